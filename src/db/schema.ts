@@ -1,0 +1,367 @@
+/**
+ * The OpenPolicy schema: Open Civic Data / Popolo shaped, one definition for
+ * PostgreSQL and PGlite. Public ids are OCD ids (text primary keys) derived
+ * deterministically from source keys, so importers link records without lookups
+ * and a re-import upserts the same rows.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Where a fact came from: the source, the file or URL, and when it was read. */
+export interface Provenance {
+  source: string;
+  url?: string;
+  file?: string;
+  location?: string;
+  retrieved_at: string;
+}
+export interface OtherIdentifier {
+  scheme: string;
+  identifier: string;
+}
+export interface ContactDetail {
+  type: 'email' | 'voice' | 'fax' | 'cell' | 'address' | 'url';
+  value: string;
+  note?: string;
+}
+export interface Link {
+  url: string;
+  note?: string;
+}
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+const provenance = {
+  sources: jsonb('sources').$type<Provenance[]>().notNull().default(sql`'[]'::jsonb`),
+};
+
+/** English and French full-text vectors over the given expressions (generated, never stale). */
+function searchColumns(en: SQL, fr: SQL) {
+  return {
+    searchEn: tsvector('search_en').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, ${en})`),
+    searchFr: tsvector('search_fr').generatedAlwaysAs(sql`to_tsvector('french'::regconfig, ${fr})`),
+  };
+}
+
+export const jurisdictions = pgTable('jurisdictions', {
+  id: text('id').primaryKey(), // ocd-jurisdiction/country:ca/legislature
+  name: text('name').notNull(),
+  nameFr: text('name_fr'),
+  classification: text('classification').notNull(), // legislature | government | council
+  level: text('level').notNull(), // federal | provincial | municipal
+  divisionId: text('division_id'),
+  url: text('url'),
+  ...provenance,
+  ...timestamps,
+}, (t) => [index('jurisdictions_level_idx').on(t.level)]);
+
+export const divisions = pgTable('divisions', {
+  id: text('id').primaryKey(), // ocd-division/country:ca/ed:35110
+  name: text('name').notNull(),
+  nameFr: text('name_fr'),
+  classification: text('classification'), // country, province, territory, ed, ped, cd, csd, ...
+  parentId: text('parent_id'),
+  sgc: text('sgc'),
+  validFrom: date('valid_from'),
+  validThrough: date('valid_through'),
+  ...provenance,
+  ...timestamps,
+}, (t) => [
+  index('divisions_parent_idx').on(t.parentId),
+  index('divisions_classification_idx').on(t.classification),
+  index('divisions_name_idx').on(sql`lower(${t.name})`),
+]);
+
+export const organizations = pgTable('organizations', {
+  id: text('id').primaryKey(), // ocd-organization/<uuid>
+  jurisdictionId: text('jurisdiction_id').references(() => jurisdictions.id),
+  parentId: text('parent_id'),
+  name: text('name').notNull(),
+  nameFr: text('name_fr'),
+  classification: text('classification').notNull(), // legislature | lower | upper | committee | party | council
+  abbreviation: text('abbreviation'),
+  otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
+  ...provenance,
+  ...timestamps,
+}, (t) => [
+  index('organizations_jurisdiction_idx').on(t.jurisdictionId, t.classification),
+  index('organizations_parent_idx').on(t.parentId),
+]);
+
+export const people = pgTable('people', {
+  id: text('id').primaryKey(), // ocd-person/<uuid>
+  name: text('name').notNull(),
+  givenName: text('given_name'),
+  familyName: text('family_name'),
+  sortName: text('sort_name'),
+  /** Lower-cased, accent-stripped name and other names, for accent-insensitive search. */
+  searchName: text('search_name').notNull(),
+  otherNames: jsonb('other_names').$type<{ name: string; note?: string }[]>().notNull().default(sql`'[]'::jsonb`),
+  gender: text('gender'),
+  image: text('image'),
+  email: text('email'),
+  contactDetails: jsonb('contact_details').$type<ContactDetail[]>().notNull().default(sql`'[]'::jsonb`),
+  links: jsonb('links').$type<Link[]>().notNull().default(sql`'[]'::jsonb`),
+  otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
+  ...provenance,
+  ...timestamps,
+}, (t) => [
+  index('people_search_name_idx').on(t.searchName),
+  index('people_other_identifiers_idx').using('gin', t.otherIdentifiers),
+]);
+
+/**
+ * A person's role in an organization over time: a seat (with its division), a
+ * party affiliation, a council post. `onBehalfOfId` is the party for a seat.
+ */
+export const memberships = pgTable('memberships', {
+  id: text('id').primaryKey(),
+  personId: text('person_id').notNull().references(() => people.id),
+  organizationId: text('organization_id').notNull().references(() => organizations.id),
+  onBehalfOfId: text('on_behalf_of_id').references(() => organizations.id),
+  role: text('role').notNull(), // member | mayor | councillor | minister | ...
+  label: text('label'),
+  district: text('district'),
+  divisionId: text('division_id'),
+  startDate: date('start_date'),
+  endDate: date('end_date'),
+  ...provenance,
+  ...timestamps,
+}, (t) => [
+  index('memberships_person_idx').on(t.personId),
+  index('memberships_organization_idx').on(t.organizationId, t.endDate),
+  index('memberships_division_idx').on(t.divisionId, t.startDate),
+]);
+
+export const legislativeSessions = pgTable('legislative_sessions', {
+  id: text('id').primaryKey(), // <jurisdiction id>/<identifier>, e.g. ocd-jurisdiction/country:ca/legislature/45-1
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  identifier: text('identifier').notNull(), // 45-1
+  name: text('name').notNull(),
+  classification: text('classification').notNull().default('primary'),
+  startDate: date('start_date'),
+  endDate: date('end_date'),
+  ...provenance,
+  ...timestamps,
+}, (t) => [index('sessions_jurisdiction_idx').on(t.jurisdictionId, t.identifier)]);
+
+export const bills = pgTable('bills', {
+  id: text('id').primaryKey(), // ocd-bill/<uuid>
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  sessionId: text('session_id').notNull().references(() => legislativeSessions.id),
+  identifier: text('identifier').notNull(), // C-12
+  titleEn: text('title_en').notNull(),
+  titleFr: text('title_fr'),
+  shortTitleEn: text('short_title_en'),
+  shortTitleFr: text('short_title_fr'),
+  billType: text('bill_type'), // e.g. "House Government Bill"
+  isGovernment: boolean('is_government'),
+  originatingChamber: text('originating_chamber'), // lower | upper
+  sponsorPersonId: text('sponsor_person_id').references(() => people.id),
+  sponsorName: text('sponsor_name'),
+  sponsorTitle: text('sponsor_title'),
+  statusEn: text('status_en'),
+  statusFr: text('status_fr'),
+  latestStageEn: text('latest_stage_en'),
+  latestStageFr: text('latest_stage_fr'),
+  introducedDate: date('introduced_date'),
+  latestActionDate: date('latest_action_date'),
+  royalAssentDate: date('royal_assent_date'),
+  statuteYear: integer('statute_year'),
+  statuteChapter: text('statute_chapter'),
+  summaryEn: text('summary_en'),
+  summaryFr: text('summary_fr'),
+  otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
+  ...provenance,
+  ...timestamps,
+  ...searchColumns(
+    sql`coalesce(identifier,'') || ' ' || coalesce(short_title_en,'') || ' ' || coalesce(title_en,'') || ' ' || coalesce(summary_en,'')`,
+    sql`coalesce(identifier,'') || ' ' || coalesce(short_title_fr,'') || ' ' || coalesce(title_fr,'') || ' ' || coalesce(summary_fr,'')`,
+  ),
+}, (t) => [
+  index('bills_session_identifier_idx').on(t.sessionId, t.identifier),
+  index('bills_jurisdiction_idx').on(t.jurisdictionId),
+  index('bills_identifier_idx').on(t.identifier),
+  index('bills_status_idx').on(t.statusEn),
+  index('bills_sponsor_idx').on(t.sponsorPersonId),
+  index('bills_introduced_idx').on(t.introducedDate),
+  index('bills_latest_action_idx').on(t.latestActionDate),
+  index('bills_updated_idx').on(t.updatedAt),
+  index('bills_search_en_idx').using('gin', t.searchEn),
+  index('bills_search_fr_idx').using('gin', t.searchFr),
+]);
+
+export const billActions = pgTable('bill_actions', {
+  id: text('id').primaryKey(),
+  billId: text('bill_id').notNull().references(() => bills.id, { onDelete: 'cascade' }),
+  order: integer('order').notNull(),
+  date: date('date'),
+  chamber: text('chamber'), // lower | upper | executive
+  stageEn: text('stage_en'),
+  stageFr: text('stage_fr'),
+  descriptionEn: text('description_en').notNull(),
+  descriptionFr: text('description_fr'),
+  /** OCD bill-action classes, e.g. ["reading-2", "referral-committee"]. */
+  classification: jsonb('classification').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  committeeId: text('committee_id').references(() => organizations.id),
+  ...provenance,
+  ...timestamps,
+}, (t) => [index('bill_actions_bill_idx').on(t.billId, t.order), index('bill_actions_date_idx').on(t.date)]);
+
+export const billTexts = pgTable('bill_texts', {
+  id: text('id').primaryKey(),
+  billId: text('bill_id').notNull().references(() => bills.id, { onDelete: 'cascade' }),
+  version: text('version').notNull(), // e.g. "First Reading", "Royal Assent"
+  language: text('language').notNull(), // en | fr
+  text: text('text').notNull(),
+  url: text('url'),
+  ...provenance,
+  ...timestamps,
+  // to_tsvector is capped at 1 MB of lexemes; the leading megabyte carries the searchable substance.
+  searchEn: tsvector('search_en').generatedAlwaysAs(
+    sql`CASE WHEN language = 'en' THEN to_tsvector('english'::regconfig, left(text, 500000)) END`),
+  searchFr: tsvector('search_fr').generatedAlwaysAs(
+    sql`CASE WHEN language = 'fr' THEN to_tsvector('french'::regconfig, left(text, 500000)) END`),
+}, (t) => [
+  index('bill_texts_bill_idx').on(t.billId),
+  index('bill_texts_search_en_idx').using('gin', t.searchEn),
+  index('bill_texts_search_fr_idx').using('gin', t.searchFr),
+]);
+
+export const committeeMeetings = pgTable('committee_meetings', {
+  id: text('id').primaryKey(),
+  committeeId: text('committee_id').notNull().references(() => organizations.id),
+  sessionId: text('session_id').references(() => legislativeSessions.id),
+  number: integer('number'),
+  date: date('date'),
+  title: text('title'),
+  url: text('url'),
+  ...provenance,
+  ...timestamps,
+}, (t) => [index('committee_meetings_committee_idx').on(t.committeeId, t.date)]);
+
+export const committeeMeetingBills = pgTable('committee_meeting_bills', {
+  meetingId: text('meeting_id').notNull().references(() => committeeMeetings.id, { onDelete: 'cascade' }),
+  billId: text('bill_id').notNull().references(() => bills.id, { onDelete: 'cascade' }),
+  ...timestamps,
+}, (t) => [primaryKey({ columns: [t.meetingId, t.billId] }), index('committee_meeting_bills_bill_idx').on(t.billId)]);
+
+export const voteEvents = pgTable('vote_events', {
+  id: text('id').primaryKey(), // ocd-vote/<uuid>
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  sessionId: text('session_id').notNull().references(() => legislativeSessions.id),
+  organizationId: text('organization_id').references(() => organizations.id),
+  identifier: text('identifier').notNull(), // division number as published
+  number: integer('number'),
+  startDate: date('start_date').notNull(),
+  motionTextEn: text('motion_text_en').notNull(),
+  motionTextFr: text('motion_text_fr'),
+  result: text('result').notNull(), // pass | fail | tie
+  yesCount: integer('yes_count').notNull(),
+  noCount: integer('no_count').notNull(),
+  pairedCount: integer('paired_count').notNull().default(0),
+  absentCount: integer('absent_count'),
+  billId: text('bill_id').references(() => bills.id),
+  billIdentifier: text('bill_identifier'),
+  ...provenance,
+  ...timestamps,
+  ...searchColumns(sql`coalesce(motion_text_en,'')`, sql`coalesce(motion_text_fr,'')`),
+}, (t) => [
+  index('vote_events_session_number_idx').on(t.sessionId, t.number),
+  index('vote_events_jurisdiction_date_idx').on(t.jurisdictionId, t.startDate),
+  index('vote_events_bill_idx').on(t.billId),
+  index('vote_events_updated_idx').on(t.updatedAt),
+  index('vote_events_search_en_idx').using('gin', t.searchEn),
+]);
+
+/** One row per member per division. Unresolved voters keep the printed name with a null voter_id. */
+export const votes = pgTable('votes', {
+  voteEventId: text('vote_event_id').notNull().references(() => voteEvents.id, { onDelete: 'cascade' }),
+  voterName: text('voter_name').notNull(), // as printed
+  voterId: text('voter_id').references(() => people.id),
+  option: text('option').notNull(), // yes | no | paired | absent | abstain
+  party: text('party'),
+  ...timestamps,
+}, (t) => [primaryKey({ columns: [t.voteEventId, t.voterName] }), index('votes_voter_idx').on(t.voterId)]);
+
+export const debates = pgTable('debates', {
+  id: text('id').primaryKey(),
+  jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+  sessionId: text('session_id').references(() => legislativeSessions.id),
+  organizationId: text('organization_id').references(() => organizations.id),
+  date: date('date').notNull(),
+  number: integer('number'), // sitting number
+  title: text('title'),
+  otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
+  ...provenance,
+  ...timestamps,
+}, (t) => [index('debates_date_idx').on(t.jurisdictionId, t.date)]);
+
+export const speeches = pgTable('speeches', {
+  id: text('id').primaryKey(),
+  debateId: text('debate_id').notNull().references(() => debates.id, { onDelete: 'cascade' }),
+  sequence: integer('sequence').notNull(),
+  personId: text('person_id').references(() => people.id),
+  speakerName: text('speaker_name').notNull(), // as printed
+  speakerAffiliation: text('speaker_affiliation'), // party / riding as printed
+  time: timestamp('time', { withTimezone: true }),
+  subjectEn: text('subject_en'),
+  subjectFr: text('subject_fr'),
+  textEn: text('text_en'),
+  textFr: text('text_fr'),
+  billId: text('bill_id').references(() => bills.id),
+  otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
+  ...provenance,
+  ...timestamps,
+  ...searchColumns(
+    sql`coalesce(subject_en,'') || ' ' || coalesce(text_en,'')`,
+    sql`coalesce(subject_fr,'') || ' ' || coalesce(text_fr,'')`,
+  ),
+}, (t) => [
+  index('speeches_debate_idx').on(t.debateId, t.sequence),
+  index('speeches_person_idx').on(t.personId),
+  index('speeches_bill_idx').on(t.billId),
+  index('speeches_search_en_idx').using('gin', t.searchEn),
+  index('speeches_search_fr_idx').using('gin', t.searchFr),
+]);
+
+export const importRuns = pgTable('import_runs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  source: text('source').notNull(),
+  paths: jsonb('paths').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  status: text('status').notNull(), // running | succeeded | partial | failed
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  inserted: integer('inserted').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+  rejected: integer('rejected').notNull().default(0),
+  error: text('error'),
+  ...timestamps,
+}, (t) => [index('import_runs_source_idx').on(t.source, t.startedAt)]);
+
+/** A record an importer refused, with where it was found, so a person can fix the source. */
+export const importErrors = pgTable('import_errors', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  runId: integer('run_id').notNull().references(() => importRuns.id, { onDelete: 'cascade' }),
+  location: text('location').notNull(), // file:line or file#element
+  message: text('message').notNull(),
+  record: text('record'),
+  ...timestamps,
+}, (t) => [index('import_errors_run_idx').on(t.runId)]);

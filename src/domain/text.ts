@@ -1,0 +1,22 @@
+/** Lower-case and strip accents so "Québec" matches "quebec" on every database. */
+export function searchKey(...names: (string | null | undefined)[]): string {
+  return names
+    .filter((n): n is string => !!n)
+    .map((n) => n.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim())
+    .join(' | ');
+}
+
+/** Collapse whitespace and trim; empty becomes null. */
+export function clean(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const s = String(value).replace(/\s+/g, ' ').trim();
+  return s === '' ? null : s;
+}
+
+/** The date part (YYYY-MM-DD) of an ISO-like timestamp as published, without any time-zone shift. */
+export function datePart(value: unknown): string | null {
+  const s = clean(value);
+  if (!s) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
+  return m ? m[1]! : null;
+}

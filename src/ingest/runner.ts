@@ -1,0 +1,128 @@
+/**
+ * Runs one importer: records the run, gives the importer a transaction per unit
+ * of work (a file or a batch), keeps rejected records with their location, and
+ * marks the run succeeded, partial (some records rejected) or failed.
+ */
+import { eq } from 'drizzle-orm';
+import type { Database, Db } from '../db/client.js';
+import { importErrors, importRuns, type Provenance } from '../db/schema.js';
+import { Progress, type ProgressListener } from './progress.js';
+import { addCounts, emptyCounts, type WriteCounts } from './upsert.js';
+
+export interface Rejection {
+  location: string;
+  message: string;
+  record?: string;
+}
+
+export interface ImportContext {
+  readonly source: string;
+  readonly runId: number;
+  readonly retrievedAt: string;
+  readonly progress: Progress;
+  /** Provenance for a record read from `file` (at `location`, when known). */
+  provenance(file: string, location?: string): Provenance[];
+  /**
+   * Runs `work` in one transaction. If it throws, nothing it wrote stays and the
+   * whole run fails with that reason. Return the counts of what it wrote.
+   */
+  unit(name: string, work: (tx: Db) => Promise<WriteCounts>): Promise<void>;
+  /** Refuse one malformed record and carry on. */
+  reject(rejection: Rejection): void;
+  /** A database handle outside any unit, for reads that prepare the import. */
+  readonly db: Db;
+}
+
+export interface Importer {
+  /** The name used on the CLI and in import_runs. */
+  source: string;
+  description: string;
+  /** Paths the sample import uses, relative to the data folder given. */
+  samplePaths(dataRoot: string): string[];
+  run(ctx: ImportContext, paths: string[]): Promise<void>;
+}
+
+export interface RunReport extends WriteCounts {
+  runId: number;
+  source: string;
+  status: 'succeeded' | 'partial' | 'failed';
+  rejected: number;
+  rejections: Rejection[];
+  error: string | null;
+  seconds: number;
+}
+
+/** Import failures a user can act on (bad path, bad file) as opposed to bugs. */
+export class ImportError extends Error {
+  constructor(readonly location: string, message: string) {
+    super(`${location}: ${message}`);
+    this.name = 'ImportError';
+  }
+}
+
+// Keep the first rejections of a run in full; count the rest.
+const MAX_STORED_REJECTIONS = 1000;
+
+export async function runImport(
+  database: Database,
+  importer: Importer,
+  paths: string[],
+  options: { onProgress?: ProgressListener } = {},
+): Promise<RunReport> {
+  const { db } = database;
+  const started = Date.now();
+  const [run] = await db.insert(importRuns).values({ source: importer.source, paths, status: 'running' }).returning({ id: importRuns.id });
+  const runId = run!.id;
+  const retrievedAt = new Date(started).toISOString();
+  const totals = emptyCounts();
+  const rejections: Rejection[] = [];
+  let rejected = 0;
+  let pending: Rejection[] = [];
+
+  const flushRejections = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    await db.insert(importErrors).values(batch.map((r) => ({ runId, location: r.location, message: r.message, record: r.record?.slice(0, 2000) ?? null })));
+  };
+
+  const ctx: ImportContext = {
+    source: importer.source,
+    runId,
+    retrievedAt,
+    db,
+    progress: new Progress(importer.source, options.onProgress),
+    provenance: (file, location) => [{ source: importer.source, file, ...(location ? { location } : {}), retrieved_at: retrievedAt }],
+    reject(r) {
+      rejected++;
+      if (rejections.length < MAX_STORED_REJECTIONS) {
+        rejections.push(r);
+        pending.push(r);
+      }
+    },
+    async unit(name, work) {
+      // Rejections seen inside a failed unit still belong to the report; write them after the transaction.
+      try {
+        const counts = await db.transaction((tx) => work(tx as unknown as Db));
+        addCounts(totals, counts);
+      } finally {
+        await flushRejections();
+      }
+    },
+  };
+
+  let error: string | null = null;
+  try {
+    await importer.run(ctx, paths);
+    ctx.progress.finish();
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+  }
+  await flushRejections();
+  const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
+  await db
+    .update(importRuns)
+    .set({ status, finishedAt: new Date(), ...totals, rejected, error })
+    .where(eq(importRuns.id, runId));
+  return { runId, source: importer.source, status, ...totals, rejected, rejections, error, seconds: (Date.now() - started) / 1000 };
+}

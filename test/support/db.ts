@@ -1,0 +1,37 @@
+/**
+ * A fresh, migrated database per test file: a new PostgreSQL database when
+ * DATABASE_URL is set (the CI's real server), else an in-memory PGlite.
+ */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type Database } from '../../src/db/client.js';
+
+export const SHARED_DATA = new URL('../../../shared/data/', import.meta.url).pathname;
+
+export interface TestDatabase extends Database {
+  drop(): Promise<void>;
+}
+
+export async function testDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({});
+    await database.migrate();
+    return { ...database, drop: () => database.close() };
+  }
+  const name = `op_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const database = await openDatabase({ url: testUrl.toString(), max: 4 });
+  await database.migrate();
+  return {
+    ...database,
+    async drop() {
+      await database.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
