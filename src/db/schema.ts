@@ -277,7 +277,7 @@ export const voteEvents = pgTable('vote_events', {
   noCount: integer('no_count').notNull(),
   pairedCount: integer('paired_count').notNull().default(0),
   absentCount: integer('absent_count'),
-  billId: text('bill_id').references(() => bills.id),
+  billId: text('bill_id'), // soft link: the division may be loaded before its bill
   billIdentifier: text('bill_identifier'),
   ...provenance,
   ...timestamps,
@@ -294,7 +294,7 @@ export const voteEvents = pgTable('vote_events', {
 export const votes = pgTable('votes', {
   voteEventId: text('vote_event_id').notNull().references(() => voteEvents.id, { onDelete: 'cascade' }),
   voterName: text('voter_name').notNull(), // as printed
-  voterId: text('voter_id').references(() => people.id),
+  voterId: text('voter_id'), // soft link to people.id; null when the printed name did not resolve
   option: text('option').notNull(), // yes | no | paired | absent | abstain
   party: text('party'),
   ...timestamps,
@@ -317,7 +317,7 @@ export const speeches = pgTable('speeches', {
   id: text('id').primaryKey(),
   debateId: text('debate_id').notNull().references(() => debates.id, { onDelete: 'cascade' }),
   sequence: integer('sequence').notNull(),
-  personId: text('person_id').references(() => people.id),
+  personId: text('person_id'), // soft link to people.id
   speakerName: text('speaker_name').notNull(), // as printed
   speakerAffiliation: text('speaker_affiliation'), // party / riding as printed
   time: timestamp('time', { withTimezone: true }),
@@ -325,7 +325,7 @@ export const speeches = pgTable('speeches', {
   subjectFr: text('subject_fr'),
   textEn: text('text_en'),
   textFr: text('text_fr'),
-  billId: text('bill_id').references(() => bills.id),
+  billId: text('bill_id'), // soft link to bills.id
   otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
   ...provenance,
   ...timestamps,
