@@ -6,6 +6,7 @@ import type { ImportState } from '../ops/import-state.js';
 import { createImportState } from '../ops/import-state.js';
 import { HttpProblem, PROBLEM_BASE, type Problem } from './problem.js';
 import { healthRoutes } from './routes/health.js';
+import { v1Routes } from './v1.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,5 +76,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(healthRoutes);
+  await app.register(v1Routes, { prefix: '/api/v1' });
   return app;
 }

@@ -1,6 +1,6 @@
 /** Reading source files as published: tarballs, odd encodings, CSV and XML with located errors. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
@@ -10,6 +10,22 @@ import { ImportError } from './runner.js';
 export function assertReadableFile(path: string): void {
   if (!existsSync(path)) throw new ImportError(path, 'no such file');
   if (!statSync(path).isFile()) throw new ImportError(path, 'not a file');
+}
+
+/**
+ * The bytes of a source file; `.gz` files (how the bundled sample ships) are
+ * decompressed, and a path given without `.gz` finds its compressed twin.
+ */
+export function readSourceBytes(path: string): Buffer {
+  const actual = !existsSync(path) && existsSync(`${path}.gz`) ? `${path}.gz` : path;
+  assertReadableFile(actual);
+  const bytes = readFileSync(actual);
+  if (!actual.endsWith('.gz')) return bytes;
+  try {
+    return gunzipSync(bytes);
+  } catch (e) {
+    throw new ImportError(actual, `cannot decompress: ${(e as Error).message}`);
+  }
 }
 
 /** Streams the entries of a .tar.gz (or .tar) one at a time, so memory stays bounded by one entry. */

@@ -1,0 +1,25 @@
+/** Schemas shared by several resources: bilingual text, identifiers, provenance. */
+import { Type, type TSchema } from 'typebox';
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Bilingual = Type.Object({ en: Nullable(Type.String()), fr: Nullable(Type.String()) });
+export const bilingual = (en: string | null | undefined, fr: string | null | undefined) => ({ en: en ?? null, fr: fr ?? null });
+
+export const OtherIdentifiers = Type.Array(Type.Object({ scheme: Type.String(), identifier: Type.String() }));
+export const Sources = Type.Array(
+  Type.Object({ source: Type.String(), url: Type.Optional(Type.String()), file: Type.Optional(Type.String()), location: Type.Optional(Type.String()), retrieved_at: Type.String() }),
+);
+
+/** ISO string of a timestamp column, whatever the driver returned. */
+export function isoTime(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+export const DateString = Type.String({ format: 'date' });
+
+/** A string enum as plain JSON Schema (`enum`), typed as the union of its values. */
+export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}

@@ -1,0 +1,263 @@
+/** Bills: list with filters, full-text search and sorts; one bill by OCD id or natural key, with includes. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents } from '../../db/schema.js';
+import { billId as naturalBillId } from '../../domain/ids.js';
+import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { after, includeParameter, includes, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { badParameter, notFound } from '../problem.js';
+import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const SORTS = ['updated_desc', 'introduced_desc', 'latest_action_desc', 'number', 'relevance'] as const;
+const INCLUDES = ['actions', 'sponsors', 'votes', 'texts', 'committee_meetings'] as const;
+
+const BillsQuery = listQuery({
+  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `45-1`.' })),
+  chamber: Type.Optional(Type.Union([Type.Literal('lower'), Type.Literal('upper')], { description: 'Originating chamber.' })),
+  type: Type.Optional(Type.String({ description: 'Bill type as published, e.g. "House Government Bill".' })),
+  government: Type.Optional(Type.Boolean()),
+  status: Type.Optional(Type.String({ description: 'Status (English or French), case-insensitive, e.g. "Royal assent received".' })),
+  sponsor: Type.Optional(Type.String({ description: 'Sponsor ocd-person id.' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full text (English and French); an exact number such as C-12 ranks that bill first.' })),
+  introduced_since: Type.Optional(DateString),
+  introduced_before: Type.Optional(DateString),
+  updated_since: Type.Optional(Type.String({ format: 'date-time', description: 'ISO timestamp; bills whose record changed since.' })),
+  sort: Type.Optional(StringEnum(SORTS)),
+});
+
+const Bill = Type.Object({
+  id: Type.String(),
+  jurisdiction_id: Type.String(),
+  session: Type.String(),
+  identifier: Type.String(),
+  title: Bilingual,
+  short_title: Bilingual,
+  type: Nullable(Type.String()),
+  is_government: Nullable(Type.Boolean()),
+  from_organization: Nullable(Type.String()),
+  sponsor: Nullable(Type.Object({ id: Type.String(), name: Nullable(Type.String()), title: Nullable(Type.String()) })),
+  status: Bilingual,
+  latest_stage: Bilingual,
+  introduced_date: Nullable(Type.String()),
+  latest_action_date: Nullable(Type.String()),
+  royal_assent_date: Nullable(Type.String()),
+  statute: Nullable(Type.Object({ year: Nullable(Type.Integer()), chapter: Nullable(Type.String()) })),
+  summary: Bilingual,
+  other_identifiers: OtherIdentifiers,
+  sources: Sources,
+  url: Type.String(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+
+const Action = Type.Object({
+  order: Type.Integer(), date: Nullable(Type.String()), chamber: Nullable(Type.String()), stage: Bilingual,
+  description: Bilingual, classification: Type.Array(Type.String()), committee_id: Nullable(Type.String()),
+});
+const BillDetail = Type.Intersect([Bill, Type.Object({
+  actions: Type.Optional(Type.Array(Action)),
+  sponsors: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Nullable(Type.String()), title: Nullable(Type.String()), primary: Type.Boolean() }))),
+  votes: Type.Optional(Type.Array(Type.Object({
+    id: Type.String(), identifier: Type.String(), start_date: Type.String(), motion_text: Bilingual, result: Type.String(),
+    counts: Type.Array(Type.Object({ option: Type.String(), value: Type.Integer() })),
+  }))),
+  texts: Type.Optional(Type.Array(Type.Object({ version: Type.String(), language: Type.String(), url: Nullable(Type.String()), text: Type.String() }))),
+  committee_meetings: Type.Optional(Type.Array(Type.Object({
+    id: Type.String(), committee: Type.Object({ id: Type.String(), name: Type.String(), abbreviation: Nullable(Type.String()) }),
+    number: Nullable(Type.Integer()), date: Nullable(Type.String()), title: Nullable(Type.String()), url: Nullable(Type.String()),
+  }))),
+})]);
+
+const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { additionalProperties: false });
+
+// ── query ─────────────────────────────────────────────────────────────────
+type BillRow = typeof bills.$inferSelect & { session: string; exact?: boolean; rank?: string };
+
+function filters(q: Static<typeof BillsQuery>): SQL[] {
+  const where: SQL[] = [];
+  if (q.jurisdiction) {
+    const id = resolveJurisdiction(q.jurisdiction);
+    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+    where.push(eq(bills.jurisdictionId, id));
+  }
+  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  if (q.chamber) where.push(eq(bills.originatingChamber, q.chamber));
+  if (q.type) where.push(sql`lower(${bills.billType}) = lower(${q.type})`);
+  if (q.government !== undefined) where.push(eq(bills.isGovernment, q.government));
+  if (q.status) where.push(sql`(lower(${bills.statusEn}) = lower(${q.status}) OR lower(${bills.statusFr}) = lower(${q.status}))`);
+  if (q.sponsor) where.push(eq(bills.sponsorPersonId, q.sponsor));
+  if (q.introduced_since) where.push(gte(bills.introducedDate, q.introduced_since));
+  if (q.introduced_before) where.push(lt(bills.introducedDate, q.introduced_before));
+  if (q.updated_since) where.push(gte(bills.updatedAt, new Date(q.updated_since)));
+  if (q.q) {
+    where.push(sql`(${bills.searchEn} @@ websearch_to_tsquery('english', ${q.q}) OR ${bills.searchFr} @@ websearch_to_tsquery('french', ${q.q}) OR upper(${bills.identifier}) = upper(${q.q}))`);
+  }
+  return where;
+}
+
+/** Sort keys end with the id so the cursor is unique. */
+function ordering(q: Static<typeof BillsQuery>): { keys: SQL[]; direction: 'asc' | 'desc' } {
+  const sort = q.sort ?? (q.q ? 'relevance' : 'updated_desc');
+  switch (sort) {
+    case 'relevance': {
+      if (!q.q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
+      const exact = sql`(upper(${bills.identifier}) = upper(${q.q}))::int`;
+      const rank = sql`round(ts_rank(${bills.searchEn}, websearch_to_tsquery('english', ${q.q}))::numeric + ts_rank(${bills.searchFr}, websearch_to_tsquery('french', ${q.q}))::numeric, 6)`;
+      return { keys: [exact, rank, sql`${bills.introducedDate}`, sql`${bills.id}`], direction: 'desc' };
+    }
+    case 'introduced_desc':
+      return { keys: [sql`coalesce(${bills.introducedDate}, '0001-01-01')`, sql`${bills.id}`], direction: 'desc' };
+    case 'latest_action_desc':
+      return { keys: [sql`coalesce(${bills.latestActionDate}, '0001-01-01')`, sql`${bills.id}`], direction: 'desc' };
+    case 'number':
+      return {
+        keys: [sql`${legislativeSessions.identifier}`, sql`split_part(${bills.identifier}, '-', 1)`, sql`coalesce(nullif(regexp_replace(${bills.identifier}, '\\D', '', 'g'), ''), '0')::int`, sql`${bills.id}`],
+        direction: 'asc',
+      };
+    case 'updated_desc':
+      return { keys: [sql`${bills.updatedAt}`, sql`${bills.id}`], direction: 'desc' };
+  }
+}
+
+function billSource(db: Db, q: Static<typeof BillsQuery>): ListSource<BillRow & { key: unknown[] }> {
+  const where = filters(q);
+  const order = ordering(q);
+  const keyArray = sql`json_build_array(${sql.join(order.keys, sql`, `)})`;
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bills)
+        .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId)).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      const dir = order.direction === 'asc' ? asc : desc;
+      const rows = await db.select({ bill: bills, session: legislativeSessions.identifier, key: keyArray })
+        .from(bills)
+        .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId))
+        .where(and(...where, after(order.keys, afterKey, order.direction)))
+        .orderBy(...order.keys.map((k) => dir(k)))
+        .limit(limit)
+        .offset(offset);
+      return rows.map((r) => ({ ...r.bill, session: r.session, key: r.key as unknown[] }));
+    },
+    key: (row) => row.key,
+  };
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+export function billUrl(jurisdictionId: string, session: string, identifier: string): string {
+  return `/api/v1/bills/${jurisdictionCode(jurisdictionId)}/${session}/${identifier}`;
+}
+
+function presentBill(b: BillRow): Static<typeof Bill> {
+  return {
+    id: b.id,
+    jurisdiction_id: b.jurisdictionId,
+    session: b.session,
+    identifier: b.identifier,
+    title: bilingual(b.titleEn, b.titleFr),
+    short_title: bilingual(b.shortTitleEn, b.shortTitleFr),
+    type: b.billType,
+    is_government: b.isGovernment,
+    from_organization: b.originatingChamber,
+    sponsor: b.sponsorPersonId ? { id: b.sponsorPersonId, name: b.sponsorName, title: b.sponsorTitle } : null,
+    status: bilingual(b.statusEn, b.statusFr),
+    latest_stage: bilingual(b.latestStageEn, b.latestStageFr),
+    introduced_date: b.introducedDate,
+    latest_action_date: b.latestActionDate,
+    royal_assent_date: b.royalAssentDate,
+    statute: b.statuteChapter || b.statuteYear ? { year: b.statuteYear, chapter: b.statuteChapter } : null,
+    summary: bilingual(b.summaryEn, b.summaryFr),
+    other_identifiers: b.otherIdentifiers,
+    sources: b.sources,
+    url: billUrl(b.jurisdictionId, b.session, b.identifier),
+    created_at: isoTime(b.createdAt)!,
+    updated_at: isoTime(b.updatedAt)!,
+  };
+}
+
+async function findBill(db: Db, where: SQL): Promise<BillRow | undefined> {
+  const [row] = await db.select({ bill: bills, session: legislativeSessions.identifier })
+    .from(bills).innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId)).where(where).limit(1);
+  return row ? { ...row.bill, session: row.session } : undefined;
+}
+
+async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof BillDetail>> {
+  const detail: Static<typeof BillDetail> = presentBill(bill);
+  if (include.has('actions')) {
+    const rows = await db.select().from(billActions).where(eq(billActions.billId, bill.id)).orderBy(asc(billActions.order));
+    detail.actions = rows.map((a) => ({
+      order: a.order, date: a.date, chamber: a.chamber, stage: bilingual(a.stageEn, a.stageFr),
+      description: bilingual(a.descriptionEn, a.descriptionFr), classification: a.classification, committee_id: a.committeeId,
+    }));
+  }
+  if (include.has('sponsors')) {
+    detail.sponsors = bill.sponsorPersonId ? [{ id: bill.sponsorPersonId, name: bill.sponsorName, title: bill.sponsorTitle, primary: true }] : [];
+  }
+  if (include.has('votes')) {
+    const rows = await db.select().from(voteEvents).where(eq(voteEvents.billId, bill.id)).orderBy(asc(voteEvents.startDate), asc(voteEvents.number));
+    detail.votes = rows.map((v) => ({
+      id: v.id, identifier: v.identifier, start_date: v.startDate, motion_text: bilingual(v.motionTextEn, v.motionTextFr), result: v.result,
+      counts: [{ option: 'yes', value: v.yesCount }, { option: 'no', value: v.noCount }, { option: 'paired', value: v.pairedCount }],
+    }));
+  }
+  if (include.has('texts')) {
+    const rows = await db.select({ version: billTexts.version, language: billTexts.language, url: billTexts.url, text: billTexts.text })
+      .from(billTexts).where(eq(billTexts.billId, bill.id)).orderBy(asc(billTexts.language), asc(billTexts.version));
+    detail.texts = rows;
+  }
+  if (include.has('committee_meetings')) {
+    const rows = await db.select({ meeting: committeeMeetings, committee: { id: organizations.id, name: organizations.name, abbreviation: organizations.abbreviation } })
+      .from(committeeMeetingBills)
+      .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeeMeetingBills.meetingId))
+      .innerJoin(organizations, eq(organizations.id, committeeMeetings.committeeId))
+      .where(eq(committeeMeetingBills.billId, bill.id))
+      .orderBy(asc(committeeMeetings.date), asc(committeeMeetings.number));
+    detail.committee_meetings = rows.map(({ meeting: m, committee }) => ({ id: m.id, committee, number: m.number, date: m.date, title: m.title, url: m.url }));
+  }
+  return detail;
+}
+
+export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/bills', { schema: { tags: ['bills'], summary: 'List and search bills', querystring: BillsQuery, response: { 200: listResponse(Bill) } } },
+    async (request, reply) => respondList(request, reply, request.query, billSource(db, request.query), presentBill, {
+      filename: 'bills',
+      columns: [
+        { header: 'id', value: (b) => b.id }, { header: 'session', value: (b) => b.session }, { header: 'identifier', value: (b) => b.identifier },
+        { header: 'title_en', value: (b) => b.title.en }, { header: 'title_fr', value: (b) => b.title.fr },
+        { header: 'short_title_en', value: (b) => b.short_title.en }, { header: 'type', value: (b) => b.type },
+        { header: 'is_government', value: (b) => b.is_government }, { header: 'sponsor_id', value: (b) => b.sponsor?.id },
+        { header: 'sponsor_name', value: (b) => b.sponsor?.name }, { header: 'status_en', value: (b) => b.status.en },
+        { header: 'introduced_date', value: (b) => b.introduced_date }, { header: 'latest_action_date', value: (b) => b.latest_action_date },
+        { header: 'royal_assent_date', value: (b) => b.royal_assent_date }, { header: 'updated_at', value: (b) => b.updated_at },
+      ],
+    }));
+
+  app.get('/bills/ocd-bill/:uuid', { schema: { tags: ['bills'], summary: 'One bill by OCD id', params: Type.Object({ uuid: Type.String() }), querystring: DetailQuery, response: { 200: BillDetail } } },
+    async (request) => {
+      const id = `ocd-bill/${request.params.uuid}`;
+      const bill = await findBill(db, eq(bills.id, id));
+      if (!bill) throw notFound('bill', id);
+      return billDetail(db, bill, includes(request.query.include, INCLUDES));
+    });
+
+  app.get('/bills/:jurisdiction/:session/:number', {
+    schema: {
+      tags: ['bills'], summary: 'One bill by natural key, e.g. /bills/ca/45-1/C-12',
+      params: Type.Object({ jurisdiction: Type.String(), session: Type.String(), number: Type.String() }), querystring: DetailQuery, response: { 200: BillDetail },
+    },
+  }, async (request) => {
+    const { jurisdiction, session, number } = request.params;
+    const jurisdictionId = resolveJurisdiction(jurisdiction);
+    if (!jurisdictionId) throw badParameter('jurisdiction', `Unknown jurisdiction "${jurisdiction}".`);
+    const bill = await findBill(db, eq(bills.id, naturalBillId(jurisdictionId, session, number)));
+    if (!bill) throw notFound('bill', `${jurisdiction}/${session}/${number}`);
+    return billDetail(db, bill, includes(request.query.include, INCLUDES));
+  });
+};
