@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
 import { createImportState, type ImportState } from './ops/import-state.js';
+import { openStore } from './store/store.js';
 
 async function hasImportedData(database: Database): Promise<boolean> {
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_runs WHERE status IN ('succeeded', 'partial')`);
@@ -41,7 +42,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const importState = createImportState();
-  const app = await buildApp({ database, importState, logger: { level: config.logLevel } });
+  const store = openStore(config.redisUrl);
+  const app = await buildApp({ database, importState, store, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
 
   if (!(await hasImportedData(database))) {
@@ -52,6 +54,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await store.close();
     await database.close();
     process.exit(0);
   };

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from '../db/client.js';
 import type { ImportState } from '../ops/import-state.js';
+import { memoryStore, type Store } from '../store/store.js';
 import { createImportState } from '../ops/import-state.js';
 import { HttpProblem, PROBLEM_BASE, type Problem } from './problem.js';
 import { healthRoutes } from './routes/health.js';
@@ -12,12 +13,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     importState: ImportState;
+    store: Store;
   }
 }
 
 export interface AppOptions {
   database: Database;
   importState?: ImportState;
+  /** Cache and rate-limit state; in-process when absent. */
+  store?: Store;
   logger?: boolean | { level: string };
 }
 
@@ -52,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.decorate('database', options.database);
   app.decorate('importState', options.importState ?? createImportState());
+  app.decorate('store', options.store ?? memoryStore());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.problem, error.headers);

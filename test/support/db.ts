@@ -9,6 +9,8 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 export const SHARED_DATA = new URL('../../../shared/data/', import.meta.url).pathname;
 
 export interface TestDatabase extends Database {
+  /** The PostgreSQL URL of this database; undefined for PGlite. */
+  url: string | undefined;
   drop(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   if (!url) {
     const database = await openDatabase({});
     await database.migrate();
-    return { ...database, drop: () => database.close() };
+    return { ...database, url: undefined, drop: () => database.close() };
   }
   const name = `op_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -28,6 +30,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   await database.migrate();
   return {
     ...database,
+    url: testUrl.toString(),
     async drop() {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

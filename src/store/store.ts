@@ -1,0 +1,127 @@
+/**
+ * Shared state for cache and rate limits: Redis when REDIS_URL is set (shared by
+ * every API instance), else in-process (the embedded default, one process).
+ */
+import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+
+export interface Counter {
+  count: number;
+  /** Milliseconds until the window resets. */
+  resetMs: number;
+}
+
+export interface Store {
+  kind: 'redis' | 'memory';
+  /** Adds one to `key` in a fixed window of `windowMs`; the window starts at the first hit. */
+  hit(key: string, windowMs: number): Promise<Counter>;
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  del(key: string): Promise<void>;
+  /** Messages to every instance (cache invalidation); in-process it reaches this process only. */
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, listener: (message: string) => void): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function memoryStore(max = 100_000): Store {
+  const values = new LRUCache<string, string>({ max, ttlAutopurge: false });
+  const windows = new LRUCache<string, { count: number; resetAt: number }>({ max });
+  const listeners = new Map<string, ((m: string) => void)[]>();
+  return {
+    kind: 'memory',
+    async hit(key, windowMs) {
+      const now = Date.now();
+      let w = windows.get(key);
+      if (!w || w.resetAt <= now) {
+        w = { count: 0, resetAt: now + windowMs };
+        windows.set(key, w, { ttl: windowMs });
+      }
+      w.count++;
+      return { count: w.count, resetMs: w.resetAt - now };
+    },
+    async get(key) {
+      return values.get(key) ?? null;
+    },
+    async set(key, value, ttlMs) {
+      values.set(key, value, { ttl: ttlMs });
+    },
+    async del(key) {
+      values.delete(key);
+      windows.delete(key);
+    },
+    async publish(channel, message) {
+      for (const l of listeners.get(channel) ?? []) l(message);
+    },
+    async subscribe(channel, listener) {
+      listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+    },
+    async ping() {},
+    async close() {
+      values.clear();
+      windows.clear();
+      listeners.clear();
+    },
+  };
+}
+
+// One round trip: INCR, set the expiry on the first hit, report the remaining TTL.
+const HIT_SCRIPT = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {n, ttl}`;
+
+export function redisStore(url: string, prefix = 'op:'): Store {
+  // Fail a command after one reconnect attempt so a lost Redis degrades quickly instead of hanging requests.
+  const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
+  const client = new Redis(url, options);
+  let subscriber: Redis | null = null;
+  const listeners = new Map<string, ((m: string) => void)[]>();
+  // Errors surface on the calls that fail; the client reconnects by itself.
+  client.on('error', () => {});
+  return {
+    kind: 'redis',
+    async hit(key, windowMs) {
+      const [count, ttl] = (await client.eval(HIT_SCRIPT, 1, prefix + key, windowMs)) as [number, number];
+      return { count, resetMs: ttl };
+    },
+    async get(key) {
+      return client.get(prefix + key);
+    },
+    async set(key, value, ttlMs) {
+      await client.set(prefix + key, value, 'PX', ttlMs);
+    },
+    async del(key) {
+      await client.del(prefix + key);
+    },
+    async publish(channel, message) {
+      await client.publish(prefix + channel, message);
+    },
+    async subscribe(channel, listener) {
+      if (!subscriber) {
+        subscriber = new Redis(url, options);
+        subscriber.on('error', () => {});
+        subscriber.on('message', (ch: string, message: string) => {
+          for (const l of listeners.get(ch) ?? []) l(message);
+        });
+      }
+      const full = prefix + channel;
+      listeners.set(full, [...(listeners.get(full) ?? []), listener]);
+      await subscriber.subscribe(full);
+    },
+    async ping() {
+      await client.ping();
+    },
+    async close() {
+      subscriber?.disconnect();
+      client.disconnect();
+    },
+  };
+}
+
+export function openStore(redisUrl: string | undefined): Store {
+  return redisUrl ? redisStore(redisUrl) : memoryStore();
+}

@@ -1,0 +1,51 @@
+/** The shared store behaves the same in process and on the real Redis (when REDIS_URL is set). */
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { memoryStore, openStore, type Store } from '../../src/store/store.js';
+
+const stores: [string, Store][] = [['memory', memoryStore()]];
+if (process.env.REDIS_URL) stores.push(['redis', openStore(process.env.REDIS_URL)]);
+
+afterAll(async () => {
+  for (const [, s] of stores) await s.close();
+});
+
+describe.each(stores)('%s store', (_kind, store) => {
+  it('counts hits in a fixed window and resets after it', async () => {
+    const key = `test:${randomUUID()}`;
+    expect((await store.hit(key, 300)).count).toBe(1);
+    const second = await store.hit(key, 300);
+    expect(second.count).toBe(2);
+    expect(second.resetMs).toBeGreaterThan(0);
+    expect(second.resetMs).toBeLessThanOrEqual(300);
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await store.hit(key, 300)).count).toBe(1);
+  });
+
+  it('stores values with a time to live', async () => {
+    const key = `test:${randomUUID()}`;
+    await store.set(key, 'v', 200);
+    expect(await store.get(key)).toBe('v');
+    await store.del(key);
+    expect(await store.get(key)).toBeNull();
+  });
+
+  it('delivers published messages to subscribers', async () => {
+    const channel = `test:${randomUUID()}`;
+    const received = new Promise<string>((resolve) => void store.subscribe(channel, resolve));
+    await new Promise((r) => setTimeout(r, 50));
+    await store.publish(channel, 'hello');
+    expect(await received).toBe('hello');
+  });
+});
+
+it.skipIf(!process.env.REDIS_URL)('a second Redis client sees the first one\'s count (shared across instances)', async () => {
+  const a = openStore(process.env.REDIS_URL);
+  const b = openStore(process.env.REDIS_URL);
+  const key = `test:${randomUUID()}`;
+  await a.hit(key, 10_000);
+  await a.hit(key, 10_000);
+  expect((await b.hit(key, 10_000)).count).toBe(3);
+  await a.close();
+  await b.close();
+});
