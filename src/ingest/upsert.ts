@@ -62,7 +62,9 @@ export async function upsert<T extends PgTable>(
   if (rows.length === 0) return emptyCounts();
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = keyColumns(table);
-  const keyNames = Object.entries(columns).filter(([, c]) => keys.includes(c)).map(([k]) => k);
+  // A composite key's columns are copies, not the table's column objects: match them by SQL name.
+  const keySqlNames = new Set(keys.map((c) => c.name));
+  const keyNames = Object.entries(columns).filter(([, c]) => keySqlNames.has(c.name)).map(([k]) => k);
 
   const unique = new Map<string, T['$inferInsert']>();
   for (const row of rows) unique.set(rowKey(row as Record<string, unknown>, keyNames), row);
