@@ -5,7 +5,9 @@
  * it becomes one `bill_texts` row of readable plain text (headings, sections and
  * paragraphs one per line) that the generated search columns index.
  */
+import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
+import { inArray, sql } from 'drizzle-orm';
 import { billTexts as billTextsTable, bills } from '../db/schema.js';
 import type { Db } from '../db/client.js';
 import { FEDERAL_JURISDICTION, billId, recordId } from '../domain/ids.js';
@@ -28,6 +30,8 @@ interface ParsedBillText {
   text: string;
   url: string | null;
 }
+
+type BillTextRow = typeof billTextsTable.$inferInsert & { url: string | null };
 
 const ENTRY_PATTERN = /^(\d+-\d+)\/bills\/([^/]+)\/bill_text\.xml$/;
 const BATCH_SIZE = 50;
@@ -88,6 +92,7 @@ function parseEntry(ctx: ImportContext, entry: string, session: string, number: 
     return readBill(document, entry, session, number);
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
+    // An ImportError's message reads "<location>: <reason>"; the rejection keeps them apart.
     ctx.reject({ location: e.location, message: e.message.slice(e.location.length + 2), record: xml.slice(0, 2000) });
     return null;
   }
@@ -97,17 +102,17 @@ function readBill(document: XmlNode[], entry: string, session: string, number: s
   const bill = document.find((n) => 'Bill' in n);
   if (!bill) throw new ImportError(entry, 'no <Bill> root element');
   const billNodes = children(bill, 'Bill');
-  const identification = children(child(billNodes, 'Identification'), 'Identification');
+  const identification = inner(billNodes, 'Identification');
   if (identification.length === 0) throw new ImportError(`${entry}#Identification`, 'no <Identification>');
 
   const declared = declaredBill(identification);
   if (declared.session !== session || declared.number !== number) {
     throw new ImportError(`${entry}#Identification`, `declares bill ${declared.number} of ${declared.session}, filed as ${number} of ${session}`);
   }
-  const longTitle = clean(inlineText(children(child(identification, 'LongTitle'), 'LongTitle')));
+  const longTitle = clean(inlineText(inner(identification, 'LongTitle')));
   if (!longTitle) throw new ImportError(`${entry}#LongTitle`, 'no long title');
 
-  const stage = attribute(child(children(child(identification, 'BillHistory'), 'BillHistory'), 'Stages'), 'stage');
+  const stage = attribute(child(inner(identification, 'BillHistory'), 'Stages'), 'stage');
   if (!stage) throw new ImportError(`${entry}#BillHistory`, 'no reading stage (<Stages stage="...">)');
   const known = STAGES[stage];
   const language = attribute(bill, 'xml:lang') ?? 'en';
@@ -125,12 +130,12 @@ function readBill(document: XmlNode[], entry: string, session: string, number: s
 }
 
 function declaredBill(identification: XmlNode[]): { session: string; number: string } {
-  const parliament = children(child(identification, 'Parliament'), 'Parliament');
-  const parliamentNumber = inlineText(children(child(parliament, 'Number'), 'Number')).trim();
-  const sessionNumber = inlineText(children(child(parliament, 'Session'), 'Session')).trim();
+  const parliament = inner(identification, 'Parliament');
+  const parliamentNumber = inlineText(inner(parliament, 'Number')).trim();
+  const sessionNumber = inlineText(inner(parliament, 'Session')).trim();
   return {
     session: `${parliamentNumber}-${sessionNumber}`,
-    number: inlineText(children(child(identification, 'BillNumber'), 'BillNumber')).trim(),
+    number: inlineText(inner(identification, 'BillNumber')).trim(),
   };
 }
 
@@ -138,7 +143,7 @@ async function writeBatch(ctx: ImportContext, path: string, batch: ParsedBillTex
   const file = basename(path);
   await ctx.unit(`${file}#${batch[0]!.entry}..${batch.at(-1)!.entry}`, async (tx) => {
     await ensureBills(tx, ctx, path, batch);
-    return upsert(tx, billTextsTable, batch.map((t) => {
+    const rows = batch.map((t): BillTextRow => {
       const bill = billId(FEDERAL_JURISDICTION, t.session, t.number);
       return {
         id: recordId('bill-text', bill, t.version, t.language),
@@ -149,7 +154,36 @@ async function writeBatch(ctx: ImportContext, path: string, batch: ParsedBillTex
         url: t.url,
         sources: ctx.provenance(path, t.entry),
       };
-    }));
+    });
+    const changed = await withoutStoredTexts(tx, rows);
+    const counts = await upsert(tx, billTextsTable, changed);
+    counts.unchanged += rows.length - changed.length;
+    return counts;
+  });
+}
+
+/**
+ * The rows whose content differs from what is stored. PostgreSQL computes the
+ * generated search vectors of every row an upsert proposes, conflicting or not,
+ * so comparing digests first keeps a re-import from re-indexing megabytes of identical text.
+ */
+async function withoutStoredTexts(tx: Db, rows: BillTextRow[]): Promise<BillTextRow[]> {
+  const stored = await tx
+    .select({
+      id: billTextsTable.id,
+      billId: billTextsTable.billId,
+      version: billTextsTable.version,
+      language: billTextsTable.language,
+      url: billTextsTable.url,
+      digest: sql<string>`md5(${billTextsTable.text})`,
+    })
+    .from(billTextsTable)
+    .where(inArray(billTextsTable.id, rows.map((r) => r.id)));
+  const byId = new Map(stored.map((s) => [s.id, s]));
+  return rows.filter((row) => {
+    const s = byId.get(row.id);
+    return !s || s.billId !== row.billId || s.version !== row.version || s.language !== row.language
+      || s.url !== row.url || s.digest !== createHash('md5').update(row.text, 'utf8').digest('hex');
   });
 }
 
@@ -185,17 +219,17 @@ function renderNodes(nodes: XmlNode[], out: LineWriter): void {
     }
     const tag = tagOf(node);
     if (!tag || SKIP.has(tag) || tag.startsWith('?')) continue;
-    const inner = children(node, tag);
-    if (INLINE.has(tag)) renderNodes(inner, out);
+    const content = children(node, tag);
+    if (INLINE.has(tag)) renderNodes(content, out);
     else if (tag === 'Leader' || tag === 'LeaderRightJustified') out.append(' … ');
     else if (tag === 'LineBreak') out.append(' ');
     else if (PREFIX.has(tag)) {
       out.flush();
-      renderNodes(inner, out);
+      renderNodes(content, out);
       out.holdForNext();
     } else {
       out.flush();
-      renderNodes(inner, out);
+      renderNodes(content, out);
       out.flush();
     }
   }
@@ -246,6 +280,11 @@ function children(node: XmlNode | undefined, tag: string): XmlNode[] {
 
 function child(nodes: XmlNode[], tag: string): XmlNode | undefined {
   return nodes.find((n) => tag in n);
+}
+
+/** The children of the first `tag` element among `nodes`. */
+function inner(nodes: XmlNode[], tag: string): XmlNode[] {
+  return children(child(nodes, tag), tag);
 }
 
 function attribute(node: XmlNode | undefined, name: string): string | undefined {
