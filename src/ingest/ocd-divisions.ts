@@ -4,12 +4,12 @@
  * municipality with its parent and validity, plus one legislature jurisdiction
  * per province and territory.
  */
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { divisions, jurisdictions } from '../db/schema.js';
 import { provinceJurisdiction } from '../domain/ids.js';
 import { clean, datePart } from '../domain/text.js';
-import { assertReadableFile, decodeText, readCsv, type CsvRow } from './files.js';
+import { decodeText, readCsv, readSourceBytes, type CsvRow } from './files.js';
 import type { ImportContext, Importer } from './runner.js';
 import { addCounts, emptyCounts, upsert } from './upsert.js';
 
@@ -65,7 +65,7 @@ export function divisionClassification(id: string): string {
  * subdivision's SGC code falls in (as parent_id says where it is filled), else
  * the id minus its last segment.
  */
-function parentOf(id: string, csvParent: string | null, known: Set<string>): string | null {
+export function divisionParent(id: string, csvParent: string | null, known: Set<string>): string | null {
   if (csvParent) return csvParent;
   const csd = /^(ocd-division\/country:ca)\/csd:(\d{4})\d{3}$/.exec(id);
   if (csd && known.has(`${csd[1]}/cd:${csd[2]}`)) return `${csd[1]}/cd:${csd[2]}`;
@@ -114,11 +114,11 @@ function toDivision(ctx: ImportContext, file: string, row: CsvRow, known: Set<st
       name,
       nameFr: clean(r.name_fr),
       classification: divisionClassification(id),
-      parentId: parentOf(id, clean(r.parent_id), known),
+      parentId: divisionParent(id, clean(r.parent_id), known),
       sgc: sgcOf(id, clean(r.sgc)),
       validFrom,
       validThrough,
-      sources: ctx.provenance(file, `line ${row.line}`),
+      sources: ctx.provenance(file, `${file}:${row.line}`),
     },
   };
 }
@@ -141,8 +141,7 @@ function legislatureOf(ctx: ImportContext, file: string, division: DivisionRow):
 }
 
 async function importRegistry(ctx: ImportContext, file: string): Promise<void> {
-  assertReadableFile(file);
-  const { text } = decodeText(readFileSync(file));
+  const { text } = decodeText(readSourceBytes(file));
   const rows = await readCsv(text, file, { required: ['id', 'name'] });
   const known = new Set(rows.map((r) => clean(r.record.id)).filter((id): id is string => !!id));
   ctx.progress.setTotal(rows.length);
@@ -169,7 +168,10 @@ async function importRegistry(ctx: ImportContext, file: string): Promise<void> {
 export const ocdDivisions: Importer = {
   source: 'ocd-divisions',
   description: 'Open Civic Data division registry for Canada (country-ca.csv) and the provincial/territorial legislatures',
-  samplePaths: (dataRoot) => [join(dataRoot, 'ocd', 'country-ca.csv')],
+  samplePaths: (dataRoot) => {
+    const registry = join(dataRoot, 'ocd', 'country-ca.csv');
+    return [existsSync(registry) ? registry : `${registry}.gz`];
+  },
   async run(ctx, paths) {
     for (const file of paths) await importRegistry(ctx, file);
   },

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,12 @@ describe('ocd-divisions importer (country-ca.csv)', () => {
     expect(report).toMatchObject({ status: 'succeeded', rejected: 0, inserted: 0, updated: 0, unchanged: quebec.length });
     const [borough] = await database.db.select().from(divisions).where(eq(divisions.id, 'ocd-division/country:ca/csd:2466023/borough:3'));
     expect(borough!.name).toBe('Côte-des-Neiges—Notre-Dame-de-Grâce');
+  });
+
+  it('finds the registry of the bundled sample, gzipped', () => {
+    const [sample] = ocdDivisions.samplePaths(fileURLToPath(new URL('../../data/', import.meta.url)));
+    expect(sample).toMatch(/country-ca\.csv(\.gz)?$/);
+    expect(existsSync(sample!)).toBe(true);
   });
 
   it('fails the run when the file is missing', async () => {
