@@ -7,14 +7,13 @@
  * fills its own subject/text columns.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { debates, memberships, organizations, people, speeches, voteEvents, votes } from '../db/schema.js';
 import { billId, FEDERAL_JURISDICTION, organizationId, recordId, voteEventId } from '../domain/ids.js';
 import { clean, searchKey } from '../domain/text.js';
-import { assertReadableFile, decodeText, parseXml } from './files.js';
+import { assertReadableFile, decodeText, parseXml, readSourceBytes } from './files.js';
 import { ensureFederalSession, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
@@ -489,7 +488,7 @@ function ballotOption(kind: string): Ballot['option'] | null {
 }
 
 async function readHansardFile(file: string, reject: ImportContext['reject']): Promise<Parsed> {
-  const { text } = decodeText(await readFile(file));
+  const { text } = decodeText(readSourceBytes(file));
   const doc = parseXml(text, file, { preserveOrder: true, trimValues: false }) as unknown as XNode[];
   const root = doc.find((n) => tagOf(n) === 'Hansard');
   if (!root) throw new ImportError(file, 'not a Hansard XML document (no <Hansard> root)');
@@ -782,7 +781,7 @@ function hansardFiles(paths: string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
     if (existsSync(path) && statSync(path).isDirectory()) {
-      files.push(...readdirSync(path).filter((f) => f.toLowerCase().endsWith('.xml')).sort().map((f) => join(path, f)));
+      files.push(...readdirSync(path).filter((f) => /\.xml(\.gz)?$/i.test(f)).sort().map((f) => join(path, f)));
     } else {
       assertReadableFile(path);
       files.push(path);

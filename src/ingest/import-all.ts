@@ -16,7 +16,8 @@ export async function importAll(
 ): Promise<RunReport[]> {
   const reports: RunReport[] = [];
   for (const importer of importers) {
-    const paths = importer.samplePaths(dataRoot).filter((p) => existsSync(p));
+    // The sample ships sources gzipped: a path also counts when its `.gz` twin exists.
+    const paths = importer.samplePaths(dataRoot).filter((p) => existsSync(p) || existsSync(`${p}.gz`));
     if (paths.length === 0) continue;
     const report = await runImport(database, importer, paths, options.onProgress ? { onProgress: options.onProgress } : {});
     reports.push(report);
