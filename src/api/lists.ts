@@ -58,7 +58,8 @@ export function encodeCursor(key: unknown[]): string {
 export function decodeCursor(cursor: string): unknown[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value)) return value;
+    // A cursor is client input bound into SQL: only the scalars a sort key is made of.
+    if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) return value;
   } catch {
     // fall through to the 400 below
   }

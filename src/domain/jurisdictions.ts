@@ -1,4 +1,4 @@
-/** Short jurisdiction codes people type (`ca`, `bc`, `csd:3520005`) and the OCD ids they stand for. */
+/** Short jurisdiction codes people type (`ca`, `bc`, `csd:3520005`, `cd:3526`) and the OCD ids they stand for. */
 import { FEDERAL_JURISDICTION, provinceJurisdiction } from './ids.js';
 
 const PROVINCES = ['ab', 'bc', 'mb', 'nb', 'nl', 'ns', 'nt', 'nu', 'on', 'pe', 'qc', 'sk', 'yt'];
@@ -10,7 +10,8 @@ export function resolveJurisdiction(value: string): string | null {
   const code = v.toLowerCase();
   if (code === 'ca' || code === 'federal') return FEDERAL_JURISDICTION;
   if (PROVINCES.includes(code)) return provinceJurisdiction(code);
-  if (/^csd:\d+$/.test(code)) return `ocd-jurisdiction/country:ca/${code}/council`;
+  // Municipal councils: a census subdivision (a city) or a census division (a regional municipality).
+  if (/^(csd|cd):\d+$/.test(code)) return `ocd-jurisdiction/country:ca/${code}/council`;
   return null;
 }
 
@@ -19,6 +20,6 @@ export function jurisdictionCode(id: string): string {
   if (id === FEDERAL_JURISDICTION) return 'ca';
   const province = /province:([a-z]{2})\/legislature$/.exec(id);
   if (province) return province[1]!;
-  const csd = /(csd:\d+)\/council$/.exec(id);
-  return csd ? csd[1]! : id;
+  const municipal = /\/((?:csd|cd):\d+)\/council$/.exec(id);
+  return municipal ? municipal[1]! : id;
 }

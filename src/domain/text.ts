@@ -20,3 +20,8 @@ export function datePart(value: unknown): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
   return m ? m[1]! : null;
 }
+
+/** A LIKE pattern matching `value` anywhere, with LIKE's wildcards in it taken literally. */
+export function likeContains(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

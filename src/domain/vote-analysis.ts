@@ -27,7 +27,7 @@ export interface Dissent extends Ballot {
 const OPTION_ORDER = ['yes', 'no', 'paired', 'abstain', 'absent'];
 
 // Independents and unresolved members share a label, not a whip: they cannot break ranks.
-function isParty(party: string | null): party is string {
+export function isParty(party: string | null): party is string {
   return party !== null && !/^(ind\.?|independent|indépendante?)$/i.test(party.trim());
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents } from '../../db/schema.js';
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { after, includeParameter, includes, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { after, includeParameter, includes, listQuery, listResponse, respondList, type CsvColumn, type ListSource } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
@@ -29,7 +29,7 @@ const BillsQuery = listQuery({
   sort: Type.Optional(StringEnum(SORTS)),
 });
 
-const Bill = Type.Object({
+export const Bill = Type.Object({
   id: Type.String(),
   jurisdiction_id: Type.String(),
   session: Type.String(),
@@ -123,7 +123,7 @@ function ordering(q: Static<typeof BillsQuery>): { keys: SQL[]; direction: 'asc'
   }
 }
 
-function billSource(db: Db, q: Static<typeof BillsQuery>): ListSource<BillRow & { key: unknown[] }> {
+export function billSource(db: Db, q: Static<typeof BillsQuery>): ListSource<BillRow & { key: unknown[] }> {
   const where = filters(q);
   const order = ordering(q);
   const keyArray = sql`json_build_array(${sql.join(order.keys, sql`, `)})`;
@@ -153,7 +153,7 @@ export function billUrl(jurisdictionId: string, session: string, identifier: str
   return `/api/v1/bills/${jurisdictionCode(jurisdictionId)}/${session}/${identifier}`;
 }
 
-function presentBill(b: BillRow): Static<typeof Bill> {
+export function presentBill(b: BillRow): Static<typeof Bill> {
   return {
     id: b.id,
     jurisdiction_id: b.jurisdictionId,
@@ -222,21 +222,22 @@ async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[
   return detail;
 }
 
+export const billCsvColumns: CsvColumn<Static<typeof Bill>>[] = [
+  { header: 'id', value: (b) => b.id }, { header: 'session', value: (b) => b.session }, { header: 'identifier', value: (b) => b.identifier },
+  { header: 'title_en', value: (b) => b.title.en }, { header: 'title_fr', value: (b) => b.title.fr },
+  { header: 'short_title_en', value: (b) => b.short_title.en }, { header: 'type', value: (b) => b.type },
+  { header: 'is_government', value: (b) => b.is_government }, { header: 'sponsor_id', value: (b) => b.sponsor?.id },
+  { header: 'sponsor_name', value: (b) => b.sponsor?.name }, { header: 'status_en', value: (b) => b.status.en },
+  { header: 'introduced_date', value: (b) => b.introduced_date }, { header: 'latest_action_date', value: (b) => b.latest_action_date },
+  { header: 'royal_assent_date', value: (b) => b.royal_assent_date }, { header: 'updated_at', value: (b) => b.updated_at },
+];
+
 export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
 
   app.get('/bills', { schema: { tags: ['bills'], summary: 'List and search bills', querystring: BillsQuery, response: { 200: listResponse(Bill) } } },
     async (request, reply) => respondList(request, reply, request.query, billSource(db, request.query), presentBill, {
-      filename: 'bills',
-      columns: [
-        { header: 'id', value: (b) => b.id }, { header: 'session', value: (b) => b.session }, { header: 'identifier', value: (b) => b.identifier },
-        { header: 'title_en', value: (b) => b.title.en }, { header: 'title_fr', value: (b) => b.title.fr },
-        { header: 'short_title_en', value: (b) => b.short_title.en }, { header: 'type', value: (b) => b.type },
-        { header: 'is_government', value: (b) => b.is_government }, { header: 'sponsor_id', value: (b) => b.sponsor?.id },
-        { header: 'sponsor_name', value: (b) => b.sponsor?.name }, { header: 'status_en', value: (b) => b.status.en },
-        { header: 'introduced_date', value: (b) => b.introduced_date }, { header: 'latest_action_date', value: (b) => b.latest_action_date },
-        { header: 'royal_assent_date', value: (b) => b.royal_assent_date }, { header: 'updated_at', value: (b) => b.updated_at },
-      ],
+      filename: 'bills', columns: billCsvColumns,
     }));
 
   app.get('/bills/ocd-bill/:uuid', { schema: { tags: ['bills'], summary: 'One bill by OCD id', params: Type.Object({ uuid: Type.String() }), querystring: DetailQuery, response: { 200: BillDetail } } },

@@ -1,0 +1,109 @@
+/** Starting the real platform for benchmarks: a PostgreSQL database with the full data set, and `openpolicy serve` children. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { openDatabase } from '../src/db/client.js';
+import { importAll } from '../src/ingest/import-all.js';
+import { progressPrinter } from '../src/ingest/progress.js';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const SHARED_DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+export const PG_ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A PostgreSQL database holding the full shared data set, imported once and reused by later runs. */
+export async function fullDataDatabase(name = 'op_bench_full'): Promise<string> {
+  const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
+  const exists = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`;
+  if (exists.length === 0) await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_runs WHERE source = 'legisinfo-bills' AND status IN ('succeeded','partial')`);
+  if (!row?.n) {
+    console.error(`importing the full data set from ${SHARED_DATA} into ${name} (once)…`);
+    await importAll(database, SHARED_DATA, { onProgress: progressPrinter() });
+  }
+  await database.close();
+  return url.toString();
+}
+
+export interface Instance {
+  port: number;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `openpolicy serve` and waits until /health says the data is loaded. */
+export async function startInstance(port: number, env: Record<string, string | undefined>): Promise<Instance> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli.ts', 'serve'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 3000; i++) {
+    try {
+      const res = await fetch(`${url}/health`);
+      const body = (await res.json()) as { import: { phase: string } };
+      if (res.ok && body.import.phase !== 'running') break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) throw new Error(`instance on ${port} exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    port,
+    url,
+    child,
+    stop: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** Bare node:http serving fixed bytes: the limit for a payload of that size on this machine. */
+export async function bareServer(body: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
+    res.end(body);
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+async function json<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The issue's endpoints, with ids looked up from the running instance's real data. */
+export async function endpoints(base: string): Promise<string[]> {
+  const vote = await json<{ votes: { voter_id: string | null }[] }>(`${base}/api/v1/votes/ca/44-1/332`).catch(() => null);
+  const voter = vote?.votes.find((v) => v.voter_id)?.voter_id;
+  return [
+    '/api/v1/bills?session=44-1',
+    '/api/v1/bills/ca/45-1/C-12?include=actions,votes',
+    '/api/v1/votes/ca/44-1/332',
+    '/api/v1/people?current=true',
+    ...(voter ? [`/api/v1/people/${voter}/votes`] : []),
+    '/api/v1/search?q=firearms',
+  ];
+}

@@ -1,0 +1,59 @@
+/**
+ * Load measurement with wrk (Debian package `wrk`): one thread, N connections,
+ * latency percentiles at microsecond resolution from wrk's own histogram.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Measurement {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+const REPORT = `
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format('{"requests":%d,"seconds":%f,"p50":%d,"p99":%d,"errors":%d,"non2xx":%d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99), errors, summary.errors.status))
+end`;
+
+let script: string | null = null;
+function reportScript(headers: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'op-wrk-'));
+  const path = join(dir, 'report.lua');
+  const lines = Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
+  writeFileSync(path, `${lines.join('\n')}\n${REPORT}`);
+  return path;
+}
+
+export function wrkAvailable(): boolean {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (e) {
+    // wrk prints its version and exits 1; only a missing binary is fatal.
+    return (e as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+export function measure(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Measurement {
+  const path = Object.keys(headers).length ? reportScript(headers) : (script ??= reportScript({}));
+  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', path, url], { encoding: 'utf8' });
+  const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+  if (!line) throw new Error(`wrk gave no report for ${url}:\n${out}`);
+  const r = JSON.parse(line) as { requests: number; seconds: number; p50: number; p99: number; errors: number; non2xx: number };
+  return {
+    requestsPerSecond: r.requests / r.seconds,
+    p50Ms: r.p50 / 1000,
+    p99Ms: r.p99 / 1000,
+    requests: r.requests,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+}

@@ -1,0 +1,250 @@
+/** Committees: list with filters, one committee by OCD id, and its meetings with the bills each one studied. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
+import { resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { likeContains } from '../../domain/text.js';
+import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { badParameter, notFound } from '../problem.js';
+import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { billUrl } from './bills.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const CHAMBERS = ['lower', 'upper', 'joint'] as const;
+
+const CommitteesQuery = listQuery({
+  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
+  chamber: Type.Optional(StringEnum(CHAMBERS, { description: 'House (`lower`), Senate (`upper`) or joint committees.' })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Part of the English or French name, or the acronym (case-insensitive).' })),
+});
+
+const Committee = Type.Object({
+  id: Type.String(),
+  jurisdiction_id: Nullable(Type.String()),
+  name: Bilingual,
+  abbreviation: Nullable(Type.String()),
+  classification: Type.String(),
+  chamber: Nullable(StringEnum(CHAMBERS)),
+  parent_id: Nullable(Type.String()),
+  other_identifiers: OtherIdentifiers,
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+const CommitteeDetail = Type.Intersect([Committee, Type.Object({
+  meeting_count: Type.Integer(),
+  first_meeting_date: Nullable(Type.String()),
+  last_meeting_date: Nullable(Type.String()),
+  meetings_url: Type.String(),
+})]);
+
+const MeetingsQuery = listQuery({
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
+  since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
+  before: Type.Optional(DateString),
+});
+
+const MeetingBill = Type.Object({ id: Type.String(), session: Type.String(), identifier: Type.String(), title: Bilingual, url: Type.String() });
+const Meeting = Type.Object({
+  id: Type.String(),
+  committee_id: Type.String(),
+  session: Nullable(Type.String()),
+  number: Nullable(Type.Integer()),
+  date: Nullable(Type.String()),
+  title: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  bills: Type.Array(MeetingBill),
+  sources: Sources,
+  updated_at: Type.String(),
+});
+
+const UuidParams = Type.Object({ uuid: Type.String() });
+
+// ── query ─────────────────────────────────────────────────────────────────
+const parent = alias(organizations, 'parent');
+const grandparent = alias(organizations, 'grandparent');
+// A subcommittee sits under its committee: its chamber is the one its committee belongs to.
+const chamberOf = sql<(typeof CHAMBERS)[number] | null>`case coalesce(nullif(${parent.classification}, 'committee'), ${grandparent.classification})
+  when 'lower' then 'lower' when 'upper' then 'upper' when 'legislature' then 'joint' end`;
+
+type CommitteeRow = { committee: typeof organizations.$inferSelect; chamber: (typeof CHAMBERS)[number] | null };
+
+function committeeQuery(db: Db) {
+  return db.select({ committee: organizations, chamber: chamberOf, key: sql<unknown[]>`json_build_array(${organizations.name}, ${organizations.id})` })
+    .from(organizations)
+    .leftJoin(parent, eq(parent.id, organizations.parentId))
+    .leftJoin(grandparent, eq(grandparent.id, parent.parentId));
+}
+
+function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
+  const where: SQL[] = [eq(organizations.classification, 'committee')];
+  if (q.jurisdiction) {
+    const id = resolveJurisdiction(q.jurisdiction);
+    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+    where.push(eq(organizations.jurisdictionId, id));
+  }
+  if (q.chamber) where.push(sql`${chamberOf} = ${q.chamber}`);
+  if (q.name) {
+    const pattern = likeContains(q.name);
+    where.push(sql`(${organizations.name} ilike ${pattern} or ${organizations.nameFr} ilike ${pattern} or ${organizations.abbreviation} ilike ${pattern})`);
+  }
+  return where;
+}
+
+function committeeSource(db: Db, q: Static<typeof CommitteesQuery>): ListSource<CommitteeRow & { key: unknown[] }> {
+  const where = committeeFilters(q);
+  const keys = [sql`${organizations.name}`, sql`${organizations.id}`];
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations)
+        .leftJoin(parent, eq(parent.id, organizations.parentId))
+        .leftJoin(grandparent, eq(grandparent.id, parent.parentId))
+        .where(and(...where));
+      return row?.n ?? 0;
+    },
+    rows: ({ limit, offset, after: afterKey }) => committeeQuery(db)
+      .where(and(...where, after(keys, afterKey, 'asc')))
+      .orderBy(...keys.map((k) => asc(k)))
+      .limit(limit)
+      .offset(offset),
+    key: (row) => row.key,
+  };
+}
+
+async function findCommittee(db: Db, id: string): Promise<CommitteeRow | undefined> {
+  const [row] = await committeeQuery(db).where(and(eq(organizations.id, id), eq(organizations.classification, 'committee'))).limit(1);
+  return row;
+}
+
+type MeetingRow = { meeting: typeof committeeMeetings.$inferSelect; session: string | null; key: unknown[]; bills: Static<typeof MeetingBill>[] };
+
+function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQuery>): ListSource<MeetingRow> {
+  const where: SQL[] = [eq(committeeMeetings.committeeId, committeeId)];
+  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  if (q.since) where.push(gte(committeeMeetings.date, q.since));
+  if (q.before) where.push(lt(committeeMeetings.date, q.before));
+  // Newest first; undated meetings last, then by number so a sitting series reads in order.
+  const keys = [sql`coalesce(${committeeMeetings.date}, '0001-01-01')`, sql`coalesce(${committeeMeetings.number}, 0)`, sql`${committeeMeetings.id}`];
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(committeeMeetings)
+        .leftJoin(legislativeSessions, eq(legislativeSessions.id, committeeMeetings.sessionId)).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      const rows = await db.select({ meeting: committeeMeetings, session: legislativeSessions.identifier, key: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
+        .from(committeeMeetings)
+        .leftJoin(legislativeSessions, eq(legislativeSessions.id, committeeMeetings.sessionId))
+        .where(and(...where, after(keys, afterKey, 'desc')))
+        .orderBy(...keys.map((k) => desc(k)))
+        .limit(limit)
+        .offset(offset);
+      const studied = await billsStudied(db, rows.map((r) => r.meeting.id));
+      return rows.map((r) => ({ ...r, bills: studied.get(r.meeting.id) ?? [] }));
+    },
+    key: (row) => row.key,
+  };
+}
+
+/** The bills of a page of meetings in one query. */
+async function billsStudied(db: Db, meetingIds: string[]): Promise<Map<string, Static<typeof MeetingBill>[]>> {
+  const byMeeting = new Map<string, Static<typeof MeetingBill>[]>();
+  if (meetingIds.length === 0) return byMeeting;
+  const rows = await db.select({ meetingId: committeeMeetingBills.meetingId, bill: bills, session: legislativeSessions.identifier })
+    .from(committeeMeetingBills)
+    .innerJoin(bills, eq(bills.id, committeeMeetingBills.billId))
+    .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId))
+    .where(inArray(committeeMeetingBills.meetingId, meetingIds))
+    .orderBy(asc(bills.identifier));
+  for (const { meetingId, bill, session } of rows) {
+    const item = { id: bill.id, session, identifier: bill.identifier, title: bilingual(bill.titleEn, bill.titleFr), url: billUrl(bill.jurisdictionId, session, bill.identifier) };
+    const list = byMeeting.get(meetingId);
+    if (list) list.push(item);
+    else byMeeting.set(meetingId, [item]);
+  }
+  return byMeeting;
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+const committeeUrl = (id: string) => `/api/v1/committees/${id}`;
+
+function presentCommittee({ committee: c, chamber }: CommitteeRow): Static<typeof Committee> {
+  return {
+    id: c.id,
+    jurisdiction_id: c.jurisdictionId,
+    name: bilingual(c.name, c.nameFr),
+    abbreviation: c.abbreviation,
+    classification: c.classification,
+    chamber,
+    parent_id: c.parentId,
+    other_identifiers: c.otherIdentifiers,
+    sources: c.sources,
+    url: committeeUrl(c.id),
+    updated_at: isoTime(c.updatedAt)!,
+  };
+}
+
+function presentMeeting({ meeting: m, session, bills: studied }: MeetingRow): Static<typeof Meeting> {
+  return {
+    id: m.id, committee_id: m.committeeId, session, number: m.number, date: m.date, title: m.title, url: m.url,
+    bills: studied, sources: m.sources, updated_at: isoTime(m.updatedAt)!,
+  };
+}
+
+async function committeeOr404(db: Db, uuid: string): Promise<CommitteeRow> {
+  const id = `ocd-organization/${uuid}`;
+  const row = await findCommittee(db, id);
+  if (!row) throw notFound('committee', id);
+  return row;
+}
+
+export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/committees', { schema: { tags: ['committees'], summary: 'List committees', querystring: CommitteesQuery, response: { 200: listResponse(Committee) } } },
+    async (request, reply) => respondList(request, reply, request.query, committeeSource(db, request.query), presentCommittee, {
+      filename: 'committees',
+      columns: [
+        { header: 'id', value: (c) => c.id }, { header: 'jurisdiction_id', value: (c) => c.jurisdiction_id },
+        { header: 'name_en', value: (c) => c.name.en }, { header: 'name_fr', value: (c) => c.name.fr },
+        { header: 'abbreviation', value: (c) => c.abbreviation }, { header: 'chamber', value: (c) => c.chamber },
+        { header: 'parent_id', value: (c) => c.parent_id }, { header: 'updated_at', value: (c) => c.updated_at },
+      ],
+    }));
+
+  app.get('/committees/ocd-organization/:uuid', {
+    schema: { tags: ['committees'], summary: 'One committee by OCD id', params: UuidParams, response: { 200: CommitteeDetail } },
+  }, async (request) => {
+    const row = await committeeOr404(db, request.params.uuid);
+    const [stats] = await db.select({
+      n: sql<number>`count(*)::int`,
+      first: sql<string | null>`min(${committeeMeetings.date})::text`,
+      last: sql<string | null>`max(${committeeMeetings.date})::text`,
+    }).from(committeeMeetings).where(eq(committeeMeetings.committeeId, row.committee.id));
+    return {
+      ...presentCommittee(row),
+      meeting_count: stats?.n ?? 0,
+      first_meeting_date: stats?.first ?? null,
+      last_meeting_date: stats?.last ?? null,
+      meetings_url: `${committeeUrl(row.committee.id)}/meetings`,
+    };
+  });
+
+  app.get('/committees/ocd-organization/:uuid/meetings', {
+    schema: { tags: ['committees'], summary: "A committee's meetings, newest first, with the bills each studied", params: UuidParams, querystring: MeetingsQuery, response: { 200: listResponse(Meeting) } },
+  }, async (request, reply) => {
+    const row = await committeeOr404(db, request.params.uuid);
+    return respondList(request, reply, request.query, meetingSource(db, row.committee.id, request.query), presentMeeting, {
+      filename: 'committee-meetings',
+      columns: [
+        { header: 'id', value: (m) => m.id }, { header: 'committee_id', value: (m) => m.committee_id }, { header: 'session', value: (m) => m.session },
+        { header: 'number', value: (m) => m.number }, { header: 'date', value: (m) => m.date }, { header: 'title', value: (m) => m.title },
+        { header: 'bills', value: (m) => m.bills.map((b) => b.identifier).join(' ') }, { header: 'url', value: (m) => m.url },
+      ],
+    });
+  });
+};

@@ -1,0 +1,262 @@
+/** Debates (Hansard sittings) by date, each with its speeches; speeches across sittings with full-text search. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { bills, debates, legislativeSessions, speeches } from '../../db/schema.js';
+import { resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { after, includeParameter, includes, listQuery, listResponse, respondList, type CsvColumn, type ListSource } from '../lists.js';
+import { badParameter, notFound } from '../problem.js';
+import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const dateRange = {
+  date: Type.Optional(DateString),
+  since: Type.Optional(Type.String({ format: 'date', description: 'On or after this date.' })),
+  before: Type.Optional(Type.String({ format: 'date', description: 'Before this date.' })),
+};
+
+const DebatesQuery = listQuery({
+  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
+  ...dateRange,
+  sort: Type.Optional(StringEnum(['date_desc', 'date_asc'] as const, { default: 'date_desc' })),
+});
+
+const SPEECH_SORTS = ['date_desc', 'date_asc', 'relevance'] as const;
+export const SpeechesQuery = listQuery({
+  person: Type.Optional(Type.String({ pattern: '^ocd-person/', description: 'Speaker ocd-person id.' })),
+  bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21`.' })),
+  ...dateRange,
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full text, English and French (web-search syntax: "quoted phrase", -not, or).' })),
+  sort: Type.Optional(StringEnum(SPEECH_SORTS, { description: 'Default: relevance with q, else date_desc (speeches of a sitting in order).' })),
+});
+
+const Debate = Type.Object({
+  id: Type.String(),
+  jurisdiction_id: Type.String(),
+  session: Nullable(Type.String()),
+  organization_id: Nullable(Type.String()),
+  date: Type.String(),
+  number: Nullable(Type.Integer({ description: 'Sitting number.' })),
+  title: Nullable(Type.String()),
+  speech_count: Type.Integer(),
+  other_identifiers: OtherIdentifiers,
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+export const Speech = Type.Object({
+  id: Type.String(),
+  debate_id: Type.String(),
+  date: Type.String(),
+  sequence: Type.Integer(),
+  speaker: Type.Object({ name: Type.String(), person_id: Nullable(Type.String()), affiliation: Nullable(Type.String()) }),
+  time: Nullable(Type.String()),
+  subject: Bilingual,
+  text: Bilingual,
+  bill: Nullable(Type.Object({ id: Type.String(), identifier: Nullable(Type.String()) })),
+  other_identifiers: OtherIdentifiers,
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+const DEBATE_INCLUDES = ['speeches'] as const;
+const DebateDetail = Type.Intersect([Debate, Type.Object({
+  speeches_url: Type.String({ description: 'The speeches, paginated.' }),
+  speeches: Type.Optional(Type.Array(Speech, { description: 'Every speech of the sitting in order, with include=speeches.' })),
+})]);
+const IdParams = Type.Object({ id: Type.String() });
+
+// ── query ─────────────────────────────────────────────────────────────────
+type DebateRow = { debate: typeof debates.$inferSelect; session: string | null; speechCount: number };
+type SpeechRow = { speech: typeof speeches.$inferSelect; date: string; billIdentifier: string | null };
+
+function dateFilters(column: typeof debates.date, q: { date?: string; since?: string; before?: string }): SQL[] {
+  const where: SQL[] = [];
+  if (q.date) where.push(eq(column, q.date));
+  if (q.since) where.push(gte(column, q.since));
+  if (q.before) where.push(lt(column, q.before));
+  return where;
+}
+
+const speechCount = sql<number>`(select count(*)::int from ${speeches} where ${speeches.debateId} = ${debates.id})`;
+
+function debateQuery(db: Db) {
+  return db.select({ debate: debates, session: legislativeSessions.identifier, speechCount })
+    .from(debates).leftJoin(legislativeSessions, eq(legislativeSessions.id, debates.sessionId));
+}
+
+function debateSource(db: Db, q: Static<typeof DebatesQuery>): ListSource<DebateRow> {
+  const where = dateFilters(debates.date, q);
+  if (q.jurisdiction) {
+    const id = resolveJurisdiction(q.jurisdiction);
+    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+    where.push(eq(debates.jurisdictionId, id));
+  }
+  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  const keys = [sql`${debates.date}`, sql`${debates.id}`];
+  const direction = q.sort === 'date_asc' ? 'asc' : 'desc';
+  const dir = direction === 'asc' ? asc : desc;
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(debates)
+        .leftJoin(legislativeSessions, eq(legislativeSessions.id, debates.sessionId)).where(and(...where));
+      return row?.n ?? 0;
+    },
+    rows: ({ limit, offset, after: afterKey }) => debateQuery(db)
+      .where(and(...where, after(keys, afterKey, direction)))
+      .orderBy(...keys.map((k) => dir(k)))
+      .limit(limit)
+      .offset(offset),
+    key: (row) => [row.debate.date, row.debate.id],
+  };
+}
+
+export function speechFilters(q: Static<typeof SpeechesQuery>): SQL[] {
+  const where = dateFilters(debates.date, q);
+  if (q.person) where.push(eq(speeches.personId, q.person));
+  if (q.bill) {
+    where.push(q.bill.startsWith('ocd-bill/')
+      ? eq(speeches.billId, q.bill)
+      : inArray(speeches.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${q.bill}))`));
+  }
+  if (q.q) where.push(sql`(${speeches.searchEn} @@ websearch_to_tsquery('english', ${q.q}) or ${speeches.searchFr} @@ websearch_to_tsquery('french', ${q.q}))`);
+  return where;
+}
+
+/**
+ * Sort keys end with the id. Within a sitting speeches read in order, so the date-descending
+ * walk takes the negated sequence: one direction for the whole key keeps the keyset a row comparison.
+ */
+export function speechOrdering(sort: (typeof SPEECH_SORTS)[number] | 'sequence', q: string | undefined): { keys: SQL[]; direction: 'asc' | 'desc' } {
+  switch (sort) {
+    case 'sequence':
+      return { keys: [sql`${speeches.sequence}`, sql`${speeches.id}`], direction: 'asc' };
+    case 'date_asc':
+      return { keys: [sql`${debates.date}`, sql`${debates.id}`, sql`${speeches.sequence}`, sql`${speeches.id}`], direction: 'asc' };
+    case 'date_desc':
+      return { keys: [sql`${debates.date}`, sql`${debates.id}`, sql`-${speeches.sequence}`, sql`${speeches.id}`], direction: 'desc' };
+    case 'relevance': {
+      if (!q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
+      const rank = sql`round(ts_rank(${speeches.searchEn}, websearch_to_tsquery('english', ${q}))::numeric + ts_rank(${speeches.searchFr}, websearch_to_tsquery('french', ${q}))::numeric, 6)`;
+      return { keys: [rank, sql`${debates.date}`, sql`${speeches.id}`], direction: 'desc' };
+    }
+  }
+}
+
+export function speechSource(db: Db, where: SQL[], order: { keys: SQL[]; direction: 'asc' | 'desc' }): ListSource<SpeechRow & { key: unknown[] }> {
+  const dir = order.direction === 'asc' ? asc : desc;
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(speeches)
+        .innerJoin(debates, eq(debates.id, speeches.debateId)).where(and(...where));
+      return row?.n ?? 0;
+    },
+    rows: ({ limit, offset, after: afterKey }) => db
+      .select({ speech: speeches, date: debates.date, billIdentifier: bills.identifier, key: sql<unknown[]>`json_build_array(${sql.join(order.keys, sql`, `)})` })
+      .from(speeches)
+      .innerJoin(debates, eq(debates.id, speeches.debateId))
+      .leftJoin(bills, eq(bills.id, speeches.billId))
+      .where(and(...where, after(order.keys, afterKey, order.direction)))
+      .orderBy(...order.keys.map((k) => dir(k)))
+      .limit(limit)
+      .offset(offset),
+    key: (row) => row.key,
+  };
+}
+
+async function findDebate(db: Db, id: string): Promise<DebateRow> {
+  const [row] = await debateQuery(db).where(eq(debates.id, id)).limit(1);
+  if (!row) throw notFound('debate', id);
+  return row;
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+const debateUrl = (id: string) => `/api/v1/debates/${encodeURIComponent(id)}`;
+export const speechUrl = (id: string) => `/api/v1/speeches/${encodeURIComponent(id)}`;
+
+function presentDebate({ debate: d, session, speechCount: count }: DebateRow): Static<typeof Debate> {
+  return {
+    id: d.id, jurisdiction_id: d.jurisdictionId, session, organization_id: d.organizationId, date: d.date, number: d.number, title: d.title,
+    speech_count: count, other_identifiers: d.otherIdentifiers, sources: d.sources, url: debateUrl(d.id), updated_at: isoTime(d.updatedAt)!,
+  };
+}
+
+export function presentSpeech({ speech: s, date, billIdentifier }: SpeechRow): Static<typeof Speech> {
+  return {
+    id: s.id,
+    debate_id: s.debateId,
+    date,
+    sequence: s.sequence,
+    speaker: { name: s.speakerName, person_id: s.personId, affiliation: s.speakerAffiliation },
+    time: isoTime(s.time),
+    subject: bilingual(s.subjectEn, s.subjectFr),
+    text: bilingual(s.textEn, s.textFr),
+    bill: s.billId ? { id: s.billId, identifier: billIdentifier } : null,
+    other_identifiers: s.otherIdentifiers,
+    sources: s.sources,
+    url: speechUrl(s.id),
+    updated_at: isoTime(s.updatedAt)!,
+  };
+}
+
+type SpeechItem = Static<typeof Speech>;
+export const speechColumns: CsvColumn<SpeechItem>[] = [
+  { header: 'id', value: (s) => s.id }, { header: 'debate_id', value: (s) => s.debate_id }, { header: 'date', value: (s) => s.date },
+  { header: 'sequence', value: (s) => s.sequence }, { header: 'speaker_name', value: (s) => s.speaker.name }, { header: 'person_id', value: (s) => s.speaker.person_id },
+  { header: 'time', value: (s) => s.time }, { header: 'subject_en', value: (s) => s.subject.en }, { header: 'text_en', value: (s) => s.text.en },
+  { header: 'text_fr', value: (s) => s.text.fr }, { header: 'bill_id', value: (s) => s.bill?.id },
+];
+
+export const debateRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/debates', { schema: { tags: ['debates'], summary: 'List debates (sittings), newest first', querystring: DebatesQuery, response: { 200: listResponse(Debate) } } },
+    async (request, reply) => respondList(request, reply, request.query, debateSource(db, request.query), presentDebate, {
+      filename: 'debates',
+      columns: [
+        { header: 'id', value: (d) => d.id }, { header: 'jurisdiction_id', value: (d) => d.jurisdiction_id }, { header: 'session', value: (d) => d.session },
+        { header: 'date', value: (d) => d.date }, { header: 'number', value: (d) => d.number }, { header: 'title', value: (d) => d.title },
+        { header: 'speech_count', value: (d) => d.speech_count }, { header: 'updated_at', value: (d) => d.updated_at },
+      ],
+    }));
+
+  app.get('/debates/:id', {
+    schema: { tags: ['debates'], summary: 'One debate; include=speeches for all its speeches', params: IdParams, querystring: Type.Object({ include: includeParameter(DEBATE_INCLUDES) }, { additionalProperties: false }), response: { 200: DebateDetail } },
+  }, async (request) => {
+    const include = includes(request.query.include, DEBATE_INCLUDES);
+    const row = await findDebate(db, request.params.id);
+    const detail: Static<typeof DebateDetail> = { ...presentDebate(row), speeches_url: `${debateUrl(row.debate.id)}/speeches` };
+    if (include.has('speeches')) {
+      const order = speechOrdering('sequence', undefined);
+      const rows = await speechSource(db, [eq(speeches.debateId, row.debate.id)], order).rows({ limit: row.speechCount, offset: 0, after: null });
+      detail.speeches = rows.map(presentSpeech);
+    }
+    return detail;
+  });
+
+  app.get('/debates/:id/speeches', {
+    schema: { tags: ['debates'], summary: 'The speeches of one debate, in order', params: IdParams, querystring: listQuery({}), response: { 200: listResponse(Speech) } },
+  }, async (request, reply) => {
+    const row = await findDebate(db, request.params.id);
+    const source = speechSource(db, [eq(speeches.debateId, row.debate.id)], speechOrdering('sequence', undefined));
+    return respondList(request, reply, request.query, source, presentSpeech, { filename: 'speeches', columns: speechColumns });
+  });
+
+  app.get('/speeches', { schema: { tags: ['debates'], summary: 'List and search speeches', querystring: SpeechesQuery, response: { 200: listResponse(Speech) } } },
+    async (request, reply) => {
+      const q = request.query;
+      const source = speechSource(db, speechFilters(q), speechOrdering(q.sort ?? (q.q ? 'relevance' : 'date_desc'), q.q));
+      return respondList(request, reply, q, source, presentSpeech, { filename: 'speeches', columns: speechColumns });
+    });
+
+  app.get('/speeches/:id', { schema: { tags: ['debates'], summary: 'One speech', params: IdParams, response: { 200: Speech } } },
+    async (request) => {
+      const [row] = await speechSource(db, [eq(speeches.id, request.params.id)], speechOrdering('sequence', undefined)).rows({ limit: 1, offset: 0, after: null });
+      if (!row) throw notFound('speech', request.params.id);
+      return presentSpeech(row);
+    });
+};

@@ -1,0 +1,136 @@
+/**
+ * Divisions (Open Civic Data political geography): the registry with filters,
+ * and one division by its OCD id with the people who currently represent it.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { divisions, memberships, organizations, people } from '../../db/schema.js';
+import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { notFound } from '../problem.js';
+import { Bilingual, bilingual, isoTime, Nullable, Sources } from '../resources.js';
+import { likeContains } from '../../domain/text.js';
+import { Person, presentPerson, withStandings } from './people.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const DivisionsQuery = listQuery({
+  parent: Type.Optional(Type.String({ description: 'OCD id of the parent division, e.g. `ocd-division/country:ca/province:on`.' })),
+  classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'country, province, territory, ed (federal riding), ped (provincial riding), cd, csd, ward, …' })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the English or French name, ignoring case.' })),
+});
+
+const Division = Type.Object({
+  id: Type.String(),
+  name: Bilingual,
+  classification: Nullable(Type.String()),
+  parent_id: Nullable(Type.String()),
+  sgc: Nullable(Type.String({ description: 'Statistics Canada Standard Geographical Classification code.' })),
+  valid_from: Nullable(Type.String()),
+  valid_through: Nullable(Type.String()),
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+const Representative = Type.Intersect([Person, Type.Object({
+  memberships: Type.Array(Type.Object({
+    organization: Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String() }),
+    role: Type.String(),
+    label: Nullable(Type.String()),
+    start_date: Nullable(Type.String()),
+    end_date: Nullable(Type.String()),
+  }), { description: 'Their current memberships for this division.' }),
+})]);
+
+const DivisionDetail = Type.Intersect([Division, Type.Object({ representatives: Type.Array(Representative) })]);
+
+// ── query ─────────────────────────────────────────────────────────────────
+type DivisionRow = typeof divisions.$inferSelect;
+
+function divisionSource(db: Db, q: Static<typeof DivisionsQuery>): ListSource<DivisionRow> {
+  const where: SQL[] = [];
+  if (q.parent) where.push(eq(divisions.parentId, q.parent));
+  if (q.classification) where.push(eq(divisions.classification, q.classification));
+  if (q.name) {
+    const pattern = likeContains(q.name.toLowerCase());
+    where.push(sql`(lower(${divisions.name}) like ${pattern} or lower(${divisions.nameFr}) like ${pattern})`);
+  }
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(divisions).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      return db.select().from(divisions).where(and(...where, after([divisions.id], afterKey, 'asc')))
+        .orderBy(asc(divisions.id)).limit(limit).offset(offset);
+    },
+    key: (row) => [row.id],
+  };
+}
+
+/** Everyone with a current membership for the division, each with those memberships; seats before other posts. */
+async function representatives(db: Db, divisionId: string): Promise<Static<typeof Representative>[]> {
+  const rows = await db.select({
+    person: people,
+    organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
+    role: memberships.role, label: memberships.label, start_date: memberships.startDate, end_date: memberships.endDate,
+  })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(memberships.divisionId, divisionId), sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`))
+    .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id));
+  const byPerson = new Map<string, { person: typeof people.$inferSelect; memberships: Static<typeof Representative>['memberships'] }>();
+  for (const { person, ...membership } of rows) {
+    const entry = byPerson.get(person.id) ?? { person, memberships: [] };
+    entry.memberships.push(membership);
+    byPerson.set(person.id, entry);
+  }
+  const entries = [...byPerson.values()];
+  const presented = await withStandings(db, entries.map((e) => e.person));
+  return presented.map((p, i) => ({ ...presentPerson(p), memberships: entries[i]!.memberships }));
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+function presentDivision(d: DivisionRow): Static<typeof Division> {
+  return {
+    id: d.id,
+    name: bilingual(d.name, d.nameFr),
+    classification: d.classification,
+    parent_id: d.parentId,
+    sgc: d.sgc,
+    valid_from: d.validFrom,
+    valid_through: d.validThrough,
+    sources: d.sources,
+    url: `/api/v1/divisions/${d.id}`,
+    updated_at: isoTime(d.updatedAt)!,
+  };
+}
+
+export const divisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/divisions', { schema: { tags: ['divisions'], summary: 'List divisions', querystring: DivisionsQuery, response: { 200: listResponse(Division) } } },
+    async (request, reply) => respondList(request, reply, request.query, divisionSource(db, request.query), presentDivision, {
+      filename: 'divisions',
+      columns: [
+        { header: 'id', value: (d) => d.id }, { header: 'name_en', value: (d) => d.name.en }, { header: 'name_fr', value: (d) => d.name.fr },
+        { header: 'classification', value: (d) => d.classification }, { header: 'parent_id', value: (d) => d.parent_id }, { header: 'sgc', value: (d) => d.sgc },
+        { header: 'valid_from', value: (d) => d.valid_from }, { header: 'valid_through', value: (d) => d.valid_through },
+      ],
+    }));
+
+  // OCD division ids hold slashes and colons, so the whole rest of the path is the id.
+  app.get('/divisions/*', {
+    schema: {
+      tags: ['divisions'], summary: 'One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives',
+      params: Type.Object({ '*': Type.String({ description: 'The OCD division id as it is, slashes and colons included.' }) }), response: { 200: DivisionDetail },
+    },
+  }, async (request) => {
+    const id = request.params['*'];
+    const [division] = await db.select().from(divisions).where(eq(divisions.id, id)).limit(1);
+    if (!division) throw notFound('division', id);
+    return { ...presentDivision(division), representatives: await representatives(db, id) };
+  });
+};

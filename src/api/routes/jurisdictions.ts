@@ -1,0 +1,131 @@
+/** Jurisdictions (legislatures and councils): the list, and one by OCD id or short code with its organizations and sessions. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
+import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { after, includeParameter, includes, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { notFound } from '../problem.js';
+import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { presentSession, Session, sessionOrder } from './sessions.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const LEVELS = ['federal', 'provincial', 'municipal'] as const;
+const INCLUDES = ['organizations', 'sessions'] as const;
+
+const JurisdictionsQuery = listQuery({
+  level: Type.Optional(StringEnum(LEVELS)),
+  classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'legislature, government or council.' })),
+});
+
+const Jurisdiction = Type.Object({
+  id: Type.String(),
+  code: Type.String({ description: 'Short code usable wherever a jurisdiction is asked for (`ca`, `bc`, `csd:3520005`).' }),
+  name: Bilingual,
+  classification: Type.String(),
+  level: Type.String(),
+  division_id: Nullable(Type.String()),
+  url: Nullable(Type.String()),
+  sources: Sources,
+  updated_at: Type.String(),
+});
+
+const Organization = Type.Object({
+  id: Type.String(),
+  name: Bilingual,
+  classification: Type.String(),
+  abbreviation: Nullable(Type.String()),
+  parent_id: Nullable(Type.String()),
+  other_identifiers: OtherIdentifiers,
+});
+
+const JurisdictionDetail = Type.Intersect([Jurisdiction, Type.Object({
+  organizations: Type.Optional(Type.Array(Organization)),
+  sessions: Type.Optional(Type.Array(Session)),
+})]);
+
+const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { additionalProperties: false });
+
+// ── query ─────────────────────────────────────────────────────────────────
+type JurisdictionRow = typeof jurisdictions.$inferSelect;
+
+function jurisdictionSource(db: Db, q: Static<typeof JurisdictionsQuery>): ListSource<JurisdictionRow> {
+  const where: SQL[] = [];
+  if (q.level) where.push(eq(jurisdictions.level, q.level));
+  if (q.classification) where.push(eq(jurisdictions.classification, q.classification));
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(jurisdictions).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      return db.select().from(jurisdictions).where(and(...where, after([jurisdictions.id], afterKey, 'asc')))
+        .orderBy(asc(jurisdictions.id)).limit(limit).offset(offset);
+    },
+    key: (row) => [row.id],
+  };
+}
+
+async function jurisdictionDetail(db: Db, j: JurisdictionRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof JurisdictionDetail>> {
+  const detail: Static<typeof JurisdictionDetail> = presentJurisdiction(j);
+  if (include.has('organizations')) {
+    const rows = await db.select().from(organizations).where(eq(organizations.jurisdictionId, j.id))
+      .orderBy(asc(organizations.classification), asc(organizations.name), asc(organizations.id));
+    detail.organizations = rows.map((o) => ({
+      id: o.id, name: bilingual(o.name, o.nameFr), classification: o.classification, abbreviation: o.abbreviation,
+      parent_id: o.parentId, other_identifiers: o.otherIdentifiers,
+    }));
+  }
+  if (include.has('sessions')) {
+    const rows = await db.select().from(legislativeSessions).where(eq(legislativeSessions.jurisdictionId, j.id))
+      .orderBy(...sessionOrder.map((k) => asc(k)));
+    detail.sessions = rows.map(presentSession);
+  }
+  return detail;
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+function presentJurisdiction(j: JurisdictionRow): Static<typeof Jurisdiction> {
+  return {
+    id: j.id,
+    code: jurisdictionCode(j.id),
+    name: bilingual(j.name, j.nameFr),
+    classification: j.classification,
+    level: j.level,
+    division_id: j.divisionId,
+    url: j.url,
+    sources: j.sources,
+    updated_at: isoTime(j.updatedAt)!,
+  };
+}
+
+export const jurisdictionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/jurisdictions', {
+    schema: { tags: ['jurisdictions'], summary: 'List jurisdictions', querystring: JurisdictionsQuery, response: { 200: listResponse(Jurisdiction) } },
+  }, async (request, reply) => respondList(request, reply, request.query, jurisdictionSource(db, request.query), presentJurisdiction, {
+    filename: 'jurisdictions',
+    columns: [
+      { header: 'id', value: (j) => j.id }, { header: 'code', value: (j) => j.code }, { header: 'name_en', value: (j) => j.name.en },
+      { header: 'name_fr', value: (j) => j.name.fr }, { header: 'classification', value: (j) => j.classification }, { header: 'level', value: (j) => j.level },
+      { header: 'division_id', value: (j) => j.division_id }, { header: 'url', value: (j) => j.url },
+    ],
+  }));
+
+  // An OCD jurisdiction id holds slashes, so the rest of the path is the id (or a short code such as `ca`).
+  app.get('/jurisdictions/*', {
+    schema: {
+      tags: ['jurisdictions'], summary: 'One jurisdiction by OCD id or short code, e.g. /jurisdictions/ca?include=sessions',
+      params: Type.Object({ '*': Type.String({ description: 'The OCD jurisdiction id as it is, or a short code (`ca`, `bc`, `csd:3520005`).' }) }), querystring: DetailQuery, response: { 200: JurisdictionDetail },
+    },
+  }, async (request) => {
+    const given = request.params['*'];
+    const include = includes(request.query.include, INCLUDES);
+    const id = resolveJurisdiction(given);
+    const [row] = id ? await db.select().from(jurisdictions).where(eq(jurisdictions.id, id)).limit(1) : [];
+    if (!row) throw notFound('jurisdiction', given);
+    return jurisdictionDetail(db, row, include);
+  });
+};

@@ -1,0 +1,562 @@
+/**
+ * People (Popolo persons): who sits where, found by name without caring about
+ * accents; one person with every membership and seat term; and what they did:
+ * their ballots (with attendance and dissent rates), the bills they sponsored
+ * and their speeches.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Type, type Static } from 'typebox';
+import type { Database, Db } from '../../db/client.js';
+import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../../db/schema.js';
+import { resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { likeContains, searchKey } from '../../domain/text.js';
+import { isParty } from '../../domain/vote-analysis.js';
+import { after, listQuery, listResponse, Pagination, respondList, wantsCsv, type CsvColumn, type ListSource } from '../lists.js';
+import { badParameter, notFound } from '../problem.js';
+import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { Bill, billCsvColumns, billSource, presentBill } from './bills.js';
+import { presentSpeech, Speech, speechColumns, SpeechesQuery, speechFilters, speechOrdering, speechSource } from './debates.js';
+import { sessionOrder } from './sessions.js';
+import { voteUrl } from './votes.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const ORG_CLASSIFICATIONS = ['lower', 'upper', 'legislature', 'council', 'committee', 'party'] as const;
+const OPTIONS = ['yes', 'no', 'paired', 'absent', 'abstain'] as const;
+const SORTS = ['name', 'updated_desc'] as const;
+const BILL_SORTS = ['updated_desc', 'introduced_desc', 'latest_action_desc', 'number'] as const;
+
+const Session = Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' });
+
+const PeopleQuery = listQuery({
+  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`, `csd:3520005`): people with a membership in one of its organizations.' })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the name or of another name, ignoring case and accents ("quebec" finds "Québec").' })),
+  party: Type.Optional(Type.String({ minLength: 1, description: 'Party organization id, name or abbreviation: people sitting for it (or members of it).' })),
+  district: Type.Optional(Type.String({ minLength: 1, description: 'District name (case-insensitive) or OCD division id of a membership.' })),
+  org_classification: Type.Optional(StringEnum(ORG_CLASSIFICATIONS, { description: 'Classification of an organization the person is a member of.' })),
+  current: Type.Optional(Type.Boolean({
+    default: true,
+    description: 'true (default): only people with a current membership (no end date, or ending today or later), and the membership filters apply to current memberships; false: everyone, any membership.',
+  })),
+  updated_since: Type.Optional(Type.String({ format: 'date-time', description: 'ISO timestamp; people whose record changed since.' })),
+  sort: Type.Optional(StringEnum(SORTS, { default: 'name' })),
+});
+
+const CurrentRole = Type.Object({
+  title: Type.String(),
+  org_classification: Type.String(),
+  district: Nullable(Type.String()),
+  division_id: Nullable(Type.String()),
+  jurisdiction_id: Nullable(Type.String()),
+});
+
+export const Person = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  given_name: Nullable(Type.String()),
+  family_name: Nullable(Type.String()),
+  image: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  gender: Nullable(Type.String()),
+  party: Nullable(Type.String({ description: 'Name of the current party, if any.' })),
+  current_role: Nullable(CurrentRole),
+  other_names: Type.Array(Type.Object({ name: Type.String(), note: Type.Optional(Type.String()) })),
+  contact_details: Type.Array(Type.Object({ type: Type.String(), value: Type.String(), note: Type.Optional(Type.String()) })),
+  links: Type.Array(Type.Object({ url: Type.String(), note: Type.Optional(Type.String()) })),
+  other_identifiers: OtherIdentifiers,
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+const OrganizationRef = Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) });
+
+const Membership = Type.Object({
+  id: Type.String(),
+  organization: OrganizationRef,
+  role: Type.String(),
+  label: Nullable(Type.String()),
+  district: Nullable(Type.String()),
+  division_id: Nullable(Type.String()),
+  party: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  start_date: Nullable(Type.String()),
+  end_date: Nullable(Type.String()),
+  current: Type.Boolean(),
+  sources: Sources,
+});
+
+const Term = Type.Object({
+  organization: OrganizationRef,
+  role: Type.String(),
+  district: Nullable(Type.String()),
+  division_id: Nullable(Type.String()),
+  party: Nullable(Type.String()),
+  start_date: Nullable(Type.String()),
+  end_date: Nullable(Type.String()),
+  sessions: Type.Array(Type.String(), { description: 'Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it).' }),
+}, { description: 'A seat held (in a chamber, legislature or council), oldest first.' });
+
+const PersonDetail = Type.Intersect([Person, Type.Object({ memberships: Type.Array(Membership), terms: Type.Array(Term) })]);
+
+const PersonParams = Type.Object({ uuid: Type.String() });
+
+const VotesQuery = listQuery({
+  session: Type.Optional(Session),
+  since: Type.Optional(Type.String({ format: 'date', description: 'Divisions held on or after this date.' })),
+  before: Type.Optional(Type.String({ format: 'date', description: 'Divisions held before this date.' })),
+  bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21`.' })),
+  option: Type.Optional(StringEnum(OPTIONS, { description: 'Only ballots with this option (the summary ignores it).' })),
+});
+
+const PersonBallot = Type.Object({
+  vote_event: Type.Object({
+    id: Type.String(),
+    identifier: Type.String(),
+    session: Type.String(),
+    start_date: Type.String(),
+    motion_text: Bilingual,
+    result: Type.String(),
+    bill: Nullable(Type.Object({ id: Nullable(Type.String()), identifier: Nullable(Type.String()) })),
+    url: Type.String(),
+  }),
+  option: Type.String(),
+  voter_name: Type.String({ description: 'The name as printed in the record of the division.' }),
+  party: Nullable(Type.String({ description: 'The party the ballot was counted for.' })),
+});
+
+const SUMMARY_METHOD = [
+  'Over the divisions matching session, since, before and bill (option is ignored), counting only divisions whose ballots are recorded:',
+  '`divisions` = those held while the person sat: they cast a ballot in it, or it was held by an organization in which they had a membership on that date.',
+  '`attended` = those where their ballot is yes, no, paired or abstain; `absent` = divisions − attended;',
+  '`attendance_rate` = attended / divisions (null when divisions = 0).',
+  '`party_line_ballots` = their yes/no ballots counted for a party (not an independent) whose yes/no ballots in that division, theirs included, have a strict majority;',
+  '`dissents` = those of them whose option differs from that majority (the same test as the dissenters of /votes/{id});',
+  '`dissent_rate` = dissents / party_line_ballots (null when 0). Rates are rounded to 4 decimals.',
+].join(' ');
+
+const VoteSummary = Type.Object({
+  divisions: Type.Integer(),
+  attended: Type.Integer(),
+  absent: Type.Integer(),
+  attendance_rate: Nullable(Type.Number()),
+  counts: Type.Array(Type.Object({ option: Type.String(), value: Type.Integer() })),
+  party_line_ballots: Type.Integer(),
+  dissents: Type.Integer(),
+  dissent_rate: Nullable(Type.Number()),
+}, { description: SUMMARY_METHOD });
+
+const PersonVotesResponse = Type.Object({ results: Type.Array(PersonBallot), pagination: Pagination, summary: VoteSummary });
+
+const BillsQuery = listQuery({
+  session: Type.Optional(Session),
+  sort: Type.Optional(StringEnum(BILL_SORTS)),
+});
+
+// A person's speeches are /speeches?person=<id>, with every other filter of that list.
+const PersonSpeechesQuery = Type.Object(Type.Omit(SpeechesQuery, ['person']).properties, { additionalProperties: false });
+
+// ── query: people ─────────────────────────────────────────────────────────
+type PersonRow = typeof people.$inferSelect;
+interface Standing { party: string | null; role: Static<typeof CurrentRole> | null }
+type PresentablePerson = PersonRow & { standing: Standing; key?: unknown[] };
+
+const partyOrg = alias(organizations, 'party_org');
+const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
+// Which current membership is "the" role: a seat first, then a legislature-wide post, then a committee.
+const ROLE_RANK: Record<string, number> = { lower: 0, upper: 0, council: 0, legislature: 1, committee: 2 };
+const SEATS = ['lower', 'upper', 'council', 'legislature'];
+
+async function partyIds(db: Db, party: string): Promise<string[]> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(and(
+    eq(organizations.classification, 'party'),
+    or(eq(organizations.id, party), sql`lower(${organizations.name}) = lower(${party})`, sql`lower(${organizations.nameFr}) = lower(${party})`,
+      sql`lower(${organizations.abbreviation}) = lower(${party})`),
+  ));
+  if (rows.length === 0) throw badParameter('party', `No party organization has the id, name or abbreviation "${party}".`);
+  return rows.map((r) => r.id);
+}
+
+async function peopleFilters(db: Db, q: Static<typeof PeopleQuery>): Promise<SQL[]> {
+  const where: SQL[] = [];
+  const current = q.current ?? true;
+  const membership: SQL[] = [];
+  if (q.jurisdiction) {
+    const id = resolveJurisdiction(q.jurisdiction);
+    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+    membership.push(eq(organizations.jurisdictionId, id));
+  }
+  if (q.org_classification) membership.push(eq(organizations.classification, q.org_classification));
+  if (q.district) membership.push(sql`(${memberships.divisionId} = ${q.district} or lower(${memberships.district}) = lower(${q.district}))`);
+  if (current) membership.push(isCurrent);
+  if (membership.length > 0) {
+    where.push(sql`exists (select 1 from ${memberships} inner join ${organizations} on ${organizations.id} = ${memberships.organizationId}
+      where ${memberships.personId} = ${people.id} and ${and(...membership)})`);
+  }
+  if (q.party) {
+    const ids = await partyIds(db, q.party);
+    where.push(sql`exists (select 1 from ${memberships} where ${memberships.personId} = ${people.id}
+      and (${inArray(memberships.onBehalfOfId, ids)} or ${inArray(memberships.organizationId, ids)})${current ? sql` and ${isCurrent}` : sql``})`);
+  }
+  if (q.name) {
+    const key = searchKey(q.name);
+    if (!key) throw badParameter('name', 'The name has no letters or digits to search for.');
+    where.push(sql`${people.searchName} like ${likeContains(key)}`);
+  }
+  if (q.updated_since) where.push(gte(people.updatedAt, new Date(q.updated_since)));
+  return where;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Each person's current party and role, from their current memberships, in one query for a page of people. */
+async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> {
+  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, role: null }]));
+  if (ids.length === 0) return result;
+  const rows = await db.select({
+    personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
+    divisionId: memberships.divisionId, startDate: memberships.startDate, classification: organizations.classification,
+    organizationName: organizations.name, jurisdictionId: organizations.jurisdictionId, partyName: partyOrg.name,
+  })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
+    .where(and(inArray(memberships.personId, ids), isCurrent))
+    .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id));
+  const best = new Map<string, (typeof rows)[number]>();
+  const partyMembership = new Map<string, string>();
+  for (const row of rows) {
+    if (row.classification === 'party') {
+      if (!partyMembership.has(row.personId)) partyMembership.set(row.personId, row.organizationName);
+      continue;
+    }
+    const rank = ROLE_RANK[row.classification] ?? 3;
+    const held = best.get(row.personId);
+    if (!held || rank < (ROLE_RANK[held.classification] ?? 3)) best.set(row.personId, row);
+  }
+  for (const id of ids) {
+    const role = best.get(id);
+    result.set(id, {
+      party: role?.partyName ?? partyMembership.get(id) ?? null,
+      role: role ? {
+        title: role.label ?? capitalize(role.role),
+        org_classification: role.classification,
+        district: role.district,
+        division_id: role.divisionId,
+        jurisdiction_id: role.jurisdictionId,
+      } : null,
+    });
+  }
+  return result;
+}
+
+/** People rows with their current standing attached, ready for `presentPerson`. */
+export async function withStandings<R extends PersonRow>(db: Db, rows: R[]): Promise<(R & { standing: Standing })[]> {
+  const byId = await standings(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
+}
+
+function peopleOrdering(q: Static<typeof PeopleQuery>): { keys: SQL[]; direction: 'asc' | 'desc' } {
+  if (q.sort === 'updated_desc') return { keys: [sql`${people.updatedAt}`, sql`${people.id}`], direction: 'desc' };
+  return { keys: [sql`lower(coalesce(${people.sortName}, ${people.name}))`, sql`${people.id}`], direction: 'asc' };
+}
+
+async function peopleSource(db: Db, q: Static<typeof PeopleQuery>): Promise<ListSource<PresentablePerson>> {
+  const where = await peopleFilters(db, q);
+  const order = peopleOrdering(q);
+  const dir = order.direction === 'asc' ? asc : desc;
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      const rows = await db.select({ person: people, key: sql<unknown[]>`json_build_array(${sql.join(order.keys, sql`, `)})` })
+        .from(people)
+        .where(and(...where, after(order.keys, afterKey, order.direction)))
+        .orderBy(...order.keys.map((k) => dir(k)))
+        .limit(limit)
+        .offset(offset);
+      return withStandings(db, rows.map((r) => ({ ...r.person, key: r.key })));
+    },
+    key: (row) => row.key!,
+  };
+}
+
+async function findPerson(db: Db, uuid: string): Promise<PersonRow> {
+  const id = `ocd-person/${uuid}`;
+  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  if (!row) throw notFound('person', id);
+  return row;
+}
+
+async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof PersonDetail>> {
+  const [[withStanding], rows] = await Promise.all([
+    withStandings(db, [person]),
+    db.select({
+      membership: memberships,
+      organization: { id: organizations.id, name: organizations.name, classification: organizations.classification, jurisdiction_id: organizations.jurisdictionId },
+      party: { id: partyOrg.id, name: partyOrg.name },
+      current: sql<boolean>`${isCurrent}`,
+    })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
+      .where(eq(memberships.personId, person.id))
+      .orderBy(asc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)),
+  ]);
+  const seats = rows.filter((r) => SEATS.includes(r.organization.classification));
+  const sessions = await overlappingSessions(db, seats.map((r) => ({ ...r.membership, jurisdictionId: r.organization.jurisdiction_id })));
+  return {
+    ...presentPerson(withStanding!),
+    memberships: rows.map(({ membership: m, organization, party, current }) => ({
+      id: m.id, organization, role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
+      party: party?.id && party.name ? { id: party.id, name: party.name } : null,
+      start_date: m.startDate, end_date: m.endDate, current: Boolean(current), sources: m.sources,
+    })),
+    terms: seats.map(({ membership: m, organization, party }) => ({
+      organization, role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ?? null,
+      start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
+    })),
+  };
+}
+
+/**
+ * For each seat, the sessions of its jurisdiction that overlap it, in one query for all seats. Sessions
+ * are seldom published with dates, so an undated session spans the dates of the divisions held in it.
+ */
+async function overlappingSessions(
+  db: Db, seats: { id: string; jurisdictionId: string | null; startDate: string | null; endDate: string | null }[],
+): Promise<Map<string, string[]>> {
+  const jurisdictionIds = [...new Set(seats.map((s) => s.jurisdictionId).filter((j): j is string => j !== null))];
+  if (jurisdictionIds.length === 0) return new Map();
+  const held = (bound: 'min' | 'max') =>
+    sql`(select ${sql.raw(bound)}(v.start_date) from vote_events v where v.session_id = ${legislativeSessions.id})`;
+  const spans = await db.select({
+    jurisdictionId: legislativeSessions.jurisdictionId,
+    identifier: legislativeSessions.identifier,
+    startDate: sql<string | null>`coalesce(${legislativeSessions.startDate}, ${held('min')})::text`,
+    endDate: sql<string | null>`coalesce(${legislativeSessions.endDate}, ${held('max')})::text`,
+  })
+    .from(legislativeSessions)
+    .where(inArray(legislativeSessions.jurisdictionId, jurisdictionIds))
+    .orderBy(...sessionOrder.map((k) => asc(k)));
+  // ISO dates compare as strings; an open end is the far future.
+  return new Map(seats.map((seat) => [seat.id, spans
+    .filter((s) => s.jurisdictionId === seat.jurisdictionId && s.startDate !== null
+      && s.startDate <= (seat.endDate ?? '9999-12-31') && (s.endDate ?? '9999-12-31') >= (seat.startDate ?? '0001-01-01'))
+    .map((s) => s.identifier)]));
+}
+
+// ── query: a person's ballots ──────────────────────────────────────────────
+/** `C-21` matches the division's own bill number or the number of the bill it links to. */
+function voteBillFilter(bill: string): SQL {
+  if (bill.startsWith('ocd-bill/')) return eq(voteEvents.billId, bill);
+  return or(
+    sql`upper(${voteEvents.billIdentifier}) = upper(${bill})`,
+    inArray(voteEvents.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${bill}))`),
+  )!;
+}
+
+function divisionFilters(q: Static<typeof VotesQuery>): SQL[] {
+  const where: SQL[] = [];
+  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  if (q.since) where.push(gte(voteEvents.startDate, q.since));
+  if (q.before) where.push(lt(voteEvents.startDate, q.before));
+  if (q.bill) where.push(voteBillFilter(q.bill));
+  return where;
+}
+
+interface BallotRow {
+  option: string;
+  voterName: string;
+  party: string | null;
+  event: typeof voteEvents.$inferSelect;
+  session: string;
+  key: unknown[];
+}
+
+function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>): ListSource<BallotRow> {
+  const where = [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])];
+  // Newest first; the voter name settles the (malformed) case of two ballots by one person in a division.
+  const keys = [sql`${voteEvents.startDate}`, sql`coalesce(${voteEvents.number}, 0)`, sql`${voteEvents.id}`, sql`${votes.voterName}`];
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(votes)
+        .innerJoin(voteEvents, eq(voteEvents.id, votes.voteEventId))
+        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
+        .where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      return db.select({
+        option: votes.option, voterName: votes.voterName, party: votes.party, event: voteEvents, session: legislativeSessions.identifier,
+        key: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})`,
+      })
+        .from(votes)
+        .innerJoin(voteEvents, eq(voteEvents.id, votes.voteEventId))
+        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
+        .where(and(...where, after(keys, afterKey, 'desc')))
+        .orderBy(...keys.map((k) => desc(k)))
+        .limit(limit)
+        .offset(offset);
+    },
+    key: (row) => row.key,
+  };
+}
+
+function rate(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((part / whole) * 10000) / 10000;
+}
+
+/** Attendance and dissent over the matching divisions, computed as SUMMARY_METHOD states. */
+async function voteSummary(database: Database, personId: string, q: Static<typeof VotesQuery>): Promise<Static<typeof VoteSummary>> {
+  const where = divisionFilters(q);
+  const filtered = where.length > 0 ? sql` and ${and(...where)}` : sql``;
+  const [sat, ballots] = await Promise.all([
+    database.rows<{ n: number }>(sql`
+      select count(*)::int as n from ${voteEvents}
+      inner join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
+      where exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id})
+        and (exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id} and b.voter_id = ${personId})
+          or exists (select 1 from memberships m where m.person_id = ${personId} and m.organization_id = ${voteEvents.organizationId}
+            and (m.start_date is null or m.start_date <= ${voteEvents.startDate})
+            and (m.end_date is null or m.end_date >= ${voteEvents.startDate})))${filtered}`),
+    database.rows<{ option: string; party: string | null; party_yes: number; party_no: number }>(sql`
+      select ${votes.option} as option, ${votes.party} as party,
+        (select count(*)::int from votes b where b.vote_event_id = ${votes.voteEventId} and b.party = ${votes.party} and b.option = 'yes') as party_yes,
+        (select count(*)::int from votes b where b.vote_event_id = ${votes.voteEventId} and b.party = ${votes.party} and b.option = 'no') as party_no
+      from ${votes}
+      inner join ${voteEvents} on ${voteEvents.id} = ${votes.voteEventId}
+      inner join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
+      where ${votes.voterId} = ${personId}${filtered}`),
+  ]);
+  const divisions = sat[0]?.n ?? 0;
+  const tally = new Map<string, number>();
+  let attended = 0;
+  let partyLine = 0;
+  let dissents = 0;
+  for (const b of ballots) {
+    tally.set(b.option, (tally.get(b.option) ?? 0) + 1);
+    if (b.option !== 'absent') attended++;
+    if ((b.option === 'yes' || b.option === 'no') && isParty(b.party) && b.party_yes !== b.party_no) {
+      partyLine++;
+      if (b.option !== (b.party_yes > b.party_no ? 'yes' : 'no')) dissents++;
+    }
+  }
+  return {
+    divisions,
+    attended,
+    absent: divisions - attended,
+    attendance_rate: rate(attended, divisions),
+    counts: OPTIONS.filter((o) => tally.has(o)).map((option) => ({ option, value: tally.get(option)! })),
+    party_line_ballots: partyLine,
+    dissents,
+    dissent_rate: rate(dissents, partyLine),
+  };
+}
+
+function presentBallot(b: BallotRow): Static<typeof PersonBallot> {
+  const e = b.event;
+  return {
+    vote_event: {
+      id: e.id, identifier: e.identifier, session: b.session, start_date: e.startDate, motion_text: bilingual(e.motionTextEn, e.motionTextFr),
+      result: e.result, bill: e.billId || e.billIdentifier ? { id: e.billId, identifier: e.billIdentifier } : null,
+      url: voteUrl(e.jurisdictionId, b.session, e.identifier),
+    },
+    option: b.option,
+    voter_name: b.voterName,
+    party: b.party,
+  };
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+export function presentPerson(p: PersonRow & { standing: Standing }): Static<typeof Person> {
+  return {
+    id: p.id,
+    name: p.name,
+    given_name: p.givenName,
+    family_name: p.familyName,
+    image: p.image,
+    email: p.email,
+    gender: p.gender,
+    party: p.standing.party,
+    current_role: p.standing.role,
+    other_names: p.otherNames,
+    contact_details: p.contactDetails,
+    links: p.links,
+    other_identifiers: p.otherIdentifiers,
+    sources: p.sources,
+    url: `/api/v1/people/${p.id}`,
+    updated_at: isoTime(p.updatedAt)!,
+  };
+}
+
+export const personCsvColumns: CsvColumn<Static<typeof Person>>[] = [
+  { header: 'id', value: (p) => p.id }, { header: 'name', value: (p) => p.name }, { header: 'given_name', value: (p) => p.given_name },
+  { header: 'family_name', value: (p) => p.family_name }, { header: 'party', value: (p) => p.party },
+  { header: 'role', value: (p) => p.current_role?.title }, { header: 'org_classification', value: (p) => p.current_role?.org_classification },
+  { header: 'district', value: (p) => p.current_role?.district }, { header: 'division_id', value: (p) => p.current_role?.division_id },
+  { header: 'jurisdiction_id', value: (p) => p.current_role?.jurisdiction_id }, { header: 'email', value: (p) => p.email },
+  { header: 'image', value: (p) => p.image }, { header: 'updated_at', value: (p) => p.updated_at },
+];
+
+const ballotCsvColumns: CsvColumn<Static<typeof PersonBallot>>[] = [
+  { header: 'vote_event_id', value: (b) => b.vote_event.id }, { header: 'session', value: (b) => b.vote_event.session },
+  { header: 'identifier', value: (b) => b.vote_event.identifier }, { header: 'start_date', value: (b) => b.vote_event.start_date },
+  { header: 'bill_identifier', value: (b) => b.vote_event.bill?.identifier }, { header: 'motion_text_en', value: (b) => b.vote_event.motion_text.en },
+  { header: 'result', value: (b) => b.vote_event.result }, { header: 'option', value: (b) => b.option }, { header: 'party', value: (b) => b.party },
+];
+
+export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/people', { schema: { tags: ['people'], summary: 'List and search people', querystring: PeopleQuery, response: { 200: listResponse(Person) } } },
+    async (request, reply) => respondList(request, reply, request.query, await peopleSource(db, request.query), presentPerson, {
+      filename: 'people', columns: personCsvColumns,
+    }));
+
+  app.get('/people/ocd-person/:uuid', {
+    schema: { tags: ['people'], summary: 'One person with memberships and seat terms', params: PersonParams, response: { 200: PersonDetail } },
+  }, async (request) => personDetail(db, await findPerson(db, request.params.uuid)));
+
+  app.get('/people/ocd-person/:uuid/votes', {
+    schema: {
+      tags: ['people'], summary: "A person's ballots, with attendance and dissent rates", description: SUMMARY_METHOD,
+      params: PersonParams, querystring: VotesQuery, response: { 200: PersonVotesResponse },
+    },
+  }, async (request, reply) => {
+    const person = await findPerson(db, request.params.uuid);
+    const source = ballotSource(db, person.id, request.query);
+    const csv = { filename: 'votes', columns: ballotCsvColumns };
+    if (wantsCsv(request, request.query.format)) {
+      await respondList(request, reply, request.query, source, presentBallot, csv);
+      return reply;
+    }
+    const [page, summary] = await Promise.all([
+      respondList(request, reply, request.query, source, presentBallot, csv),
+      voteSummary(app.database, person.id, request.query),
+    ]);
+    return { ...(page as Omit<Static<typeof PersonVotesResponse>, 'summary'>), summary };
+  });
+
+  app.get('/people/ocd-person/:uuid/bills', {
+    schema: { tags: ['people'], summary: 'Bills the person sponsored', params: PersonParams, querystring: BillsQuery, response: { 200: listResponse(Bill) } },
+  }, async (request, reply) => {
+    const person = await findPerson(db, request.params.uuid);
+    return respondList(request, reply, request.query, billSource(db, { ...request.query, sponsor: person.id }), presentBill, {
+      filename: 'bills', columns: billCsvColumns,
+    });
+  });
+
+  app.get('/people/ocd-person/:uuid/speeches', {
+    schema: { tags: ['people'], summary: "A person's speeches", params: PersonParams, querystring: PersonSpeechesQuery, response: { 200: listResponse(Speech) } },
+  }, async (request, reply) => {
+    const person = await findPerson(db, request.params.uuid);
+    const q = { ...request.query, person: person.id };
+    const source = speechSource(db, speechFilters(q), speechOrdering(q.sort ?? (q.q ? 'relevance' : 'date_desc'), q.q));
+    return respondList(request, reply, q, source, presentSpeech, { filename: 'speeches', columns: speechColumns });
+  });
+};

@@ -1,0 +1,91 @@
+/** Legislative sessions (e.g. 45-1 of Parliament), by jurisdiction. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { legislativeSessions } from '../../db/schema.js';
+import { resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { badParameter } from '../problem.js';
+import { isoTime, Nullable, Sources } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const SessionsQuery = listQuery({
+  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
+});
+
+export const Session = Type.Object({
+  id: Type.String(),
+  jurisdiction_id: Type.String(),
+  identifier: Type.String(),
+  name: Type.String(),
+  classification: Type.String(),
+  start_date: Nullable(Type.String()),
+  end_date: Nullable(Type.String()),
+  sources: Sources,
+  updated_at: Type.String(),
+});
+
+// ── query ─────────────────────────────────────────────────────────────────
+type SessionRow = typeof legislativeSessions.$inferSelect;
+
+/** Parliament then session number as numbers would sort ("9-1" before "45-1"), ending with the id. */
+export const sessionOrder: SQL[] = [
+  sql`${legislativeSessions.jurisdictionId}`,
+  sql`lpad(split_part(${legislativeSessions.identifier}, '-', 1), 6, '0')`,
+  sql`lpad(split_part(${legislativeSessions.identifier}, '-', 2), 6, '0')`,
+  sql`${legislativeSessions.id}`,
+];
+
+function sessionSource(db: Db, q: Static<typeof SessionsQuery>): ListSource<SessionRow & { key: unknown[] }> {
+  const where: SQL[] = [];
+  if (q.jurisdiction) {
+    const id = resolveJurisdiction(q.jurisdiction);
+    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+    where.push(eq(legislativeSessions.jurisdictionId, id));
+  }
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(legislativeSessions).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      const rows = await db.select({ session: legislativeSessions, key: sql<unknown[]>`json_build_array(${sql.join(sessionOrder, sql`, `)})` })
+        .from(legislativeSessions)
+        .where(and(...where, after(sessionOrder, afterKey, 'asc')))
+        .orderBy(...sessionOrder.map((k) => asc(k)))
+        .limit(limit)
+        .offset(offset);
+      return rows.map((r) => ({ ...r.session, key: r.key }));
+    },
+    key: (row) => row.key,
+  };
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+export function presentSession(s: SessionRow): Static<typeof Session> {
+  return {
+    id: s.id,
+    jurisdiction_id: s.jurisdictionId,
+    identifier: s.identifier,
+    name: s.name,
+    classification: s.classification,
+    start_date: s.startDate,
+    end_date: s.endDate,
+    sources: s.sources,
+    updated_at: isoTime(s.updatedAt)!,
+  };
+}
+
+export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/sessions', { schema: { tags: ['sessions'], summary: 'List legislative sessions', querystring: SessionsQuery, response: { 200: listResponse(Session) } } },
+    async (request, reply) => respondList(request, reply, request.query, sessionSource(db, request.query), presentSession, {
+      filename: 'sessions',
+      columns: [
+        { header: 'id', value: (s) => s.id }, { header: 'jurisdiction_id', value: (s) => s.jurisdiction_id }, { header: 'identifier', value: (s) => s.identifier },
+        { header: 'name', value: (s) => s.name }, { header: 'start_date', value: (s) => s.start_date }, { header: 'end_date', value: (s) => s.end_date },
+      ],
+    }));
+};

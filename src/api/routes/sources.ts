@@ -1,0 +1,81 @@
+/** Data sources: for each importer, its last run with counts, its last success and how fresh the data are. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
+import type { Database } from '../../db/client.js';
+import { importers } from '../../ingest/sources.js';
+import { sourceStatuses } from '../../ingest/status.js';
+import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { Nullable } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const SourcesQuery = listQuery({});
+
+const DataSource = Type.Object({
+  source: Type.String({ description: 'The importer name, as on the CLI (`openpolicy import <source>`).' }),
+  description: Nullable(Type.String()),
+  last_run: Nullable(Type.Object({
+    id: Type.Integer(),
+    status: Type.String({ description: 'running, succeeded, partial (some records rejected) or failed.' }),
+    started_at: Type.String(),
+    finished_at: Nullable(Type.String()),
+    inserted: Type.Integer(),
+    updated: Type.Integer(),
+    unchanged: Type.Integer(),
+    rejected: Type.Integer(),
+    error: Nullable(Type.String()),
+  })),
+  last_success_at: Nullable(Type.String({ description: 'When the last succeeded or partial run finished.' })),
+  freshness_seconds: Nullable(Type.Integer({ description: 'Seconds since last_success_at; null if the source never imported.' })),
+  runs: Type.Integer(),
+});
+type DataSourceItem = Static<typeof DataSource>;
+
+// ── query ─────────────────────────────────────────────────────────────────
+/** Registered importers and any other source with recorded runs, by name; small enough to build in memory. */
+async function dataSources(database: Database, now: number): Promise<DataSourceItem[]> {
+  const statuses = new Map((await sourceStatuses(database)).map((s) => [s.source, s]));
+  const names = [...new Set([...importers.map((i) => i.source), ...statuses.keys()])].sort();
+  return names.map((source) => {
+    const s = statuses.get(source);
+    return {
+      source,
+      description: importers.find((i) => i.source === source)?.description ?? null,
+      last_run: s ? {
+        id: s.last_run_id, status: s.last_status, started_at: s.last_started_at, finished_at: s.last_finished_at,
+        inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, error: s.error,
+      } : null,
+      last_success_at: s?.last_success_at ?? null,
+      freshness_seconds: s?.last_success_at ? Math.max(0, Math.round((now - Date.parse(s.last_success_at)) / 1000)) : null,
+      runs: s?.runs ?? 0,
+    };
+  });
+}
+
+function inMemorySource(items: Promise<DataSourceItem[]>): ListSource<DataSourceItem> {
+  return {
+    count: async () => (await items).length,
+    async rows({ limit, offset, after }) {
+      const all = await items;
+      const rest = after ? all.filter((item) => item.source > String(after[0])) : all;
+      return rest.slice(offset, offset + limit);
+    },
+    key: (item) => [item.source],
+  };
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/sources', {
+    schema: { tags: ['sources'], summary: 'Data sources with their last import and freshness', querystring: SourcesQuery, response: { 200: listResponse(DataSource) } },
+  }, async (request, reply) => respondList(request, reply, request.query, inMemorySource(dataSources(app.database, Date.now())), (item) => item, {
+    filename: 'sources',
+    columns: [
+      { header: 'source', value: (s) => s.source }, { header: 'last_status', value: (s) => s.last_run?.status },
+      { header: 'last_started_at', value: (s) => s.last_run?.started_at }, { header: 'last_finished_at', value: (s) => s.last_run?.finished_at },
+      { header: 'inserted', value: (s) => s.last_run?.inserted }, { header: 'updated', value: (s) => s.last_run?.updated },
+      { header: 'unchanged', value: (s) => s.last_run?.unchanged }, { header: 'rejected', value: (s) => s.last_run?.rejected },
+      { header: 'last_success_at', value: (s) => s.last_success_at }, { header: 'freshness_seconds', value: (s) => s.freshness_seconds },
+      { header: 'runs', value: (s) => s.runs },
+    ],
+  }));
+};

@@ -1,0 +1,214 @@
+/** Recorded votes (divisions): list with filters; one vote event with every ballot and how each party voted. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { bills, legislativeSessions, organizations, voteEvents, votes } from '../../db/schema.js';
+import { sessionId } from '../../domain/ids.js';
+import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { analyseBallots } from '../../domain/vote-analysis.js';
+import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { badParameter, notFound } from '../problem.js';
+import { Bilingual, bilingual, DateString, isoTime, Nullable, Sources, StringEnum } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const RESULTS = ['pass', 'fail', 'tie'] as const;
+const SORTS = ['date_desc', 'date_asc'] as const;
+
+const VotesQuery = listQuery({
+  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
+  bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21` (narrow it with `session`).' })),
+  date: Type.Optional(DateString),
+  since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
+  before: Type.Optional(Type.String({ format: 'date', description: 'Held before this date.' })),
+  result: Type.Optional(StringEnum(RESULTS)),
+  sort: Type.Optional(StringEnum(SORTS, { default: 'date_desc' })),
+});
+
+const Count = Type.Object({ option: Type.String(), value: Type.Integer() });
+
+const VoteEvent = Type.Object({
+  id: Type.String(),
+  identifier: Type.String(),
+  jurisdiction_id: Type.String(),
+  session: Type.String(),
+  start_date: Type.String(),
+  motion_text: Bilingual,
+  result: StringEnum(RESULTS),
+  organization: Nullable(Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String() })),
+  bill: Nullable(Type.Object({ id: Nullable(Type.String()), identifier: Nullable(Type.String()) })),
+  counts: Type.Array(Count),
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+const BallotSchema = Type.Object({ option: Type.String(), voter_name: Type.String(), voter_id: Nullable(Type.String()), party: Nullable(Type.String()) });
+
+const VoteEventDetail = Type.Intersect([VoteEvent, Type.Object({
+  votes: Type.Array(BallotSchema),
+  parties: Type.Array(Type.Object({
+    party: Nullable(Type.String()),
+    counts: Type.Array(Count),
+    majority: Nullable(StringEnum(['yes', 'no'] as const)),
+    bloc: Nullable(Type.Boolean({ description: 'Every yes/no ballot of the party took the same option; null for independents and unknown parties.' })),
+  })),
+  dissenters: Type.Array(Type.Intersect([BallotSchema, Type.Object({ party_majority: StringEnum(['yes', 'no'] as const) })]), {
+    description: 'Members whose yes/no ballot went against the majority of their party.',
+  }),
+})]);
+
+// ── query ─────────────────────────────────────────────────────────────────
+interface VoteRow {
+  event: typeof voteEvents.$inferSelect;
+  session: string;
+  organization: { id: string; name: string; classification: string } | null;
+  key: unknown[];
+}
+
+/** `C-21` matches the vote's own bill number or a bill with that number it links to. */
+function billFilter(bill: string): SQL {
+  if (bill.startsWith('ocd-bill/')) return eq(voteEvents.billId, bill);
+  return or(
+    sql`upper(${voteEvents.billIdentifier}) = upper(${bill})`,
+    inArray(voteEvents.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${bill}))`),
+  )!;
+}
+
+function filters(q: Static<typeof VotesQuery>): SQL[] {
+  const where: SQL[] = [];
+  if (q.jurisdiction) {
+    const id = resolveJurisdiction(q.jurisdiction);
+    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+    where.push(eq(voteEvents.jurisdictionId, id));
+  }
+  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  if (q.bill) where.push(billFilter(q.bill));
+  if (q.date) where.push(eq(voteEvents.startDate, q.date));
+  if (q.since) where.push(gte(voteEvents.startDate, q.since));
+  if (q.before) where.push(lt(voteEvents.startDate, q.before));
+  if (q.result) where.push(eq(voteEvents.result, q.result));
+  return where;
+}
+
+const selection = {
+  event: voteEvents,
+  session: legislativeSessions.identifier,
+  organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
+};
+
+function voteSource(db: Db, q: Static<typeof VotesQuery>): ListSource<VoteRow> {
+  const where = filters(q);
+  // Divisions are numbered within a session; the id settles the rare same-day, same-number pair across jurisdictions.
+  const keys = [sql`${voteEvents.startDate}`, sql`coalesce(${voteEvents.number}, 0)`, sql`${voteEvents.id}`];
+  const direction = q.sort === 'date_asc' ? 'asc' : 'desc';
+  const dir = direction === 'asc' ? asc : desc;
+  return {
+    async count() {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(voteEvents)
+        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId)).where(and(...where));
+      return row?.n ?? 0;
+    },
+    async rows({ limit, offset, after: afterKey }) {
+      const rows = await db.select({ ...selection, key: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
+        .from(voteEvents)
+        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
+        .leftJoin(organizations, eq(organizations.id, voteEvents.organizationId))
+        .where(and(...where, after(keys, afterKey, direction)))
+        .orderBy(...keys.map((k) => dir(k)))
+        .limit(limit)
+        .offset(offset);
+      return rows;
+    },
+    key: (row) => row.key,
+  };
+}
+
+async function findVote(db: Db, where: SQL): Promise<Omit<VoteRow, 'key'> | undefined> {
+  const [row] = await db.select(selection).from(voteEvents)
+    .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
+    .leftJoin(organizations, eq(organizations.id, voteEvents.organizationId))
+    .where(where).limit(1);
+  return row;
+}
+
+// ── response ──────────────────────────────────────────────────────────────
+export function voteUrl(jurisdictionId: string, session: string, identifier: string): string {
+  return `/api/v1/votes/${jurisdictionCode(jurisdictionId)}/${session}/${identifier}`;
+}
+
+export function voteCounts(v: typeof voteEvents.$inferSelect): Static<typeof Count>[] {
+  const counts = [{ option: 'yes', value: v.yesCount }, { option: 'no', value: v.noCount }, { option: 'paired', value: v.pairedCount }];
+  if (v.absentCount !== null) counts.push({ option: 'absent', value: v.absentCount });
+  return counts;
+}
+
+function presentVote({ event: v, session, organization }: Omit<VoteRow, 'key'>): Static<typeof VoteEvent> {
+  return {
+    id: v.id,
+    identifier: v.identifier,
+    jurisdiction_id: v.jurisdictionId,
+    session,
+    start_date: v.startDate,
+    motion_text: bilingual(v.motionTextEn, v.motionTextFr),
+    result: v.result as (typeof RESULTS)[number],
+    organization,
+    bill: v.billId || v.billIdentifier ? { id: v.billId, identifier: v.billIdentifier } : null,
+    counts: voteCounts(v),
+    sources: v.sources,
+    url: voteUrl(v.jurisdictionId, session, v.identifier),
+    updated_at: isoTime(v.updatedAt)!,
+  };
+}
+
+async function voteDetail(db: Db, row: Omit<VoteRow, 'key'>): Promise<Static<typeof VoteEventDetail>> {
+  const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party })
+    .from(votes).where(eq(votes.voteEventId, row.event.id)).orderBy(asc(votes.voterName));
+  const { parties, dissenters } = analyseBallots(ballots);
+  return { ...presentVote(row), votes: ballots, parties, dissenters };
+}
+
+export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/votes', { schema: { tags: ['votes'], summary: 'List recorded votes (divisions)', querystring: VotesQuery, response: { 200: listResponse(VoteEvent) } } },
+    async (request, reply) => respondList(request, reply, request.query, voteSource(db, request.query), presentVote, {
+      filename: 'votes',
+      columns: [
+        { header: 'id', value: (v) => v.id }, { header: 'session', value: (v) => v.session }, { header: 'identifier', value: (v) => v.identifier },
+        { header: 'start_date', value: (v) => v.start_date }, { header: 'result', value: (v) => v.result },
+        { header: 'yes', value: (v) => v.counts.find((c) => c.option === 'yes')?.value },
+        { header: 'no', value: (v) => v.counts.find((c) => c.option === 'no')?.value },
+        { header: 'paired', value: (v) => v.counts.find((c) => c.option === 'paired')?.value },
+        { header: 'bill_id', value: (v) => v.bill?.id }, { header: 'bill_identifier', value: (v) => v.bill?.identifier },
+        { header: 'motion_text_en', value: (v) => v.motion_text.en }, { header: 'motion_text_fr', value: (v) => v.motion_text.fr },
+        { header: 'updated_at', value: (v) => v.updated_at },
+      ],
+    }));
+
+  app.get('/votes/ocd-vote/:uuid', {
+    schema: { tags: ['votes'], summary: 'One vote event by OCD id, with every ballot and the party breakdown', params: Type.Object({ uuid: Type.String() }), response: { 200: VoteEventDetail } },
+  }, async (request) => {
+    const id = `ocd-vote/${request.params.uuid}`;
+    const row = await findVote(db, eq(voteEvents.id, id));
+    if (!row) throw notFound('vote', id);
+    return voteDetail(db, row);
+  });
+
+  app.get('/votes/:jurisdiction/:session/:number', {
+    schema: {
+      tags: ['votes'], summary: 'One vote event by natural key, e.g. /votes/ca/44-1/332',
+      params: Type.Object({ jurisdiction: Type.String(), session: Type.String(), number: Type.String() }), response: { 200: VoteEventDetail },
+    },
+  }, async (request) => {
+    const { jurisdiction, session, number } = request.params;
+    const jurisdictionId = resolveJurisdiction(jurisdiction);
+    if (!jurisdictionId) throw badParameter('jurisdiction', `Unknown jurisdiction "${jurisdiction}".`);
+    const inSession = eq(voteEvents.sessionId, sessionId(jurisdictionId, session));
+    const numbered = /^\d{1,9}$/.test(number) ? or(eq(voteEvents.number, Number(number)), eq(voteEvents.identifier, number)) : eq(voteEvents.identifier, number);
+    const row = await findVote(db, and(inSession, numbered)!);
+    if (!row) throw notFound('vote', `${jurisdiction}/${session}/${number}`);
+    return voteDetail(db, row);
+  });
+};

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import { testDatabase, type TestDatabase } from '../support/db.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  app = await buildApp({ database });
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+interface Parameter { name: string; in: string; required?: boolean; schema: { type?: string; enum?: string[]; pattern?: string } }
+interface Operation { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; tags?: string[] }
+interface Document { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> }
+
+/** Every /api/v1 route the app registered (HEAD is Fastify's automatic twin of GET, never documented), as [method, url]. */
+function registeredRoutes(): [string, string][] {
+  return app.routePermissions
+    .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.url !== '/api/v1/openapi.json')
+    .map((r) => [r.method, r.url]);
+}
+
+/** Fastify's `/votes/:jurisdiction` and `/x/*` as OpenAPI writes them. */
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{*}');
+
+describe('OpenAPI document', () => {
+  let doc: Document;
+  beforeAll(async () => {
+    const res = await app.inject({ url: '/api/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/json');
+    doc = res.json();
+  });
+
+  it('is OpenAPI 3.1', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info.title).toBe('OpenPolicy API');
+  });
+
+  it('documents every /api/v1 route registered on the app, with its path parameters', () => {
+    const routes = registeredRoutes();
+    for (const expected of ['/api/v1/votes', '/api/v1/votes/ocd-vote/:uuid', '/api/v1/votes/:jurisdiction/:session/:number', '/api/v1/committees',
+      '/api/v1/committees/ocd-organization/:uuid', '/api/v1/committees/ocd-organization/:uuid/meetings', '/api/v1/debates', '/api/v1/debates/:id',
+      '/api/v1/debates/:id/speeches', '/api/v1/speeches', '/api/v1/speeches/:id', '/api/v1/search', '/api/v1/bills']) {
+      expect(routes).toContainEqual(['GET', expected]);
+    }
+    for (const [method, route] of routes) {
+      const operation = doc.paths[openApiPath(route)]?.[method.toLowerCase()];
+      expect(operation, `${method} ${route}`).toBeDefined();
+      const documented = (operation!.parameters ?? []).filter((p) => p.in === 'path');
+      const declared = [...route.matchAll(/:(\w+)|(\*)$/g)].map((m) => m[1] ?? '*').sort();
+      expect(documented.map((p) => p.name).sort(), `${method} ${route}`).toEqual(declared);
+      for (const p of documented) expect(p.required, `${method} ${route} ${p.name}`).toBe(true);
+    }
+  });
+
+  it('documents the query parameters of each list, with their enums and requirements', () => {
+    const query = (path: string) => Object.fromEntries((doc.paths[path]!.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p]));
+    const votes = query('/api/v1/votes');
+    expect(Object.keys(votes)).toEqual(expect.arrayContaining(['page', 'per_page', 'cursor', 'format', 'jurisdiction', 'session', 'bill', 'date', 'since', 'before', 'result']));
+    expect(votes.result!.schema.enum).toEqual(['pass', 'fail', 'tie']);
+    expect(Object.keys(query('/api/v1/committees'))).toEqual(expect.arrayContaining(['jurisdiction', 'chamber', 'name']));
+    expect(Object.keys(query('/api/v1/committees/ocd-organization/{uuid}/meetings'))).toEqual(expect.arrayContaining(['page', 'session', 'since', 'before']));
+    expect(Object.keys(query('/api/v1/debates'))).toEqual(expect.arrayContaining(['jurisdiction', 'session', 'date', 'since', 'before']));
+    expect(Object.keys(query('/api/v1/speeches'))).toEqual(expect.arrayContaining(['person', 'bill', 'date', 'since', 'before', 'q']));
+    const search = query('/api/v1/search');
+    expect(search.q!.required).toBe(true);
+    expect(search.type!.schema.enum).toEqual(['bill', 'person', 'vote', 'speech']);
+    expect(Object.keys(query('/api/v1/debates/{id}'))).toEqual(['include']);
+  });
+
+  it('describes response bodies from the route schemas', () => {
+    const body = (path: string) => doc.paths[path]!.get!.responses['200']!.content!['application/json']!.schema as Record<string, unknown>;
+    expect(JSON.stringify(body('/api/v1/votes/{jurisdiction}/{session}/{number}'))).toContain('dissenters');
+    expect(JSON.stringify(body('/api/v1/search'))).toContain('snippet');
+    expect(JSON.stringify(body('/api/v1/committees/ocd-organization/{uuid}/meetings'))).toContain('bills');
+  });
+});
+
+describe('/docs', () => {
+  it('serves Swagger UI as HTML, reading the same document', async () => {
+    const page = await app.inject({ url: '/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('swagger-ui');
+    const bare = await app.inject({ url: '/docs' });
+    expect([200, 302]).toContain(bare.statusCode);
+    const ui = await app.inject({ url: '/docs/json' });
+    expect(Object.keys(ui.json().paths)).toEqual(Object.keys((await app.inject({ url: '/api/v1/openapi.json' })).json().paths));
+  });
+});

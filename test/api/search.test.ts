@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import { hansard } from '../../src/ingest/hansard.js';
+import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
+import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
+import { runImport } from '../../src/ingest/runner.js';
+import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { legisinfoBillFiles } from '../support/legisinfo.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  // Bills of 45-1 (with the divisions LEGISinfo lists on them), the 44th Parliament's members, and one sitting of speeches.
+  for (const [importer, paths] of [
+    [legisinfoBills, legisinfoBillFiles(['45-1'])],
+    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
+    [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
+  ] as const) {
+    const report = await runImport(database, importer, [...paths]);
+    expect(report.status, importer.source).toBe('succeeded');
+  }
+  app = await buildApp({ database });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url });
+const search = async (query: string) => {
+  const res = await get(`/api/v1/search?${query}`);
+  expect(res.statusCode, query).toBe(200);
+  return res.json() as { results: Hit[]; pagination: { total_items: number; next: string | null } };
+};
+
+interface Hit { type: string; id: string; title: string; url: string; date: string | null; snippet: string }
+
+/** The snippet is safe HTML: nothing but <mark> tags, every other special character escaped. */
+function expectSafeSnippet(snippet: string) {
+  const unmarked = snippet.replace(/<\/?mark>/g, '');
+  expect(unmarked).not.toMatch(/[<>"']/);
+  expect(unmarked).not.toMatch(/&(?!(amp|lt|gt|quot|#39);)/);
+}
+
+describe('GET /api/v1/search', () => {
+  it('puts bill C-12 first for "C-12", with its URL and a highlighted snippet', async () => {
+    const body = await search('q=C-12');
+    const [first] = body.results;
+    expect(first).toMatchObject({ type: 'bill', url: '/api/v1/bills/ca/45-1/C-12' });
+    expect(first!.id).toMatch(/^ocd-bill\//);
+    expect(first!.title).toMatch(/^C-12 — /);
+    expect(first!.snippet).toContain('<mark>C-12</mark>');
+    const bill = (await get(first!.url)).json();
+    expect(bill).toMatchObject({ id: first!.id, identifier: 'C-12', royal_assent_date: '2026-03-26' });
+    // the divisions held on C-12 come next, before mere mentions
+    const votes = body.results.filter((h) => h.type === 'vote');
+    expect(votes.length).toBeGreaterThan(0);
+    expect(body.results.findIndex((h) => h.type === 'vote')).toBe(1);
+    for (const hit of body.results) expectSafeSnippet(hit.snippet);
+  });
+
+  it('finds people by name without accents, marking the name as written', async () => {
+    const plain = await search('q=mendes');
+    const person = plain.results.find((h) => h.type === 'person');
+    expect(person).toMatchObject({ title: 'Alexandra Mendès', snippet: 'Alexandra <mark>Mendès</mark>', date: null });
+    expect(person!.url).toBe(`/api/v1/people/${person!.id}`);
+    const accented = await search(`q=${encodeURIComponent('MENDÈS')}`);
+    expect(accented.results[0]).toMatchObject({ type: 'person', id: person!.id });
+    const full = await search('q=Pierre%20Poilievre');
+    expect(full.results[0]).toMatchObject({ type: 'person', title: 'Pierre Poilievre', snippet: '<mark>Pierre Poilievre</mark>' });
+  });
+
+  it('finds speeches and votes by full text, English and French, with escaped snippets', async () => {
+    const cannabis = await search(`q=${encodeURIComponent('"medical cannabis"')}&type=speech`);
+    expect(cannabis.pagination.total_items).toBe(1);
+    expect(cannabis.results[0]).toMatchObject({ type: 'speech', date: '2023-05-18' });
+    expect(cannabis.results[0]!.title).toMatch(/^Mr\. Brad Vis — /);
+    expect(cannabis.results[0]!.snippet).toContain('<mark>medical</mark> <mark>cannabis</mark>');
+    expect((await get(cannabis.results[0]!.url)).json()).toMatchObject({ speaker: { name: 'Mr. Brad Vis' } });
+
+    const fr = await search(`q=${encodeURIComponent("frontière")}&type=bill`);
+    expect(fr.results.map((h) => h.url)).toContain('/api/v1/bills/ca/45-1/C-12');
+    const marked = fr.results.find((h) => h.snippet.includes("<mark>"))!;
+    expect(marked.snippet).toMatch(/<mark>frontière/i);
+    // French text is full of apostrophes: they come back as entities
+    expect(fr.results.some((h) => h.snippet.includes('&#39;'))).toBe(true);
+    for (const hit of fr.results) expectSafeSnippet(hit.snippet);
+  });
+
+  it('filters by type and pages through every hit once', async () => {
+    const votes = await search('q=reading&type=vote&per_page=100');
+    expect(votes.pagination.total_items).toBeGreaterThan(0);
+    expect(votes.results.every((h) => h.type === 'vote' && /^\/api\/v1\/votes\/ca\/4[45]-1\/\d+$/.test(h.url))).toBe(true);
+
+    const everything = await search('q=Canada&per_page=100');
+    const seen = new Set<string>();
+    let url: string | null = '/api/v1/search?q=Canada&per_page=25';
+    while (url) {
+      const body = (await get(url)).json() as { results: Hit[]; pagination: { next: string | null } };
+      for (const hit of body.results) {
+        expect(seen.has(hit.id), hit.id).toBe(false);
+        seen.add(hit.id);
+      }
+      url = body.pagination.next;
+    }
+    expect(seen.size).toBe(everything.pagination.total_items);
+    expect(new Set(everything.results.map((h) => h.type)).size).toBeGreaterThan(1);
+  });
+
+  it('streams CSV', async () => {
+    const res = await get('/api/v1/search?q=C-12&format=csv');
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toBe('type,id,title,url,date,snippet');
+    expect(lines[1]).toMatch(/^bill,ocd-bill\/.*\/api\/v1\/bills\/ca\/45-1\/C-12,/);
+  });
+
+  it('rejects bad parameters with problem+json naming the parameter', async () => {
+    for (const [query, parameter] of [['', 'q'], ['q=', 'q'], ['q=tax&type=committee', 'type'], ['q=tax&per_page=0', 'per_page'], ['q=tax&sort=date', 'sort']] as const) {
+      const res = await get(`/api/v1/search?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 400, parameter });
+    }
+  });
+});

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+import { hansard } from '../../src/ingest/hansard.js';
+import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
+import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
+import { runImport } from '../../src/ingest/runner.js';
+import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+
+// The published list of 44-1 divisions, read independently of the importer to check the API's figures.
+const divisionsCsv = parse(readFileSync(join(SHARED_DATA, 'ourcommons-44/divisions-44-1.csv')), { columns: true }) as Record<string, string>[];
+const divisionDate = (row: Record<string, string>) => row.DecisionEventDateTime!.slice(0, 10);
+
+let database: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  for (const [importer, path] of [
+    [ourcommonsMembers, 'ourcommons-44'],
+    [hansard, 'hansard/44-1-200-en.xml'],
+    [ourcommonsDivisions, 'ourcommons-44'],
+  ] as const) {
+    const report = await runImport(database, importer, [join(SHARED_DATA, path)]);
+    expect(report.status, importer.source).toBe('succeeded');
+  }
+  app = await buildApp({ database });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.drop();
+});
+
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+
+interface VoteBody {
+  id: string;
+  identifier: string;
+  start_date: string;
+  result: string;
+  counts: { option: string; value: number }[];
+  bill: { id: string | null; identifier: string | null } | null;
+}
+const count = (v: { counts: { option: string; value: number }[] }, option: string) => v.counts.find((c) => c.option === option)?.value ?? 0;
+
+describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
+  it('returns division 332 of 44-1 with its counts and all 323 ballots', async () => {
+    const res = await get('/api/v1/votes/ca/44-1/332');
+    expect(res.statusCode).toBe(200);
+    const vote = res.json();
+    expect(vote).toMatchObject({
+      identifier: '332', session: '44-1', start_date: '2023-05-18', result: 'fail',
+      organization: { name: 'House of Commons', classification: 'lower' },
+      bill: { identifier: 'C-21' }, url: '/api/v1/votes/ca/44-1/332',
+    });
+    expect(vote.bill.id).toMatch(/^ocd-bill\//);
+    expect(vote.motion_text.en).toContain('Bill C-21');
+    expect(vote.counts).toEqual([{ option: 'yes', value: 110 }, { option: 'no', value: 209 }, { option: 'paired', value: 4 }]);
+    expect(vote.votes).toHaveLength(323);
+    for (const option of ['yes', 'no', 'paired']) {
+      expect(vote.votes.filter((b: { option: string }) => b.option === option)).toHaveLength(count(vote, option));
+    }
+    expect(vote.sources[0].source).toBeTruthy();
+    expect(vote.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const byId = await get(`/api/v1/votes/${vote.id}`);
+    expect(byId.statusCode).toBe(200);
+    expect(byId.json()).toEqual(vote);
+  });
+
+  it('breaks the ballots down by party, summing to the counts, with every party voting as a bloc', async () => {
+    const vote = (await get('/api/v1/votes/ca/44-1/332')).json();
+    for (const option of ['yes', 'no', 'paired']) {
+      const total = vote.parties.reduce((sum: number, p: { counts: { option: string; value: number }[] }) => sum + count(p, option), 0);
+      expect(total, option).toBe(count(vote, option));
+    }
+    const party = (name: string) => vote.parties.find((p: { party: string }) => p.party === name);
+    expect(party('Conservative Party of Canada')).toMatchObject({ majority: 'yes', bloc: true });
+    expect(count(party('Conservative Party of Canada'), 'yes')).toBe(109);
+    expect(party('Liberal Party of Canada')).toMatchObject({ majority: 'no', bloc: true });
+    expect(party('Bloc Québécois')).toMatchObject({ counts: [{ option: 'no', value: 31 }], bloc: true });
+    expect(party('New Democratic Party')).toMatchObject({ counts: [{ option: 'no', value: 25 }], bloc: true });
+    // independents have no whip to break with
+    expect(party('Independent')).toMatchObject({ bloc: null });
+    expect(vote.dissenters).toEqual([]);
+  });
+
+  it('names the Liberals who broke with their party on division 333 (third reading of C-21)', async () => {
+    const vote = (await get('/api/v1/votes/ca/44-1/333')).json();
+    const liberals = vote.parties.find((p: { party: string }) => p.party === 'Liberal Party of Canada');
+    expect(liberals).toMatchObject({ majority: 'yes', bloc: false });
+    expect(vote.dissenters.map((d: { voter_name: string; option: string; party_majority: string }) => [d.voter_name, d.option, d.party_majority]))
+      .toEqual([['Hanley', 'no', 'yes'], ['McLeod', 'no', 'yes']]);
+    expect(vote.dissenters[0].voter_id).toMatch(/^ocd-person\//);
+    expect(vote.parties.filter((p: { bloc: boolean | null }) => p.bloc === true).map((p: { party: string }) => p.party))
+      .toEqual(expect.arrayContaining(['Conservative Party of Canada', 'Bloc Québécois', 'New Democratic Party']));
+  });
+
+  it('404s unknown divisions and 400s unknown jurisdictions', async () => {
+    const missing = await get('/api/v1/votes/ca/44-1/9999');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+    expect(missing.json()).toMatchObject({ status: 404, title: 'Not Found' });
+    expect((await get('/api/v1/votes/ocd-vote/00000000-0000-0000-0000-000000000000')).statusCode).toBe(404);
+    expect((await get('/api/v1/votes/atlantis/44-1/332')).json()).toMatchObject({ status: 400, parameter: 'jurisdiction' });
+  });
+});
+
+describe('GET /api/v1/votes', () => {
+  it('lists the 408 divisions of 44-1, newest first', async () => {
+    const res = await get('/api/v1/votes?session=44-1&per_page=5');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.pagination).toMatchObject({ page: 1, per_page: 5, max_page: 82, total_items: 408 });
+    expect(divisionsCsv).toHaveLength(408);
+    expect(body.results[0]).toMatchObject({ identifier: '408', start_date: '2023-06-22', result: 'pass', bill: null });
+    expect(body.results[0].counts).toEqual([{ option: 'yes', value: 208 }, { option: 'no', value: 113 }, { option: 'paired', value: 2 }]);
+    expect(body.results[1]).toMatchObject({ identifier: '407', bill: { identifier: 'C-42' } });
+    const oldest = (await get('/api/v1/votes?session=44-1&sort=date_asc&per_page=1')).json();
+    expect(oldest.results[0].start_date).toBe(divisionsCsv.map(divisionDate).sort()[0]);
+  });
+
+  it('filters by result, date, date range and bill as the published list does', async () => {
+    const total = async (query: string) => (await get(`/api/v1/votes?session=44-1&${query}`)).json().pagination.total_items;
+    expect(await total('result=pass')).toBe(divisionsCsv.filter((r) => r.DecisionResultName === 'Agreed To').length);
+    expect(await total('result=fail')).toBe(divisionsCsv.filter((r) => r.DecisionResultName === 'Negatived').length);
+    expect(await total('result=tie')).toBe(0);
+    const day = (await get('/api/v1/votes?jurisdiction=ca&date=2023-05-18')).json();
+    expect(day.results.map((v: VoteBody) => v.identifier).sort()).toEqual(['332', '333']);
+    expect(await total('since=2023-05-01&before=2023-06-01'))
+      .toBe(divisionsCsv.filter((r) => divisionDate(r) >= '2023-05-01' && divisionDate(r) < '2023-06-01').length);
+    const c21 = (await get('/api/v1/votes?bill=C-21&session=44-1&per_page=100')).json();
+    expect(c21.pagination.total_items).toBe(divisionsCsv.filter((r) => r.BillNumberCode === 'C-21').length);
+    expect(c21.results.every((v: VoteBody) => v.bill?.identifier === 'C-21')).toBe(true);
+    const byBillId = (await get(`/api/v1/votes?bill=${encodeURIComponent(c21.results[0].bill.id)}`)).json();
+    expect(byBillId.pagination.total_items).toBe(c21.pagination.total_items);
+  });
+
+  it('walks every division once by cursor', async () => {
+    const seen = new Set<string>();
+    let url: string | null = '/api/v1/votes?session=44-1&per_page=100';
+    while (url) {
+      const body = (await get(url)).json() as { results: VoteBody[]; pagination: { next: string | null } };
+      for (const v of body.results) {
+        expect(seen.has(v.id)).toBe(false);
+        seen.add(v.id);
+      }
+      url = body.pagination.next;
+    }
+    expect(seen.size).toBe(408);
+  });
+
+  it('streams CSV of the whole filtered list', async () => {
+    const res = await get('/api/v1/votes?session=44-1&format=csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toBe('id,session,identifier,start_date,result,yes,no,paired,bill_id,bill_identifier,motion_text_en,motion_text_fr,updated_at');
+    expect(lines).toHaveLength(409);
+    expect(lines.find((l) => l.includes(',44-1,332,'))).toMatch(/,2023-05-18,fail,110,209,4,/);
+  });
+
+  it('rejects bad parameters with problem+json naming the parameter', async () => {
+    for (const [query, parameter] of [
+      ['result=maybe', 'result'], ['since=yesterday', 'since'], ['date=2023-13-45', 'date'], ['session=forty', 'session'],
+      ['jurisdiction=atlantis', 'jurisdiction'], ['sort=random', 'sort'], ['colour=blue', 'colour'], ['per_page=101', 'per_page'],
+    ] as const) {
+      const res = await get(`/api/v1/votes?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 400, parameter });
+    }
+  });
+});
