@@ -1,0 +1,136 @@
+/**
+ * Imports run from the API, under /api/v1/admin/imports (editors and admins):
+ * start one source's import of the bundled sample in the background, then
+ * follow its run — counts and rejected records — like `openpolicy status` does.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { existsSync } from 'node:fs';
+import { and, asc, count, desc, eq, lt } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { importErrors, importRuns } from '../../db/schema.js';
+import { audit } from '../../auth/audit.js';
+import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
+import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
+import { runImport } from '../../ingest/runner.js';
+import { findImporter, importers } from '../../ingest/sources.js';
+import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { announceDataChange } from '../response-cache.js';
+import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { isoTime, Nullable, StringEnum } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
+// A run whose process died keeps the per-source lock this long at most.
+const LOCK_MS = 6 * 3_600_000;
+const MAX_REJECTIONS_SHOWN = 100;
+
+const StartBody = Type.Object({
+  source: Type.String({ minLength: 1, maxLength: 64, description: `One of: ${importers.map((i) => i.source).join(', ')}.` }),
+  sample: Type.Literal(true, { description: 'Import the sample bundled with the product (the only input the API accepts).' }),
+}, { additionalProperties: false });
+
+const Run = Type.Object({
+  id: Type.Integer(),
+  source: Type.String(),
+  status: Type.String({ description: STATUSES.join(' | ') }),
+  paths: Type.Array(Type.String()),
+  started_at: Type.String(),
+  finished_at: Nullable(Type.String()),
+  inserted: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  rejected: Type.Integer(),
+  error: Nullable(Type.String()),
+});
+const RunDetail = Type.Intersect([Run, Type.Object({
+  rejections: Type.Array(Type.Object({ location: Type.String(), message: Type.String(), record: Nullable(Type.String()) }), {
+    description: `The first ${MAX_REJECTIONS_SHOWN} rejected records, with where they were found.`,
+  }),
+})]);
+
+const RunsQuery = listQuery({ source: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(STATUSES)) });
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+type RunRow = typeof importRuns.$inferSelect;
+function present(row: RunRow) {
+  return {
+    id: row.id, source: row.source, status: row.status, paths: row.paths, started_at: isoTime(row.startedAt)!, finished_at: isoTime(row.finishedAt),
+    inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected, error: row.error,
+  };
+}
+
+// ── routes ────────────────────────────────────────────────────────────────
+export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+  privateResponses(app);
+
+  app.post('', {
+    config: { permission: 'imports:run' },
+    bodyLimit: BODY_LIMIT,
+    schema: { tags: ['admin'], summary: 'Start importing one source\'s bundled sample in the background', body: StartBody, response: { 202: Run } },
+  }, async (request, reply) => {
+    const { source } = request.body;
+    const importer = findImporter(source);
+    if (!importer) throw badParameter('source', `Unknown source "${source}"; known sources: ${importers.map((i) => i.source).join(', ')}.`);
+    const paths = importer.samplePaths(SAMPLE_DATA_DIR).filter((p) => existsSync(p));
+    if (paths.length === 0) throw new HttpProblem(409, 'no-sample', `The bundled sample has no files for "${source}".`);
+    // One run per source at a time across every instance: the lock lives in the shared store.
+    const lock = `import-lock:${source}`;
+    if ((await app.store.hit(lock, LOCK_MS)).count > 1) throw new HttpProblem(409, 'import-running', `An import of "${source}" is already running; follow it at GET /api/v1/admin/imports?source=${source}.`);
+    const runId = await new Promise<number>((resolve, reject) => {
+      const job = runImport(app.database, importer, paths, { onStart: resolve });
+      job.catch(reject);
+      // Every instance, and the gateway's micro-cache, drops responses built from the old data.
+      job.then(() => announceDataChange(app.store), () => {});
+      job
+        .then(async (report) => {
+          await audit(db, request, {
+            action: 'import.finish', outcome: report.status === 'failed' ? 'failure' : 'success', targetType: 'import_run', targetId: String(report.runId),
+            details: { source, status: report.status, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, error: report.error },
+          });
+        })
+        .catch((err: unknown) => request.log.error({ err, source }, 'background import failed'))
+        .finally(() => app.store.del(lock).catch(() => {}));
+    });
+    await audit(db, request, { action: 'import.start', outcome: 'success', targetType: 'import_run', targetId: String(runId), details: { source, sample: true } });
+    const [row] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
+    return reply.code(202).header('location', `/api/v1/admin/imports/${runId}`).send(present(row!));
+  });
+
+  app.get('', {
+    config: { permission: 'imports:read' },
+    schema: { tags: ['admin'], summary: 'Import runs, newest first', querystring: RunsQuery, response: { 200: listResponse(Run) } },
+  }, async (request, reply) => {
+    const q = request.query;
+    const where = and(q.source ? eq(importRuns.source, q.source) : undefined, q.status ? eq(importRuns.status, q.status) : undefined);
+    const source: ListSource<RunRow> = {
+      count: async () => Number((await db.select({ n: count() }).from(importRuns).where(where))[0]?.n ?? 0),
+      rows: ({ limit, offset, after: key }) => {
+        if (key && !(key.length === 1 && Number.isSafeInteger(key[0]))) throw badParameter('cursor', 'The cursor is not one this list issued; start again without it.');
+        return db.select().from(importRuns).where(and(where, key ? lt(importRuns.id, key[0] as number) : undefined)).orderBy(desc(importRuns.id)).limit(limit).offset(offset);
+      },
+      key: (row) => [row.id],
+    };
+    return respondList(request, reply, q, source, present, {
+      filename: 'import-runs',
+      columns: ['id', 'source', 'status', 'started_at', 'finished_at', 'inserted', 'updated', 'unchanged', 'rejected', 'error'].map((header) => ({
+        header, value: (r: ReturnType<typeof present>) => r[header as keyof typeof r],
+      })),
+    });
+  });
+
+  app.get('/:id', {
+    config: { permission: 'imports:read' },
+    schema: { tags: ['admin'], summary: 'One import run with its rejected records', params: IdParams, response: { 200: RunDetail } },
+  }, async (request) => {
+    const [row] = await db.select().from(importRuns).where(eq(importRuns.id, request.params.id));
+    if (!row) throw notFound('import run', String(request.params.id));
+    const rejections = await db
+      .select({ location: importErrors.location, message: importErrors.message, record: importErrors.record })
+      .from(importErrors)
+      .where(eq(importErrors.runId, row.id))
+      .orderBy(asc(importErrors.id))
+      .limit(MAX_REJECTIONS_SHOWN);
+    return { ...present(row), rejections };
+  });
+};

@@ -1,0 +1,234 @@
+/**
+ * Administration under /api/v1/admin: users (list, read, change role or tier,
+ * disable, unlock, delete), the audit log, and the mail outbox. Admins only;
+ * every change is audited.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, count, desc, eq, gte, ilike, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { auditLog, emailOutbox, users } from '../../db/schema.js';
+import { audit, AUDIT_ACTIONS } from '../../auth/audit.js';
+import { BODY_LIMIT, currentUser, privateResponses } from '../../auth/http.js';
+import { ROLES } from '../../auth/permissions.js';
+import { USER_TIERS } from '../../auth/rate-limit.js';
+import { revokeAllSessions } from '../../auth/sessions.js';
+import { getUser, presentUser, type UserRow } from '../../auth/users.js';
+import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { isoTime, Nullable, StringEnum } from '../resources.js';
+import { User } from './auth.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const UsersQuery = listQuery({
+  role: Type.Optional(StringEnum(ROLES)),
+  disabled: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the email, username or name.' })),
+});
+
+const UserPatch = Type.Object({
+  role: Type.Optional(StringEnum(ROLES)),
+  tier: Type.Optional(StringEnum(USER_TIERS)),
+  disabled: Type.Optional(Type.Boolean({ description: 'true disables the account and ends its sessions; its API keys stop working.' })),
+}, { additionalProperties: false, minProperties: 1 });
+
+const AuditQuery = listQuery({
+  action: Type.Optional(StringEnum(AUDIT_ACTIONS)),
+  outcome: Type.Optional(StringEnum(['success', 'failure'] as const)),
+  user_id: Type.Optional(Type.String({ format: 'uuid' })),
+  ip: Type.Optional(Type.String({ maxLength: 64 })),
+  since: Type.Optional(Type.String({ format: 'date-time' })),
+  until: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  action: Type.String(),
+  outcome: Type.String(),
+  user_id: Nullable(Type.String()),
+  actor: Nullable(Type.String()),
+  target_type: Nullable(Type.String()),
+  target_id: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  user_agent: Nullable(Type.String()),
+  request_id: Nullable(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+
+const OutboxQuery = listQuery({ to: Type.Optional(Type.String({ maxLength: 254 })) });
+const OutboxMail = Type.Object({ id: Type.Integer(), to: Type.String(), subject: Type.String(), body: Type.String(), created_at: Type.String() });
+
+// ── query ─────────────────────────────────────────────────────────────────
+/** A cursor is client input: check its shape before it reaches SQL. */
+function cursorKey(key: unknown[] | null, valid: (key: unknown[]) => boolean): unknown[] | null {
+  if (key && !valid(key)) throw badParameter('cursor', 'The cursor is not one this list issued; start again without it.');
+  return key;
+}
+// The search term is matched literally: LIKE's wildcards in it are escaped.
+const contains = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function presentAudit(row: typeof auditLog.$inferSelect) {
+  return {
+    id: row.id, at: isoTime(row.at)!, action: row.action, outcome: row.outcome, user_id: row.userId, actor: row.actor,
+    target_type: row.targetType, target_id: row.targetId, ip: row.ip, user_agent: row.userAgent, request_id: row.requestId, details: row.details,
+  };
+}
+
+// ── routes ────────────────────────────────────────────────────────────────
+export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+  const { authenticator, lockout } = app.auth;
+  privateResponses(app);
+
+  async function targetUser(id: string): Promise<UserRow> {
+    const user = await getUser(db, id);
+    if (!user) throw notFound('user', id);
+    return user;
+  }
+
+  /** Refuses a change that would leave no active admin to undo it. */
+  async function keepAnAdmin(user: UserRow, change: string): Promise<void> {
+    if (user.role !== 'admin' || user.disabledAt) return;
+    const [others] = await db.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, user.id)));
+    if (Number(others?.n ?? 0) === 0) throw new HttpProblem(409, 'last-admin', `Cannot ${change} the last active admin; make another user admin first.`);
+  }
+
+  const auditAs = (request: FastifyRequest, entry: Parameters<typeof audit>[2]) => audit(db, request, entry);
+
+  app.get('/users', {
+    config: { permission: 'users:manage' },
+    schema: { tags: ['admin'], summary: 'Users, newest first', querystring: UsersQuery, response: { 200: listResponse(User) } },
+  }, async (request, reply) => {
+    const q = request.query;
+    const where = and(
+      q.role ? eq(users.role, q.role) : undefined,
+      q.disabled === undefined ? undefined : q.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt),
+      q.q ? or(ilike(users.email, contains(q.q)), ilike(users.username, contains(q.q)), ilike(users.name, contains(q.q))) : undefined,
+    );
+    const source: ListSource<UserRow> = {
+      count: async () => Number((await db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0),
+      rows: ({ limit, offset, after: key }) => {
+        const k = cursorKey(key, (v) => v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && UUID.test(v[1]));
+        return db.select().from(users).where(and(where, after([users.createdAt, users.id], k, 'desc'))).orderBy(desc(users.createdAt), desc(users.id)).limit(limit).offset(offset);
+      },
+      key: (row) => [isoTime(row.createdAt), row.id],
+    };
+    return respondList(request, reply, q, source, presentUser, {
+      filename: 'users',
+      columns: [
+        { header: 'id', value: (u) => u.id }, { header: 'email', value: (u) => u.email }, { header: 'username', value: (u) => u.username },
+        { header: 'role', value: (u) => u.role }, { header: 'tier', value: (u) => u.tier }, { header: 'disabled', value: (u) => u.disabled },
+        { header: 'created_at', value: (u) => u.created_at },
+      ],
+    });
+  });
+
+  app.get('/users/:id', {
+    config: { permission: 'users:manage' },
+    schema: { tags: ['admin'], summary: 'One user', params: IdParams, response: { 200: User } },
+  }, async (request) => presentUser(await targetUser(request.params.id)));
+
+  app.patch('/users/:id', {
+    config: { permission: 'users:manage' },
+    bodyLimit: BODY_LIMIT,
+    schema: { tags: ['admin'], summary: 'Change a user\'s role or tier, or disable / enable it', params: IdParams, body: UserPatch, response: { 200: User } },
+  }, async (request) => {
+    const user = await targetUser(request.params.id);
+    const { role, tier, disabled } = request.body;
+    if ((role !== undefined && role !== 'admin') || disabled === true) await keepAnAdmin(user, role !== undefined && role !== 'admin' ? 'demote' : 'disable');
+    const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+    if (role !== undefined && role !== user.role) changes.role = role;
+    if (tier !== undefined && tier !== user.tier) changes.tier = tier;
+    if (disabled !== undefined && disabled !== (user.disabledAt !== null)) changes.disabledAt = disabled ? new Date() : null;
+    const [updated] = await db.update(users).set(changes).where(eq(users.id, user.id)).returning();
+    const target = { targetType: 'user', targetId: user.id } as const;
+    if (changes.role) await auditAs(request, { action: 'user.role_change', outcome: 'success', ...target, details: { from: user.role, to: changes.role } });
+    if (changes.tier) await auditAs(request, { action: 'user.tier_change', outcome: 'success', ...target, details: { from: user.tier, to: changes.tier } });
+    if (changes.disabledAt !== undefined) {
+      const revoked = changes.disabledAt ? await revokeAllSessions(db, user.id, 'disabled') : 0;
+      await auditAs(request, { action: changes.disabledAt ? 'user.disable' : 'user.enable', outcome: 'success', ...target, details: changes.disabledAt ? { sessions_revoked: revoked } : {} });
+    }
+    await authenticator.invalidate(user.id);
+    return presentUser(updated!);
+  });
+
+  app.delete('/users/:id', {
+    config: { permission: 'users:manage' },
+    schema: { tags: ['admin'], summary: 'Delete a user with its sessions and keys (the audit trail stays)', params: IdParams },
+  }, async (request, reply) => {
+    const user = await targetUser(request.params.id);
+    if (user.id === currentUser(request).user.id) throw new HttpProblem(409, 'self-delete', 'Admins cannot delete their own account here; ask another admin.');
+    await keepAnAdmin(user, 'delete');
+    await db.delete(users).where(eq(users.id, user.id));
+    await authenticator.invalidate(user.id);
+    await auditAs(request, { action: 'user.delete', outcome: 'success', targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } });
+    return reply.code(204).send();
+  });
+
+  app.post('/users/:id/unlock', {
+    config: { permission: 'users:manage' },
+    schema: { tags: ['admin'], summary: 'Lift a login lockout now', params: IdParams },
+  }, async (request, reply) => {
+    const user = await targetUser(request.params.id);
+    await lockout.clear(`user:${user.id}`);
+    await auditAs(request, { action: 'account.unlock', outcome: 'success', targetType: 'user', targetId: user.id });
+    return reply.code(204).send();
+  });
+
+  app.get('/audit', {
+    config: { permission: 'audit:read' },
+    schema: { tags: ['admin'], summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: listResponse(AuditEntry) } },
+  }, async (request, reply) => {
+    const q = request.query;
+    const where = and(
+      q.action ? eq(auditLog.action, q.action) : undefined,
+      q.outcome ? eq(auditLog.outcome, q.outcome) : undefined,
+      q.user_id ? eq(auditLog.userId, q.user_id) : undefined,
+      q.ip ? eq(auditLog.ip, q.ip) : undefined,
+      q.since ? gte(auditLog.at, new Date(q.since)) : undefined,
+      q.until ? lt(auditLog.at, new Date(q.until)) : undefined,
+    );
+    const source: ListSource<typeof auditLog.$inferSelect> = {
+      count: async () => Number((await db.select({ n: count() }).from(auditLog).where(where))[0]?.n ?? 0),
+      rows: ({ limit, offset, after: key }) => {
+        const k = cursorKey(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
+        return db.select().from(auditLog).where(and(where, after([auditLog.id], k, 'desc'))).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
+      },
+      key: (row) => [row.id],
+    };
+    return respondList(request, reply, q, source, presentAudit, {
+      filename: 'audit',
+      columns: [
+        { header: 'id', value: (e) => e.id }, { header: 'at', value: (e) => e.at }, { header: 'action', value: (e) => e.action },
+        { header: 'outcome', value: (e) => e.outcome }, { header: 'user_id', value: (e) => e.user_id }, { header: 'actor', value: (e) => e.actor },
+        { header: 'target_type', value: (e) => e.target_type }, { header: 'target_id', value: (e) => e.target_id }, { header: 'ip', value: (e) => e.ip },
+        { header: 'user_agent', value: (e) => e.user_agent }, { header: 'request_id', value: (e) => e.request_id }, { header: 'details', value: (e) => JSON.stringify(e.details) },
+      ],
+    });
+  });
+
+  app.get('/outbox', {
+    config: { permission: 'outbox:read' },
+    schema: { tags: ['admin'], summary: 'Mail kept because no SMTP server is configured, newest first', querystring: OutboxQuery, response: { 200: listResponse(OutboxMail) } },
+  }, async (request, reply) => {
+    const q = request.query;
+    const where = q.to ? eq(emailOutbox.recipient, q.to.trim().toLowerCase()) : undefined;
+    const source: ListSource<typeof emailOutbox.$inferSelect> = {
+      count: async () => Number((await db.select({ n: count() }).from(emailOutbox).where(where))[0]?.n ?? 0),
+      rows: ({ limit, offset, after: key }) => {
+        const k = cursorKey(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
+        return db.select().from(emailOutbox).where(and(where, after([emailOutbox.id], k, 'desc'))).orderBy(desc(emailOutbox.id)).limit(limit).offset(offset);
+      },
+      key: (row) => [row.id],
+    };
+    const present = (m: typeof emailOutbox.$inferSelect) => ({ id: m.id, to: m.recipient, subject: m.subject, body: m.body, created_at: isoTime(m.createdAt)! });
+    return respondList(request, reply, q, source, present, {
+      filename: 'outbox',
+      columns: [{ header: 'id', value: (m) => m.id }, { header: 'to', value: (m) => m.to }, { header: 'subject', value: (m) => m.subject }, { header: 'created_at', value: (m) => m.created_at }],
+    });
+  });
+};

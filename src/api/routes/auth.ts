@@ -1,0 +1,290 @@
+/**
+ * Accounts and sessions under /api/v1/auth: register, log in, refresh, log out,
+ * me, password change and reset, and my sessions. Every outcome that matters is
+ * audited; unknown user and wrong password answer alike.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { users } from '../../db/schema.js';
+import { audit } from '../../auth/audit.js';
+import { BODY_LIMIT, clientInfo, currentSession, currentUser, privateResponses } from '../../auth/http.js';
+import { MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.js';
+import { requestPasswordReset, resetPassword } from '../../auth/password-reset.js';
+import { listSessions, revokeAllSessions, revokeSession, rotateRefreshToken, startSession, type SessionRow } from '../../auth/sessions.js';
+import type { Role } from '../../auth/permissions.js';
+import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.js';
+import { assertAcceptablePassword, createUser, findUserByIdentifier, getUser, presentUser, setPassword, type UserRow } from '../../auth/users.js';
+import { metrics } from '../../ops/metrics.js';
+import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { Nullable } from '../resources.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Username = Type.String({ pattern: '^[A-Za-z0-9_.-]{3,32}$', description: '3-32 letters, digits, `_`, `.` or `-`.' });
+// The policy (length, common passwords) is checked in code, to say precisely what is wrong.
+const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH * 4 });
+const Secret = Type.String({ minLength: 1, maxLength: 200 });
+
+export const User = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  username: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  role: Type.String({ description: 'admin | editor | user' }),
+  tier: Type.String({ description: 'Rate-limit tier.' }),
+  disabled: Type.Boolean(),
+  created_at: Type.String(),
+  last_login_at: Nullable(Type.String()),
+});
+
+const RegisterBody = Type.Object({
+  email: Email,
+  password: Password,
+  username: Type.Optional(Username),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+}, { additionalProperties: false, description: 'No role: every account starts as `user`; only an admin changes roles.' });
+
+const LoginBody = Type.Object({
+  email: Type.Optional(Type.String({ minLength: 1, maxLength: 254 })),
+  username: Type.Optional(Type.String({ minLength: 1, maxLength: 254 })),
+  password: Password,
+}, { additionalProperties: false, description: 'Exactly one of `email` or `username`, with `password`.' });
+
+const TokenPair = Type.Object({
+  access_token: Type.String(),
+  refresh_token: Type.String(),
+  token_type: Type.Literal('Bearer'),
+  expires_in: Type.Integer({ description: 'Seconds the access token stays valid.' }),
+});
+
+const Session = Type.Object({
+  id: Type.String(),
+  created_at: Type.String(),
+  last_used_at: Type.String(),
+  expires_at: Type.String(),
+  ip: Nullable(Type.String()),
+  user_agent: Nullable(Type.String()),
+  current: Type.Boolean(),
+});
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+// ── helpers ───────────────────────────────────────────────────────────────
+const invalidCredentials = () => new HttpProblem(401, 'invalid-credentials', 'The email/username or password is incorrect.', {}, { 'www-authenticate': 'Bearer realm="openpolicy"' });
+
+function accountLocked(ms: number): HttpProblem {
+  const seconds = Math.ceil(ms / 1000);
+  return new HttpProblem(429, 'account-locked', `Too many failed logins: this account is locked for ${Math.ceil(seconds / 60)} more minute(s). Wait, or reset the password (POST /api/v1/auth/password-reset).`, { retry_after: seconds }, { 'retry-after': String(seconds) });
+}
+
+function presentSession(row: SessionRow, currentId: string) {
+  return {
+    id: row.id,
+    created_at: row.createdAt.toISOString(),
+    last_used_at: row.lastUsedAt.toISOString(),
+    expires_at: row.expiresAt.toISOString(),
+    ip: row.ip,
+    user_agent: row.userAgent,
+    current: row.id === currentId,
+  };
+}
+
+// ── routes ────────────────────────────────────────────────────────────────
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+  const { authenticator, lockout, tokens } = app.auth;
+  privateResponses(app);
+
+  async function tokenPair(user: UserRow, sessionId: string, refreshToken: string) {
+    const accessToken = await tokens.sign({ userId: user.id, role: user.role as Role, sessionId });
+    return { access_token: accessToken, refresh_token: refreshToken, token_type: 'Bearer' as const, expires_in: ACCESS_TOKEN_SECONDS };
+  }
+
+  /** Counts a failed password for the account; audits the lock when this failure causes it. */
+  async function failPassword(request: FastifyRequest, account: string, user: UserRow | null, actor: string) {
+    metrics.authFailures.inc({ reason: 'password' });
+    if (await lockout.fail(account)) {
+      metrics.authLockouts.inc();
+      await audit(db, request, { action: 'account.locked', outcome: 'success', userId: user?.id ?? null, actor, details: { minutes: lockout.policy.lockMs / 60_000 } });
+    }
+  }
+
+  app.post('/register', {
+    config: { permission: 'auth:public' },
+    bodyLimit: BODY_LIMIT,
+    schema: { tags: ['auth'], summary: 'Create an account (role user)', body: RegisterBody, response: { 201: User } },
+  }, async (request, reply) => {
+    const user = await createUser(db, request.body);
+    await audit(db, request, { action: 'user.register', outcome: 'success', userId: user.id, actor: user.email, targetType: 'user', targetId: user.id });
+    return reply.code(201).send(presentUser(user));
+  });
+
+  app.post('/login', {
+    config: { permission: 'auth:public' },
+    bodyLimit: BODY_LIMIT,
+    schema: { tags: ['auth'], summary: 'Log in; returns an access and a refresh token', body: LoginBody, response: { 200: TokenPair } },
+  }, async (request) => {
+    const { email, username, password } = request.body;
+    if ((email === undefined) === (username === undefined)) throw badParameter('email', 'Send exactly one of "email" or "username", with "password".');
+    const identifier = (email ?? username ?? '').trim().toLowerCase();
+    const user = await findUserByIdentifier(db, { email, username });
+    // Unknown identifiers are locked out the same way, so a lock says nothing about whether an account exists.
+    const account = user ? `user:${user.id}` : `identifier:${identifier}`;
+    const actor = identifier.slice(0, 254);
+    const lockedMs = await lockout.lockedFor(account);
+    if (lockedMs > 0) {
+      await audit(db, request, { action: 'login.failure', outcome: 'failure', userId: user?.id ?? null, actor, details: { reason: 'locked' } });
+      throw accountLocked(lockedMs);
+    }
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
+    if (!user || !ok) {
+      await audit(db, request, { action: 'login.failure', outcome: 'failure', userId: user?.id ?? null, actor, details: { reason: user ? 'wrong-password' : 'unknown-user' } });
+      await failPassword(request, account, user, actor);
+      throw invalidCredentials();
+    }
+    if (user.disabledAt) {
+      await audit(db, request, { action: 'login.failure', outcome: 'failure', userId: user.id, actor, details: { reason: 'disabled' } });
+      throw new HttpProblem(403, 'account-disabled', 'This account is disabled; contact an administrator.');
+    }
+    await lockout.clear(account);
+    const { sessionId, refreshToken } = await startSession(db, user.id, clientInfo(request));
+    await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
+    await audit(db, request, { action: 'login.success', outcome: 'success', userId: user.id, actor: user.email, targetType: 'session', targetId: sessionId });
+    return tokenPair(user, sessionId, refreshToken);
+  });
+
+  app.post('/refresh', {
+    config: { permission: 'auth:public' },
+    bodyLimit: BODY_LIMIT,
+    schema: {
+      tags: ['auth'],
+      summary: 'Trade a refresh token for a new pair (the old refresh token stops working)',
+      body: Type.Object({ refresh_token: Secret }, { additionalProperties: false }),
+      response: { 200: TokenPair },
+    },
+  }, async (request) => {
+    const rotation = await rotateRefreshToken(db, request.body.refresh_token);
+    if (rotation.kind !== 'rotated') metrics.authFailures.inc({ reason: rotation.kind === 'reused' ? 'refresh-token-reused' : 'invalid-refresh-token' });
+    if (rotation.kind === 'reused') {
+      await authenticator.invalidate(rotation.userId);
+      await audit(db, request, { action: 'refresh.reuse', outcome: 'failure', userId: rotation.userId, actor: null, targetType: 'session', targetId: rotation.sessionId });
+      throw new HttpProblem(401, 'refresh-token-reused', 'This refresh token was already used, so its session has been revoked in case it was stolen; log in again.');
+    }
+    if (rotation.kind === 'invalid') throw new HttpProblem(401, 'invalid-refresh-token', 'This refresh token is unknown, expired or revoked; log in again (POST /api/v1/auth/login).');
+    return tokenPair(rotation.user, rotation.sessionId, rotation.refreshToken);
+  });
+
+  app.post('/logout', {
+    config: { permission: 'account:self' },
+    schema: { tags: ['auth'], summary: 'End this session (its refresh and access tokens stop working)' },
+  }, async (request, reply) => {
+    const { userId, sessionId } = currentSession(request);
+    await revokeSession(db, userId, sessionId, 'logout');
+    await authenticator.invalidate(userId);
+    await audit(db, request, { action: 'logout', outcome: 'success', targetType: 'session', targetId: sessionId });
+    return reply.code(204).send();
+  });
+
+  app.get('/me', {
+    config: { permission: 'account:self' },
+    schema: { tags: ['auth'], summary: 'The signed-in user, with its role', response: { 200: User } },
+  }, async (request) => {
+    const user = await getUser(db, currentUser(request).user.id);
+    if (!user) throw notFound('user', currentUser(request).user.id);
+    return presentUser(user);
+  });
+
+  app.post('/password', {
+    config: { permission: 'account:self' },
+    bodyLimit: BODY_LIMIT,
+    schema: {
+      tags: ['auth'],
+      summary: 'Change my password; ends every other session',
+      body: Type.Object({ current_password: Password, new_password: Password }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const { userId, sessionId } = currentSession(request);
+    const user = await getUser(db, userId);
+    if (!user) throw notFound('user', userId);
+    const account = `user:${user.id}`;
+    // A stolen access token must not become a way to guess the password.
+    if (!(await verifyPassword(user.passwordHash, request.body.current_password))) {
+      await audit(db, request, { action: 'password.change', outcome: 'failure', details: { reason: 'wrong-password' } });
+      await failPassword(request, account, user, user.email);
+      throw new HttpProblem(403, 'wrong-password', 'The current password is incorrect.', { parameter: 'current_password' });
+    }
+    assertAcceptablePassword(request.body.new_password, { email: user.email, username: user.username }, 'new_password');
+    await setPassword(db, user.id, request.body.new_password);
+    const revoked = await revokeAllSessions(db, user.id, 'password-change', sessionId);
+    await authenticator.invalidate(user.id);
+    await audit(db, request, { action: 'password.change', outcome: 'success', details: { sessions_revoked: revoked } });
+    return reply.code(204).send();
+  });
+
+  app.post('/password-reset', {
+    config: { permission: 'auth:public' },
+    bodyLimit: BODY_LIMIT,
+    schema: {
+      tags: ['auth'],
+      summary: 'Mail a password-reset token to this address, if it has an account',
+      body: Type.Object({ email: Email }, { additionalProperties: false }),
+      response: { 202: Type.Object({ detail: Type.String() }) },
+    },
+  }, async (request, reply) => {
+    // In the background, so the answer takes the same time whether or not the account exists.
+    void requestPasswordReset(db, app.store, app.auth.mailer, request.body.email)
+      .then((user) => audit(db, request, { action: 'password.reset_request', outcome: user ? 'success' : 'failure', userId: user?.id ?? null, actor: request.body.email.slice(0, 254) }))
+      .catch((err: unknown) => request.log.error({ err }, 'password reset mail failed'));
+    return reply.code(202).send({ detail: 'If an account has this address, a reset token has been mailed to it; it is valid for one hour.' });
+  });
+
+  app.post('/password-reset/confirm', {
+    config: { permission: 'auth:public' },
+    bodyLimit: BODY_LIMIT,
+    schema: {
+      tags: ['auth'],
+      summary: 'Set a new password with a mailed reset token; ends every session',
+      body: Type.Object({ token: Secret, password: Password }, { additionalProperties: false }),
+    },
+  }, async (request, reply) => {
+    const user = await resetPassword(db, request.body.token, request.body.password);
+    if (!user) throw new HttpProblem(400, 'invalid-reset-token', 'This reset token is unknown, used or expired; ask for a new one (POST /api/v1/auth/password-reset).', { parameter: 'token' });
+    const revoked = await revokeAllSessions(db, user.id, 'password-reset');
+    await lockout.clear(`user:${user.id}`);
+    await authenticator.invalidate(user.id);
+    await audit(db, request, { action: 'password.reset', outcome: 'success', userId: user.id, actor: user.email, details: { sessions_revoked: revoked } });
+    return reply.code(204).send();
+  });
+
+  app.get('/sessions', {
+    config: { permission: 'account:self' },
+    schema: { tags: ['auth'], summary: 'My live sessions', response: { 200: Type.Object({ results: Type.Array(Session) }) } },
+  }, async (request) => {
+    const { userId, sessionId } = currentSession(request);
+    return { results: (await listSessions(db, userId)).map((r) => presentSession(r, sessionId)) };
+  });
+
+  app.delete('/sessions', {
+    config: { permission: 'account:self' },
+    schema: { tags: ['auth'], summary: 'End all my other sessions', response: { 200: Type.Object({ revoked: Type.Integer() }) } },
+  }, async (request) => {
+    const { userId, sessionId } = currentSession(request);
+    const revoked = await revokeAllSessions(db, userId, 'revoked', sessionId);
+    await authenticator.invalidate(userId);
+    await audit(db, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: '*', details: { revoked } });
+    return { revoked };
+  });
+
+  app.delete('/sessions/:id', {
+    config: { permission: 'account:self' },
+    schema: { tags: ['auth'], summary: 'End one of my sessions', params: IdParams },
+  }, async (request, reply) => {
+    const { userId } = currentSession(request);
+    if (!(await revokeSession(db, userId, request.params.id, 'revoked'))) throw notFound('live session', request.params.id);
+    await authenticator.invalidate(userId);
+    await audit(db, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: request.params.id });
+    return reply.code(204).send();
+  });
+};

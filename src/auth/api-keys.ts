@@ -1,0 +1,87 @@
+/**
+ * API keys: `opk_<8 hex>_<43 base64url>`. The first 12 characters are the
+ * visible prefix a user recognises a key by; the database keeps only the
+ * SHA-256 of the whole key, so a key is shown once, at creation.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { HttpProblem } from '../api/problem.js';
+import type { Db } from '../db/client.js';
+import { apiKeys } from '../db/schema.js';
+import { scoped } from './scope.js';
+import { sha256 } from './tokens.js';
+
+const KEY_PATTERN = /^opk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
+
+export interface NewApiKey {
+  key: string;
+  prefix: string;
+  hash: string;
+}
+
+export function generateApiKey(): NewApiKey {
+  const prefix = `opk_${randomBytes(4).toString('hex')}`;
+  const key = `${prefix}_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix, hash: sha256(key) };
+}
+
+/** The hash to look a presented key up by, or null when it cannot be one of ours (no database round trip). */
+export function apiKeyHash(presented: string): string | null {
+  return KEY_PATTERN.test(presented) ? sha256(presented) : null;
+}
+
+// ── storage: every query scoped, under row-level security ─────────────────────
+export const MAX_KEYS_PER_USER = 20;
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function createApiKey(db: Db, userId: string, input: { name: string; expiresAt: Date | null }): Promise<{ row: ApiKeyRow; key: string }> {
+  const generated = generateApiKey();
+  return scoped(db, { userId }, async (tx) => {
+    const [live] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+    if ((live?.n ?? 0) >= MAX_KEYS_PER_USER) {
+      throw new HttpProblem(409, 'too-many-keys', `You have ${MAX_KEYS_PER_USER} live API keys, the most allowed; revoke one first (DELETE /api/v1/keys/{id}).`);
+    }
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ userId, name: input.name, prefix: generated.prefix, keyHash: generated.hash, expiresAt: input.expiresAt })
+      .returning();
+    return { row: row!, key: generated.key };
+  });
+}
+
+export function listApiKeys(db: Db, userId: string): Promise<ApiKeyRow[]> {
+  return scoped(db, { userId }, (tx) => tx.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt)));
+}
+
+/** The user's key, or null: another user's key is indistinguishable from none. */
+export async function getApiKey(db: Db, userId: string, id: string): Promise<ApiKeyRow | null> {
+  const [row] = await scoped(db, { userId }, (tx) => tx.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId))).limit(1));
+  return row ?? null;
+}
+
+export async function revokeApiKey(db: Db, userId: string, id: string): Promise<ApiKeyRow | null> {
+  const [row] = await scoped(db, { userId }, (tx) =>
+    tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt))).returning(),
+  );
+  return row ?? null;
+}
+
+/** The live key with this hash, found by the secret itself (the only rows row-level security lets it see). */
+export async function findLiveApiKey(db: Db, hash: string): Promise<ApiKeyRow | null> {
+  const [row] = await scoped(db, { secretHash: hash }, (tx) =>
+    tx
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hash), isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`))))
+      .limit(1),
+  );
+  return row ?? null;
+}
+
+export async function touchApiKey(db: Db, hash: string): Promise<void> {
+  await scoped(db, { secretHash: hash }, (tx) => tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.keyHash, hash)));
+}

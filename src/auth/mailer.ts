@@ -1,0 +1,38 @@
+/**
+ * Account mail (password resets): over SMTP when SMTP_URL is set, else into the
+ * email_outbox table that admins read, so the flows work on the embedded
+ * default and in tests.
+ */
+import nodemailer from 'nodemailer';
+import type { Db } from '../db/client.js';
+import { emailOutbox } from '../db/schema.js';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  kind: 'smtp' | 'outbox';
+  send(mail: Mail): Promise<void>;
+}
+
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    kind: 'smtp',
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+  };
+}
+
+export function outboxMailer(db: Db): Mailer {
+  return {
+    kind: 'outbox',
+    async send(mail) {
+      await db.insert(emailOutbox).values({ recipient: mail.to, subject: mail.subject, body: mail.text });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Who may do what: one table from roles to named permissions. Every route
+ * declares the permission it needs (`config: { permission }`); the public reads
+ * other modules add get `public:read` by the default rule in routePermission().
+ */
+export const ROLES = ['admin', 'editor', 'user'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'public:read', // the public data and its documentation
+  'auth:public', // register, log in, refresh, request and confirm a password reset
+  'account:self', // my profile, sessions, password change, logout
+  'keys:manage', // create, list and revoke my API keys
+  'imports:run', // start an import
+  'imports:read', // import runs with their counts and rejected records
+  'records:edit', // correct an imported record
+  'users:manage', // list users, change roles and tiers, disable, unlock, delete
+  'audit:read', // the audit log
+  'outbox:read', // mail kept in the outbox when no SMTP server is configured
+  'ops:read', // detailed /health and the live performance page (/admin/performance)
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ANONYMOUS: Permission[] = ['public:read', 'auth:public'];
+const USER: Permission[] = [...ANONYMOUS, 'account:self', 'keys:manage'];
+const EDITOR: Permission[] = [...USER, 'imports:run', 'imports:read', 'records:edit'];
+const ADMIN: Permission[] = [...EDITOR, 'users:manage', 'audit:read', 'outbox:read', 'ops:read'];
+
+export const ROLE_PERMISSIONS: Record<Role | 'anonymous', ReadonlySet<Permission>> = {
+  anonymous: new Set(ANONYMOUS),
+  user: new Set(USER),
+  editor: new Set(EDITOR),
+  admin: new Set(ADMIN),
+};
+
+/** What a leaked API key must not do: mint more keys, or take over the account or its sessions. */
+export const SESSION_ONLY: ReadonlySet<Permission> = new Set(['account:self', 'keys:manage']);
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  username: string | null;
+  role: Role;
+  tier: string;
+}
+
+/** Who is asking: nobody, or a user by an access token (with its session) or by an API key. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; via: 'token'; user: AuthUser; sessionId: string }
+  | { kind: 'user'; via: 'key'; user: AuthUser; keyId: string };
+
+export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous' };
+
+export function allows(principal: Principal, permission: Permission): boolean {
+  if (principal.kind === 'anonymous') return ROLE_PERMISSIONS.anonymous.has(permission);
+  if (principal.via === 'key' && SESSION_ONLY.has(permission)) return false;
+  return ROLE_PERMISSIONS[principal.user.role].has(permission);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return (PERMISSIONS as readonly unknown[]).includes(value);
+}
+
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+const PRIVATE_V1 = /^\/api\/v1\/(auth|keys|admin)(\/|$)/;
+
+/**
+ * The permission a route needs: the one it declares, else `public:read` for a
+ * GET of the public API (/api/v1 outside /auth, /keys and /admin) or of /docs,
+ * and for CORS preflights (they carry no data). Null means the route must declare one.
+ */
+export function routePermission(method: string, url: string, declared: unknown): Permission | null {
+  if (declared !== undefined) {
+    if (!isPermission(declared)) throw new Error(`Route ${method} ${url} declares an unknown permission "${String(declared)}"; use one of ${PERMISSIONS.join(', ')} (src/auth/permissions.ts).`);
+    return declared;
+  }
+  if (method === 'OPTIONS') return 'public:read';
+  const read = method === 'GET' || method === 'HEAD';
+  const publicApi = (url === '/api/v1' || url.startsWith('/api/v1/')) && !PRIVATE_V1.test(url);
+  const docs = url === '/docs' || url.startsWith('/docs/');
+  return read && (publicApi || docs) ? 'public:read' : null;
+}
