@@ -1,24 +1,38 @@
-/** Health: answers while the first import is still running. */
+/**
+ * Health for load balancers, orchestrators and operators (checks in src/ops/health.ts):
+ * - /health/live: the process answers (no dependency is asked);
+ * - /health/ready: PostgreSQL and Redis answer and migrations are applied, else 503 naming what failed;
+ * - /health: the verdict (healthy, degraded, unhealthy); the details only for admins and internal networks.
+ * None is ever cached, and none is counted in request metrics or logged per request.
+ */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ping } from '../../db/client.js';
+import { canSeeDetails } from '../../ops/observability.js';
+
+const OPERATIONAL = { permission: 'public:read', operational: true } as const;
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/health', async (_request, reply) => {
-    const started = performance.now();
-    let database: { status: 'up' | 'down'; latency_ms: number; error?: string };
-    try {
-      await ping(app.database);
-      database = { status: 'up', latency_ms: +(performance.now() - started).toFixed(2) };
-    } catch (e) {
-      database = { status: 'down', latency_ms: +(performance.now() - started).toFixed(2), error: (e as Error).message };
-    }
-    const status = database.status === 'up' ? (app.importState.phase === 'running' ? 'degraded' : 'healthy') : 'unhealthy';
+  app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
-    return reply.code(status === 'unhealthy' ? 503 : 200).send({
-      status,
-      components: { database: { kind: app.database.kind, ...database } },
-      import: app.importState,
-      uptime_seconds: Math.round(process.uptime()),
+  });
+
+  app.get('/health/live', { config: OPERATIONAL }, async () => ({ status: 'live' }));
+
+  app.get('/health/ready', { config: OPERATIONAL }, async (_request, reply) => {
+    const { ready, failing, checks } = await app.ops.health.readiness();
+    if (ready) return { status: 'ready', checks };
+    return reply.code(503).type('application/problem+json').send({
+      type: 'https://openpolicy.ca/problems/not-ready',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: `Not ready: ${failing.map((name) => `${name} (${checks[name]?.error})`).join(', ')}.`,
+      failing,
+      checks,
     });
+  });
+
+  app.get('/health', { config: OPERATIONAL }, async (request, reply) => {
+    const details = await app.ops.health.details();
+    reply.code(details.status === 'unhealthy' ? 503 : 200);
+    return canSeeDetails(request) ? details : { status: details.status };
   });
 };

@@ -1,0 +1,68 @@
+/**
+ * Structured JSON logs (pino, Fastify's logger): where they go, what they must
+ * never contain, and which request id each line carries.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { pino, stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
+import type { AddressMatcher } from './networks.js';
+
+// Keys that hold credentials, at the top of a logged object or under the usual parents (a second line
+// of defence: the request log line is built from chosen fields and never includes headers or bodies).
+// Explicit paths only: pino's wildcard paths cost ~40 µs a line, more than the rest of a request.
+const SECRET_KEYS = ['password', 'new_password', 'current_password', 'token', 'access_token', 'refresh_token', 'apikey', 'api_key', 'secret', 'authorization', 'cookie'];
+const PARENTS = ['', 'body.', 'query.', 'headers.', 'req.body.', 'req.query.', 'req.headers.'];
+const REDACT_PATHS = [
+  ...PARENTS.flatMap((parent) => SECRET_KEYS.map((key) => parent + key)),
+  'headers["x-api-key"]',
+  'req.headers["x-api-key"]',
+];
+
+/** A drizzle error's message ends with the query's parameters, which may be hashes of secrets or personal data. */
+function errorSerializer(error: Error) {
+  const serialized = stdSerializers.err(error);
+  serialized.message = serialized.message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]');
+  serialized.stack = (serialized.stack ?? '').replace(/\nparams: [^\n]*/, '\nparams: [not logged]');
+  return serialized;
+}
+
+/**
+ * Fastify's logger options. Without a stream, lines go to stdout with plain
+ * write(2) calls. The request line is written after the response has gone
+ * (src/ops/request-observer.ts), so the write is off the request's path; and on
+ * this 2-core machine under load, pino's asynchronous writer cost 16% of a cached
+ * endpoint's throughput (its thread hand-offs) where direct writes cost nothing
+ * measurable (bench/instrumentation.ts). Direct writes also lose no line on a crash.
+ */
+export function loggerOptions(level: string, stream?: DestinationStream): LoggerOptions & { stream: DestinationStream } {
+  return {
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: errorSerializer },
+    stream: stream ?? pino.destination({ dest: 1, sync: true }),
+  };
+}
+
+// Query parameters that carry credentials (the API key may be sent as ?apikey=).
+const SECRET_QUERY = /([?&](?:apikey|api_key|access_token|token|password|secret)=)[^&#]*/gi;
+
+/** The URL as logged: credentials in the query string replaced. */
+export function loggableUrl(url: string): string {
+  return url.includes('=') ? url.replace(SECRET_QUERY, '$1[redacted]') : url;
+}
+
+// What a gateway may send: a UUID, nginx's $request_id (hex), or similar; nothing that could forge a log line.
+const REQUEST_ID = /^[\w.:+=/-]{1,128}$/;
+
+/**
+ * Fastify's genReqId: the gateway's X-Request-Id when the peer is a trusted
+ * proxy (so one id follows the request through nginx and the API), else a new
+ * UUID (unique across instances and restarts: the audit log records it).
+ */
+export function requestIdGenerator(trustedPeer: AddressMatcher): (request: IncomingMessage) => string {
+  return (request) => {
+    const given = request.headers['x-request-id'];
+    if (typeof given === 'string' && REQUEST_ID.test(given) && trustedPeer(request.socket.remoteAddress)) return given;
+    return randomUUID();
+  };
+}

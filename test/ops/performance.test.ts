@@ -1,0 +1,121 @@
+/**
+ * /admin/performance: the page and its script are served with a strict CSP and
+ * no third-party origin; the stream is admin-only and sends a sample a second
+ * with the numbers the page charts. Percentiles follow histogram_quantile.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quantile } from '../../src/ops/performance.js';
+import { memoryStore } from '../../src/store/store.js';
+import { bearer, login, makeUser, type TestApp } from '../security/support.js';
+import { testDatabase, type TestDatabase } from '../support/db.js';
+import { loggedApp } from './support.js';
+
+let database: TestDatabase;
+let t: TestApp;
+let base: string;
+
+beforeAll(async () => {
+  database = await testDatabase();
+  const store = memoryStore();
+  const { app } = await loggedApp({ database, store, level: 'silent' });
+  t = { app, database, store, close: async () => {} };
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+});
+
+afterAll(async () => {
+  await t?.app.close();
+  await database?.drop();
+});
+
+describe('the page', () => {
+  it('is plain HTML and one script from this origin, under a CSP that allows nothing else', async () => {
+    const page = await fetch(`${base}/admin/performance`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<script src="/admin/performance.js"></script>');
+    expect(html).not.toMatch(/https?:\/\//);
+    const script = await fetch(`${base}/admin/performance.js`);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const js = await script.text();
+    expect(js).toContain('/admin/performance/stream');
+    expect(js).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+});
+
+/** Reads Server-Sent Events until `want` of the named kind have arrived. */
+async function readEvents(res: Response, want: { event: string; count: number }): Promise<{ event: string; data: unknown }[]> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const events: { event: string; data: unknown }[] = [];
+  let buffer = '';
+  while (events.filter((e) => e.event === want.event).length < want.count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (event && data) events.push({ event, data: JSON.parse(data) });
+    }
+  }
+  await reader.cancel();
+  return events;
+}
+
+describe('the stream', () => {
+  it('refuses anonymous callers (401) and non-admins (403)', async () => {
+    expect((await fetch(`${base}/admin/performance/stream`)).status).toBe(401);
+    const user = await makeUser(t, 'user');
+    expect((await fetch(`${base}/admin/performance/stream`, { headers: bearer(await login(t, user)) })).status).toBe(403);
+  });
+
+  it('sends an admin the history, then a sample every second with every number the page shows', async () => {
+    const admin = await makeUser(t, 'admin');
+    const headers = bearer(await login(t, admin));
+    const res = await fetch(`${base}/admin/performance/stream`, { headers });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    // Traffic while watching: the samples must see it.
+    const requests: Promise<unknown>[] = [];
+    const traffic = setInterval(() => requests.push(fetch(`${base}/api/v1/bills?per_page=1`).then((r) => r.arrayBuffer())), 20);
+    const started = Date.now();
+    const events = await readEvents(res, { event: 'sample', count: 3 }).finally(() => clearInterval(traffic));
+    await Promise.all(requests);
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(events[0]!.event).toBe('history');
+    const samples = events.filter((e) => e.event === 'sample').map((e) => e.data as Record<string, unknown>);
+    const last = samples.at(-1)!;
+    expect(last).toMatchObject({
+      t: expect.any(Number),
+      requests_per_second: expect.any(Number),
+      in_flight: expect.any(Number),
+      pool: { in_use: expect.any(Number), waiting: expect.any(Number), max: expect.any(Number) },
+      event_loop_p99_ms: expect.any(Number),
+    });
+    expect(samples.some((s) => (s.requests_per_second as number) > 0)).toBe(true);
+    expect(samples.some((s) => typeof s.p99_ms === 'number')).toBe(true);
+    expect(samples.some((s) => typeof s.cache_hit_ratio === 'number')).toBe(true);
+    expect('error_ratio' in last && 'freshness' in last).toBe(true);
+  });
+});
+
+describe('quantile', () => {
+  it('interpolates within the bucket holding the rank, like histogram_quantile', () => {
+    const bounds = [0.001, 0.01, 0.1, Infinity];
+    // 100 observations: 50 under 1 ms, 40 in 1-10 ms, 10 in 10-100 ms.
+    const cumulative = [50, 90, 100, 100];
+    expect(quantile(0.5, cumulative, bounds)).toBeCloseTo(0.001);
+    expect(quantile(0.7, cumulative, bounds)).toBeCloseTo(0.001 + 0.009 * 0.5);
+    expect(quantile(0.99, cumulative, bounds)).toBeCloseTo(0.01 + 0.09 * 0.9);
+    expect(quantile(0.99, [0, 0, 0, 0], bounds)).toBeNull();
+    // Everything above the last finite bound: the bound is the answer.
+    expect(quantile(0.5, [0, 0, 0, 10], bounds)).toBe(0.1);
+  });
+});
