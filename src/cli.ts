@@ -2,6 +2,8 @@
 /** openpolicy serve | migrate | import <source> <path…> | import --sample | import --all <dir> | status */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
+import { announceDataChange } from './api/response-cache.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
@@ -10,21 +12,25 @@ import { runImport, type RunReport } from './ingest/runner.js';
 import { findImporter, importers } from './ingest/sources.js';
 import { age, sourceStatuses } from './ingest/status.js';
 import { serve } from './serve.js';
+import { openStore } from './store/store.js';
 
 const USAGE = `Usage: openpolicy <command>
 
-  serve                         migrate, then serve the API on HOST:PORT (imports the sample on first start)
+  serve [--workers N]           migrate, then serve the API on HOST:PORT (imports the sample on first start);
+                                N processes share the port (PostgreSQL only; same as WORKERS=N)
   migrate                       apply database migrations
   import <source> <path...>     import files of one source (sources: ${importers.map((i) => i.source).join(', ')})
   import --sample               import the sample bundled in data/
   import --all <data-dir>       import every source from a folder laid out like data/ (e.g. ../shared/data)
   status                        per source: last run, status, counts, freshness
+  user create --email <email> [--admin | --editor] [--username <name>] [--name <full name>] [--password-stdin]
+                                create an account (the first admin: --admin); without --password-stdin a password is generated and shown once
 `;
 
 class UsageError extends Error {}
 
 async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
     return await work(database);
@@ -57,6 +63,13 @@ async function importCommand(config: Config, args: string[]): Promise<number> {
     printReport(report);
     reports = [report];
   }
+  // Running instances drop their cached responses (and a gateway its micro-cache) when told;
+  // without Redis there is no channel to them and their caches expire by TTL.
+  if (config.redisUrl) {
+    const store = openStore(config.redisUrl);
+    await announceDataChange(store);
+    await store.close();
+  }
   return reports.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
@@ -81,13 +94,37 @@ async function statusCommand(config: Config): Promise<number> {
   return 0;
 }
 
+async function userCommand(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') throw new UsageError('user needs a subcommand: user create --email <email> ...');
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' }, username: { type: 'string' }, name: { type: 'string' },
+      admin: { type: 'boolean' }, editor: { type: 'boolean' }, 'password-stdin': { type: 'boolean' },
+    },
+  });
+  if (!values.email) throw new UsageError('user create needs --email <email>');
+  if (values.admin && values.editor) throw new UsageError('user create takes --admin or --editor, not both');
+  const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
+  const role = values.admin ? 'admin' : values.editor ? 'editor' : 'user';
+  const { user, generatedPassword } = await withDatabase(config, (db) =>
+    createUserFromCli(db, { email: values.email!, role, username: values.username, name: values.name, password }));
+  console.log(`created ${user.role} ${user.email} (id ${user.id})`);
+  if (generatedPassword) console.log(`password (shown once; change it with POST /api/v1/auth/password): ${generatedPassword}`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
   switch (command) {
-    case 'serve':
-      await serve(config);
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { workers: { type: 'string' } } });
+      // --workers is WORKERS given on the command line: the same checks apply.
+      await serve(values.workers ? loadConfig({ ...process.env, WORKERS: values.workers }) : config);
       return -1; // keep running
+    }
     case 'migrate':
       await withDatabase(config, async () => console.log(`migrations applied (${config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`})`));
       return 0;
@@ -95,6 +132,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(config, rest);
     case 'status':
       return statusCommand(config);
+    case 'user':
+      return userCommand(config, rest);
     case undefined:
     case 'help':
     case '--help':

@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { TIER_NAMES } from './auth/rate-limit.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -12,6 +14,37 @@ export interface Config {
   logLevel: LogLevel;
   /** Folder for the embedded database and other local state. */
   dataDir: string;
+  /** NODE_ENV=production: secrets must be given, nothing is generated. */
+  production: boolean;
+  /** PostgreSQL URL of the schema owner for migrations; undefined means migrations use `databaseUrl`. */
+  databaseMigrationUrl: string | undefined;
+  /** HS256 signing secret for access tokens; undefined outside production means one generated in `dataDir`. */
+  jwtSecret: string | undefined;
+  /** SMTP server for account mail; undefined means mail goes to the outbox table. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Peers whose X-Forwarded-For is believed (IPs, CIDRs or proxy-addr names such as `loopback`). */
+  trustedProxies: string[];
+  /** Origins allowed to send credentialed (Authorization / X-API-Key) cross-origin requests. */
+  corsOrigins: string[];
+  /** RATE_LIMITS overrides of the quotas of some tiers (or of `auth-ip`); the rest keep src/auth/rate-limit.ts's defaults. */
+  rateLimits: Record<string, { limit: number; windowMs: number }[]>;
+  /** Bearer token GET /metrics requires; undefined leaves /metrics open (keep it off the public gateway then). */
+  metricsToken: string | undefined;
+  /** Networks that see /health's details without logging in (same syntax as TRUSTED_PROXIES); default loopback. */
+  internalNetworks: string[];
+  /** Queries slower than this many milliseconds are logged. */
+  slowQueryMs: number;
+  /** A source with no successful import for this many hours makes /health degraded. */
+  dataStaleHours: number;
+  /** PostgreSQL streaming replica for reads that tolerate lag; undefined means every read goes to `databaseUrl`. */
+  databaseReplicaUrl: string | undefined;
+  /** Replica lag (seconds) above which its reads go back to the primary. */
+  databaseReplicaMaxLagSeconds: number;
+  /** `serve` processes sharing the port (node:cluster); more than 1 needs PostgreSQL. */
+  workers: number;
+  /** After SIGTERM, how long in-flight requests may take before the process exits anyway. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -56,8 +89,87 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   return raw;
 }
 
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function networks(env: NodeJS.ProcessEnv, name: string): string[] {
+  const entries = list(env, name);
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.includes(entry) || (family && prefixOk && extra === undefined))) {
+      throw new ConfigError(name, `"${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${PROXY_NAMES.join(', ')}`);
+    }
+  }
+  return entries;
+}
+
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  return list(env, 'CORS_ORIGINS').map((origin) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin; write scheme://host[:port] with no path, e.g. https://openpolicy.ca`);
+    }
+    return origin;
+  });
+}
+
+// HS256 needs a key at least as long as its output (RFC 7518 §3.2).
+const MIN_SECRET_BYTES = 32;
+
+function jwtSecret(env: NodeJS.ProcessEnv, production: boolean): string | undefined {
+  const raw = env.JWT_SECRET?.trim();
+  if (!raw) {
+    if (production) throw new ConfigError('JWT_SECRET', `required when NODE_ENV=production; set at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -base64 48\``);
+    return undefined;
+  }
+  if (Buffer.byteLength(raw) < MIN_SECRET_BYTES) {
+    throw new ConfigError('JWT_SECRET', `is ${Buffer.byteLength(raw)} bytes; use at least ${MIN_SECRET_BYTES}, e.g. \`openssl rand -base64 48\``);
+  }
+  return raw;
+}
+
+function numberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, integer = false): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new ConfigError(name, `"${raw}" is not ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
+  }
+  return n;
+}
+
+const RATE_LIMIT_SCOPES = [...TIER_NAMES, 'auth-ip'];
+const UNIT_MS: Record<string, number> = { s: 1000, min: 60_000, h: 3_600_000, day: 86_400_000 };
+
+/** RATE_LIMITS="anonymous=120/min; default=1000/min,100000/day; auth-ip=20/min" */
+function rateLimits(env: NodeJS.ProcessEnv): Record<string, { limit: number; windowMs: number }[]> {
+  const result: Record<string, { limit: number; windowMs: number }[]> = {};
+  for (const entry of (env.RATE_LIMITS ?? '').split(';').map((e) => e.trim()).filter(Boolean)) {
+    const [scope = '', quotas = ''] = entry.split('=').map((p) => p.trim());
+    if (!RATE_LIMIT_SCOPES.includes(scope)) throw new ConfigError('RATE_LIMITS', `"${scope}" is not one of ${RATE_LIMIT_SCOPES.join(', ')}`);
+    result[scope] = quotas.split(',').map((quota) => {
+      const match = /^(\d+)\/(s|min|h|day)$/.exec(quota.trim());
+      if (!match || Number(match[1]) < 1) throw new ConfigError('RATE_LIMITS', `"${quota.trim()}" for ${scope} is not a quota such as 600/min or 50000/day (units: s, min, h, day)`);
+      return { limit: Number(match[1]), windowMs: UNIT_MS[match[2]!]! };
+    });
+    if (scope === 'auth-ip' && result[scope]!.length !== 1) throw new ConfigError('RATE_LIMITS', 'auth-ip takes one quota, e.g. auth-ip=30/min');
+  }
+  return result;
+}
+
 /** Reads and validates the environment once; every error names the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV?.trim() === 'production';
   return {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
@@ -65,5 +177,48 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '0.0.0.0',
     logLevel: logLevel(env),
     dataDir: resolve(env.DATA_DIR?.trim() || '.openpolicy'),
+    production,
+    databaseMigrationUrl: url(env, 'DATABASE_MIGRATION_URL', ['postgres:', 'postgresql:']),
+    jwtSecret: jwtSecret(env, production),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM?.trim() || 'OpenPolicy <no-reply@openpolicy.local>',
+    trustedProxies: networks(env, 'TRUSTED_PROXIES'),
+    corsOrigins: corsOrigins(env),
+    rateLimits: rateLimits(env),
+    ...scaleOut(env),
+    ...observability(env),
+  };
+}
+
+// A scrape token is a shared secret in a file on the Prometheus host: long enough not to be guessed.
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
+/** Settings of /metrics, /health and the logs. */
+function observability(env: NodeJS.ProcessEnv) {
+  const metricsToken = env.METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken && (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(metricsToken))) {
+    throw new ConfigError('METRICS_TOKEN', `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces, e.g. \`openssl rand -hex 24\``);
+  }
+  const internal = networks(env, 'INTERNAL_NETWORKS');
+  return {
+    metricsToken,
+    internalNetworks: internal.length ? internal : ['loopback'],
+    slowQueryMs: numberIn(env, 'SLOW_QUERY_MS', 200, 1, 600_000, true),
+    dataStaleHours: numberIn(env, 'DATA_STALE_HOURS', 48, 1, 24 * 365),
+  };
+}
+
+/** Settings for running more than one process: replica, workers, shutdown. */
+function scaleOut(env: NodeJS.ProcessEnv) {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  const databaseReplicaUrl = url(env, 'DATABASE_REPLICA_URL', ['postgres:', 'postgresql:']);
+  if (databaseReplicaUrl && !databaseUrl) throw new ConfigError('DATABASE_REPLICA_URL', 'needs DATABASE_URL (the primary); the embedded database has no replicas');
+  const workers = numberIn(env, 'WORKERS', 1, 1, 64, true);
+  if (workers > 1 && !databaseUrl) throw new ConfigError('WORKERS', 'more than 1 needs DATABASE_URL: the embedded database belongs to one process');
+  return {
+    databaseReplicaUrl,
+    databaseReplicaMaxLagSeconds: numberIn(env, 'DATABASE_REPLICA_MAX_LAG_SECONDS', 5, 0.1, 3600),
+    workers,
+    shutdownTimeoutSeconds: numberIn(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10, 0, 600),
   };
 }

@@ -1,23 +1,34 @@
 /**
  * `openpolicy serve`: migrate, listen, and on a first start import the bundled
- * sample in the background so /health answers while data arrives.
+ * sample in the background so /health answers while data arrives. With
+ * `--workers N` (PostgreSQL) a node:cluster primary migrates once and runs N
+ * such processes on one port; SIGTERM drains each before it exits.
  */
+import cluster from 'node:cluster';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { announceDataChange } from './api/response-cache.js';
 import { buildApp } from './api/app.js';
+import { securityOptions } from './auth/from-config.js';
+import { workerStore } from './cluster/ipc-store.js';
+import { IMPORT_SAMPLE_ENV, runPrimary } from './cluster/primary.js';
+import { installGracefulShutdown } from './cluster/shutdown.js';
+import { migrateExclusively, whileNoOtherInstanceImports } from './cluster/startup-lock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { withReadReplica } from './db/replica.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
 import { createImportState, type ImportState } from './ops/import-state.js';
-import { openStore } from './store/store.js';
+import { memoryStore, openStore, type Store } from './store/store.js';
 
 async function hasImportedData(database: Database): Promise<boolean> {
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_runs WHERE status IN ('succeeded', 'partial')`);
   return (row?.n ?? 0) > 0;
 }
 
-async function importSample(database: Database, state: ImportState, log: FastifyInstance['log']): Promise<void> {
+async function importSample(database: Database, store: Store, state: ImportState, log: FastifyInstance['log']): Promise<void> {
   state.phase = 'running';
   const print = progressPrinter();
   try {
@@ -36,29 +47,84 @@ async function importSample(database: Database, state: ImportState, log: Fastify
     state.error = (e as Error).message;
   }
   state.current = null;
+  await announceDataChange(store);
 }
 
-export async function serve(config: Config): Promise<FastifyInstance> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
+/** On an empty database, imports the bundled sample: in one of the instances that start together. */
+async function importSampleOnFirstStart(database: Database, store: Store, state: ImportState, log: FastifyInstance['log']): Promise<void> {
+  await whileNoOtherInstanceImports(database, async () => {
+    if (await hasImportedData(database)) return;
+    log.info(`first start: importing the bundled sample from ${SAMPLE_DATA_DIR}`);
+    await importSample(database, store, state, log);
+  }).catch((e: unknown) => log.error({ err: e }, 'first-start import could not run'));
+}
+
+function openPrimary(config: Config): Promise<Database> {
+  return openDatabase({ url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir });
+}
+
+/** The database the app reads and writes: the primary, behind a read-replica router when one is configured. */
+async function openServingDatabase(config: Config, store: Store, log: pino.Logger): Promise<Database> {
+  const primary = await openPrimary(config);
+  if (!config.databaseReplicaUrl) return primary;
+  return withReadReplica(primary, { url: config.databaseReplicaUrl, maxLagSeconds: config.databaseReplicaMaxLagSeconds, store, log });
+}
+
+/** One serving process: alone, or a cluster worker (which neither migrates nor decides about the sample). */
+async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
+  const worker = cluster.isWorker;
+  const store = worker && !config.redisUrl ? workerStore(memoryStore()) : openStore(config.redisUrl, (degraded) => {
+    if (degraded) log.warn('Redis unavailable: rate limits, lockouts and cache invalidation are in-process until it returns');
+    else log.info('Redis is back: rate limits and cache invalidation are shared again');
+  });
+  const database = await openServingDatabase(config, store, log);
+  if (!worker) await migrateExclusively(database);
+  // Of a cluster's workers, only the one the primary chose may import the sample.
+  const mayImportSample = !worker || process.env[IMPORT_SAMPLE_ENV] === '1';
   const importState = createImportState();
-  const store = openStore(config.redisUrl);
-  const app = await buildApp({ database, importState, store, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    database,
+    importState,
+    store,
+    logger: { level: config.logLevel },
+    security: securityOptions(config),
+    ops: {
+      metricsToken: config.metricsToken,
+      internalNetworks: config.internalNetworks,
+      slowQueryMs: config.slowQueryMs,
+      staleAfterHours: config.dataStaleHours,
+      dataDir: config.dataDir,
+    },
+  });
+  installGracefulShutdown(app, {
+    timeoutSeconds: config.shutdownTimeoutSeconds,
+    release: async () => {
+      await store.close();
+      await database.close();
+    },
+  });
   await app.listen({ port: config.port, host: config.host });
 
-  if (!(await hasImportedData(database))) {
-    app.log.info(`first start: importing the bundled sample from ${SAMPLE_DATA_DIR}`);
-    void importSample(database, importState, app.log);
-  }
+  if (mayImportSample) void importSampleOnFirstStart(database, store, importState, app.log);
+}
 
-  const stop = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await store.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  return app;
+export async function serve(config: Config): Promise<void> {
+  const log = pino({ level: config.logLevel });
+  if (cluster.isPrimary && config.workers > 1) {
+    return runPrimary({
+      workers: config.workers,
+      shutdownTimeoutSeconds: config.shutdownTimeoutSeconds,
+      log,
+      async prepare() {
+        const database = await openPrimary(config);
+        try {
+          await migrateExclusively(database);
+          return !(await hasImportedData(database));
+        } finally {
+          await database.close();
+        }
+      },
+    });
+  }
+  await serveProcess(config, log);
 }

@@ -1,13 +1,25 @@
 /** The HTTP application: plugins, error shape, and the route modules. */
-import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DestinationStream } from 'pino';
 import type { Database } from '../db/client.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { loggerOptions, requestIdGenerator } from '../ops/logging.js';
+import { networkMatcher } from '../ops/networks.js';
+import { installObservability, type OpsOptions } from '../ops/observability.js';
 import type { ImportState } from '../ops/import-state.js';
 import { memoryStore, type Store } from '../store/store.js';
 import { createImportState } from '../ops/import-state.js';
-import { HttpProblem, PROBLEM_BASE, type Problem } from './problem.js';
+import { installSecurity, type SecurityOptions } from '../auth/security.js';
+import { runLagTolerant } from '../db/replica.js';
+import { registerOpenApi } from './openapi.js';
+import { HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
+import { cacheable } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { performanceRoutes } from './routes/performance.js';
 import { v1Routes } from './v1.js';
+import { webRoutes } from './web.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,7 +34,12 @@ export interface AppOptions {
   importState?: ImportState;
   /** Cache and rate-limit state; in-process when absent. */
   store?: Store;
-  logger?: boolean | { level: string };
+  /** JSON logs (pino); `stream` replaces stdout (tests capture it). */
+  logger?: boolean | { level: string; stream?: DestinationStream };
+  /** Health, metrics and logging settings (src/ops/observability.ts). */
+  ops?: OpsOptions;
+  /** Tokens, keys, limits, CORS and trusted proxies (src/auth/security.ts); test-friendly defaults when absent. */
+  security?: SecurityOptions;
 }
 
 function sendProblem(reply: import('fastify').FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
@@ -48,10 +65,23 @@ function validationProblem(error: FastifyError): Problem {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logger = options.logger === true ? { level: 'info' } : options.logger;
+  const trustedPeer = networkMatcher(options.security?.trustedProxies ?? []);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: logger ? loggerOptions(logger.level, logger.stream) : false,
+    // Fastify's own request lines are off: src/ops/request-observer.ts writes one line per request, after it.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
-    disableRequestLogging: true,
+    // X-Forwarded-For is believed only from these peers; otherwise request.ip is the socket's peer.
+    trustProxy: options.security?.trustedProxies?.length ? options.security.trustedProxies : false,
+    // The gateway's X-Request-Id when a trusted proxy sends one, else a UUID: request ids are recorded in
+    // the audit log, so they must be unique across instances and restarts.
+    genReqId: requestIdGenerator(trustedPeer),
+    // Errors the router raises before any hook (a malformed URL, an over-long path parameter) are problems too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      return sendProblem(reply, { type: `${PROBLEM_BASE}bad-request`, title: problemTitle(status), status, detail: error.message });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', options.database);
@@ -61,11 +91,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.problem, error.headers);
     if (error.validation) return sendProblem(reply, validationProblem(error));
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(reply, {
+        type: `${PROBLEM_BASE}service-unavailable`,
+        title: problemTitle(503),
+        status: 503,
+        detail: 'The database is unavailable; try again in a few seconds.',
+      }, { 'retry-after': '5' });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, {
       type: `${PROBLEM_BASE}${status === 500 ? 'internal' : 'bad-request'}`,
-      title: status === 500 ? 'Internal Server Error' : 'Bad Request',
+      title: problemTitle(status),
       status,
       detail: status === 500 ? 'The server failed to answer this request; it has been logged.' : error.message,
     });
@@ -80,7 +119,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   );
 
+  // Before the security layer's hooks, so refused requests are counted and logged too.
+  installObservability(app, options.ops ?? {}, trustedPeer);
+
+  // Anonymous public reads may be answered by a read replica (src/db/replica.ts);
+  // calling done() inside the context carries it through the later hooks to the handler.
+  app.addHook('onRequest', (request, _reply, done) => (cacheable(request) ? runLagTolerant(done) : done()));
+
+  // First, so that every route after it must declare its permission.
+  await installSecurity(app, options.security ?? {});
   await app.register(healthRoutes);
+  await app.register(metricsRoutes);
+  await app.register(performanceRoutes);
+  await registerOpenApi(app);
   await app.register(v1Routes, { prefix: '/api/v1' });
+  // The web UI's pages and assets (web/dist), after the API so nothing of it can shadow an API route.
+  await app.register(webRoutes);
   return app;
 }

@@ -30,13 +30,15 @@ const TITLES: Record<number, string> = {
 
 export const PROBLEM_BASE = 'https://openpolicy.ca/problems/';
 
+export const problemTitle = (status: number) => TITLES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+
 export class HttpProblem extends Error {
   readonly problem: Problem;
   readonly headers: Record<string, string>;
 
   constructor(status: number, slug: string, detail: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}) {
     super(detail);
-    this.problem = { type: `${PROBLEM_BASE}${slug}`, title: TITLES[status] ?? 'Error', status, detail, ...extra };
+    this.problem = { type: `${PROBLEM_BASE}${slug}`, title: problemTitle(status), status, detail, ...extra };
     this.headers = headers;
   }
 }

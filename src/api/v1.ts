@@ -1,7 +1,21 @@
 /** The public read API under /api/v1: one plugin per resource, public caching and ETags. */
 import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { responseCache } from './response-cache.js';
+import { adminImportRoutes } from './routes/admin-imports.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
 import { billRoutes } from './routes/bills.js';
+import { committeeRoutes } from './routes/committees.js';
+import { debateRoutes } from './routes/debates.js';
+import { divisionRoutes } from './routes/divisions.js';
+import { jurisdictionRoutes } from './routes/jurisdictions.js';
+import { keyRoutes } from './routes/keys.js';
+import { peopleRoutes } from './routes/people.js';
+import { searchRoutes } from './routes/search.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { sourceRoutes } from './routes/sources.js';
+import { voteRoutes } from './routes/votes.js';
 
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(etag, { weak: true });
@@ -11,5 +25,19 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
     }
     return payload;
   });
+  await app.register(responseCache);
   await app.register(billRoutes);
+  await app.register(voteRoutes);
+  await app.register(committeeRoutes);
+  await app.register(debateRoutes);
+  await app.register(searchRoutes);
+  await app.register(peopleRoutes);
+  await app.register(divisionRoutes);
+  await app.register(jurisdictionRoutes);
+  await app.register(sessionRoutes);
+  await app.register(sourceRoutes);
+  await app.register(authRoutes, { prefix: '/auth' });
+  await app.register(keyRoutes, { prefix: '/keys' });
+  await app.register(adminRoutes, { prefix: '/admin' });
+  await app.register(adminImportRoutes, { prefix: '/admin/imports' });
 };

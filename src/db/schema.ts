@@ -17,6 +17,8 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -365,3 +367,97 @@ export const importErrors = pgTable('import_errors', {
   record: text('record'),
   ...timestamps,
 }, (t) => [index('import_errors_run_idx').on(t.runId)]);
+
+// ── accounts and access (src/auth) ──────────────────────────────────────────
+// Row-level security on sessions, refresh_tokens and api_keys, the database roles
+// and the append-only guard on audit_log are in src/db/access-control.sql.
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: text('email').notNull(), // stored lower-cased
+  username: text('username'),
+  name: text('name'),
+  passwordHash: text('password_hash').notNull(), // argon2id PHC string
+  role: text('role').notNull().default('user'), // admin | editor | user
+  tier: text('tier').notNull().default('default'), // rate-limit tier, see src/auth/rate-limit.ts
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  ...timestamps,
+}, (t) => [
+  uniqueIndex('users_email_idx').on(t.email),
+  uniqueIndex('users_username_idx').on(sql`lower(${t.username})`),
+  index('users_role_idx').on(t.role),
+]);
+
+/** A login: one refresh-token family. Revoking it ends every token rotated from that login. */
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedReason: text('revoked_reason'), // logout | password-change | refresh-reuse | revoked | disabled
+  userAgent: text('user_agent'),
+  ip: text('ip'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/** Every refresh token ever issued in a session, by SHA-256; a used one seen again is a theft signal. */
+export const refreshTokens = pgTable('refresh_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  sessionId: uuid('session_id').notNull().references(() => sessions.id, { onDelete: 'cascade' }),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('refresh_tokens_session_idx').on(t.sessionId), index('refresh_tokens_user_idx').on(t.userId)]);
+
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  prefix: text('prefix').notNull(), // the visible start of the key, e.g. opk_3fA9xQ2b
+  keyHash: text('key_hash').notNull(), // SHA-256 of the whole key; the key itself is shown once
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash), index('api_keys_user_idx').on(t.userId)]);
+
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('password_resets_user_idx').on(t.userId)]);
+
+/** Mail that would have been sent, when no SMTP server is configured; admins read it. */
+export const emailOutbox = pgTable('email_outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('email_outbox_created_idx').on(t.createdAt)]);
+
+/** Append-only: the application role may only INSERT and SELECT, and a trigger refuses UPDATE and DELETE. */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  action: text('action').notNull(), // login.success, user.role_change, key.create, ... (src/auth/audit.ts)
+  outcome: text('outcome').notNull(), // success | failure
+  // No foreign key: the trail outlives the user it mentions.
+  userId: uuid('user_id'),
+  actor: text('actor'), // the user's email at the time, or "cli"
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  requestId: text('request_id'),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+}, (t) => [
+  index('audit_log_at_idx').on(t.at),
+  index('audit_log_action_idx').on(t.action, t.at),
+  index('audit_log_user_idx').on(t.userId, t.at),
+]);

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 import { importErrors, importRuns, type Provenance } from '../db/schema.js';
+import { recordImportRun } from '../ops/metrics.js';
 import { Progress, type ProgressListener } from './progress.js';
 import { addCounts, emptyCounts, type WriteCounts } from './upsert.js';
 
@@ -67,12 +68,14 @@ export async function runImport(
   database: Database,
   importer: Importer,
   paths: string[],
-  options: { onProgress?: ProgressListener } = {},
+  options: { onProgress?: ProgressListener; onStart?: (runId: number) => void } = {},
 ): Promise<RunReport> {
   const { db } = database;
   const started = Date.now();
   const [run] = await db.insert(importRuns).values({ source: importer.source, paths, status: 'running' }).returning({ id: importRuns.id });
   const runId = run!.id;
+  // Callers that run imports in the background answer with the run id as soon as it exists.
+  options.onStart?.(runId);
   const retrievedAt = new Date(started).toISOString();
   const totals = emptyCounts();
   const rejections: Rejection[] = [];
@@ -124,5 +127,6 @@ export async function runImport(
     .update(importRuns)
     .set({ status, finishedAt: new Date(), ...totals, rejected, error })
     .where(eq(importRuns.id, runId));
+  recordImportRun({ source: importer.source, status, ...totals, rejected });
   return { runId, source: importer.source, status, ...totals, rejected, rejections, error, seconds: (Date.now() - started) / 1000 };
 }

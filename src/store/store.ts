@@ -77,7 +77,8 @@ return {n, ttl}`;
 export function redisStore(url: string, prefix = 'op:'): Store {
   // Fail a command after one reconnect attempt so a lost Redis degrades quickly instead of hanging requests.
   const options = { maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: (times: number) => Math.min(times * 100, 1000) };
-  const client = new Redis(url, options);
+  // A Redis that accepts connections but stops answering fails commands too, after a second.
+  const client = new Redis(url, { ...options, commandTimeout: 1000 });
   let subscriber: Redis | null = null;
   const listeners = new Map<string, ((m: string) => void)[]>();
   // Errors surface on the calls that fail; the client reconnects by itself.
@@ -107,6 +108,10 @@ export function redisStore(url: string, prefix = 'op:'): Store {
         subscriber.on('message', (ch: string, message: string) => {
           for (const l of listeners.get(ch) ?? []) l(message);
         });
+        // A subscription attempted while Redis was down is not resubscribed by ioredis; renew them all on every connect.
+        subscriber.on('ready', () => {
+          if (listeners.size > 0) subscriber?.subscribe(...listeners.keys()).catch(() => {});
+        });
       }
       const full = prefix + channel;
       listeners.set(full, [...(listeners.get(full) ?? []), listener]);
@@ -122,6 +127,58 @@ export function redisStore(url: string, prefix = 'op:'): Store {
   };
 }
 
-export function openStore(redisUrl: string | undefined): Store {
-  return redisUrl ? redisStore(redisUrl) : memoryStore();
+/**
+ * Redis, degrading to an in-process store while Redis is unreachable: limits,
+ * lockout counters and short-lived values are then kept per instance (each
+ * instance enforces the full quota on its own) instead of failing every request.
+ * After a failed call the primary is skipped, and probed at most once a second,
+ * until it answers again. ping() always asks the primary, so readiness reports the loss.
+ */
+export function fallbackStore(primary: Store, fallback: Store, onChange?: (degraded: boolean) => void): Store {
+  let degraded = false;
+  let lastProbe = 0;
+  const setDegraded = (value: boolean) => {
+    if (value === degraded) return;
+    degraded = value;
+    onChange?.(value);
+  };
+  const probe = () => {
+    if (Date.now() - lastProbe < 1000) return;
+    lastProbe = Date.now();
+    primary.ping().then(() => setDegraded(false), () => {});
+  };
+  async function attempt<T>(call: (store: Store) => Promise<T>): Promise<T> {
+    if (degraded) {
+      probe();
+      return call(fallback);
+    }
+    try {
+      return await call(primary);
+    } catch {
+      lastProbe = Date.now();
+      setDegraded(true);
+      return call(fallback);
+    }
+  }
+  return {
+    kind: primary.kind,
+    hit: (key, windowMs) => attempt((s) => s.hit(key, windowMs)),
+    get: (key) => attempt((s) => s.get(key)),
+    set: (key, value, ttlMs) => attempt((s) => s.set(key, value, ttlMs)),
+    del: (key) => attempt((s) => s.del(key)),
+    // While degraded, messages reach this instance's subscribers through the fallback.
+    publish: (channel, message) => attempt((s) => s.publish(channel, message)),
+    async subscribe(channel, listener) {
+      await fallback.subscribe(channel, listener);
+      await primary.subscribe(channel, listener).catch(() => {});
+    },
+    ping: () => primary.ping(),
+    async close() {
+      await Promise.all([primary.close(), fallback.close()]);
+    },
+  };
+}
+
+export function openStore(redisUrl: string | undefined, onDegradedChange?: (degraded: boolean) => void): Store {
+  return redisUrl ? fallbackStore(redisStore(redisUrl), memoryStore(), onDegradedChange) : memoryStore();
 }

@@ -1,3 +1,30 @@
+CREATE TABLE "api_keys" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"prefix" text NOT NULL,
+	"key_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"expires_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"action" text NOT NULL,
+	"outcome" text NOT NULL,
+	"user_id" uuid,
+	"actor" text,
+	"target_type" text,
+	"target_id" text,
+	"ip" text,
+	"user_agent" text,
+	"request_id" text,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "bill_actions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"bill_id" text NOT NULL,
@@ -112,6 +139,14 @@ CREATE TABLE "divisions" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "email_outbox" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"recipient" text NOT NULL,
+	"subject" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "import_errors" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"run_id" integer NOT NULL,
@@ -194,6 +229,14 @@ CREATE TABLE "organizations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "password_resets" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "people" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -211,6 +254,26 @@ CREATE TABLE "people" (
 	"sources" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "refresh_tokens" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"session_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text,
+	"user_agent" text,
+	"ip" text
 );
 --> statement-breakpoint
 CREATE TABLE "speeches" (
@@ -232,6 +295,21 @@ CREATE TABLE "speeches" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"search_en" "tsvector" GENERATED ALWAYS AS (to_tsvector('english'::regconfig, coalesce(subject_en,'') || ' ' || coalesce(text_en,''))) STORED,
 	"search_fr" "tsvector" GENERATED ALWAYS AS (to_tsvector('french'::regconfig, coalesce(subject_fr,'') || ' ' || coalesce(text_fr,''))) STORED
+);
+--> statement-breakpoint
+CREATE TABLE "users" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"username" text,
+	"name" text,
+	"password_hash" text NOT NULL,
+	"role" text DEFAULT 'user' NOT NULL,
+	"tier" text DEFAULT 'default' NOT NULL,
+	"disabled_at" timestamp with time zone,
+	"last_login_at" timestamp with time zone,
+	"password_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "vote_events" (
@@ -269,6 +347,7 @@ CREATE TABLE "votes" (
 	CONSTRAINT "votes_vote_event_id_voter_name_pk" PRIMARY KEY("vote_event_id","voter_name")
 );
 --> statement-breakpoint
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bill_actions" ADD CONSTRAINT "bill_actions_bill_id_bills_id_fk" FOREIGN KEY ("bill_id") REFERENCES "public"."bills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bill_actions" ADD CONSTRAINT "bill_actions_committee_id_organizations_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bill_texts" ADD CONSTRAINT "bill_texts_bill_id_bills_id_fk" FOREIGN KEY ("bill_id") REFERENCES "public"."bills"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -288,11 +367,20 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_person_id_people_id_fk" FO
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_on_behalf_of_id_organizations_id_fk" FOREIGN KEY ("on_behalf_of_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "password_resets" ADD CONSTRAINT "password_resets_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "speeches" ADD CONSTRAINT "speeches_debate_id_debates_id_fk" FOREIGN KEY ("debate_id") REFERENCES "public"."debates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_events" ADD CONSTRAINT "vote_events_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_events" ADD CONSTRAINT "vote_events_session_id_legislative_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."legislative_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "vote_events" ADD CONSTRAINT "vote_events_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "votes" ADD CONSTRAINT "votes_vote_event_id_vote_events_id_fk" FOREIGN KEY ("vote_event_id") REFERENCES "public"."vote_events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "api_keys_hash_idx" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
+CREATE INDEX "api_keys_user_idx" ON "api_keys" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "audit_log_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_log_action_idx" ON "audit_log" USING btree ("action","at");--> statement-breakpoint
+CREATE INDEX "audit_log_user_idx" ON "audit_log" USING btree ("user_id","at");--> statement-breakpoint
 CREATE INDEX "bill_actions_bill_idx" ON "bill_actions" USING btree ("bill_id","order");--> statement-breakpoint
 CREATE INDEX "bill_actions_date_idx" ON "bill_actions" USING btree ("date");--> statement-breakpoint
 CREATE INDEX "bill_texts_bill_idx" ON "bill_texts" USING btree ("bill_id");--> statement-breakpoint
@@ -314,6 +402,7 @@ CREATE INDEX "debates_date_idx" ON "debates" USING btree ("jurisdiction_id","dat
 CREATE INDEX "divisions_parent_idx" ON "divisions" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "divisions_classification_idx" ON "divisions" USING btree ("classification");--> statement-breakpoint
 CREATE INDEX "divisions_name_idx" ON "divisions" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "email_outbox_created_idx" ON "email_outbox" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "import_errors_run_idx" ON "import_errors" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "import_runs_source_idx" ON "import_runs" USING btree ("source","started_at");--> statement-breakpoint
 CREATE INDEX "jurisdictions_level_idx" ON "jurisdictions" USING btree ("level");--> statement-breakpoint
@@ -323,13 +412,20 @@ CREATE INDEX "memberships_organization_idx" ON "memberships" USING btree ("organ
 CREATE INDEX "memberships_division_idx" ON "memberships" USING btree ("division_id","start_date");--> statement-breakpoint
 CREATE INDEX "organizations_jurisdiction_idx" ON "organizations" USING btree ("jurisdiction_id","classification");--> statement-breakpoint
 CREATE INDEX "organizations_parent_idx" ON "organizations" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "people_search_name_idx" ON "people" USING btree ("search_name");--> statement-breakpoint
 CREATE INDEX "people_other_identifiers_idx" ON "people" USING gin ("other_identifiers");--> statement-breakpoint
+CREATE INDEX "refresh_tokens_session_idx" ON "refresh_tokens" USING btree ("session_id");--> statement-breakpoint
+CREATE INDEX "refresh_tokens_user_idx" ON "refresh_tokens" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "speeches_debate_idx" ON "speeches" USING btree ("debate_id","sequence");--> statement-breakpoint
 CREATE INDEX "speeches_person_idx" ON "speeches" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "speeches_bill_idx" ON "speeches" USING btree ("bill_id");--> statement-breakpoint
 CREATE INDEX "speeches_search_en_idx" ON "speeches" USING gin ("search_en");--> statement-breakpoint
 CREATE INDEX "speeches_search_fr_idx" ON "speeches" USING gin ("search_fr");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_username_idx" ON "users" USING btree (lower("username"));--> statement-breakpoint
+CREATE INDEX "users_role_idx" ON "users" USING btree ("role");--> statement-breakpoint
 CREATE INDEX "vote_events_session_number_idx" ON "vote_events" USING btree ("session_id","number");--> statement-breakpoint
 CREATE INDEX "vote_events_jurisdiction_date_idx" ON "vote_events" USING btree ("jurisdiction_id","start_date");--> statement-breakpoint
 CREATE INDEX "vote_events_bill_idx" ON "vote_events" USING btree ("bill_id");--> statement-breakpoint

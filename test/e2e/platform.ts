@@ -1,0 +1,92 @@
+/**
+ * The real platform for the browser tests: a fresh database (PostgreSQL when
+ * DATABASE_URL is set, else PGlite in a temporary folder) with the bundled
+ * sample imported by the CLI, an admin and an editor made by the CLI, then
+ * `openpolicy serve` as a child process, the way an operator runs it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureWebBuilt } from '../../web/ensure-built.js';
+import { testDatabase, type TestDatabase } from '../support/db.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = ['node_modules/tsx/dist/cli.mjs', 'src/cli.ts'];
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export interface Platform {
+  url: string;
+  admin: Account;
+  editor: Account;
+  /** What the server printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Runs the CLI to completion; rejects with its output when it fails. */
+function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...CLI, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.stdin.end(input ?? '');
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`openpolicy ${args.join(' ')} exited ${code}:\n${output}`))));
+  });
+}
+
+export async function startPlatform(port: number): Promise<Platform> {
+  ensureWebBuilt();
+  const dataDir = mkdtempSync(join(tmpdir(), 'op-e2e-'));
+  let database: TestDatabase | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.REDIS_URL;
+  if (process.env.DATABASE_URL) {
+    database = await testDatabase();
+    env.DATABASE_URL = database.url;
+  } else {
+    delete env.DATABASE_URL;
+  }
+
+  // The import runs first and to the end: PGlite allows one process at a time, and the tests want every record there.
+  await cli(['import', '--sample'], env);
+  const admin = { email: 'admin@e2e.openpolicy.test', password: 'admin e2e password of sufficient length' };
+  const editor = { email: 'editor@e2e.openpolicy.test', password: 'editor e2e password of sufficient length' };
+  await cli(['user', 'create', '--admin', '--email', admin.email, '--password-stdin'], env, admin.password);
+  await cli(['user', 'create', '--editor', '--email', editor.email, '--password-stdin'], env, editor.password);
+
+  const child = spawn(process.execPath, [...CLI, 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`openpolicy serve exited ${child.exitCode}:\n${output}`);
+    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (i > 600) throw new Error(`openpolicy serve did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  return {
+    url,
+    admin,
+    editor,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

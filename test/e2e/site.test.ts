@@ -1,0 +1,251 @@
+/**
+ * The web site and the admin console in headless Chromium, against the real
+ * platform (`openpolicy serve`) on the real bundled sample: a citizen finds a
+ * bill and a division, a reader makes an account and an API key, an admin
+ * promotes them, the new editor runs an import; every main page passes axe's
+ * serious and critical checks, is screenshotted at desktop and phone widths,
+ * and the bills page is weighed and timed.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, collectErrors, DESKTOP, firstLoadFigures, launchChromium, PHONE, screenshot, SCREENSHOTS, seriousViolations, type LoadFigures } from './browser.js';
+import { startPlatform, type Account, type Platform } from './platform.js';
+
+const PORT = 19000 + (process.pid % 1000);
+// Chromium reports every HTTP error status of a fetch this way; the tests check statuses themselves.
+const HTTP_STATUS_NOISE = /Failed to load resource: the server responded with a status of/;
+
+describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real platform', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  const reader: Account = { email: `reader-${process.pid}@e2e.openpolicy.test`, password: 'a long enough reader password' };
+  let readerPage: Page;
+
+  beforeAll(async () => {
+    platform = await startPlatform(PORT);
+    browser = await launchChromium();
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  /** A fresh browser (own cache and storage) with one page, its errors collected. */
+  async function open(viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'en-CA', baseURL: platform.url });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    collectErrors(page, errors);
+    return page;
+  }
+
+  async function logIn(page: Page, account: Account): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Email or username').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/account');
+  }
+
+  it('finds bill C-12 of 45-1 by search and shows its royal assent', async () => {
+    const page = await open();
+    await page.goto('/');
+    await page.getByLabel('Search bills, people, votes and speeches').fill('C-12');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search?q=C-12');
+    const bills = page.locator('section.hit-group', { has: page.getByRole('heading', { name: /^Bills/ }) });
+    const first = bills.locator('ol.hits > li a').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toBe('/bills/ca/45-1/C-12');
+    expect(await bills.locator('mark').first().innerText()).toBe('C-12');
+    await first.click();
+    await page.waitForURL('**/bills/ca/45-1/C-12');
+    const assent = page.locator('.royal-assent');
+    await assent.waitFor();
+    expect(await assent.innerText()).toMatch(/Royal assent\s+Mar 26, 2026 · S\.C\. 2026, c\. 4/);
+    expect(await page.locator('.stages li.executive').getAttribute('class')).toContain('done');
+
+    await page.getByRole('button', { name: 'Show the full text' }).click();
+    await page.getByLabel('Find in the text').fill('border');
+    await expect.poll(() => page.locator('.match-count').innerText()).toMatch(/^Match 1 of \d+$/);
+  });
+
+  it('opens division 332 of 44-1: 110 yeas, 209 nays, 4 paired, and the split by party', async () => {
+    const page = await open();
+    await page.goto('/votes/ca/44-1/332');
+    await page.locator('.counts').waitFor();
+    expect(await page.locator('.count-yes dd').innerText()).toBe('110');
+    expect(await page.locator('.count-no dd').innerText()).toBe('209');
+    expect(await page.locator('.count-paired dd').innerText()).toBe('4');
+    expect(await page.locator('.badge.result-fail').innerText()).toBe('Defeated');
+    const chart = page.locator('figure.party-chart');
+    expect(await chart.locator('.party-row').count()).toBeGreaterThanOrEqual(5);
+    expect(await chart.locator('svg.party-bar rect').count()).toBeGreaterThanOrEqual(6);
+    expect(await chart.locator('.party-row', { hasText: 'Liberal Party of Canada' }).innerText()).toContain('Nay 149');
+    expect(await chart.locator('.party-row', { hasText: 'Conservative Party of Canada' }).innerText()).toContain('Yea 109');
+    expect(await page.locator('table.list tbody tr').count()).toBe(323);
+  });
+
+  it('registers, logs out and in again, and creates an API key that the API accepts', async () => {
+    const page = await open();
+    readerPage = page;
+    await page.goto('/register');
+    await page.getByLabel('Email').fill(reader.email);
+    await page.getByLabel('Password').fill(reader.password);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.waitForURL('**/account');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(`${platform.url}/`);
+    await expect.poll(() => page.getByRole('link', { name: 'Log in' }).count()).toBe(1);
+
+    await logIn(page, reader);
+    expect(await page.locator('.facts').innerText()).toContain(reader.email);
+    await page.locator('input[name=name]').fill('e2e dashboard');
+    await page.getByRole('button', { name: 'Create a key' }).click();
+    const key = await page.getByTestId('new-api-key').innerText();
+    expect(key.length).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('section', { has: page.locator('#keys') }).locator('table.list').innerText()).toContain('e2e dashboard');
+
+    const res = await fetch(`${platform.url}/api/v1/bills?per_page=1`, { headers: { 'x-api-key': key } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('ratelimit-limit')).toBe('600');
+    expect(Number(res.headers.get('ratelimit-remaining'))).toBeGreaterThan(0);
+    expect(((await res.json()) as { results: unknown[] }).results).toHaveLength(1);
+    const anonymous = await fetch(`${platform.url}/api/v1/bills?per_page=1`);
+    expect(anonymous.headers.get('ratelimit-limit')).toBe('60');
+  });
+
+  it('an admin makes that reader an editor, and the audit log records it', async () => {
+    const page = await open();
+    await logIn(page, platform.admin);
+    await page.goto(`/admin/users?q=${encodeURIComponent(reader.email)}`);
+    const row = page.locator('li.user-row', { hasText: reader.email });
+    await row.getByLabel('Role').selectOption('editor');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Saved.').waitFor();
+
+    await page.goto('/admin/audit?action=user.role_change');
+    const entry = page.locator('table.list tbody tr').first();
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('to: editor');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-audit-desktop');
+  });
+
+  it('the new editor starts an import, watches it finish, and sees the rejected records with their location', async () => {
+    const page = readerPage;
+    // Their access token still says "user": the site trades it for one with the new role.
+    await page.goto('/admin/imports');
+    const start = page.locator('section', { has: page.locator('#start') });
+    await start.locator('select[name=source]').selectOption('bc-legislature');
+    await start.getByRole('button', { name: 'Import the bundled sample' }).click();
+    await page.waitForURL(/\/admin\/imports\/\d+$/);
+    // The run page polls while the run is going; bc-legislature's sample has two malformed ballots.
+    const status = page.locator('.result-line .badge');
+    await status.waitFor();
+    await expect.poll(() => status.innerText(), { timeout: 120_000, interval: 500 }).not.toBe('Running');
+    expect(await status.innerText()).toBe('Partly rejected');
+    const rejection = page.locator('table.list tbody tr').first();
+    expect(await rejection.innerText()).toMatch(/divisions\.json\.gz#\[\d+\]\.nays\[\d+\]/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-import-run-desktop');
+  });
+
+  it('a reader who forgot their password resets it with the token an admin finds in the outbox', async () => {
+    const page = await open();
+    await page.goto('/reset-password');
+    await page.getByLabel('Email').fill(reader.email);
+    await page.getByRole('button', { name: 'Mail me a token' }).click();
+    await page.getByText('If an account has this address').waitFor();
+
+    // Without SMTP (the embedded default) the mail waits in the outbox, which only admins read.
+    const admin = await open();
+    await logIn(admin, platform.admin);
+    await admin.goto(`/admin/outbox?to=${encodeURIComponent(reader.email)}`);
+    await expect.poll(async () => {
+      await admin.reload();
+      await admin.locator('li.mail').or(admin.getByText('No mail.')).first().waitFor();
+      return admin.locator('li.mail').count();
+    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    const token = /Reset token[^:]*: (\S+)/.exec(await admin.locator('li.mail pre').first().innerText())?.[1];
+    expect(token).toBeTruthy();
+
+    const newPassword = 'a brand new reader password';
+    await page.getByLabel('Reset token').fill(token!);
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByText('Your password has been changed').waitFor();
+    await logIn(page, { email: reader.email, password: newPassword });
+  });
+
+  it('passes axe on the main pages, and looks right at desktop and phone widths', async () => {
+    const person = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { id: string }[] };
+    const pages: [string, string, string][] = [
+      ['home', '/', 'ul.cards li'],
+      ['bills', '/bills', 'table.list tbody tr'],
+      ['bill', '/bills/ca/45-1/C-12', '.stages'],
+      ['votes', '/votes', 'table.list tbody tr'],
+      ['vote', '/votes/ca/44-1/332', '.party-chart'],
+      ['people', '/people?jurisdiction=ca', 'table.list tbody tr'],
+      ['person', `/people/${person.results[0]!.id.split('/')[1]}`, '#record ~ .stats'],
+      ['debates', '/debates', 'ul.cards li'],
+      ['committees', '/committees', 'ul.cards li'],
+      ['search', '/search?q=firearms', 'ol.hits li'],
+      ['register', '/register', 'form'],
+    ];
+    const page = await open();
+    const failures: string[] = [];
+    for (const [name, path, ready] of pages) {
+      await page.setViewportSize(DESKTOP);
+      await page.goto(path);
+      await page.locator(ready).first().waitFor();
+      for (const v of await seriousViolations(page)) failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      await screenshot(page, `${name}-desktop`);
+      await page.setViewportSize(PHONE);
+      for (const v of await seriousViolations(page)) failures.push(`${name} (phone): ${v.id} (${v.impact}) ${v.help}`);
+      await screenshot(page, `${name}-phone`);
+      if (name === 'bill') {
+        await page.evaluate(`document.getElementById('timeline').scrollIntoView()`);
+        await screenshot(page, 'bill-timeline-phone');
+      }
+    }
+    // The same division in French: the interface from the catalogue, the data from the {en, fr} fields.
+    await page.setViewportSize(DESKTOP);
+    await page.goto('/votes/ca/44-1/332');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('heading', { name: 'Vote nº 332 (44-1)' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.locator('.lead').innerText()).toMatch(/^Projet de loi C-21/);
+    await screenshot(page, 'vote-fr-desktop');
+    expect(failures).toEqual([]);
+  });
+
+  it('loads the bills page with under 300 KB of compressed JavaScript, and times it', async () => {
+    // Three first visits (each a fresh browser, empty cache); the timings are their medians.
+    const runs: LoadFigures[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await open();
+      await page.goto('/bills');
+      await page.locator('table.list tbody tr').first().waitFor();
+      runs.push(await firstLoadFigures(page));
+    }
+    const median = (key: keyof LoadFigures) => runs.map((r) => r[key]).sort((a, b) => a - b)[1]!;
+    const figures = Object.fromEntries(Object.keys(runs[0]!).map((key) => [key, median(key as keyof LoadFigures)]));
+    writeFileSync(`${SCREENSHOTS}bills-page-metrics.json`, `${JSON.stringify({ median: figures, runs }, null, 2)}\n`);
+    console.log('bills page, first visit (median of 3):', figures);
+    expect(figures.js_encoded_bytes).toBeGreaterThan(0);
+    expect(figures.js_encoded_bytes).toBeLessThan(300 * 1024);
+    expect(figures.js_encoded_bytes).toBeLessThan(figures.js_decoded_bytes!);
+    expect(figures.content_visible_ms).toBeGreaterThan(0);
+  });
+
+  it('logged no script or CSP error on any page', async () => {
+    expect(errors.filter((e) => !HTTP_STATUS_NOISE.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Calls to the platform's own API. Errors arrive as RFC 9457 problems and are
+ * thrown as ApiError. When signed in, requests carry the access token (public
+ * reads too: a user's quota is ten times an anonymous one); an expired or
+ * outdated token is refreshed once, and a public read whose session has ended
+ * is retried anonymously.
+ */
+import { clearSession, expiresSoon, refreshTokens, session, type Tokens } from './session';
+import type { Problem } from './types';
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+const PRIVATE = /^\/api\/v1\/(auth|keys|admin)(\/|$)/;
+export const isPublicRead = (path: string, method = 'GET') => method === 'GET' && !PRIVATE.test(path);
+
+async function send(path: string, options: RequestOptions, tokens: Tokens | null): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (tokens) headers.authorization = `Bearer ${tokens.access_token}`;
+  try {
+    return await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError({ type: 'network', title: 'Network error', status: 0, detail: (e as Error).message });
+  }
+}
+
+async function problemOf(res: Response): Promise<Problem> {
+  const body = (await res.json().catch(() => null)) as Partial<Problem> | null;
+  const retry = Number(res.headers.get('retry-after'));
+  return {
+    type: body?.type ?? 'about:blank',
+    title: body?.title ?? res.statusText,
+    status: res.status,
+    ...(body?.detail ? { detail: body.detail } : {}),
+    ...(body?.parameter ? { parameter: body.parameter } : {}),
+    ...(retry > 0 ? { retry_after: retry } : {}),
+  };
+}
+
+/** The response, once credentials are settled; any error status is thrown as an ApiError. */
+async function request(path: string, options: RequestOptions): Promise<Response> {
+  let tokens = session.get().tokens;
+  if (tokens && expiresSoon(tokens)) tokens = await refreshTokens();
+  let res = await send(path, options, tokens);
+  if (res.status === 401 && tokens) {
+    const renewed = await refreshTokens();
+    if (renewed) res = await send(path, options, renewed);
+    else if (isPublicRead(path, options.method)) res = await send(path, options, null);
+    if (res.status === 401) clearSession();
+  }
+  if (!res.ok) throw new ApiError(await problemOf(res));
+  return res;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Saves what `path` answers as a file: for lists a plain link cannot fetch, because they need the access token. */
+export async function download(path: string, filename: string): Promise<void> {
+  const blob = await (await request(path, {})).blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+/** `/api/v1/bills` + `{session: '45-1', q: ''}` → `/api/v1/bills?session=45-1`: empty values are left out. */
+export function withQuery(path: string, query: Record<string, string | number | boolean | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

@@ -1,0 +1,82 @@
+/**
+ * Reading from the API in a component. Public reads are kept for a minute, as
+ * long as the API's own Cache-Control allows, so going back is instant and the
+ * anonymous quota is not spent twice on the same page.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, isPublicRead } from './api';
+
+const TTL_MS = 60_000;
+const cache = new Map<string, { at: number; data: unknown }>();
+// Components asking for the same path at once (the filter menus) share one request.
+const inflight = new Map<string, Promise<unknown>>();
+
+function load<T>(path: string): Promise<T> {
+  let request = inflight.get(path) as Promise<T> | undefined;
+  if (!request) {
+    request = api<T>(path).then((data) => {
+      if (isPublicRead(path)) cache.set(path, { at: Date.now(), data });
+      return data;
+    }).finally(() => inflight.delete(path));
+    inflight.set(path, request);
+  }
+  return request;
+}
+
+function cached<T>(path: string | null): T | undefined {
+  if (!path) return undefined;
+  const entry = cache.get(path);
+  return entry && Date.now() - entry.at < TTL_MS ? (entry.data as T) : undefined;
+}
+
+export interface Resource<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+/** GET `path` (null: nothing yet); reloads when the path changes. */
+export function useApi<T>(path: string | null): Resource<T> {
+  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError }>(() => ({ path, data: cached<T>(path) }));
+  const [generation, setGeneration] = useState(0);
+  // The request starts while the page renders, not after its first paint (when effects run): the data
+  // arrives sooner. `load` shares one request per path, so the effect below picks up this same one.
+  if (path && generation === 0 && cached<T>(path) === undefined) load<T>(path).catch(() => {});
+
+  useEffect(() => {
+    if (!path) return;
+    const hit = generation === 0 ? cached<T>(path) : undefined;
+    if (hit !== undefined) {
+      setState({ path, data: hit });
+      return;
+    }
+    let live = true;
+    setState((s) => (s.path === path ? { path, data: s.data } : { path }));
+    load<T>(path).then(
+      (data) => {
+        if (live) setState({ path, data });
+      },
+      (error: unknown) => {
+        if (live) setState({ path, error: error instanceof ApiError ? error : new ApiError({ type: 'client', title: String(error), status: 0 }) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, generation]);
+
+  const current = state.path === path;
+  const data = current ? state.data : cached<T>(path);
+  const reload = useCallback(() => {
+    if (path) cache.delete(path);
+    setGeneration((g) => g + 1);
+  }, [path]);
+
+  return { data, error: current ? state.error : undefined, loading: !!path && data === undefined && !(current && state.error), reload };
+}
+
+/** Forget cached reads, after a change the user made (an import, say). */
+export function clearApiCache(): void {
+  cache.clear();
+}

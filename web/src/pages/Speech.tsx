@@ -1,0 +1,31 @@
+/** One speech, with the way back to its sitting. */
+import { Heading } from '../components/Heading';
+import { SpeechView } from '../components/SpeechView';
+import { Pending } from '../components/Status';
+import { formatDate } from '../lib/format';
+import { pickText, useLang, useT } from '../lib/i18n';
+import { debatePath } from '../lib/links';
+import { Link, type Params } from '../lib/router';
+import type { Speech as SpeechRecord } from '../lib/types';
+import { useApi } from '../lib/use-api';
+
+export default function Speech({ params }: { params: Params }) {
+  const t = useT();
+  const lang = useLang();
+  const speech = useApi<SpeechRecord>(`/api/v1/speeches/${params.id}`);
+  const s = speech.data;
+  return (
+    <>
+      <Heading title={s ? `${s.speaker.name} — ${pickText(s.subject, lang) || t('speech.untitled')}` : t('speech.title')}>
+        {s ? s.speaker.name : t('speech.title')}
+      </Heading>
+      <Pending {...speech} retry={speech.reload} />
+      {s && (
+        <>
+          <p><Link to={debatePath(s.debate_id)}>{t('speech.sitting', { date: formatDate(s.date, lang) })}</Link></p>
+          <SpeechView speech={s} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+/** One division: the motion and result, the split by party as a chart, who broke with their party, and every ballot. */
+import { useState } from 'react';
+import { Bi } from '../components/Bi';
+import { Heading } from '../components/Heading';
+import { PartySplitChart } from '../components/PartySplitChart';
+import { ScrollTable } from '../components/ScrollTable';
+import { Pending } from '../components/Status';
+import { ResultBadge, VoteCounts } from '../components/VoteCounts';
+import { formatDate } from '../lib/format';
+import { useLang, useT } from '../lib/i18n';
+import type { MessageKey } from '../lib/messages';
+import { billPathById, personPath } from '../lib/links';
+import { Link, type Params } from '../lib/router';
+import type { Ballot, VoteEventDetail } from '../lib/types';
+import { useContentVisible } from '../lib/perf';
+import { useApi } from '../lib/use-api';
+
+const OPTION: Record<string, MessageKey> = { yes: 'option.yes', no: 'option.no', paired: 'option.paired', absent: 'option.absent', abstain: 'option.abstain' };
+
+const CHAMBER: Record<string, MessageKey> = { lower: 'chamber.lower', upper: 'chamber.upper' };
+
+function Voter({ ballot }: { ballot: Ballot }) {
+  return ballot.voter_id ? <Link to={personPath(ballot.voter_id)}>{ballot.voter_name}</Link> : <>{ballot.voter_name}</>;
+}
+
+export default function Vote({ params }: { params: Params }) {
+  const t = useT();
+  const lang = useLang();
+  const vote = useApi<VoteEventDetail>(`/api/v1/votes/${params.jurisdiction}/${params.session}/${params.number}`);
+  useContentVisible(!!vote.data);
+  const [party, setParty] = useState('');
+  const [option, setOption] = useState('');
+  const title = t('vote.number', { n: params.number ?? '', session: params.session ?? '' });
+  const v = vote.data;
+  if (!v) {
+    return (
+      <>
+        <Heading title={title} />
+        <Pending {...vote} retry={vote.reload} />
+      </>
+    );
+  }
+  // The chamber's name in the reader's language; other bodies by their recorded name.
+  const chamber = CHAMBER[v.organization?.classification ?? ''];
+  const parties = [...new Set(v.votes.map((b) => b.party ?? ''))].sort();
+  const shown = v.votes.filter((b) => (!party || (b.party ?? '') === party) && (!option || b.option === option));
+  return (
+    <article className="vote">
+      <p className="eyebrow">{chamber ? t(chamber) : v.organization?.name} · {formatDate(v.start_date, lang)}</p>
+      <Heading title={title} />
+      <p className="lead"><Bi value={v.motion_text} /></p>
+      {v.bill?.identifier && (
+        <p>
+          {t('vote.onBill')}{' '}
+          {v.bill.id ? <Link to={billPathById(v.bill.id)}>{v.bill.identifier}</Link> : v.bill.identifier}
+        </p>
+      )}
+      <div className="result-line">
+        <ResultBadge result={v.result} />
+        <VoteCounts vote={v} />
+      </div>
+
+      <section aria-labelledby="by-party">
+        <h2 id="by-party">{t('vote.byParty')}</h2>
+        <PartySplitChart parties={v.parties} />
+      </section>
+
+      <section aria-labelledby="dissenters">
+        <h2 id="dissenters">{t('vote.dissenters')}</h2>
+        {v.dissenters.length ? (
+          <ul className="plain">
+            {v.dissenters.map((d) => (
+              <li key={`${d.voter_name}-${d.party}`}>
+                <Voter ballot={d} /> ({d.party}) — {t('vote.dissent', { option: t(OPTION[d.option] ?? 'option.other'), majority: t(OPTION[d.party_majority] ?? 'option.other') })}
+              </li>
+            ))}
+          </ul>
+        ) : <p>{t('vote.noDissenters')}</p>}
+      </section>
+
+      <section aria-labelledby="ballots">
+        <h2 id="ballots">{t('vote.ballots', { n: v.votes.length })}</h2>
+        <div className="filters inline">
+          <label className="field">
+            <span>{t('vote.party')}</span>
+            <select value={party} onChange={(e) => setParty(e.target.value)}>
+              <option value="">{t('filters.any')}</option>
+              {parties.map((p) => <option key={p} value={p}>{p || t('vote.noParty')}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('vote.option')}</span>
+            <select value={option} onChange={(e) => setOption(e.target.value)}>
+              <option value="">{t('filters.any')}</option>
+              {Object.entries(OPTION).map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
+            </select>
+          </label>
+        </div>
+        <ScrollTable label={t('vote.ballots', { n: shown.length })}>
+          <thead>
+            <tr><th scope="col">{t('vote.member')}</th><th scope="col">{t('vote.party')}</th><th scope="col">{t('vote.option')}</th></tr>
+          </thead>
+          <tbody>
+            {shown.map((b, i) => (
+              <tr key={`${b.voter_name}-${i}`}>
+                <td><Voter ballot={b} /></td>
+                <td>{b.party ?? '—'}</td>
+                <td><span className={`option option-${b.option}`}>{t(OPTION[b.option] ?? 'option.other')}</span></td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      </section>
+    </article>
+  );
+}

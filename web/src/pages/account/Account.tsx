@@ -1,0 +1,105 @@
+/** My account: who I am, password, my sessions, my API keys, and logging out. */
+import { useState } from 'react';
+import { Heading } from '../../components/Heading';
+import { FormError, useSubmit } from '../../components/Form';
+import { RequireRole } from '../../components/RequireRole';
+import { ScrollTable } from '../../components/ScrollTable';
+import { Pending } from '../../components/Status';
+import { api } from '../../lib/api';
+import { logOut } from '../../lib/account';
+import { formatDateTime } from '../../lib/format';
+import { useLang, useT } from '../../lib/i18n';
+import { navigate } from '../../lib/router';
+import { session } from '../../lib/session';
+import { useStore } from '../../lib/store';
+import type { AccountSession } from '../../lib/types';
+import { useApi } from '../../lib/use-api';
+import { ApiKeys } from './ApiKeys';
+
+function Sessions() {
+  const t = useT();
+  const lang = useLang();
+  const sessions = useApi<{ results: AccountSession[] }>('/api/v1/auth/sessions');
+  const end = async (path: string) => {
+    await api(path, { method: 'DELETE' });
+    sessions.reload();
+  };
+  return (
+    <section aria-labelledby="sessions">
+      <h2 id="sessions">{t('account.sessions')}</h2>
+      <Pending {...sessions} retry={sessions.reload} />
+      {sessions.data && (
+        <>
+          <ScrollTable label={t('account.sessions')}>
+            <thead>
+              <tr><th scope="col">{t('account.started')}</th><th scope="col">{t('account.lastUsed')}</th><th scope="col">{t('account.device')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr>
+            </thead>
+            <tbody>
+              {sessions.data.results.map((s) => (
+                <tr key={s.id}>
+                  <td className="nowrap">{formatDateTime(s.created_at, lang)}</td>
+                  <td className="nowrap">{formatDateTime(s.last_used_at, lang)}</td>
+                  <td>{s.user_agent ?? '—'} {s.ip && <span className="meta">({s.ip})</span>}</td>
+                  <td>{s.current ? <strong>{t('account.thisSession')}</strong> : <button type="button" onClick={() => end(`/api/v1/auth/sessions/${s.id}`)}>{t('account.endSession')}</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+          {sessions.data.results.length > 1 && <button type="button" onClick={() => end('/api/v1/auth/sessions')}>{t('account.endOthers')}</button>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangePassword() {
+  const t = useT();
+  const [changed, setChanged] = useState(false);
+  const { busy, error, onSubmit } = useSubmit(
+    (data) => api('/api/v1/auth/password', { method: 'POST', body: { current_password: String(data.get('current_password') ?? ''), new_password: String(data.get('new_password') ?? '') } }),
+    () => setChanged(true),
+  );
+  return (
+    <section aria-labelledby="password">
+      <h2 id="password">{t('account.password')}</h2>
+      <form className="stack narrow" onSubmit={onSubmit}>
+        <label className="field"><span>{t('account.currentPassword')}</span><input name="current_password" type="password" autoComplete="current-password" required /></label>
+        <label className="field"><span>{t('reset.newPassword')}</span><input name="new_password" type="password" autoComplete="new-password" minLength={12} required /></label>
+        <FormError error={error} />
+        {changed && <p className="notice success" role="status">{t('account.passwordChanged')}</p>}
+        <button type="submit" disabled={busy}>{t('account.changePassword')}</button>
+      </form>
+    </section>
+  );
+}
+
+function Profile() {
+  const t = useT();
+  const { user } = useStore(session);
+  if (!user) return null;
+  return (
+    <dl className="facts">
+      <div><dt>{t('register.email')}</dt><dd>{user.email}</dd></div>
+      {user.username && <div><dt>{t('register.username')}</dt><dd>{user.username}</dd></div>}
+      {user.name && <div><dt>{t('register.name')}</dt><dd>{user.name}</dd></div>}
+      <div><dt>{t('account.role')}</dt><dd>{t(`role.${user.role}`)}</dd></div>
+      <div><dt>{t('account.tier')}</dt><dd>{user.tier}</dd></div>
+    </dl>
+  );
+}
+
+export default function Account() {
+  const t = useT();
+  const logout = useSubmit(async () => logOut(), () => navigate('/'));
+  return (
+    <RequireRole>
+      <Heading title={t('account.title')} />
+      <Profile />
+      <form onSubmit={logout.onSubmit}><button type="submit" disabled={logout.busy}>{t('account.logout')}</button></form>
+      <ApiKeys />
+      <Sessions />
+      <ChangePassword />
+    </RequireRole>
+  );
+}
+
