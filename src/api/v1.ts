@@ -12,6 +12,7 @@ import { divisionRoutes } from './routes/divisions.js';
 import { jurisdictionRoutes } from './routes/jurisdictions.js';
 import { keyRoutes } from './routes/keys.js';
 import { peopleRoutes } from './routes/people.js';
+import { savedRoutes } from './routes/saved.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { sourceRoutes } from './routes/sources.js';
@@ -38,6 +39,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(sourceRoutes);
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(keyRoutes, { prefix: '/keys' });
+  await app.register(savedRoutes, { prefix: '/me/saved' });
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(adminImportRoutes, { prefix: '/admin/imports' });
 };

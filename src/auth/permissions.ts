@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'auth:public', // register, log in, refresh, request and confirm a password reset
   'account:self', // my profile, sessions, password change, logout
   'keys:manage', // create, list and revoke my API keys
+  'saved:manage', // follow and unfollow bills and people, list what I follow
   'imports:run', // start an import
   'imports:read', // import runs with their counts and rejected records
   'records:edit', // correct an imported record
@@ -22,7 +23,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ANONYMOUS: Permission[] = ['public:read', 'auth:public'];
-const USER: Permission[] = [...ANONYMOUS, 'account:self', 'keys:manage'];
+const USER: Permission[] = [...ANONYMOUS, 'account:self', 'keys:manage', 'saved:manage'];
 const EDITOR: Permission[] = [...USER, 'imports:run', 'imports:read', 'records:edit'];
 const ADMIN: Permission[] = [...EDITOR, 'users:manage', 'audit:read', 'outbox:read', 'ops:read'];
 
@@ -66,11 +67,11 @@ export function isRole(value: unknown): value is Role {
   return (ROLES as readonly unknown[]).includes(value);
 }
 
-const PRIVATE_V1 = /^\/api\/v1\/(auth|keys|admin)(\/|$)/;
+const PRIVATE_V1 = /^\/api\/v1\/(auth|keys|admin|me)(\/|$)/;
 
 /**
  * The permission a route needs: the one it declares, else `public:read` for a
- * GET of the public API (/api/v1 outside /auth, /keys and /admin) or of /docs,
+ * GET of the public API (/api/v1 outside /auth, /keys, /admin and /me) or of /docs,
  * and for CORS preflights (they carry no data). Null means the route must declare one.
  */
 export function routePermission(method: string, url: string, declared: unknown): Permission | null {

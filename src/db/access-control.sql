@@ -55,7 +55,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO openpolicy_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM openpolicy_app;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO openpolicy_readonly;
-REVOKE SELECT ON users, sessions, refresh_tokens, api_keys, password_resets, email_outbox FROM openpolicy_readonly;
+REVOKE SELECT ON users, sessions, refresh_tokens, api_keys, password_resets, email_outbox, saved_items FROM openpolicy_readonly;
 
 -- Append-only for everyone, superusers and the embedded PGlite included: an
 -- operator who must prune it disables this trigger as the owner, deliberately.
@@ -93,7 +93,10 @@ BEGIN
       'user_id = openpolicy_user_id()'),
     ('api_keys', 'api_keys_owner_v1',
       'user_id = openpolicy_user_id() OR key_hash = openpolicy_secret_hash()',
-      'user_id = openpolicy_user_id() OR key_hash = openpolicy_secret_hash()')
+      'user_id = openpolicy_user_id() OR key_hash = openpolicy_secret_hash()'),
+    ('saved_items', 'saved_items_owner_v1',
+      'user_id = openpolicy_user_id()',
+      'user_id = openpolicy_user_id()')
   ) AS v(tbl, policy, using_expr, check_expr) LOOP
     IF NOT (SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE oid = ('public.' || p.tbl)::regclass) THEN
       EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', p.tbl);

@@ -7,6 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
   bigserial,
+  check,
   boolean,
   customType,
   date,
@@ -423,6 +424,19 @@ export const apiKeys = pgTable('api_keys', {
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash), index('api_keys_user_idx').on(t.userId)]);
+
+/** What a user follows: bills and people, by OCD id. Row-level security keeps each user to their own rows. */
+export const savedItems = pgTable('saved_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  itemType: text('item_type').$type<'bill' | 'person'>().notNull(), // bill | person
+  itemId: text('item_id').notNull(), // ocd-bill/<uuid> or ocd-person/<uuid>; no foreign key, so a re-import cannot fail on it
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('saved_items_user_item_idx').on(t.userId, t.itemType, t.itemId),
+  check('saved_items_type_check', sql`${t.itemType} IN ('bill', 'person')`),
+]);
 
 export const passwordResets = pgTable('password_resets', {
   tokenHash: text('token_hash').primaryKey(),

@@ -85,7 +85,7 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
   });
 
   it('the application role sees no session, refresh token or key without a user context', async () => {
-    for (const table of ['sessions', 'refresh_tokens', 'api_keys']) {
+    for (const table of ['sessions', 'refresh_tokens', 'api_keys', 'saved_items']) {
       const [row] = await app.unsafe(`SELECT count(*)::int AS n FROM ${table}`);
       expect(row!.n, table).toBe(0);
     }
@@ -140,7 +140,7 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
     const [bills] = await reporting`SELECT count(*)::int AS n FROM bills`;
     expect(bills!.n).toBe(0);
     expect((await reporting`SELECT count(*)::int AS n FROM audit_log`)[0]!.n).toBeGreaterThan(0);
-    for (const table of ['users', 'sessions', 'refresh_tokens', 'api_keys', 'password_resets', 'email_outbox']) {
+    for (const table of ['users', 'sessions', 'refresh_tokens', 'api_keys', 'password_resets', 'email_outbox', 'saved_items']) {
       await expect(reporting.unsafe(`SELECT 1 FROM ${table} LIMIT 1`), table).rejects.toThrow(/permission denied/);
     }
     await expect(reporting`INSERT INTO audit_log (action, outcome) VALUES ('x', 'y')`).rejects.toThrow(/permission denied/);
@@ -174,7 +174,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('on PGlite (one superuser connection
     const roles = await database.rows<{ rolname: string }>(sql`SELECT rolname FROM pg_roles WHERE rolname LIKE 'openpolicy_%' ORDER BY 1`);
     expect(roles.map((r) => r.rolname)).toEqual(['openpolicy_app', 'openpolicy_owner', 'openpolicy_readonly']);
     const forced = await database.rows<{ relname: string }>(sql`SELECT relname FROM pg_class WHERE relforcerowsecurity ORDER BY 1`);
-    expect(forced.map((r) => r.relname)).toEqual(['api_keys', 'refresh_tokens', 'sessions']);
+    expect(forced.map((r) => r.relname)).toEqual(['api_keys', 'refresh_tokens', 'saved_items', 'sessions']);
   });
 
   it('inside a scoped transaction, a query without WHERE sees one user\'s rows only', async () => {

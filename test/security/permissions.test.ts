@@ -27,6 +27,9 @@ const EXPECTED: Record<string, Permission> = {
   'GET /api/v1/keys': 'keys:manage',
   'GET /api/v1/keys/:id': 'keys:manage',
   'DELETE /api/v1/keys/:id': 'keys:manage',
+  'GET /api/v1/me/saved': 'saved:manage',
+  'PUT /api/v1/me/saved/:type/:uuid': 'saved:manage',
+  'DELETE /api/v1/me/saved/:type/:uuid': 'saved:manage',
   'GET /api/v1/admin/users': 'users:manage',
   'GET /api/v1/admin/users/:id': 'users:manage',
   'PATCH /api/v1/admin/users/:id': 'users:manage',
@@ -41,9 +44,9 @@ const EXPECTED: Record<string, Permission> = {
 };
 
 /** Routes that answer 2xx to each allowed role with no parameters or body. */
-const PLAIN_READS = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/keys', '/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/admin/outbox', '/api/v1/admin/imports'];
+const PLAIN_READS = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/keys', '/api/v1/me/saved', '/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/admin/outbox', '/api/v1/admin/imports'];
 
-const PRIVATE = /^\/api\/v1\/(auth|keys|admin)(\/|$)/;
+const PRIVATE = /^\/api\/v1\/(auth|keys|admin|me)(\/|$)/;
 
 let t: TestApp;
 const users: Partial<Record<Role, TestUser>> = {};

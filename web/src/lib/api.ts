@@ -19,12 +19,12 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }
 
-const PRIVATE = /^\/api\/v1\/(auth|keys|admin)(\/|$)/;
+const PRIVATE = /^\/api\/v1\/(auth|keys|admin|me)(\/|$)/;
 export const isPublicRead = (path: string, method = 'GET') => method === 'GET' && !PRIVATE.test(path);
 
 async function send(path: string, options: RequestOptions, tokens: Tokens | null): Promise<Response> {

@@ -325,6 +325,17 @@ export interface AccountSession {
   current: boolean;
 }
 
+/** A bill or person I follow (GET /api/v1/me/saved). */
+export interface SavedItem {
+  id: string;
+  type: 'bill' | 'person';
+  item_id: string;
+  title: string | null;
+  url: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ApiKey {
   id: string;
   name: string;

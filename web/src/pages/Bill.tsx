@@ -1,5 +1,6 @@
 /** One bill: status and royal assent, sponsor, its passage as a timeline, divisions, committee meetings and full text. */
 import { Bi } from '../components/Bi';
+import { FollowButton } from '../components/FollowButton';
 import { Heading } from '../components/Heading';
 import { StageTimeline } from '../components/StageTimeline';
 import { Pending } from '../components/Status';
@@ -43,6 +44,7 @@ export default function Bill({ params }: { params: Params }) {
       <p className="eyebrow">{t('bill.eyebrow', { number: b.identifier, session: b.session })}</p>
       <Heading title={`${b.identifier} — ${pickText(shortTitle, lang)}`}><Bi value={shortTitle} /></Heading>
       {shortTitle !== b.title && <p className="lead"><Bi value={b.title} /></p>}
+      <FollowButton type="bill" id={b.id} />
 
       {b.royal_assent_date && (
         <p className="notice success royal-assent">

@@ -66,7 +66,7 @@ export default function Bills() {
             <tbody>
               {bills.data.results.map((b) => (
                 <tr key={b.id}>
-                  <td><Link to={sitePath(b.url)}>{b.identifier}</Link> <span className="meta">{b.session}</span></td>
+                  <td className="nowrap"><Link to={sitePath(b.url)}>{b.identifier}</Link> <span className="meta">{b.session}</span></td>
                   <td><Bi value={b.short_title.en || b.short_title.fr ? b.short_title : b.title} /></td>
                   <td><Bi value={b.status} /></td>
                   <td className="nowrap">{formatDate(b.latest_action_date, lang)}</td>

@@ -1,5 +1,6 @@
 /** One person: current role, contacts, terms, sponsored bills, voting record with attendance and dissent, and speeches. */
 import { Bi } from '../components/Bi';
+import { FollowButton } from '../components/FollowButton';
 import { Heading } from '../components/Heading';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
@@ -157,6 +158,7 @@ export default function Person({ params }: { params: Params }) {
   return (
     <article className="person">
       <Heading title={p.name} />
+      <FollowButton type="person" id={p.id} />
       <p className="lead">
         {p.current_role?.title ?? t('person.noCurrentRole')}
         {p.party && <> · {p.party}</>}

@@ -1,4 +1,4 @@
-/** My account: who I am, password, my sessions, my API keys, and logging out. */
+/** My account: who I am, what I follow, password, my sessions, my API keys, and logging out. */
 import { useState } from 'react';
 import { Heading } from '../../components/Heading';
 import { FormError, useSubmit } from '../../components/Form';
@@ -15,6 +15,7 @@ import { useStore } from '../../lib/store';
 import type { AccountSession } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { ApiKeys } from './ApiKeys';
+import { Saved } from './Saved';
 
 function Sessions() {
   const t = useT();
@@ -96,6 +97,7 @@ export default function Account() {
       <Heading title={t('account.title')} />
       <Profile />
       <form onSubmit={logout.onSubmit}><button type="submit" disabled={logout.busy}>{t('account.logout')}</button></form>
+      <Saved />
       <ApiKeys />
       <Sessions />
       <ChangePassword />

@@ -1,0 +1,88 @@
+/**
+ * What I follow, under /api/v1/me/saved: list, follow (PUT, idempotent) and
+ * unfollow (DELETE) bills and people. Another user's follows are invisible: they
+ * are missing from my list, and unfollowing one answers 404 like one that does not exist.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { currentUser, privateResponses } from '../../auth/http.js';
+import { itemExists, listSavedItems, ocdPrefix, saveItem, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
+import { notFound } from '../problem.js';
+import { isoTime, Nullable } from '../resources.js';
+import { billUrl } from './bills.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const SavedItem = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  type: Type.Union([Type.Literal('bill'), Type.Literal('person')]),
+  item_id: Type.String({ description: 'The OCD id of the bill or person.' }),
+  title: Nullable(Type.String({ description: 'The bill\'s number and short title, or the person\'s name; null if no longer in the data.' })),
+  url: Type.String({ description: 'The API URL of the bill or person.' }),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+
+const ItemParams = Type.Object({
+  type: Type.Union([Type.Literal('bill'), Type.Literal('person')], { description: '`bill` or `person`.' }),
+  uuid: Type.String({ format: 'uuid', description: 'The uuid part of the OCD id (ocd-bill/<uuid>, ocd-person/<uuid>).' }),
+});
+
+function present(row: SavedRow, title: string | null, url?: string) {
+  return {
+    id: row.id,
+    type: row.itemType,
+    item_id: row.itemId,
+    title,
+    url: url ?? `/api/v1/${row.itemType === 'bill' ? 'bills' : 'people'}/${row.itemId}`,
+    created_at: isoTime(row.createdAt)!,
+    updated_at: isoTime(row.updatedAt)!,
+  };
+}
+
+function presentListed(row: SavedListRow) {
+  if (row.itemType === 'bill' && row.bill) {
+    const b = row.bill;
+    return present(row, `${b.identifier} — ${b.shortTitleEn || b.titleEn}`, billUrl(b.jurisdictionId, b.session, b.identifier));
+  }
+  return present(row, row.itemType === 'person' ? row.personName : null);
+}
+
+const itemId = (params: { type: SavedType; uuid: string }) => `${ocdPrefix(params.type)}/${params.uuid.toLowerCase()}`;
+
+// ── routes ────────────────────────────────────────────────────────────────
+export const savedRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+  privateResponses(app);
+
+  app.get('', {
+    config: { permission: 'saved:manage' },
+    schema: { tags: ['saved'], summary: 'The bills and people I follow, newest first', response: { 200: Type.Object({ results: Type.Array(SavedItem) }) } },
+  }, async (request) => ({ results: (await listSavedItems(db, currentUser(request).user.id)).map(presentListed) }));
+
+  app.put('/:type/:uuid', {
+    config: { permission: 'saved:manage' },
+    schema: {
+      tags: ['saved'],
+      summary: 'Follow a bill or person (idempotent: 201 when new, 200 when already followed)',
+      params: ItemParams,
+      response: { 200: SavedItem, 201: SavedItem },
+    },
+  }, async (request, reply) => {
+    const userId = currentUser(request).user.id;
+    const id = itemId(request.params);
+    if (!(await itemExists(db, request.params.type, id))) throw notFound(request.params.type, id);
+    const { row, created } = await saveItem(db, userId, request.params.type, id);
+    const [listed] = (await listSavedItems(db, userId)).filter((r) => r.id === row.id);
+    return reply.code(created ? 201 : 200).send(listed ? presentListed(listed) : present(row, null));
+  });
+
+  app.delete('/:type/:uuid', {
+    config: { permission: 'saved:manage' },
+    schema: { tags: ['saved'], summary: 'Unfollow a bill or person (404 if I do not follow it)', params: ItemParams },
+  }, async (request, reply) => {
+    const id = itemId(request.params);
+    const row = await unsaveItem(db, currentUser(request).user.id, request.params.type, id);
+    if (!row) throw notFound(`followed ${request.params.type}`, id);
+    return reply.code(204).send();
+  });
+};

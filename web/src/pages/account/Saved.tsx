@@ -1,0 +1,47 @@
+/** What I follow: bills and people, with a link to each and a button to unfollow. */
+import { ScrollTable } from '../../components/ScrollTable';
+import { Pending } from '../../components/Status';
+import { api } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { useLang, useT } from '../../lib/i18n';
+import { billPathById, personPath, sitePath } from '../../lib/links';
+import { Link } from '../../lib/router';
+import type { SavedItem } from '../../lib/types';
+import { useApi } from '../../lib/use-api';
+
+const itemPath = (s: SavedItem) => (s.title === null ? (s.type === 'bill' ? billPathById(s.item_id) : personPath(s.item_id)) : sitePath(s.url));
+
+export function Saved() {
+  const t = useT();
+  const lang = useLang();
+  const saved = useApi<{ results: SavedItem[] }>('/api/v1/me/saved');
+  async function unfollow(s: SavedItem) {
+    await api(`/api/v1/me/saved/${s.type}/${s.item_id.slice(s.item_id.indexOf('/') + 1)}`, { method: 'DELETE' });
+    saved.reload();
+  }
+  return (
+    <section aria-labelledby="saved">
+      <h2 id="saved">{t('saved.title')}</h2>
+      <p>{t('saved.explain')}</p>
+      <Pending {...saved} retry={saved.reload} />
+      {saved.data && saved.data.results.length === 0 && <p className="meta">{t('saved.none')}</p>}
+      {saved.data && saved.data.results.length > 0 && (
+        <ScrollTable label={t('saved.title')}>
+          <thead>
+            <tr><th scope="col">{t('saved.item')}</th><th scope="col">{t('saved.type')}</th><th scope="col">{t('saved.since')}</th><th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th></tr>
+          </thead>
+          <tbody>
+            {saved.data.results.map((s) => (
+              <tr key={s.id}>
+                <td><Link to={itemPath(s)}>{s.title ?? s.item_id}</Link>{s.title === null && <span className="meta"> {t('saved.gone')}</span>}</td>
+                <td>{s.type === 'bill' ? t('saved.bill') : t('saved.person')}</td>
+                <td className="nowrap">{formatDateTime(s.created_at, lang)}</td>
+                <td><button type="button" onClick={() => unfollow(s)}>{t('saved.unfollow')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+    </section>
+  );
+}
