@@ -1,7 +1,8 @@
 /** Starting the real platform for benchmarks: a PostgreSQL database with the full data set, and `openpolicy serve` children. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -68,17 +69,32 @@ export async function startInstance(port: number, env: Record<string, string | u
   };
 }
 
+// Runs in its own process: wrk is driven synchronously from this one, which would starve an in-process server.
+const BARE_SERVER = `
+const { createServer } = require('node:http');
+const body = require('node:fs').readFileSync(process.argv[1]);
+const server = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': process.argv[2], 'content-length': body.length });
+  res.end(body);
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => console.log(server.address().port));`;
+
 /** Bare node:http serving fixed bytes: the limit for a payload of that size on this machine. */
 export async function bareServer(body: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': contentType, 'content-length': body.length });
-    res.end(body);
+  const file = join(mkdtempSync(join(tmpdir(), 'op-bare-')), 'body');
+  writeFileSync(file, body);
+  const child = spawn(process.execPath, ['-e', BARE_SERVER, file, contentType], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (d: Buffer) => resolve(Number(d.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill();
+    }),
   };
 }
 

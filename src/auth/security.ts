@@ -101,22 +101,21 @@ function requirePermissions(app: FastifyInstance): void {
 
 function corsFor(allowlist: ReadonlySet<string>) {
   const exposedHeaders = [...RATE_LIMIT_HEADERS, 'ETag', 'Location'];
+  // Built once: the delegator runs on every request.
+  const credentialed = {
+    credentials: true,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'X-API-Key', 'Content-Type'],
+    exposedHeaders,
+    maxAge: 600,
+  };
+  // Anyone may read the public data from a browser; only listed origins may send tokens or keys in headers.
+  const anonymous = { origin: '*', credentials: false, methods: ['GET', 'HEAD'], allowedHeaders: ['Accept'], exposedHeaders, maxAge: 600 };
   return {
     delegator: (request: { headers: Record<string, string | string[] | undefined> }, callback: (error: Error | null, options: object) => void) => {
       const origin = request.headers.origin;
-      if (typeof origin === 'string' && allowlist.has(origin)) {
-        callback(null, {
-          origin,
-          credentials: true,
-          methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-          allowedHeaders: ['Authorization', 'X-API-Key', 'Content-Type'],
-          exposedHeaders,
-          maxAge: 600,
-        });
-        return;
-      }
-      // Anyone may read the public data from a browser; only listed origins may send tokens or keys in headers.
-      callback(null, { origin: '*', credentials: false, methods: ['GET', 'HEAD'], allowedHeaders: ['Accept'], exposedHeaders, maxAge: 600 });
+      if (typeof origin === 'string' && allowlist.has(origin)) callback(null, { ...credentialed, origin });
+      else callback(null, anonymous);
     },
   };
 }
