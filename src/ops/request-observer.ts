@@ -26,10 +26,9 @@ export interface ObserveOptions {
   log: boolean;
 }
 
-function finish(request: FastifyRequest, reply: FastifyReply, log: boolean): void {
+function finish(request: FastifyRequest, reply: FastifyReply, route: string, log: boolean): void {
   metrics.httpInFlight.dec();
   const status = reply.raw.writableEnded ? reply.statusCode : CLIENT_CLOSED;
-  const route = request.routeOptions.url ?? UNMATCHED;
   const seconds = reply.elapsedTime / 1000;
   metrics.httpRequests.inc({ method: request.method, route, status });
   metrics.httpDuration.observe({ method: request.method, route }, seconds);
@@ -50,10 +49,12 @@ function finish(request: FastifyRequest, reply: FastifyReply, log: boolean): voi
 export function observeRequests(app: FastifyInstance, options: ObserveOptions): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    if (request.routeOptions.config?.operational) return done();
+    // routeOptions is built afresh on each read: read it once.
+    const { config, url } = request.routeOptions;
+    if (config?.operational) return done();
     metrics.httpInFlight.inc();
-    // 'close' fires for every response, finished or aborted, where onResponse misses aborted ones.
-    reply.raw.once('close', () => finish(request, reply, options.log));
+    // 'close' comes once for every response, finished or aborted, where onResponse misses aborted ones.
+    reply.raw.on('close', () => finish(request, reply, url ?? UNMATCHED, options.log));
     done();
   });
 }
