@@ -7,8 +7,8 @@ import { buildApp } from '../../src/api/app.js';
 import { municipal } from '../../src/ingest/municipal.js';
 import { ocdDivisions } from '../../src/ingest/ocd-divisions.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { runImport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { importSteps } from '../support/imports.js';
 
 // The OCD registry, read independently of the importer to check the API's figures.
 const registry = (parse(readFileSync(join(SHARED_DATA, 'ocd/country-ca.csv')), { columns: true }) as { id: string; name: string; name_fr: string }[]);
@@ -23,14 +23,11 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await testDatabase();
-  for (const [importer, path] of [
-    [ocdDivisions, 'ocd/country-ca.csv'],
-    [ourcommonsMembers, 'ourcommons-44'],
-    [municipal, 'municipal/toronto.csv'],
-  ] as const) {
-    const report = await runImport(database, importer, [join(SHARED_DATA, path)]);
-    expect(report.status, importer.source).toBe('succeeded');
-  }
+  await importSteps(database, [
+    [ocdDivisions, [join(SHARED_DATA, 'ocd/country-ca.csv')]],
+    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
+    [municipal, [join(SHARED_DATA, 'municipal/toronto.csv')]],
+  ]);
   app = await buildApp({ database });
 });
 

@@ -11,9 +11,9 @@ import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { municipal } from '../../src/ingest/municipal.js';
 import { openparliament } from '../../src/ingest/openparliament.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { runImport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
+import { importSteps } from '../support/imports.js';
 
 // The House's own member export, read independently of the importer to check the API's figures.
 const readCsv = (file: string) => parse(readFileSync(join(SHARED_DATA, 'ourcommons-44', file)), { columns: true }) as Record<string, string>[];
@@ -32,16 +32,13 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await testDatabase();
-  for (const [importer, paths] of [
+  await importSteps(database, [
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [legisinfoBills, legisinfoBillFiles(['45-1'])],
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
     [municipal, [join(SHARED_DATA, 'municipal/toronto.csv')]],
     [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
-  ] as const) {
-    const report = await runImport(database, importer, [...paths]);
-    expect(report.status, importer.source).toBe('succeeded');
-  }
+  ]);
   app = await buildApp({ database });
 });
 

@@ -5,9 +5,9 @@ import { buildApp } from '../../src/api/app.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { runImport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
+import { importSteps } from '../support/imports.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -15,14 +15,11 @@ let app: FastifyInstance;
 beforeAll(async () => {
   database = await testDatabase();
   // Bills of 45-1 (with the divisions LEGISinfo lists on them), the 44th Parliament's members, and one sitting of speeches.
-  for (const [importer, paths] of [
+  await importSteps(database, [
     [legisinfoBills, legisinfoBillFiles(['45-1'])],
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
-  ] as const) {
-    const report = await runImport(database, importer, [...paths]);
-    expect(report.status, importer.source).toBe('succeeded');
-  }
+  ]);
   app = await buildApp({ database });
 });
 

@@ -6,8 +6,8 @@ import { buildApp } from '../../src/api/app.js';
 import { bcLegislature } from '../../src/ingest/bc-legislature.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { openparliament } from '../../src/ingest/openparliament.js';
-import { runImport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { importSteps } from '../support/imports.js';
 
 // openparliament's session fixture, read independently of the importer.
 const fixtureSessions = (JSON.parse(readFileSync(join(SHARED_DATA, 'openparliament-fixtures/sessions.json'), 'utf8')) as { pk: string; fields: { start: string; end: string | null } }[]);
@@ -17,15 +17,12 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await testDatabase();
-  for (const [importer, paths, status] of [
-    [openparliament, ['openparliament-fixtures'], 'succeeded'],
-    [hansard, ['hansard/44-1-200-en.xml'], 'succeeded'],
+  await importSteps(database, [
+    [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
+    [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
     // Two records of the BC file are refused by its importer, so the run is partial.
-    [bcLegislature, ['bc-legislature-40/mlas.json', 'bc-legislature-40/divisions.json'], 'partial'],
-  ] as const) {
-    const report = await runImport(database, importer, paths.map((p) => join(SHARED_DATA, p)));
-    expect(report.status, importer.source).toBe(status);
-  }
+    [bcLegislature, ['bc-legislature-40/mlas.json', 'bc-legislature-40/divisions.json'].map((p) => join(SHARED_DATA, p)), 'partial'],
+  ]);
   app = await buildApp({ database });
 });
 

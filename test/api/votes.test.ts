@@ -7,8 +7,8 @@ import { buildApp } from '../../src/api/app.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { runImport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { importSteps } from '../support/imports.js';
 
 // The published list of 44-1 divisions, read independently of the importer to check the API's figures.
 const divisionsCsv = parse(readFileSync(join(SHARED_DATA, 'ourcommons-44/divisions-44-1.csv')), { columns: true }) as Record<string, string>[];
@@ -19,14 +19,11 @@ let app: FastifyInstance;
 
 beforeAll(async () => {
   database = await testDatabase();
-  for (const [importer, path] of [
-    [ourcommonsMembers, 'ourcommons-44'],
-    [hansard, 'hansard/44-1-200-en.xml'],
-    [ourcommonsDivisions, 'ourcommons-44'],
-  ] as const) {
-    const report = await runImport(database, importer, [join(SHARED_DATA, path)]);
-    expect(report.status, importer.source).toBe('succeeded');
-  }
+  await importSteps(database, [
+    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
+    [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
+    [ourcommonsDivisions, [join(SHARED_DATA, 'ourcommons-44')]],
+  ]);
   app = await buildApp({ database });
 });
 
