@@ -53,6 +53,9 @@ GRANT USAGE ON SCHEMA public TO openpolicy_app, openpolicy_readonly;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO openpolicy_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO openpolicy_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM openpolicy_app;
+-- /health/ready checks that the migrations this code expects are applied (pendingMigrations in client.ts).
+GRANT USAGE ON SCHEMA drizzle TO openpolicy_app;
+GRANT SELECT ON drizzle.__drizzle_migrations TO openpolicy_app;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO openpolicy_readonly;
 REVOKE SELECT ON users, sessions, refresh_tokens, api_keys, password_resets, email_outbox, saved_items FROM openpolicy_readonly;

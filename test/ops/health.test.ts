@@ -4,6 +4,8 @@
  * to in-process limits, and both recover without a restart. /health shows its
  * details to admins and internal networks only.
  */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { memoryStore, openStore } from '../../src/store/store.js';
@@ -68,6 +70,37 @@ describe('on a working database', () => {
     // On loopback but relayed by a proxy that is not trusted: an outside caller.
     const relayed = await t.app.inject({ url: '/health', headers: { 'x-forwarded-for': OUTSIDE } });
     expect(relayed.json().components).toBeUndefined();
+  });
+});
+
+describe.skipIf(!PG)('as deployed: DATABASE_URL is a login role of openpolicy_app, not the owner', () => {
+  const role = `op_test_ready_${randomBytes(4).toString('hex')}`;
+  let database: TestDatabase;
+  let admin: postgres.Sql;
+  let asApp: Database;
+  let t: TestApp;
+  beforeAll(async () => {
+    database = await testDatabase();
+    admin = postgres(PG!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`CREATE ROLE ${role} LOGIN IN ROLE openpolicy_app`);
+    const url = new URL(database.url!);
+    url.username = role;
+    asApp = await openDatabase({ url: url.toString(), max: 2 });
+    const store = memoryStore();
+    const { app } = await loggedApp({ database: asApp, store, level: 'silent' });
+    t = { app, database, store, close: async () => {} };
+  });
+  afterAll(async () => {
+    await t?.app.close();
+    await asApp?.close();
+    await database?.drop();
+    await admin?.unsafe(`DROP ROLE IF EXISTS ${role}`);
+    await admin?.end();
+  });
+
+  it('can read which migrations are applied, so it is ready', async () => {
+    const ready = await t.app.inject({ url: '/health/ready' });
+    expect(ready.json()).toMatchObject({ status: 'ready', checks: { migrations: { status: 'up' } } });
   });
 });
 
