@@ -23,3 +23,18 @@ export const DateString = Type.String({ format: 'date' });
 export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
+
+/** One import run's outcome, as both /sources and the admin import API show it. */
+export function importRunProperties(statusDescription: string) {
+  return {
+    id: Type.Integer(),
+    status: Type.String({ description: statusDescription }),
+    started_at: Type.String(),
+    finished_at: Nullable(Type.String()),
+    inserted: Type.Integer(),
+    updated: Type.Integer(),
+    unchanged: Type.Integer(),
+    rejected: Type.Integer(),
+    error: Nullable(Type.String()),
+  };
+}

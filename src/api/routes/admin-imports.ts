@@ -16,7 +16,7 @@ import { findImporter, importers } from '../../ingest/sources.js';
 import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
 import { announceDataChange } from '../response-cache.js';
 import { badParameter, HttpProblem, notFound } from '../problem.js';
-import { isoTime, Nullable, StringEnum } from '../resources.js';
+import { importRunProperties, isoTime, Nullable, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
@@ -30,17 +30,9 @@ const StartBody = Type.Object({
 }, { additionalProperties: false });
 
 const Run = Type.Object({
-  id: Type.Integer(),
+  ...importRunProperties(STATUSES.join(' | ')),
   source: Type.String(),
-  status: Type.String({ description: STATUSES.join(' | ') }),
   paths: Type.Array(Type.String()),
-  started_at: Type.String(),
-  finished_at: Nullable(Type.String()),
-  inserted: Type.Integer(),
-  updated: Type.Integer(),
-  unchanged: Type.Integer(),
-  rejected: Type.Integer(),
-  error: Nullable(Type.String()),
 });
 const RunDetail = Type.Intersect([Run, Type.Object({
   rejections: Type.Array(Type.Object({ location: Type.String(), message: Type.String(), record: Nullable(Type.String()) }), {

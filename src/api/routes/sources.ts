@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.js';
 import { importers } from '../../ingest/sources.js';
 import { sourceStatuses } from '../../ingest/status.js';
 import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
-import { Nullable } from '../resources.js';
+import { importRunProperties, Nullable } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SourcesQuery = listQuery({});
@@ -13,17 +13,7 @@ const SourcesQuery = listQuery({});
 const DataSource = Type.Object({
   source: Type.String({ description: 'The importer name, as on the CLI (`openpolicy import <source>`).' }),
   description: Nullable(Type.String()),
-  last_run: Nullable(Type.Object({
-    id: Type.Integer(),
-    status: Type.String({ description: 'running, succeeded, partial (some records rejected) or failed.' }),
-    started_at: Type.String(),
-    finished_at: Nullable(Type.String()),
-    inserted: Type.Integer(),
-    updated: Type.Integer(),
-    unchanged: Type.Integer(),
-    rejected: Type.Integer(),
-    error: Nullable(Type.String()),
-  })),
+  last_run: Nullable(Type.Object(importRunProperties('running, succeeded, partial (some records rejected) or failed.'))),
   last_success_at: Nullable(Type.String({ description: 'When the last succeeded or partial run finished.' })),
   freshness_seconds: Nullable(Type.Integer({ description: 'Seconds since last_success_at; null if the source never imported.' })),
   runs: Type.Integer(),
