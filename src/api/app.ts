@@ -10,11 +10,11 @@ import { installObservability, type OpsOptions } from '../ops/observability.js';
 import type { ImportState } from '../ops/import-state.js';
 import { memoryStore, type Store } from '../store/store.js';
 import { createImportState } from '../ops/import-state.js';
-import { installSecurity, type SecurityOptions } from '../auth/security.js';
+import { installAuthentication, installProtections, type SecurityOptions } from '../auth/security.js';
 import { runLagTolerant } from '../db/replica.js';
 import { registerOpenApi } from './openapi.js';
 import { HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
-import { cacheable } from './response-cache.js';
+import { cacheable, ResponseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { performanceRoutes } from './routes/performance.js';
@@ -122,12 +122,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before the security layer's hooks, so refused requests are counted and logged too.
   installObservability(app, options.ops ?? {}, trustedPeer);
 
+  // First, so that every route after it must declare its permission.
+  const security = options.security ?? {};
+  installProtections(app, security);
+  app.decorate('responseCache', new ResponseCache());
+  app.responseCache.serveHits(app);
+
   // Anonymous public reads may be answered by a read replica (src/db/replica.ts);
   // calling done() inside the context carries it through the later hooks to the handler.
   app.addHook('onRequest', (request, _reply, done) => (cacheable(request) ? runLagTolerant(done) : done()));
-
-  // First, so that every route after it must declare its permission.
-  await installSecurity(app, options.security ?? {});
+  await installAuthentication(app, security);
   await app.register(healthRoutes);
   await app.register(metricsRoutes);
   await app.register(performanceRoutes);

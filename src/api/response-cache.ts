@@ -4,10 +4,15 @@
  * long as the public Cache-Control allows and are dropped everywhere when data
  * changes: imports publish `data-changed` through the shared store (Redis
  * pub/sub across instances).
+ *
+ * A hit is answered early, right after the security headers and CORS, by
+ * counting it against the anonymous quota: the entry exists because the same
+ * URL, asked anonymously, passed every check and answered 200, and a request
+ * is only looked up here when it carries no credentials.
  */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
+import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
 import { metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 
@@ -24,6 +29,8 @@ export interface ResponseCacheOptions {
 }
 
 const PRIVATE_PREFIXES = ['/api/v1/auth', '/api/v1/keys', '/api/v1/admin', '/api/v1/me'];
+/** What a response of the same URL shares with the next: the rest (request id, quota) is per request. */
+const KEPT_HEADERS = ['content-type', 'etag', 'cache-control'];
 
 /** Anonymous GETs of public data: shareable, so cached here and allowed to read from a lagging replica. */
 export function cacheable(request: FastifyRequest): boolean {
@@ -43,48 +50,63 @@ export async function announceDataChange(store: Store): Promise<void> {
   await store.publish(DATA_CHANGED, String(Date.now())).catch(() => {});
 }
 
-const plugin: FastifyPluginAsync<ResponseCacheOptions> = async (app, options) => {
-  const cache = new LRUCache<string, Entry>({
-    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-    sizeCalculation: (e) => e.body.length + 200,
-    ttl: options.ttlMs ?? 60_000,
-  });
-  await app.store.subscribe(DATA_CHANGED, () => cache.clear()).catch((e: Error) => app.log.warn({ err: e }, 'cache invalidation channel unavailable'));
-  app.decorate('responseCache', { clear: () => cache.clear(), size: () => cache.size });
+export class ResponseCache {
+  private readonly entries: LRUCache<string, Entry>;
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!cacheable(request)) return;
-    const entry = cache.get(cacheKey(request));
-    if (!entry) {
-      reply.header('x-cache', 'MISS');
-      metrics.cacheRequests.inc({ result: 'miss' });
-      return;
-    }
-    reply.headers(entry.headers).header('x-cache', 'HIT');
-    metrics.cacheRequests.inc({ result: 'hit' });
-    if (entry.headers.etag && request.headers['if-none-match'] === entry.headers.etag) {
-      return reply.code(304).send();
-    }
-    return reply.code(200).send(entry.body);
-  });
+  constructor(options: ResponseCacheOptions = {}) {
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      sizeCalculation: (e) => e.body.length + 200,
+      ttl: options.ttlMs ?? 60_000,
+    });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode !== 200 || !cacheable(request) || reply.getHeader('x-cache') !== 'MISS') return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload; // streams (CSV) are not cached
-    const headers: Record<string, string> = {};
-    for (const name of ['content-type', 'etag', 'cache-control']) {
-      const value = reply.getHeader(name);
-      if (value !== undefined) headers[name] = String(value);
-    }
-    cache.set(cacheKey(request), { body: Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers });
-    return payload;
-  });
-};
+  clear(): void {
+    this.entries.clear();
+  }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    responseCache: { clear(): void; size(): number };
+  size(): number {
+    return this.entries.size;
+  }
+
+  /** Answers cached anonymous reads (an onRequest hook: install it after CORS, before authentication). */
+  serveHits(app: FastifyInstance): void {
+    app.store.subscribe(DATA_CHANGED, () => this.clear()).catch((e: Error) => app.log.warn({ err: e }, 'cache invalidation channel unavailable'));
+    app.addHook('onRequest', async (request, reply) => {
+      if (!cacheable(request)) return;
+      const entry = this.entries.get(cacheKey(request));
+      if (!entry) {
+        reply.header('x-cache', 'MISS');
+        metrics.cacheRequests.inc({ result: 'miss' });
+        return;
+      }
+      request.principal = ANONYMOUS_PRINCIPAL;
+      await app.rateLimiter.enforce(request, reply, ANONYMOUS_PRINCIPAL);
+      metrics.cacheRequests.inc({ result: 'hit' });
+      // The route's onSend hooks still run: @fastify/etag turns a matching If-None-Match into a 304.
+      return reply.headers(entry.headers).header('x-cache', 'HIT').code(200).send(entry.body);
+    });
+  }
+
+  /** Keeps the 200 responses of misses (an onSend hook: install it after the ETag and Cache-Control are set). */
+  fillOnMiss(app: FastifyInstance): void {
+    app.addHook('onSend', (request, reply, payload, done) => {
+      // Streams (CSV) are not cached.
+      if (reply.statusCode === 200 && reply.getHeader('x-cache') === 'MISS' && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        const headers: Record<string, string> = {};
+        for (const name of KEPT_HEADERS) {
+          const value = reply.getHeader(name);
+          if (value !== undefined) headers[name] = String(value);
+        }
+        this.entries.set(cacheKey(request), { body: Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers });
+      }
+      done(null, payload);
+    });
   }
 }
 
-export const responseCache = fp(plugin, { name: 'response-cache' });
+declare module 'fastify' {
+  interface FastifyInstance {
+    responseCache: ResponseCache;
+  }
+}

@@ -1,7 +1,6 @@
 /** The public read API under /api/v1: one plugin per resource, public caching and ETags. */
 import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { responseCache } from './response-cache.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -20,13 +19,13 @@ import { voteRoutes } from './routes/votes.js';
 
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(etag, { weak: true });
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method === 'GET' && reply.statusCode < 400 && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'public, max-age=60');
     }
-    return payload;
+    done(null, payload);
   });
-  await app.register(responseCache);
+  app.responseCache.fillOnMiss(app);
   await app.register(billRoutes);
   await app.register(voteRoutes);
   await app.register(committeeRoutes);

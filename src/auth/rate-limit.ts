@@ -3,7 +3,11 @@
  * API instance sees the same counts). Every limited response carries the
  * RateLimit-* headers of the quota closest to running out.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem } from '../api/problem.js';
+import { metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
+import type { Principal } from './permissions.js';
 
 export interface Quota {
   limit: number;
@@ -62,4 +66,33 @@ export async function consume(store: Store, key: string, quotas: Quota[]): Promi
   };
   if (exceeded.length) headers['retry-after'] = String(shown.reset);
   return { limited: exceeded.length > 0, limit: shown.quota.limit, remaining: shown.remaining, reset: shown.reset, headers };
+}
+
+const pathOf = (url: string) => url.split('?')[0] ?? url;
+
+/** The quotas of the API: each request under /api/v1 counts against its caller's tier, and auth endpoints also per IP. */
+export class RateLimiter {
+  private readonly tiers: Record<TierName, Quota[]>;
+
+  constructor(private readonly store: Store, tiers: Partial<Record<TierName, Quota[]>> = {}, private readonly authIpQuota: Quota = DEFAULT_AUTH_IP_QUOTA) {
+    this.tiers = { ...DEFAULT_TIERS, ...tiers };
+  }
+
+  /** Counts the request, sets the RateLimit-* headers, and throws a 429 problem when a quota is used up. */
+  async enforce(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
+    const path = pathOf(request.url);
+    if (request.method === 'OPTIONS' || !(path === '/api/v1' || path.startsWith('/api/v1/'))) return;
+    const tier: TierName = principal.kind === 'anonymous' ? 'anonymous' : Object.hasOwn(this.tiers, principal.user.tier) ? (principal.user.tier as TierName) : 'default';
+    const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
+    const checks: Promise<LimitResult>[] = [consume(this.store, subject, this.tiers[tier])];
+    if (path.startsWith('/api/v1/auth/')) checks.push(consume(this.store, `auth-ip:${request.ip}`, [this.authIpQuota]));
+    const results = await Promise.all(checks);
+    const shown = results.find((r) => r.limited) ?? results.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+    reply.headers(shown.headers);
+    if (shown.limited) {
+      metrics.rateLimited.inc({ tier });
+      const hint = principal.kind === 'anonymous' ? ' Send an API key (X-API-Key) for a higher quota.' : '';
+      throw new HttpProblem(429, 'rate-limited', `Rate limit of ${shown.limit} requests exceeded; retry in ${shown.reset} s.${hint}`, { retry_after: shown.reset });
+    }
+  }
 }

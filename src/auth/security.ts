@@ -1,23 +1,26 @@
 /**
- * The security layer of the HTTP app, installed before any route:
- * - every route must declare the permission it needs (or get `public:read` by
- *   the default rule); a route without one is refused at registration;
- * - each request is authenticated, counted against its tier's quotas, then
- *   checked against the route's permission, all before its body is read;
- * - security headers (helmet), CORS (open for anonymous reads, an allowlist for
- *   credentialed requests), JSON-only bodies, and no body where none is expected.
+ * The security layer of the HTTP app, in two parts installed around the
+ * response cache (src/api/app.ts):
+ * - protections, before anything else: every route must declare the
+ *   permission it needs (or get `public:read` by the default rule), a route
+ *   without one is refused at registration; security headers; CORS (open for
+ *   anonymous reads, an allowlist for credentialed requests); JSON-only bodies;
+ *   and the rate limiter every request is counted by;
+ * - authentication: each request's principal is resolved, counted against its
+ *   tier's quotas, then checked against the route's permission, all before its
+ *   body is read; and no body where none is expected.
  */
 import { randomBytes } from 'node:crypto';
-import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../api/problem.js';
 import { metrics } from '../ops/metrics.js';
 import { Authenticator, unauthorized } from './authenticate.js';
+import { installCors } from './cors.js';
 import { DEFAULT_LOCKOUT, Lockout, type LockoutPolicy } from './lockout.js';
 import { outboxMailer, type Mailer } from './mailer.js';
 import { allows, ANONYMOUS_PRINCIPAL, PERMISSIONS, ROLE_PERMISSIONS, routePermission, type Permission, type Principal } from './permissions.js';
-import { consume, DEFAULT_AUTH_IP_QUOTA, DEFAULT_TIERS, type LimitResult, type Quota, type TierName } from './rate-limit.js';
+import { RateLimiter, type Quota, type TierName } from './rate-limit.js';
+import { securityHeaders } from './security-headers.js';
 import { AccessTokens } from './tokens.js';
 
 export interface SecurityOptions {
@@ -57,6 +60,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     auth: AuthServices;
+    rateLimiter: RateLimiter;
     /** Every route with the permission it needs, in registration order. */
     routePermissions: RoutePermission[];
   }
@@ -66,8 +70,6 @@ declare module 'fastify' {
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const RATE_LIMIT_HEADERS = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'];
-const pathOf = (url: string) => url.split('?')[0] ?? url;
 
 /** Why a parsed input cannot reach a query: a NUL in text (PostgreSQL refuses it), or a number past double range. */
 function unusable(value: unknown, depth = 0): string | null {
@@ -99,36 +101,27 @@ function requirePermissions(app: FastifyInstance): void {
   });
 }
 
-function corsFor(allowlist: ReadonlySet<string>) {
-  const exposedHeaders = [...RATE_LIMIT_HEADERS, 'ETag', 'Location'];
-  // Built once: the delegator runs on every request.
-  const credentialed = {
-    credentials: true,
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Authorization', 'X-API-Key', 'Content-Type'],
-    exposedHeaders,
-    maxAge: 600,
-  };
-  // Anyone may read the public data from a browser; only listed origins may send tokens or keys in headers.
-  const anonymous = { origin: '*', credentials: false, methods: ['GET', 'HEAD'], allowedHeaders: ['Accept'], exposedHeaders, maxAge: 600 };
-  return {
-    delegator: (request: { headers: Record<string, string | string[] | undefined> }, callback: (error: Error | null, options: object) => void) => {
-      const origin = request.headers.origin;
-      if (typeof origin === 'string' && allowlist.has(origin)) callback(null, { ...credentialed, origin });
-      else callback(null, anonymous);
-    },
-  };
-}
-
 /** Refused here as a 400 rather than failing inside a query as a 500. */
 function rejectUnusable(request: FastifyRequest, part: 'body' | 'query' | 'params'): void {
   const problem = unusable(request[part]);
   if (problem) throw new HttpProblem(400, 'invalid-value', `The request ${part} ${problem}.`);
 }
 
-export async function installSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+/** What applies before the caller is known. */
+export function installProtections(app: FastifyInstance, options: SecurityOptions): void {
   requirePermissions(app);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(securityHeaders(request.url));
+    done();
+  });
+  installCors(app, options.corsOrigins ?? []);
+  // Bodies are JSON or nothing: other media types get 415 instead of reaching a handler as a string.
+  app.removeContentTypeParser('text/plain');
+  app.decorate('rateLimiter', new RateLimiter(app.store, options.tiers, options.authIpQuota));
+}
 
+/** Who is calling, within which quota, with which permission. */
+export async function installAuthentication(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   const tokens = new AccessTokens(options.jwtSecret ?? randomBytes(48).toString('base64url'));
   const authenticator = new Authenticator(app.database, app.store, tokens, app.log);
   await authenticator.listen();
@@ -140,34 +133,12 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
   };
   app.decorate('auth', services);
   app.decorateRequest('principal');
-
-  // Bodies are JSON or nothing: other media types get 415 instead of reaching a handler as a string.
-  app.removeContentTypeParser('text/plain');
-  await app.register(helmet, { crossOriginResourcePolicy: { policy: 'cross-origin' } });
-  await app.register(cors, corsFor(new Set(options.corsOrigins ?? [])));
-
-  const tiers = { ...DEFAULT_TIERS, ...options.tiers };
-  const authIpQuota = options.authIpQuota ?? DEFAULT_AUTH_IP_QUOTA;
-
-  async function limit(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
-    const path = pathOf(request.url);
-    if (request.method === 'OPTIONS' || !(path === '/api/v1' || path.startsWith('/api/v1/'))) return;
-    const tier: TierName = principal.kind === 'anonymous' ? 'anonymous' : Object.hasOwn(tiers, principal.user.tier) ? (principal.user.tier as TierName) : 'default';
-    const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
-    const checks: Promise<LimitResult>[] = [consume(app.store, subject, tiers[tier])];
-    if (path.startsWith('/api/v1/auth/')) checks.push(consume(app.store, `auth-ip:${request.ip}`, [authIpQuota]));
-    const results = await Promise.all(checks);
-    const shown = results.find((r) => r.limited) ?? results.reduce((a, b) => (b.remaining < a.remaining ? b : a));
-    reply.headers(shown.headers);
-    if (shown.limited) {
-      metrics.rateLimited.inc({ tier });
-      const hint = principal.kind === 'anonymous' ? ' Send an API key (X-API-Key) for a higher quota.' : '';
-      throw new HttpProblem(429, 'rate-limited', `Rate limit of ${shown.limit} requests exceeded; retry in ${shown.reset} s.${hint}`, { retry_after: shown.reset });
-    }
-  }
+  const limiter = app.rateLimiter;
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config.ownCredentials) {
+    // routeOptions is built afresh on each read: read it once.
+    const { config } = request.routeOptions;
+    if (config.ownCredentials) {
       request.principal = ANONYMOUS_PRINCIPAL;
       return;
     }
@@ -178,12 +149,12 @@ export async function installSecurity(app: FastifyInstance, options: SecurityOpt
       if (e instanceof HttpProblem) metrics.authFailures.inc({ reason: e.problem.type.slice(e.problem.type.lastIndexOf('/') + 1) });
       // Bad credentials still count, so guessing keys or tokens is rate limited like anything else.
       request.principal = ANONYMOUS_PRINCIPAL;
-      await limit(request, reply, ANONYMOUS_PRINCIPAL);
+      await limiter.enforce(request, reply, ANONYMOUS_PRINCIPAL);
       throw e;
     }
     request.principal = principal;
-    await limit(request, reply, principal);
-    const permission = request.routeOptions.config.permission;
+    await limiter.enforce(request, reply, principal);
+    const permission = config.permission;
     if (!permission || allows(principal, permission)) return;
     if (principal.kind === 'anonymous') throw unauthorized(`This needs an account (permission ${permission}); send "Authorization: Bearer <access_token>" from POST /api/v1/auth/login.`, 'unauthorized');
     const roleAllows = ROLE_PERMISSIONS[principal.user.role].has(permission);

@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('security headers', () => {
-  it('are on every response: success, problem, 404, preflight', async () => {
+  it('are on every API response: success, problem, 404, preflight', async () => {
     const user = await makeUser(t);
     const responses = [
       await t.app.inject({ method: 'GET', url: '/api/v1/bills' }),
@@ -22,15 +22,29 @@ describe('security headers', () => {
       await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(await login(t, user)) }),
       await t.app.inject({ method: 'OPTIONS', url: '/api/v1/bills', headers: { origin: 'https://x.example', 'access-control-request-method': 'GET' } }),
     ];
+    responses.push(await t.app.inject({ method: 'GET', url: '/api/v1/bills' })); // from the response cache
+    expect(responses.at(-1)!.headers['x-cache']).toBe('HIT');
     for (const res of responses) {
       expect(res.headers['x-content-type-options'], `${res.statusCode}`).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      // Nothing an API answers may run or be framed, even if a browser were made to render it.
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
-      expect(res.headers['referrer-policy']).toBe('no-referrer');
     }
     // Answers about one user are never cached.
     expect(responses[3]!.headers['cache-control']).toBe('no-store');
+  });
+
+  it('documents get the full set', async () => {
+    for (const url of ['/docs', '/no-such-page']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security'], url).toMatch(/max-age=/);
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+    }
   });
 });
 
@@ -64,6 +78,19 @@ describe('CORS', () => {
     expect(String(preflight.headers['access-control-allow-headers'])).toMatch(/Authorization/);
     expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
     expect(preflight.headers.vary).toMatch(/Origin/);
+  });
+
+  it('a read answered from the response cache carries the CORS headers of the origin asking', async () => {
+    const url = '/api/v1/sessions?per_page=3';
+    const first = await t.app.inject({ method: 'GET', url, headers: { origin: 'https://someone.example' } });
+    const listed = await t.app.inject({ method: 'GET', url, headers: { origin: ALLOWED } });
+    const other = await t.app.inject({ method: 'GET', url, headers: { origin: 'https://someone.example' } });
+    expect([first.headers['x-cache'], listed.headers['x-cache'], other.headers['x-cache']]).toEqual(['MISS', 'HIT', 'HIT']);
+    expect(listed.headers['access-control-allow-origin']).toBe(ALLOWED);
+    expect(listed.headers['access-control-allow-credentials']).toBe('true');
+    expect(other.headers['access-control-allow-origin']).toBe('*');
+    expect(other.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(other.body).toBe(first.body);
   });
 });
 

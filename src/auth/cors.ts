@@ -1,0 +1,48 @@
+/**
+ * CORS: anyone may read the public data from a browser; only listed origins
+ * may send tokens or keys in headers, or write. Both policies' headers are
+ * built once: this runs on every request.
+ */
+import type { FastifyInstance } from 'fastify';
+
+const RATE_LIMIT_HEADERS = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'];
+const EXPOSED = [...RATE_LIMIT_HEADERS, 'ETag', 'Location'].join(', ');
+const MAX_AGE = '600';
+
+interface Policy {
+  headers: Record<string, string>;
+  preflight: Record<string, string>;
+}
+
+const ANONYMOUS: Policy = {
+  headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED },
+  preflight: { 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'Accept', 'access-control-max-age': MAX_AGE },
+};
+
+function credentialed(origin: string): Policy {
+  return {
+    headers: { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED, vary: 'Origin' },
+    preflight: {
+      'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
+      'access-control-allow-headers': 'Authorization, X-API-Key, Content-Type',
+      'access-control-max-age': MAX_AGE,
+    },
+  };
+}
+
+/** Adds the CORS headers to every response and answers preflight requests before anything else sees them. */
+export function installCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
+  const listed = new Map(allowedOrigins.map((origin) => [origin, credentialed(origin)]));
+  // With an allowlist, the same URL answers differently by Origin, which shared caches must know; without one it never does.
+  const anonymous: Policy = listed.size ? { ...ANONYMOUS, headers: { ...ANONYMOUS.headers, vary: 'Origin' } } : ANONYMOUS;
+  app.addHook('onRequest', (request, reply, done) => {
+    const origin = request.headers.origin;
+    const policy = (origin !== undefined && listed.get(origin)) || anonymous;
+    reply.headers(policy.headers);
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
+      reply.code(204).headers(policy.preflight).send();
+      return;
+    }
+    done();
+  });
+}
