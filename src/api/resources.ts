@@ -24,6 +24,8 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
+const SO_FAR = 'so far while the run is running (saved about once a second), in all once it has finished.';
+
 /** One import run's outcome, as both /sources and the admin import API show it. */
 export function importRunProperties(statusDescription: string) {
   return {
@@ -31,10 +33,10 @@ export function importRunProperties(statusDescription: string) {
     status: Type.String({ description: statusDescription }),
     started_at: Type.String(),
     finished_at: Nullable(Type.String()),
-    inserted: Type.Integer(),
-    updated: Type.Integer(),
-    unchanged: Type.Integer(),
-    rejected: Type.Integer(),
+    inserted: Type.Integer({ description: `Records inserted ${SO_FAR}` }),
+    updated: Type.Integer({ description: `Records updated ${SO_FAR}` }),
+    unchanged: Type.Integer({ description: `Records found unchanged ${SO_FAR}` }),
+    rejected: Type.Integer({ description: `Records rejected ${SO_FAR}` }),
     error: Nullable(Type.String()),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Runs one importer: records the run, gives the importer a transaction per unit
- * of work (a file or a batch), keeps rejected records with their location, and
- * marks the run succeeded, partial (some records rejected) or failed.
+ * of work (a file or a batch), keeps rejected records with their location, saves
+ * the running totals as units commit (so a run can be followed live), and marks
+ * the run succeeded, partial (some records rejected) or failed.
  */
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
@@ -63,12 +64,23 @@ export class ImportError extends Error {
 
 // Keep the first rejections of a run in full; count the rest.
 const MAX_STORED_REJECTIONS = 1000;
+// The console polls about once a second: saving the totals more often would only slow big imports.
+const COUNTS_EVERY_MS = 1000;
+
+export interface RunOptions {
+  /** Records read so far, for a progress bar. */
+  onProgress?: ProgressListener;
+  /** Called with the run id as soon as its row exists. */
+  onStart?: (runId: number) => void;
+  /** Least time between two saves of the running totals; 0 saves after every unit. The end is always saved. */
+  countsEveryMs?: number;
+}
 
 export async function runImport(
   database: Database,
   importer: Importer,
   paths: string[],
-  options: { onProgress?: ProgressListener; onStart?: (runId: number) => void } = {},
+  options: RunOptions = {},
 ): Promise<RunReport> {
   const { db } = database;
   const started = Date.now();
@@ -87,6 +99,15 @@ export async function runImport(
     const batch = pending;
     pending = [];
     await db.insert(importErrors).values(batch.map((r) => ({ runId, location: r.location, message: r.message, record: r.record?.slice(0, 2000) ?? null })));
+  };
+
+  // Whoever follows the run (the console, `openpolicy status`, another instance) reads its row, not this process.
+  const countsEveryMs = options.countsEveryMs ?? COUNTS_EVERY_MS;
+  let countsSavedAt = started;
+  const saveCounts = async () => {
+    if (Date.now() - countsSavedAt < countsEveryMs) return;
+    countsSavedAt = Date.now();
+    await db.update(importRuns).set({ ...totals, rejected }).where(eq(importRuns.id, runId));
   };
 
   const ctx: ImportContext = {
@@ -111,6 +132,7 @@ export async function runImport(
       } finally {
         await flushRejections();
       }
+      await saveCounts();
     },
   };
 

@@ -29,6 +29,9 @@ describe('POST /api/v1/admin/imports', () => {
     const run = start.json();
     expect(run).toMatchObject({ source: 'ocd-divisions', status: 'running' });
     expect(start.headers.location).toBe(`/api/v1/admin/imports/${run.id}`);
+    // The console polls the run for its counts so far: no cache may answer in its place.
+    const polled = await t.app.inject({ method: 'GET', url: `/api/v1/admin/imports/${run.id}`, headers: bearer(editor) });
+    expect(polled.headers['cache-control']).toBe('no-store');
 
     const done = await finished(run.id);
     expect(['succeeded', 'partial']).toContain(done.status);

@@ -113,7 +113,7 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:id', {
     config: { permission: 'imports:read' },
-    schema: { tags: ['admin'], summary: 'One import run with its rejected records', params: IdParams, response: { 200: RunDetail } },
+    schema: { tags: ['admin'], summary: 'One import run with its rejected records; poll it to follow a running run\'s counts', params: IdParams, response: { 200: RunDetail } },
   }, async (request) => {
     const [row] = await db.select().from(importRuns).where(eq(importRuns.id, request.params.id));
     if (!row) throw notFound('import run', String(request.params.id));
