@@ -51,6 +51,25 @@ export function after(columns: SQLWrapper[], values: unknown[] | null, direction
   return direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
 }
 
+/** A cursor is client input: check that its key has the list's shape before it reaches SQL. */
+export function checkedCursor(key: unknown[] | null, valid: (key: unknown[]) => boolean): unknown[] | null {
+  if (key && !valid(key)) throw badParameter('cursor', 'The cursor is not one this list issued; start again without it.');
+  return key;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The `[time, uuid]` key of a list ordered by creation time, then id. */
+export const isTimeAndId = (key: unknown[]) =>
+  key.length === 2 && typeof key[0] === 'string' && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === 'string' && UUID.test(key[1]);
+
+/**
+ * A timestamp column as ISO text to the microsecond, for a sort key: a JS Date
+ * keeps milliseconds only, and a cursor cut to them would skip the rows created
+ * later within the same millisecond.
+ */
+export const exactTime = (column: SQLWrapper) => sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }

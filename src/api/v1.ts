@@ -2,6 +2,7 @@
 import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { adminImportRoutes } from './routes/admin-imports.js';
+import { adminKeyRoutes } from './routes/admin-keys.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { billRoutes } from './routes/bills.js';
@@ -41,4 +42,5 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(savedRoutes, { prefix: '/me/saved' });
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(adminImportRoutes, { prefix: '/admin/imports' });
+  await app.register(adminKeyRoutes, { prefix: '/admin/keys' });
 };

@@ -85,3 +85,25 @@ export async function findLiveApiKey(db: Db, hash: string): Promise<ApiKeyRow | 
 export async function touchApiKey(db: Db, hash: string): Promise<void> {
   await scoped(db, { secretHash: hash }, (tx) => tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.keyHash, hash)));
 }
+
+// ── the admin console: every user's keys, never their hashes ─────────────────
+/** A key's columns without its hash: what the admin console reads. */
+export const apiKeyInfo = {
+  id: apiKeys.id,
+  userId: apiKeys.userId,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  expiresAt: apiKeys.expiresAt,
+  revokedAt: apiKeys.revokedAt,
+};
+export type ApiKeyInfo = Omit<ApiKeyRow, 'keyHash'>;
+
+/** Revokes any user's live key; null when there is none. The database itself checks that `adminId` is an admin's. */
+export async function revokeAnyApiKey(db: Db, adminId: string, id: string): Promise<ApiKeyInfo | null> {
+  const [row] = await scoped(db, { adminId }, (tx) =>
+    tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning(apiKeyInfo),
+  );
+  return row ?? null;
+}

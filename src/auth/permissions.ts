@@ -15,7 +15,7 @@ export const PERMISSIONS = [
   'imports:run', // start an import
   'imports:read', // import runs with their counts and rejected records
   'records:edit', // correct an imported record
-  'users:manage', // list users, change roles and tiers, disable, unlock, delete
+  'users:manage', // list users, change roles and tiers, disable, unlock, delete; list and revoke every user's API keys
   'audit:read', // the audit log
   'outbox:read', // mail kept in the outbox when no SMTP server is configured
   'ops:read', // detailed /health and the live performance page (/admin/performance)

@@ -8,7 +8,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { APP_ROLE } from '../db/access-control.js';
 
-export type Scope = { userId: string } | { secretHash: string };
+/**
+ * Whose rows a transaction may see: one user's, the row of a secret the caller
+ * presented, or, for the admin console, every user's API keys; the database
+ * grants that last one only while `adminId` names a live admin.
+ */
+export type Scope = { userId: string } | { secretHash: string } | { adminId: string };
 
 export function scoped<T>(db: Db, scope: Scope, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -22,5 +27,6 @@ export function scoped<T>(db: Db, scope: Scope, work: (tx: Db) => Promise<T>): P
 export async function setScope(tx: Db, scope: Scope): Promise<void> {
   const userId = 'userId' in scope ? scope.userId : '';
   const secretHash = 'secretHash' in scope ? scope.secretHash : '';
-  await tx.execute(sql`SELECT set_config('app.user_id', ${userId}, true), set_config('app.secret_hash', ${secretHash}, true)`);
+  const adminId = 'adminId' in scope ? scope.adminId : '';
+  await tx.execute(sql`SELECT set_config('app.user_id', ${userId}, true), set_config('app.secret_hash', ${secretHash}, true), set_config('app.admin_id', ${adminId}, true)`);
 }

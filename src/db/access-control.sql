@@ -70,14 +70,22 @@ END $$;
 -- Row-level security. The API runs user-owned queries in a transaction that sets
 -- `app.user_id` (whose rows) or `app.secret_hash` (the hash of a refresh token or
 -- API key the caller presented); with neither set a query sees no row at all.
+-- The admin console's list and revocation of keys set `app.admin_id` instead:
+-- it opens every user's API keys, but only while that id is a live admin's in
+-- `users`, so a bug or injection that sets it for anyone else gains nothing.
 CREATE OR REPLACE FUNCTION openpolicy_user_id() RETURNS uuid LANGUAGE sql STABLE AS
   $$ SELECT nullif(current_setting('app.user_id', true), '')::uuid $$;
 CREATE OR REPLACE FUNCTION openpolicy_secret_hash() RETURNS text LANGUAGE sql STABLE AS
   $$ SELECT nullif(current_setting('app.secret_hash', true), '') $$;
+CREATE OR REPLACE FUNCTION openpolicy_admin_scope() RETURNS boolean LANGUAGE sql STABLE AS
+  $$ SELECT EXISTS (SELECT 1 FROM public.users
+                    WHERE id = nullif(current_setting('app.admin_id', true), '')::uuid AND role = 'admin' AND disabled_at IS NULL) $$;
 
 -- Table-level changes take an exclusive lock, so they run only when missing: a
 -- second instance migrating a live database blocks no query. To change a policy,
--- give it a new name here (and drop the old one).
+-- give it a new name here (and drop the old one). An admin scope may read and
+-- update (revoke) any key but insert or delete none; `(SELECT …)` makes its
+-- check run once per query rather than once per row.
 DO $$
 DECLARE
   p record;
@@ -88,24 +96,32 @@ BEGIN
   END IF;
 
   FOR p IN SELECT * FROM (VALUES
-    ('sessions', 'sessions_owner_v1',
+    ('sessions', 'sessions_owner_v1', 'ALL',
       'user_id = openpolicy_user_id()',
       'user_id = openpolicy_user_id()'),
-    ('refresh_tokens', 'refresh_tokens_owner_v1',
+    ('refresh_tokens', 'refresh_tokens_owner_v1', 'ALL',
       'user_id = openpolicy_user_id() OR token_hash = openpolicy_secret_hash()',
       'user_id = openpolicy_user_id()'),
-    ('api_keys', 'api_keys_owner_v1',
+    ('api_keys', 'api_keys_owner_v1', 'ALL',
       'user_id = openpolicy_user_id() OR key_hash = openpolicy_secret_hash()',
       'user_id = openpolicy_user_id() OR key_hash = openpolicy_secret_hash()'),
-    ('saved_items', 'saved_items_owner_v1',
+    ('api_keys', 'api_keys_admin_read_v1', 'SELECT',
+      '(SELECT openpolicy_admin_scope())',
+      NULL),
+    ('api_keys', 'api_keys_admin_revoke_v1', 'UPDATE',
+      '(SELECT openpolicy_admin_scope())',
+      '(SELECT openpolicy_admin_scope())'),
+    ('saved_items', 'saved_items_owner_v1', 'ALL',
       'user_id = openpolicy_user_id()',
       'user_id = openpolicy_user_id()')
-  ) AS v(tbl, policy, using_expr, check_expr) LOOP
+  ) AS v(tbl, policy, command, using_expr, check_expr) LOOP
     IF NOT (SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE oid = ('public.' || p.tbl)::regclass) THEN
       EXECUTE format('ALTER TABLE public.%I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', p.tbl);
     END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = 'public' AND tablename = p.tbl AND policyname = p.policy) THEN
-      EXECUTE format('CREATE POLICY %I ON public.%I USING (%s) WITH CHECK (%s)', p.policy, p.tbl, p.using_expr, p.check_expr);
+      -- A SELECT policy takes no WITH CHECK: it never writes.
+      EXECUTE format('CREATE POLICY %I ON public.%I FOR %s USING (%s)', p.policy, p.tbl, p.command, p.using_expr)
+        || CASE WHEN p.check_expr IS NULL THEN '' ELSE format(' WITH CHECK (%s)', p.check_expr) END;
     END IF;
   END LOOP;
 END $$;

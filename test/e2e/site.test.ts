@@ -23,6 +23,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
   const contexts: BrowserContext[] = [];
   const reader: Account = { email: `reader-${process.pid}@e2e.openpolicy.test`, password: 'a long enough reader password' };
   let readerPage: Page;
+  let readerKey: string;
 
   beforeAll(async () => {
     platform = await startPlatform(PORT);
@@ -110,6 +111,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     await page.getByRole('button', { name: 'Create a key' }).click();
     const key = await page.getByTestId('new-api-key').innerText();
     expect(key.length).toBeGreaterThan(20);
+    readerKey = key;
     await expect.poll(() => page.locator('section', { has: page.locator('#keys') }).locator('table.list').innerText()).toContain('e2e dashboard');
 
     const res = await fetch(`${platform.url}/api/v1/bills?per_page=1`, { headers: { 'x-api-key': key } });
@@ -136,6 +138,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     expect(await entry.innerText()).toContain('to: editor');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-audit-desktop');
+  });
+
+  it('an admin finds the reader\'s key with its owner and tier, and revokes it: the API refuses it from then on', async () => {
+    const page = await open();
+    await logIn(page, platform.admin);
+    await page.goto(`/admin/keys?q=${encodeURIComponent(reader.email)}`);
+    const row = page.locator('table.list tbody tr', { hasText: 'e2e dashboard' });
+    expect(await row.innerText()).toContain(reader.email);
+    expect(await row.getByRole('link', { name: reader.email }).getAttribute('href')).toBe(`/admin/users?q=${encodeURIComponent(reader.email)}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: /^Revoke/ }).click();
+    await row.getByText(/^Revoked/).waitFor();
+    expect((await fetch(`${platform.url}/api/v1/bills?per_page=1`, { headers: { 'x-api-key': readerKey } })).status).toBe(401);
   });
 
   it('the new editor starts an import, watches it finish, and sees the rejected records with their location', async () => {

@@ -2,9 +2,10 @@
  * Database access control. On real PostgreSQL: the API logged in as an
  * application role (DML, no DDL, no rewriting the audit log) works end to end,
  * row-level security confines it to one user's sessions and keys even when a
- * query forgets its WHERE, and the reporting role reads data but no
- * credentials. On PGlite: the same policies and grants hold inside the
- * transactions the API scopes to a user (it switches to the application role).
+ * query forgets its WHERE (an admin scope opens every key, to a live admin
+ * only), and the reporting role reads data but no credentials. On PGlite: the
+ * same policies and grants hold inside the transactions the API scopes to a
+ * user (it switches to the application role).
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -12,7 +13,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { scoped } from '../../src/auth/scope.js';
+import { scoped, type Scope } from '../../src/auth/scope.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { bearer, JWT_SECRET, NO_LIMITS, PASSWORD, testStore } from './support.js';
 
@@ -125,6 +126,27 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
     expect(rows.map((r) => r.user_id)).toEqual([seeded.bob]);
   });
 
+  it('an admin scope opens every user\'s keys only while it names a live admin, and never inserts or deletes', async () => {
+    const [admin] = await owner`INSERT INTO users (email, password_hash, role) VALUES (${`admin-${suffix}@example.org`}, 'x', 'admin') RETURNING id`;
+    const inScope = <T>(settings: Record<string, string>, work: (tx: postgres.TransactionSql) => Promise<T>) => app.begin(async (tx) => {
+      for (const [name, value] of Object.entries(settings)) await tx`SELECT set_config(${name}, ${value}, true)`;
+      return work(tx);
+    });
+    const owners = async (settings: Record<string, string>) => (await inScope(settings, (tx) => tx`SELECT DISTINCT user_id FROM api_keys`)).map((r) => r.user_id).sort();
+    expect(await owners({ 'app.admin_id': admin!.id })).toEqual([seeded.alice, seeded.bob].sort());
+    // A plain user naming itself admin sees its own keys only, not another user's.
+    expect(await owners({ 'app.admin_id': seeded.alice })).toEqual([]);
+    expect(await owners({ 'app.user_id': seeded.alice, 'app.admin_id': seeded.alice })).toEqual([seeded.alice]);
+    expect((await inScope({ 'app.admin_id': seeded.alice }, (tx) => tx`UPDATE api_keys SET revoked_at = now() RETURNING id`)).length).toBe(0);
+    await owner`UPDATE users SET disabled_at = now() WHERE id = ${admin!.id}`;
+    expect(await owners({ 'app.admin_id': admin!.id })).toEqual([]);
+    await owner`UPDATE users SET disabled_at = NULL WHERE id = ${admin!.id}`;
+    // Reading and revoking are all it opens.
+    expect((await inScope({ 'app.admin_id': admin!.id }, (tx) => tx`DELETE FROM api_keys RETURNING id`)).length).toBe(0);
+    await expect(inScope({ 'app.admin_id': admin!.id }, (tx) => tx`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES (${seeded.bob}, 'planted', 'opk_x', 'x')`))
+      .rejects.toThrow(/row-level security/);
+  });
+
   it('may insert audit entries but never update or delete them, and has no DDL', async () => {
     await app`INSERT INTO audit_log (action, outcome) VALUES ('record.edit', 'success')`;
     await expect(app`UPDATE audit_log SET outcome = 'failure'`).rejects.toThrow(/permission denied for table audit_log/);
@@ -193,6 +215,16 @@ describe.skipIf(!!process.env.DATABASE_URL)('on PGlite (one superuser connection
     await expect(attempt(`UPDATE audit_log SET outcome = 'x'`)).rejects.toThrow();
     await expect(attempt(`CREATE TABLE scratch (x int)`)).rejects.toThrow();
     await expect(attempt(`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES ('${seeded.bob}', 'planted', 'opk_x', 'x')`)).rejects.toThrow();
+  });
+
+  it('an admin scope sees every user\'s keys only for a live admin; a plain user\'s id in it sees none of another\'s', async () => {
+    const [admin] = await database.rows<{ id: string }>(sql`INSERT INTO users (email, password_hash, role) VALUES ('admin-scope@example.org', 'x', 'admin') RETURNING id`);
+    const owners = (scope: Scope) => scoped(database.db, scope, async (tx) =>
+      ((await tx.execute(sql`SELECT DISTINCT user_id FROM api_keys`)) as unknown as { rows: { user_id: string }[] }).rows.map((r) => r.user_id).sort());
+    expect(await owners({ adminId: admin!.id })).toEqual([seeded.alice, seeded.bob].sort());
+    expect(await owners({ adminId: seeded.alice })).toEqual([]);
+    await expect(scoped(database.db, { adminId: admin!.id }, (tx) =>
+      tx.execute(sql.raw(`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES ('${seeded.bob}', 'planted', 'opk_x', 'x')`)))).rejects.toThrow();
   });
 
   it('outside one (the superuser connection) row-level security does not apply: the code\'s WHERE is what holds', async () => {

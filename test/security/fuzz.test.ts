@@ -91,7 +91,7 @@ it('hostile query strings on the public reads are 4xx too', async () => {
     if (res.statusCode < 400 || res.statusCode >= 500) failures.push(`GET /api/v1/bills?${query} → ${res.statusCode} ${res.body.slice(0, 120)}`);
   }
   for (const query of ['cursor=WyJhYmMiXQ', 'cursor=W251bGxd', 'role=root', 'user_id=1', 'since=yesterday']) {
-    for (const list of ['users', 'audit', 'outbox']) {
+    for (const list of ['users', 'audit', 'outbox', 'keys']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/admin/${list}?${query}`, headers: bearer(adminToken) });
       if (res.statusCode >= 500) failures.push(`GET /api/v1/admin/${list}?${query} → ${res.statusCode} ${res.body.slice(0, 120)}`);
     }

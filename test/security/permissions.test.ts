@@ -37,6 +37,8 @@ const EXPECTED: Record<string, Permission> = {
   'POST /api/v1/admin/users/:id/unlock': 'users:manage',
   'GET /api/v1/admin/audit': 'audit:read',
   'GET /api/v1/admin/outbox': 'outbox:read',
+  'GET /api/v1/admin/keys': 'users:manage',
+  'DELETE /api/v1/admin/keys/:id': 'users:manage',
   'POST /api/v1/admin/imports': 'imports:run',
   'GET /api/v1/admin/imports': 'imports:read',
   'GET /api/v1/admin/imports/:id': 'imports:read',
@@ -44,7 +46,7 @@ const EXPECTED: Record<string, Permission> = {
 };
 
 /** Routes that answer 2xx to each allowed role with no parameters or body. */
-const PLAIN_READS = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/keys', '/api/v1/me/saved', '/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/admin/outbox', '/api/v1/admin/imports'];
+const PLAIN_READS = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/keys', '/api/v1/me/saved', '/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/admin/outbox', '/api/v1/admin/keys', '/api/v1/admin/imports'];
 
 const PRIVATE = /^\/api\/v1\/(auth|keys|admin|me)(\/|$)/;
 

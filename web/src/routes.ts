@@ -33,6 +33,7 @@ export const routes = [
   route('/account', page(() => import('./pages/account/Account'))),
   route('/admin', page(() => import('./pages/admin/AdminHome'))),
   route('/admin/users', page(() => import('./pages/admin/Users'))),
+  route('/admin/keys', page(() => import('./pages/admin/Keys'))),
   route('/admin/imports', page(() => import('./pages/admin/Imports'))),
   route('/admin/imports/:id', page(() => import('./pages/admin/ImportRun'))),
   route('/admin/audit', page(() => import('./pages/admin/Audit'))),

@@ -4,7 +4,7 @@
  * every change is audited.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, count, desc, eq, gte, ilike, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, ilike, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { auditLog, emailOutbox, users } from '../../db/schema.js';
@@ -14,8 +14,9 @@ import { ROLES } from '../../auth/permissions.js';
 import { USER_TIERS } from '../../auth/rate-limit.js';
 import { revokeAllSessions } from '../../auth/sessions.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
-import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
-import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { likeContains } from '../../domain/text.js';
+import { after, checkedCursor, exactTime, isTimeAndId, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { HttpProblem, notFound } from '../problem.js';
 import { isoTime, Nullable, StringEnum } from '../resources.js';
 import { User } from './auth.js';
 
@@ -62,15 +63,6 @@ const OutboxQuery = listQuery({ to: Type.Optional(Type.String({ maxLength: 254 }
 const OutboxMail = Type.Object({ id: Type.Integer(), to: Type.String(), subject: Type.String(), body: Type.String(), created_at: Type.String() });
 
 // ── query ─────────────────────────────────────────────────────────────────
-/** A cursor is client input: check its shape before it reaches SQL. */
-function cursorKey(key: unknown[] | null, valid: (key: unknown[]) => boolean): unknown[] | null {
-  if (key && !valid(key)) throw badParameter('cursor', 'The cursor is not one this list issued; start again without it.');
-  return key;
-}
-// The search term is matched literally: LIKE's wildcards in it are escaped.
-const contains = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function presentAudit(row: typeof auditLog.$inferSelect) {
   return {
     id: row.id, at: isoTime(row.at)!, action: row.action, outcome: row.outcome, user_id: row.userId, actor: row.actor,
@@ -107,15 +99,18 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const where = and(
       q.role ? eq(users.role, q.role) : undefined,
       q.disabled === undefined ? undefined : q.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt),
-      q.q ? or(ilike(users.email, contains(q.q)), ilike(users.username, contains(q.q)), ilike(users.name, contains(q.q))) : undefined,
+      q.q ? or(ilike(users.email, likeContains(q.q)), ilike(users.username, likeContains(q.q)), ilike(users.name, likeContains(q.q))) : undefined,
     );
-    const source: ListSource<UserRow> = {
+    const source: ListSource<UserRow & { sortTime: string }> = {
       count: async () => Number((await db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0),
-      rows: ({ limit, offset, after: key }) => {
-        const k = cursorKey(key, (v) => v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string' && UUID.test(v[1]));
-        return db.select().from(users).where(and(where, after([users.createdAt, users.id], k, 'desc'))).orderBy(desc(users.createdAt), desc(users.id)).limit(limit).offset(offset);
-      },
-      key: (row) => [isoTime(row.createdAt), row.id],
+      rows: ({ limit, offset, after: key }) => db
+        .select({ ...getTableColumns(users), sortTime: exactTime(users.createdAt) })
+        .from(users)
+        .where(and(where, after([users.createdAt, users.id], checkedCursor(key, isTimeAndId), 'desc')))
+        .orderBy(desc(users.createdAt), desc(users.id))
+        .limit(limit)
+        .offset(offset),
+      key: (row) => [row.sortTime, row.id],
     };
     return respondList(request, reply, q, source, presentUser, {
       filename: 'users',
@@ -195,7 +190,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const source: ListSource<typeof auditLog.$inferSelect> = {
       count: async () => Number((await db.select({ n: count() }).from(auditLog).where(where))[0]?.n ?? 0),
       rows: ({ limit, offset, after: key }) => {
-        const k = cursorKey(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
+        const k = checkedCursor(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
         return db.select().from(auditLog).where(and(where, after([auditLog.id], k, 'desc'))).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
       },
       key: (row) => [row.id],
@@ -220,7 +215,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const source: ListSource<typeof emailOutbox.$inferSelect> = {
       count: async () => Number((await db.select({ n: count() }).from(emailOutbox).where(where))[0]?.n ?? 0),
       rows: ({ limit, offset, after: key }) => {
-        const k = cursorKey(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
+        const k = checkedCursor(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
         return db.select().from(emailOutbox).where(and(where, after([emailOutbox.id], k, 'desc'))).orderBy(desc(emailOutbox.id)).limit(limit).offset(offset);
       },
       key: (row) => [row.id],

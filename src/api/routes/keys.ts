@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyRow } from '../../auth/api-keys.js';
+import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
 import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, currentSession, privateResponses } from '../../auth/http.js';
 import { badParameter, notFound } from '../problem.js';
@@ -14,7 +14,7 @@ import { isoTime, Nullable } from '../resources.js';
 // ── schema ────────────────────────────────────────────────────────────────
 const MAX_LIFETIME_DAYS = 5 * 365;
 
-const ApiKey = Type.Object({
+export const ApiKey = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String(),
   prefix: Type.String({ description: 'The visible start of the key, to recognise it by.' }),
@@ -32,7 +32,8 @@ const CreateBody = Type.Object({
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-function present(row: ApiKeyRow) {
+/** A key as the API shows it, to its owner or an admin: never its hash. */
+export function presentApiKey(row: ApiKeyInfo) {
   return {
     id: row.id,
     name: row.name,
@@ -65,13 +66,13 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { userId } = currentSession(request);
     const { row, key } = await createApiKey(db, userId, { name: request.body.name, expiresAt: expiry(request.body.expires_at) });
     await audit(db, request, { action: 'key.create', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix, name: row.name } });
-    return reply.code(201).header('location', `/api/v1/keys/${row.id}`).send({ ...present(row), key });
+    return reply.code(201).header('location', `/api/v1/keys/${row.id}`).send({ ...presentApiKey(row), key });
   });
 
   app.get('', {
     config: { permission: 'keys:manage' },
     schema: { tags: ['keys'], summary: 'My API keys (without the keys themselves)', response: { 200: Type.Object({ results: Type.Array(ApiKey) }) } },
-  }, async (request) => ({ results: (await listApiKeys(db, currentSession(request).userId)).map(present) }));
+  }, async (request) => ({ results: (await listApiKeys(db, currentSession(request).userId)).map(presentApiKey) }));
 
   app.get('/:id', {
     config: { permission: 'keys:manage' },
@@ -79,7 +80,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const row = await getApiKey(db, currentSession(request).userId, request.params.id);
     if (!row) throw notFound('API key', request.params.id);
-    return present(row);
+    return presentApiKey(row);
   });
 
   app.delete('/:id', {

@@ -350,6 +350,12 @@ export interface NewApiKey extends ApiKey {
   key: string;
 }
 
+/** Any user's key, as the admin console lists it. */
+export interface AdminApiKey extends ApiKey {
+  user_id: string;
+  owner: { email: string; username: string | null; tier: string };
+}
+
 export interface ImportRun {
   id: number;
   source: string;

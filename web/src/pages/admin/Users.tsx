@@ -1,4 +1,4 @@
-/** Users and roles: find accounts, change role and rate-limit tier, disable or enable, lift a lockout. */
+/** Users and roles: find accounts, change role and rate-limit tier, disable or enable, lift a lockout, open their API keys. */
 import { useState, type FormEvent } from 'react';
 import { FilterForm, SelectField, TextField } from '../../components/Filters';
 import { Heading } from '../../components/Heading';
@@ -9,7 +9,7 @@ import { Pending } from '../../components/Status';
 import { api, ApiError, withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
-import { useQuery } from '../../lib/router';
+import { Link, useQuery } from '../../lib/router';
 import type { List, User } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { useAdminVocabulary } from './vocabulary';
@@ -56,6 +56,7 @@ function UserRow({ user, roles, tiers, onSaved }: { user: User; roles: string[];
           <div className="filter-actions">
             <button type="submit">{t('admin.save')}</button>
             <button type="button" onClick={unlock}>{t('admin.unlock')}</button>
+            <Link to={withQuery('/admin/keys', { user_id: user.id })}>{t('admin.keys')}</Link>
           </div>
         </div>
         <p role="status" className={message?.error ? 'error-text' : 'meta'}>{message?.text}</p>

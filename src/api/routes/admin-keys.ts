@@ -1,0 +1,100 @@
+/**
+ * Every user's API keys under /api/v1/admin/keys: list them with their owner and
+ * the owner's rate-limit tier (tiers are per user, changed with PATCH
+ * /api/v1/admin/users/{id}), and revoke any of them. Admins only; a key's hash
+ * is never read, and every revocation is audited.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, count, desc, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { apiKeyInfo, revokeAnyApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
+import { audit } from '../../auth/audit.js';
+import { currentUser, privateResponses } from '../../auth/http.js';
+import { scoped } from '../../auth/scope.js';
+import { apiKeys, users } from '../../db/schema.js';
+import { likeContains } from '../../domain/text.js';
+import { after, checkedCursor, exactTime, isTimeAndId, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { notFound } from '../problem.js';
+import { Nullable } from '../resources.js';
+import { ApiKey, presentApiKey } from './keys.js';
+
+// ── schema ────────────────────────────────────────────────────────────────
+const KeysQuery = listQuery({
+  user_id: Type.Optional(Type.String({ format: 'uuid', description: 'Only this user\'s keys.' })),
+  revoked: Type.Optional(Type.Boolean({ description: 'true: revoked keys only; false: keys not revoked.' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the key\'s name or prefix, or of its owner\'s email or username.' })),
+});
+
+const AdminApiKey = Type.Object({
+  ...ApiKey.properties,
+  user_id: Type.String({ format: 'uuid' }),
+  owner: Type.Object({
+    email: Type.String(),
+    username: Nullable(Type.String()),
+    tier: Type.String({ description: 'The owner\'s rate-limit tier, which the key\'s requests count against.' }),
+  }),
+});
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+type KeyWithOwner = ApiKeyInfo & { owner: { email: string; username: string | null; tier: string }; sortTime: string };
+
+const present = (row: KeyWithOwner) => ({ ...presentApiKey(row), user_id: row.userId, owner: row.owner });
+
+// ── routes ────────────────────────────────────────────────────────────────
+export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.database;
+  privateResponses(app);
+
+  app.get('', {
+    config: { permission: 'users:manage' },
+    schema: { tags: ['admin'], summary: 'Every user\'s API keys with their owner and tier, newest first (never the keys or their hashes)', querystring: KeysQuery, response: { 200: listResponse(AdminApiKey) } },
+  }, async (request, reply) => {
+    const q = request.query;
+    // Row-level security shows this transaction every user's keys only because the database finds the caller is an admin.
+    const scope = { adminId: currentUser(request).user.id };
+    const term = q.q === undefined ? undefined : likeContains(q.q);
+    const where = and(
+      q.user_id ? eq(apiKeys.userId, q.user_id) : undefined,
+      q.revoked === undefined ? undefined : q.revoked ? isNotNull(apiKeys.revokedAt) : isNull(apiKeys.revokedAt),
+      term ? or(...[apiKeys.name, apiKeys.prefix, users.email, users.username].map((column) => ilike(column, term))) : undefined,
+    );
+    const source: ListSource<KeyWithOwner> = {
+      count: () => scoped(db, scope, async (tx) =>
+        Number((await tx.select({ n: count() }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(where))[0]?.n ?? 0)),
+      rows: ({ limit, offset, after: key }) => {
+        const k = checkedCursor(key, isTimeAndId);
+        return scoped(db, scope, (tx) => tx
+          .select({ ...apiKeyInfo, owner: { email: users.email, username: users.username, tier: users.tier }, sortTime: exactTime(apiKeys.createdAt) })
+          .from(apiKeys)
+          .innerJoin(users, eq(users.id, apiKeys.userId))
+          .where(and(where, after([apiKeys.createdAt, apiKeys.id], k, 'desc')))
+          .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+          .limit(limit)
+          .offset(offset));
+      },
+      key: (row) => [row.sortTime, row.id],
+    };
+    return respondList(request, reply, q, source, present, {
+      filename: 'api-keys',
+      columns: [
+        { header: 'id', value: (k) => k.id }, { header: 'name', value: (k) => k.name }, { header: 'prefix', value: (k) => k.prefix },
+        { header: 'user_id', value: (k) => k.user_id }, { header: 'owner_email', value: (k) => k.owner.email }, { header: 'owner_username', value: (k) => k.owner.username },
+        { header: 'owner_tier', value: (k) => k.owner.tier }, { header: 'created_at', value: (k) => k.created_at }, { header: 'last_used_at', value: (k) => k.last_used_at },
+        { header: 'expires_at', value: (k) => k.expires_at }, { header: 'revoked_at', value: (k) => k.revoked_at },
+      ],
+    });
+  });
+
+  app.delete('/:id', {
+    config: { permission: 'users:manage' },
+    schema: { tags: ['admin'], summary: 'Revoke any user\'s API key', params: IdParams },
+  }, async (request, reply) => {
+    const row = await revokeAnyApiKey(db, currentUser(request).user.id, request.params.id);
+    if (!row) throw notFound('live API key', request.params.id);
+    // Each instance caches which user a key belongs to: evict it so the key stops working now, everywhere.
+    await app.auth.authenticator.invalidate(row.userId);
+    await audit(db, request, { action: 'key.revoke', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix, owner_id: row.userId } });
+    return reply.code(204).send();
+  });
+};
