@@ -10,10 +10,11 @@ import { installObservability, type OpsOptions } from '../ops/observability.js';
 import type { ImportState } from '../ops/import-state.js';
 import { memoryStore, type Store } from '../store/store.js';
 import { createImportState } from '../ops/import-state.js';
-import { installAuthentication, installProtections, type SecurityOptions } from '../auth/security.js';
+import { installAuthentication, installProtections, installSecurityPolicies, type SecurityOptions } from '../auth/security.js';
 import { runLagTolerant } from '../db/replica.js';
 import { registerOpenApi } from './openapi.js';
 import { HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
+import { cachedReadsServer } from './cached-reads.js';
 import { cacheable, ResponseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -66,17 +67,22 @@ function validationProblem(error: FastifyError): Problem {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger = options.logger === true ? { level: 'info' } : options.logger;
-  const trustedPeer = networkMatcher(options.security?.trustedProxies ?? []);
+  const trustedProxies = options.security?.trustedProxies ?? [];
+  const trustedPeer = networkMatcher(trustedProxies);
+  const genReqId = requestIdGenerator(trustedPeer);
+  // Cache hits are answered before Fastify sees them (src/api/cached-reads.ts); `app` exists by the first request.
+  const serverFactory = cachedReadsServer(() => app, { requestId: genReqId, trustedProxies });
   const app = Fastify({
+    serverFactory,
     logger: logger ? loggerOptions(logger.level, logger.stream) : false,
     // Fastify's own request lines are off: src/ops/request-observer.ts writes one line per request, after it.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // X-Forwarded-For is believed only from these peers; otherwise request.ip is the socket's peer.
-    trustProxy: options.security?.trustedProxies?.length ? options.security.trustedProxies : false,
+    trustProxy: trustedProxies.length ? trustedProxies : false,
     // The gateway's X-Request-Id when a trusted proxy sends one, else a UUID: request ids are recorded in
     // the audit log, so they must be unique across instances and restarts.
-    genReqId: requestIdGenerator(trustedPeer),
+    genReqId,
     // Errors the router raises before any hook (a malformed URL, an over-long path parameter) are problems too.
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
@@ -124,13 +130,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // First, so that every route after it must declare its permission.
   const security = options.security ?? {};
-  installProtections(app, security);
+  installSecurityPolicies(app, security);
   app.decorate('responseCache', new ResponseCache());
-  app.responseCache.serveHits(app);
+  app.responseCache.markMisses(app);
+  installProtections(app);
 
   // Anonymous public reads may be answered by a read replica (src/db/replica.ts);
   // calling done() inside the context carries it through the later hooks to the handler.
-  app.addHook('onRequest', (request, _reply, done) => (cacheable(request) ? runLagTolerant(done) : done()));
+  // Only with a replica: the context's AsyncLocalStorage otherwise taxes every promise of the process.
+  if ('replicaStatus' in options.database) {
+    app.addHook('onRequest', (request, _reply, done) => (cacheable(request) ? runLagTolerant(done) : done()));
+  }
   await installAuthentication(app, security);
   await app.register(healthRoutes);
   await app.register(metricsRoutes);

@@ -5,22 +5,27 @@
  * changes: imports publish `data-changed` through the shared store (Redis
  * pub/sub across instances).
  *
- * A hit is answered early, right after the security headers and CORS, by
- * counting it against the anonymous quota: the entry exists because the same
- * URL, asked anonymously, passed every check and answered 200, and a request
- * is only looked up here when it carries no credentials.
+ * Fastify fills it; hits are answered before Fastify, at the socket
+ * (src/api/cached-reads.ts), with headers prepared here when the entry was
+ * filled.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
+import { API_HEADERS } from '../auth/security-headers.js';
 import { metrics } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 
 export const DATA_CHANGED = 'data-changed';
 
-interface Entry {
+export interface CachedResponse {
   body: Buffer;
-  headers: Record<string, string>;
+  etag: string | undefined;
+  /** The route pattern that answered it, for the request metrics. */
+  route: string;
+  /** Flat name/value lists for writeHead (cheaper than an object): a 200's headers, and a 304's. */
+  ok: string[];
+  notModified: string[];
 }
 
 export interface ResponseCacheOptions {
@@ -28,18 +33,27 @@ export interface ResponseCacheOptions {
   ttlMs?: number;
 }
 
-const PRIVATE_PREFIXES = ['/api/v1/auth', '/api/v1/keys', '/api/v1/admin', '/api/v1/me'];
-/** What a response of the same URL shares with the next: the rest (request id, quota) is per request. */
-const KEPT_HEADERS = ['content-type', 'etag', 'cache-control'];
-
-/** Anonymous GETs of public data: shareable, so cached here and allowed to read from a lagging replica. */
-export function cacheable(request: FastifyRequest): boolean {
-  if (request.method !== 'GET' || !request.url.startsWith('/api/v1/')) return false;
-  if (request.headers.authorization || request.headers['x-api-key'] || request.url.includes('apikey=')) return false;
-  return !PRIVATE_PREFIXES.some((p) => request.url.startsWith(p));
+/** The parts of a request (Fastify's or Node's) that decide whether it is shareable. */
+interface RequestLike {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: IncomingHttpHeaders;
 }
 
-function cacheKey(request: FastifyRequest): string {
+const PRIVATE_PREFIXES = ['/api/v1/auth', '/api/v1/keys', '/api/v1/admin', '/api/v1/me'];
+/** What a response of the same URL shares with the next: the rest (request id, quota, CORS) is per request. */
+const KEPT_HEADERS = ['etag', 'cache-control'];
+const SECURITY = Object.entries(API_HEADERS).flat();
+
+/** Anonymous GETs of public data: shareable, so cached here and allowed to read from a lagging replica. */
+export function cacheable(request: RequestLike): boolean {
+  const url = request.url ?? '';
+  if (request.method !== 'GET' || !url.startsWith('/api/v1/')) return false;
+  if (request.headers.authorization || request.headers['x-api-key'] || url.includes('apikey=')) return false;
+  return !PRIVATE_PREFIXES.some((p) => url.startsWith(p));
+}
+
+function cacheKey(request: RequestLike): string {
   // CSV and JSON of the same URL differ by Accept.
   const csv = (request.headers.accept ?? '').includes('text/csv') ? 'csv' : 'json';
   return `${csv} ${request.url}`;
@@ -51,10 +65,10 @@ export async function announceDataChange(store: Store): Promise<void> {
 }
 
 export class ResponseCache {
-  private readonly entries: LRUCache<string, Entry>;
+  private readonly entries: LRUCache<string, CachedResponse>;
 
   constructor(options: ResponseCacheOptions = {}) {
-    this.entries = new LRUCache<string, Entry>({
+    this.entries = new LRUCache<string, CachedResponse>({
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
       sizeCalculation: (e) => e.body.length + 200,
       ttl: options.ttlMs ?? 60_000,
@@ -69,22 +83,21 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  /** Answers cached anonymous reads (an onRequest hook: install it after CORS, before authentication). */
-  serveHits(app: FastifyInstance): void {
+  /** The cached response for a shareable request, if any. */
+  lookup(request: RequestLike): CachedResponse | undefined {
+    return cacheable(request) ? this.entries.get(cacheKey(request)) : undefined;
+  }
+
+  /** Marks the shareable requests that reach Fastify as misses, whose 200s `fillOnMiss` keeps. */
+  markMisses(app: FastifyInstance): void {
     app.store.subscribe(DATA_CHANGED, () => this.clear()).catch((e: Error) => app.log.warn({ err: e }, 'cache invalidation channel unavailable'));
-    app.addHook('onRequest', async (request, reply) => {
-      if (!cacheable(request)) return;
-      const entry = this.entries.get(cacheKey(request));
-      if (!entry) {
+    const misses = metrics.cacheRequests.labels('miss');
+    app.addHook('onRequest', (request, reply, done) => {
+      if (cacheable(request)) {
         reply.header('x-cache', 'MISS');
-        metrics.cacheRequests.inc({ result: 'miss' });
-        return;
+        misses.inc();
       }
-      request.principal = ANONYMOUS_PRINCIPAL;
-      await app.rateLimiter.enforce(request, reply, ANONYMOUS_PRINCIPAL);
-      metrics.cacheRequests.inc({ result: 'hit' });
-      // The route's onSend hooks still run: @fastify/etag turns a matching If-None-Match into a 304.
-      return reply.headers(entry.headers).header('x-cache', 'HIT').code(200).send(entry.body);
+      done();
     });
   }
 
@@ -93,12 +106,20 @@ export class ResponseCache {
     app.addHook('onSend', (request, reply, payload, done) => {
       // Streams (CSV) are not cached.
       if (reply.statusCode === 200 && reply.getHeader('x-cache') === 'MISS' && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        const headers: Record<string, string> = {};
+        const shared: string[] = [];
         for (const name of KEPT_HEADERS) {
           const value = reply.getHeader(name);
-          if (value !== undefined) headers[name] = String(value);
+          if (value !== undefined) shared.push(name, String(value));
         }
-        this.entries.set(cacheKey(request), { body: Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers });
+        const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+        const etag = reply.getHeader('etag');
+        this.entries.set(cacheKey(request), {
+          body,
+          etag: etag === undefined ? undefined : String(etag),
+          route: request.routeOptions.url ?? request.url,
+          ok: [...SECURITY, ...shared, 'content-type', String(reply.getHeader('content-type')), 'content-length', String(body.length), 'x-cache', 'HIT'],
+          notModified: [...SECURITY, ...shared, 'x-cache', 'HIT'],
+        });
       }
       done(null, payload);
     });

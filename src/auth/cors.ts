@@ -9,17 +9,17 @@ const RATE_LIMIT_HEADERS = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit
 const EXPOSED = [...RATE_LIMIT_HEADERS, 'ETag', 'Location'].join(', ');
 const MAX_AGE = '600';
 
-interface Policy {
+export interface CorsPolicy {
   headers: Record<string, string>;
   preflight: Record<string, string>;
 }
 
-const ANONYMOUS: Policy = {
+const ANONYMOUS: CorsPolicy = {
   headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED },
   preflight: { 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'Accept', 'access-control-max-age': MAX_AGE },
 };
 
-function credentialed(origin: string): Policy {
+function credentialed(origin: string): CorsPolicy {
   return {
     headers: { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED, vary: 'Origin' },
     preflight: {
@@ -30,14 +30,20 @@ function credentialed(origin: string): Policy {
   };
 }
 
-/** Adds the CORS headers to every response and answers preflight requests before anything else sees them. */
-export function installCors(app: FastifyInstance, allowedOrigins: readonly string[]): void {
+/** The policy for a request's Origin header. */
+export type CorsPolicyFor = (origin: string | undefined) => CorsPolicy;
+
+export function corsPolicies(allowedOrigins: readonly string[]): CorsPolicyFor {
   const listed = new Map(allowedOrigins.map((origin) => [origin, credentialed(origin)]));
   // With an allowlist, the same URL answers differently by Origin, which shared caches must know; without one it never does.
-  const anonymous: Policy = listed.size ? { ...ANONYMOUS, headers: { ...ANONYMOUS.headers, vary: 'Origin' } } : ANONYMOUS;
+  const anonymous: CorsPolicy = listed.size ? { ...ANONYMOUS, headers: { ...ANONYMOUS.headers, vary: 'Origin' } } : ANONYMOUS;
+  return (origin) => (origin !== undefined && listed.get(origin)) || anonymous;
+}
+
+/** Adds the CORS headers to every response and answers preflight requests before anything else sees them. */
+export function installCors(app: FastifyInstance, policyFor: CorsPolicyFor): void {
   app.addHook('onRequest', (request, reply, done) => {
-    const origin = request.headers.origin;
-    const policy = (origin !== undefined && listed.get(origin)) || anonymous;
+    const policy = policyFor(request.headers.origin);
     reply.headers(policy.headers);
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined) {
       reply.code(204).headers(policy.preflight).send();

@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../api/problem.js';
 import { metrics } from '../ops/metrics.js';
-import type { Store } from '../store/store.js';
+import type { Counter, Store } from '../store/store.js';
 import type { Principal } from './permissions.js';
 
 export interface Quota {
@@ -46,53 +46,90 @@ function policy(quotas: Quota[]): string {
   return quotas.map((q) => `${q.limit};w=${Math.round(q.windowMs / 1000)}`).join(', ');
 }
 
-/** Counts one request against every quota of `key`. */
-export async function consume(store: Store, key: string, quotas: Quota[]): Promise<LimitResult> {
-  const counters = await Promise.all(quotas.map((q) => store.hit(`rl:${key}:${q.windowMs}`, q.windowMs)));
-  const states = quotas.map((q, i) => {
-    const c = counters[i]!;
-    return { quota: q, count: c.count, remaining: Math.max(0, q.limit - c.count), reset: Math.max(1, Math.ceil(c.resetMs / 1000)) };
-  });
-  const exceeded = states.filter((s) => s.count > s.quota.limit);
+interface QuotaState {
+  quota: Quota;
+  count: number;
+  remaining: number;
+  reset: number;
+}
+
+/** Counts one request against every quota of `key`; `policyHeader` is `policy(quotas)`, worked out once by the caller. */
+export async function consume(store: Store, key: string, quotas: Quota[], policyHeader = policy(quotas)): Promise<LimitResult> {
+  // Most tiers have one quota: no Promise.all and no arrays on every request for them.
+  const states = quotas.length === 1
+    ? [stateOf(quotas[0]!, await store.hit(`rl:${key}:${quotas[0]!.windowMs}`, quotas[0]!.windowMs))]
+    : (await Promise.all(quotas.map((q) => store.hit(`rl:${key}:${q.windowMs}`, q.windowMs)))).map((c, i) => stateOf(quotas[i]!, c));
+  let shown = states[0]!;
+  let limited = false;
   // Over the limit: report the quota that frees up last. Otherwise the one closest to running out.
-  const shown = exceeded.length
-    ? exceeded.reduce((a, b) => (b.reset > a.reset ? b : a))
-    : states.reduce((a, b) => (b.remaining < a.remaining ? b : a));
+  for (const s of states) {
+    const over = s.count > s.quota.limit;
+    if (over ? !limited || s.reset > shown.reset : !limited && s.remaining < shown.remaining) shown = s;
+    limited ||= over;
+  }
   const headers: Record<string, string> = {
     'ratelimit-limit': String(shown.quota.limit),
     'ratelimit-remaining': String(shown.remaining),
     'ratelimit-reset': String(shown.reset),
-    'ratelimit-policy': policy(quotas),
+    'ratelimit-policy': policyHeader,
   };
-  if (exceeded.length) headers['retry-after'] = String(shown.reset);
-  return { limited: exceeded.length > 0, limit: shown.quota.limit, remaining: shown.remaining, reset: shown.reset, headers };
+  if (limited) headers['retry-after'] = String(shown.reset);
+  return { limited, limit: shown.quota.limit, remaining: shown.remaining, reset: shown.reset, headers };
 }
 
-const pathOf = (url: string) => url.split('?')[0] ?? url;
+function stateOf(quota: Quota, counter: Counter): QuotaState {
+  return { quota, count: counter.count, remaining: Math.max(0, quota.limit - counter.count), reset: Math.max(1, Math.ceil(counter.resetMs / 1000)) };
+}
+
+/** What counting needs of a request: Fastify's, or a cached read answered before Fastify (src/api/cached-reads.ts). */
+export interface CountedRequest {
+  method: string;
+  url: string;
+  /** The client's address, as trusted proxies tell it. */
+  ip: string;
+}
+
+const isApiPath = (url: string) => url.startsWith('/api/v1/') || url === '/api/v1' || url.startsWith('/api/v1?');
 
 /** The quotas of the API: each request under /api/v1 counts against its caller's tier, and auth endpoints also per IP. */
 export class RateLimiter {
-  private readonly tiers: Record<TierName, Quota[]>;
+  private readonly tiers: Record<TierName, { quotas: Quota[]; policy: string }>;
+  private readonly authIp: { quotas: Quota[]; policy: string };
 
-  constructor(private readonly store: Store, tiers: Partial<Record<TierName, Quota[]>> = {}, private readonly authIpQuota: Quota = DEFAULT_AUTH_IP_QUOTA) {
-    this.tiers = { ...DEFAULT_TIERS, ...tiers };
+  constructor(private readonly store: Store, tiers: Partial<Record<TierName, Quota[]>> = {}, authIpQuota: Quota = DEFAULT_AUTH_IP_QUOTA) {
+    const all = { ...DEFAULT_TIERS, ...tiers };
+    this.tiers = Object.fromEntries(TIER_NAMES.map((t) => [t, { quotas: all[t], policy: policy(all[t]) }])) as RateLimiter['tiers'];
+    this.authIp = { quotas: [authIpQuota], policy: policy([authIpQuota]) };
   }
 
   /** Counts the request, sets the RateLimit-* headers, and throws a 429 problem when a quota is used up. */
   async enforce(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
-    const path = pathOf(request.url);
-    if (request.method === 'OPTIONS' || !(path === '/api/v1' || path.startsWith('/api/v1/'))) return;
-    const tier: TierName = principal.kind === 'anonymous' ? 'anonymous' : Object.hasOwn(this.tiers, principal.user.tier) ? (principal.user.tier as TierName) : 'default';
-    const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
-    const checks: Promise<LimitResult>[] = [consume(this.store, subject, this.tiers[tier])];
-    if (path.startsWith('/api/v1/auth/')) checks.push(consume(this.store, `auth-ip:${request.ip}`, [this.authIpQuota]));
-    const results = await Promise.all(checks);
-    const shown = results.find((r) => r.limited) ?? results.reduce((a, b) => (b.remaining < a.remaining ? b : a));
-    reply.headers(shown.headers);
-    if (shown.limited) {
-      metrics.rateLimited.inc({ tier });
-      const hint = principal.kind === 'anonymous' ? ' Send an API key (X-API-Key) for a higher quota.' : '';
-      throw new HttpProblem(429, 'rate-limited', `Rate limit of ${shown.limit} requests exceeded; retry in ${shown.reset} s.${hint}`, { retry_after: shown.reset });
-    }
+    const result = await this.count(request, principal);
+    if (!result) return;
+    reply.headers(result.headers);
+    if (result.limited) throw this.refusal(result, principal);
   }
+
+  /** Counts the request against its caller's quotas: the quota to show, or null outside the API. */
+  async count(request: CountedRequest, principal: Principal): Promise<LimitResult | null> {
+    if (request.method === 'OPTIONS' || !isApiPath(request.url)) return null;
+    const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
+    const { quotas, policy: policyHeader } = this.tiers[tierOf(principal)];
+    const counting = consume(this.store, subject, quotas, policyHeader);
+    if (!request.url.startsWith('/api/v1/auth/')) return counting;
+    const [own, ip] = await Promise.all([counting, consume(this.store, `auth-ip:${request.ip}`, this.authIp.quotas, this.authIp.policy)]);
+    return !own.limited && (ip.limited || ip.remaining < own.remaining) ? ip : own;
+  }
+
+  /** The 429 problem for a request past its quota. */
+  refusal(result: LimitResult, principal: Principal): HttpProblem {
+    metrics.rateLimited.inc({ tier: tierOf(principal) });
+    const hint = principal.kind === 'anonymous' ? ' Send an API key (X-API-Key) for a higher quota.' : '';
+    return new HttpProblem(429, 'rate-limited', `Rate limit of ${result.limit} requests exceeded; retry in ${result.reset} s.${hint}`, { retry_after: result.reset });
+  }
+}
+
+function tierOf(principal: Principal): TierName {
+  if (principal.kind === 'anonymous') return 'anonymous';
+  return (TIER_NAMES as readonly string[]).includes(principal.user.tier) && principal.user.tier !== 'anonymous' ? (principal.user.tier as TierName) : 'default';
 }

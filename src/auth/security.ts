@@ -1,11 +1,11 @@
 /**
- * The security layer of the HTTP app, in two parts installed around the
- * response cache (src/api/app.ts):
- * - protections, before anything else: every route must declare the
- *   permission it needs (or get `public:read` by the default rule), a route
- *   without one is refused at registration; security headers; CORS (open for
- *   anonymous reads, an allowlist for credentialed requests); JSON-only bodies;
- *   and the rate limiter every request is counted by;
+ * The security layer of the HTTP app, in three parts installed around the
+ * response cache's early answers (src/api/app.ts):
+ * - policies, before any route: every route must declare the permission it
+ *   needs (or get `public:read` by the default rule), a route without one is
+ *   refused at registration; the rate limiter and the CORS policy (open for
+ *   anonymous reads, an allowlist for credentialed requests) the hooks apply;
+ * - protections: security headers, CORS, JSON-only bodies;
  * - authentication: each request's principal is resolved, counted against its
  *   tier's quotas, then checked against the route's permission, all before its
  *   body is read; and no body where none is expected.
@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../api/problem.js';
 import { metrics } from '../ops/metrics.js';
 import { Authenticator, unauthorized } from './authenticate.js';
-import { installCors } from './cors.js';
+import { corsPolicies, installCors, type CorsPolicyFor } from './cors.js';
 import { DEFAULT_LOCKOUT, Lockout, type LockoutPolicy } from './lockout.js';
 import { outboxMailer, type Mailer } from './mailer.js';
 import { allows, ANONYMOUS_PRINCIPAL, PERMISSIONS, ROLE_PERMISSIONS, routePermission, type Permission, type Principal } from './permissions.js';
@@ -61,6 +61,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     auth: AuthServices;
     rateLimiter: RateLimiter;
+    corsPolicy: CorsPolicyFor;
     /** Every route with the permission it needs, in registration order. */
     routePermissions: RoutePermission[];
   }
@@ -107,17 +108,22 @@ function rejectUnusable(request: FastifyRequest, part: 'body' | 'query' | 'param
   if (problem) throw new HttpProblem(400, 'invalid-value', `The request ${part} ${problem}.`);
 }
 
-/** What applies before the caller is known. */
-export function installProtections(app: FastifyInstance, options: SecurityOptions): void {
+/** Before any route or hook: what every route must declare, and the limits and CORS policy the hooks apply. */
+export function installSecurityPolicies(app: FastifyInstance, options: SecurityOptions): void {
   requirePermissions(app);
+  app.decorate('rateLimiter', new RateLimiter(app.store, options.tiers, options.authIpQuota));
+  app.decorate('corsPolicy', corsPolicies(options.corsOrigins ?? []));
+}
+
+/** What applies before the caller is known. */
+export function installProtections(app: FastifyInstance): void {
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders(request.url));
     done();
   });
-  installCors(app, options.corsOrigins ?? []);
+  installCors(app, app.corsPolicy);
   // Bodies are JSON or nothing: other media types get 415 instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
-  app.decorate('rateLimiter', new RateLimiter(app.store, options.tiers, options.authIpQuota));
 }
 
 /** Who is calling, within which quota, with which permission. */

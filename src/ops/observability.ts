@@ -34,6 +34,8 @@ export interface Ops {
   /** Whether the socket peer is a trusted gateway (whose X-Forwarded-For and X-Request-Id are believed). */
   trustedPeer: AddressMatcher;
   internal: AddressMatcher;
+  /** Whether each request gets a log line (the logger is on, at info or finer, and instrumentation is on). */
+  logRequests: boolean;
 }
 
 declare module 'fastify' {
@@ -62,6 +64,8 @@ export function installObservability(app: FastifyInstance, options: OpsOptions, 
     metricsToken: options.metricsToken,
     trustedPeer,
     internal: networkMatcher(options.internalNetworks ?? ['loopback']),
+    // A disabled logger has no level: no line to build.
+    logRequests: options.instrument !== false && ['trace', 'debug', 'info'].includes(app.log.level),
   });
 
   metrics.info.set({ version: VERSION }, 1);
@@ -75,8 +79,7 @@ export function installObservability(app: FastifyInstance, options: OpsOptions, 
   app.addHook('onClose', async () => stopScraping());
   if (options.instrument === false) return;
 
-  // A disabled logger has no level: no line to build.
-  observeRequests(app, { log: ['trace', 'debug', 'info'].includes(app.log.level) });
+  observeRequests(app, { log: app.ops.logRequests });
   const slowSeconds = (options.slowQueryMs ?? DEFAULT_SLOW_QUERY_MS) / 1000;
   const stopListening = app.database.onQuery((event) => {
     metrics.dbQueryDuration.observe({ kind: event.kind, outcome: event.ok ? 'ok' : 'error' }, event.seconds);

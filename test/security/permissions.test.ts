@@ -7,7 +7,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allows, ROLE_PERMISSIONS, type Permission, type Principal, type Role } from '../../src/auth/permissions.js';
-import { installProtections } from '../../src/auth/security.js';
+import { installSecurityPolicies } from '../../src/auth/security.js';
 import { bearer, login, makeUser, testApp, type TestApp, type TestUser } from './support.js';
 
 /** Every route that is not a public read, with the permission it must declare. */
@@ -94,7 +94,7 @@ describe('every route declares a permission', () => {
     const app = Fastify();
     app.decorate('database', t.database);
     app.decorate('store', t.store);
-    installProtections(app, {});
+    installSecurityPolicies(app, {});
     expect(() => app.post('/api/v1/corrections', async () => ({}))).toThrow(/declares no permission.*config: \{ permission/);
     expect(() => app.get('/internal/stats', async () => ({}))).toThrow(/declares no permission/);
     expect(() => app.get('/api/v1/admin/secret', async () => ({}))).toThrow(/declares no permission/);

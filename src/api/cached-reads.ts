@@ -1,0 +1,96 @@
+/**
+ * Cached anonymous reads answered at the socket, before Fastify. A hit needs
+ * none of Fastify's work (routing, request objects, a child logger, hooks):
+ * it is counted against the anonymous quota, gets the same security, CORS,
+ * RateLimit and request-id headers as any other response, is recorded in the
+ * same metrics and log line, and is written with headers prepared when the
+ * entry was filled (src/api/response-cache.ts). Everything else, and any hit
+ * that cannot be answered cleanly (over its quota, a store failure), goes to
+ * Fastify, which answers it the usual way.
+ *
+ * It skips authentication and the permission check: an entry exists because
+ * the same URL, asked anonymously, passed every check and answered 200, and
+ * only requests without credentials are looked up.
+ */
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import proxyAddr from '@fastify/proxy-addr';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { CorsPolicy } from '../auth/cors.js';
+import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
+import { metrics } from '../ops/metrics.js';
+import { recordRequest } from '../ops/request-observer.js';
+import type { CachedResponse } from './response-cache.js';
+
+export interface CachedReadsOptions {
+  /** The same generator Fastify is given (genReqId). */
+  requestId: (request: IncomingMessage) => string;
+  /** The same peers Fastify's trustProxy believes. */
+  trustedProxies: string[];
+}
+
+/** If-None-Match matches as @fastify/etag matches it on the misses: either side may carry the weak prefix. */
+function matches(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  return etag !== undefined && ifNoneMatch !== undefined && (ifNoneMatch === etag || `W/${ifNoneMatch}` === etag || ifNoneMatch === `W/${etag}`);
+}
+
+// Each policy's headers as a flat list, worked out once per policy.
+const flatCors = new WeakMap<CorsPolicy, string[]>();
+function corsHeaders(policy: CorsPolicy): string[] {
+  let flat = flatCors.get(policy);
+  if (!flat) flatCors.set(policy, (flat = Object.entries(policy.headers).flat()));
+  return flat;
+}
+
+/** A request listener that answers cache hits and hands the rest to `fastify` (Fastify's own handler). */
+export function answerCachedReads(appOf: () => FastifyInstance, fastify: RequestListener, options: CachedReadsOptions): RequestListener {
+  const trust = options.trustedProxies.length ? proxyAddr.compile(options.trustedProxies) : null;
+  const clientIp = (request: IncomingMessage) => (trust ? proxyAddr(request, trust) : request.socket.remoteAddress) ?? '';
+  const hits = metrics.cacheRequests.labels('hit');
+
+  function answer(app: FastifyInstance, request: IncomingMessage, response: ServerResponse, entry: CachedResponse, started: number, ip: string, quota: Record<string, string> | undefined) {
+    const id = options.requestId(request);
+    const notModified = matches(request.headers['if-none-match'], entry.etag);
+    const headers = notModified ? [...entry.notModified] : [...entry.ok];
+    headers.push('x-request-id', id, ...corsHeaders(app.corsPolicy(request.headers.origin)));
+    if (quota) for (const name in quota) headers.push(name, quota[name]!);
+    response.writeHead(notModified ? 304 : 200, headers);
+    if (notModified) response.end();
+    else response.end(entry.body);
+    hits.inc();
+    recordRequest(app.ops.logRequests ? app.log : null, {
+      method: 'GET', url: request.url!, route: entry.route, status: notModified ? 304 : 200,
+      seconds: (performance.now() - started) / 1000, ip, cache: 'HIT', requestId: id,
+    });
+  }
+
+  return (request, response) => {
+    const app = appOf();
+    const entry = app.responseCache.lookup(request);
+    if (!entry) return fastify(request, response);
+    const started = performance.now();
+    metrics.httpInFlight.inc();
+    const ip = clientIp(request);
+    const handOver = () => {
+      metrics.httpInFlight.dec();
+      fastify(request, response);
+    };
+    app.rateLimiter.count({ method: 'GET', url: request.url!, ip }, ANONYMOUS_PRINCIPAL).then((limit) => {
+      // Fastify refuses it with the full problem document (counting it once more, which a client over its quota can spare).
+      if (limit?.limited) return handOver();
+      answer(app, request, response, entry, started, ip, limit?.headers);
+    }, handOver);
+  };
+}
+
+/** Fastify's serverFactory: the HTTP server Fastify would make (same timeouts), listening through `answerCachedReads`. */
+export function cachedReadsServer(appOf: () => FastifyInstance, options: CachedReadsOptions) {
+  return (handler: RequestListener, fastifyOptions: FastifyServerOptions): Server => {
+    const server = createServer(answerCachedReads(appOf, handler, options));
+    server.keepAliveTimeout = fastifyOptions.keepAliveTimeout ?? 72_000;
+    server.requestTimeout = fastifyOptions.requestTimeout ?? 0;
+    server.setTimeout(fastifyOptions.connectionTimeout ?? 0);
+    if (fastifyOptions.maxRequestsPerSocket) server.maxRequestsPerSocket = fastifyOptions.maxRequestsPerSocket;
+    return server;
+  };
+}
