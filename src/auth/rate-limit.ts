@@ -29,7 +29,7 @@ export const DEFAULT_TIERS: Record<TierName, Quota[]> = {
   partner: [{ limit: 6_000, windowMs: MINUTE }, { limit: 2_000_000, windowMs: DAY }],
 };
 
-/** Per client IP on /api/v1/auth/*, on top of the tier: slows password guessing across accounts. */
+/** Per client IP on the requests that check a password or a mailed token, on top of the tier: slows guessing across accounts. */
 export const DEFAULT_AUTH_IP_QUOTA: Quota = { limit: 30, windowMs: MINUTE };
 
 export interface LimitResult {
@@ -89,6 +89,14 @@ export interface CountedRequest {
   ip: string;
 }
 
+/**
+ * The requests the per-IP quota counts. Not the signed-in reads and writes under
+ * /auth (me, sessions, refresh, logout): a browser makes them on every page, and
+ * counting them would lock out everyone behind one address (an office, a school).
+ */
+const SECRET_CHECKS = new Set(['register', 'login', 'password', 'password-reset', 'password-reset/confirm'].map((p) => `/api/v1/auth/${p}`));
+const checksSecret = (request: CountedRequest) => request.method === 'POST' && SECRET_CHECKS.has(request.url.split('?')[0]!);
+
 const isApiPath = (url: string) => url.startsWith('/api/v1/') || url === '/api/v1' || url.startsWith('/api/v1?');
 
 /** The quotas of the API: each request under /api/v1 counts against its caller's tier, and auth endpoints also per IP. */
@@ -116,7 +124,7 @@ export class RateLimiter {
     const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
     const { quotas, policy: policyHeader } = this.tiers[tierOf(principal)];
     const counting = consume(this.store, subject, quotas, policyHeader);
-    if (!request.url.startsWith('/api/v1/auth/')) return counting;
+    if (!checksSecret(request)) return counting;
     const [own, ip] = await Promise.all([counting, consume(this.store, `auth-ip:${request.ip}`, this.authIp.quotas, this.authIp.policy)]);
     return !own.limited && (ip.limited || ip.remaining < own.remaining) ? ip : own;
   }

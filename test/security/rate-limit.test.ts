@@ -117,6 +117,23 @@ describe('the per-IP limit on /auth', () => {
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/bills' })).statusCode).toBe(200);
     });
   });
+
+  it('counts what checks a password or a token, not a signed-in browser\'s own calls under /auth', async () => {
+    await withApp({ ...NO_LIMITS, authIpQuota: { limit: 3, windowMs: 60_000 } }, async (t) => {
+      const user = await makeUser(t);
+      const tokens = await login(t, user); // 1 of 3
+      for (let i = 0; i < 5; i++) {
+        const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(tokens) });
+        expect(me.statusCode).toBe(200);
+        expect(me.headers['ratelimit-limit']).not.toBe('3');
+      }
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/sessions', headers: bearer(tokens) })).statusCode).toBe(200);
+      await login(t, user); // 2 of 3
+      const third = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: 'not the password at all' } });
+      expect([third.statusCode, third.headers['ratelimit-remaining']]).toEqual([401, '0']);
+      expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email } }), 429, 'rate-limited');
+    });
+  });
 });
 
 describe('lockout', () => {
