@@ -148,6 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     expect(await row.innerText()).toContain(reader.email);
     expect(await row.getByRole('link', { name: reader.email }).getAttribute('href')).toBe(`/admin/users?q=${encodeURIComponent(reader.email)}`);
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-keys-desktop');
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByRole('button', { name: /^Revoke/ }).click();
     await row.getByText(/^Revoked/).waitFor();
