@@ -1,27 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { runImport } from '../../src/ingest/runner.js';
-import { testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   const report = await runImport(database, legisinfoBills, legisinfoBillFiles(['45-1']));
   expect(report.status).toBe('succeeded');
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 describe('GET /api/v1/bills', () => {
   it('lists the 185 bills of 45-1 with page metadata', async () => {

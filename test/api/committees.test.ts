@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { runImport } from '../../src/ingest/runner.js';
-import { testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
 let c21Meetings: Map<string, number>;
 
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   // The 8 bills of 44-1 that went to the House or Senate public-safety committee (SECU, SECD): all of those
   // committees' meetings, and the other committees (HESA, LCJC) these bills met.
   const files = legisinfoBillFiles(['44-1']).filter((f) => /<CommitteeAcronym>SEC[UD]<\/CommitteeAcronym>/.test(readFileSync(f, 'utf8')));
@@ -25,15 +20,7 @@ beforeAll(async () => {
   }
   const report = await runImport(database, legisinfoBills, files);
   expect(report.status).toBe('succeeded');
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 interface CommitteeBody { id: string; name: { en: string; fr: string | null }; abbreviation: string | null; chamber: string | null; url: string }
 interface MeetingBody { id: string; number: number | null; date: string | null; session: string | null; bills: { identifier: string; session: string; url: string }[] }

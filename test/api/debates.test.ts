@@ -1,20 +1,15 @@
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { billId, FEDERAL_JURISDICTION } from '../../src/domain/ids.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { runImport } from '../../src/ingest/runner.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   // The 44th Parliament's members (so speakers resolve to people), sitting 200 of 44-1 (English, 2023-05-18),
   // sitting 2 of 42-1 (French, 2015-12-04), and C-21, a bill sitting 200 debated.
   const members = await runImport(database, ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]);
@@ -23,15 +18,7 @@ beforeAll(async () => {
   expect(sittings.status).toBe('succeeded');
   const c21 = await runImport(database, legisinfoBills, legisinfoBillFiles(['44-1']).filter((f) => f.includes('/C-21/')));
   expect(c21.status).toBe('succeeded');
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 interface SpeechBody {
   id: string;

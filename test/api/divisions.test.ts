@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { municipal } from '../../src/ingest/municipal.js';
 import { ocdDivisions } from '../../src/ingest/ocd-divisions.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
 
 // The OCD registry, read independently of the importer to check the API's figures.
@@ -18,25 +17,13 @@ const danforth = registry.filter((d) => `${d.name} ${d.name_fr}`.toLowerCase().i
 
 const TORONTO = 'ocd-division/country:ca/csd:3520005';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   await importSteps(database, [
     [ocdDivisions, [join(SHARED_DATA, 'ocd/country-ca.csv')]],
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [municipal, [join(SHARED_DATA, 'municipal/toronto.csv')]],
   ]);
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 const ids = (body: { results: { id: string }[] }) => body.results.map((d) => d.id);
 
 describe('GET /api/v1/divisions', () => {

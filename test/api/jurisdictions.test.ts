@@ -1,23 +1,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { bcLegislature } from '../../src/ingest/bc-legislature.js';
 import { municipal } from '../../src/ingest/municipal.js';
 import { openparliament } from '../../src/ingest/openparliament.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { runImport } from '../../src/ingest/runner.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 
 const MUNICIPAL = join(SHARED_DATA, 'municipal');
 const cityFiles = readdirSync(MUNICIPAL).filter((f) => f !== 'SOURCES.txt');
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   for (const [importer, paths] of [
     [ourcommonsMembers, ['ourcommons-44']],
     [openparliament, ['openparliament-fixtures']],
@@ -28,15 +23,7 @@ beforeAll(async () => {
     // The BC file has two records its importer refuses (kept as rejections); the run is partial.
     expect(report.status, importer.source).toBe(importer === bcLegislature ? 'partial' : 'succeeded');
   }
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 describe('GET /api/v1/jurisdictions', () => {
   it('lists Parliament, British Columbia and one council per city file', async () => {

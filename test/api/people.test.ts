@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { personId } from '../../src/domain/ids.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { municipal } from '../../src/ingest/municipal.js';
 import { openparliament } from '../../src/ingest/openparliament.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 import { importSteps } from '../support/imports.js';
 
@@ -27,11 +26,7 @@ const HANLEY = path(111109); // Yukon; voted against his party on division 333
 const THERIAULT = path(88552); // Montcalm; voted on 333 only
 const TRUDEAU = path(58733); // no ballot in either division of 2023-05-18
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const api = testApi(async (database) => {
   await importSteps(database, [
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [legisinfoBills, legisinfoBillFiles(['45-1'])],
@@ -39,15 +34,8 @@ beforeAll(async () => {
     [municipal, [join(SHARED_DATA, 'municipal/toronto.csv')]],
     [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
   ]);
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
+const { get } = api;
 const names = (body: { results: { name: string }[] }) => body.results.map((p) => p.name);
 
 describe('GET /api/v1/people', () => {
@@ -109,7 +97,7 @@ describe('GET /api/v1/people', () => {
   it('current=false adds people with no current membership (sponsors, members who left)', async () => {
     const current = (await get('/api/v1/people')).json().pagination.total_items;
     const everyone = (await get('/api/v1/people?current=false')).json().pagination.total_items;
-    const [row] = await database.rows<{ n: number }>(sql`select count(*)::int as n from people`);
+    const [row] = await api.database.rows<{ n: number }>(sql`select count(*)::int as n from people`);
     expect(everyone).toBe(row!.n);
     expect(everyone).toBeGreaterThan(current);
     expect(current).toBe(332 + 25);

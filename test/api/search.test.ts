@@ -1,34 +1,21 @@
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 import { importSteps } from '../support/imports.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   // Bills of 45-1 (with the divisions LEGISinfo lists on them), the 44th Parliament's members, and one sitting of speeches.
   await importSteps(database, [
     [legisinfoBills, legisinfoBillFiles(['45-1'])],
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
   ]);
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string) => app.inject({ method: 'GET', url });
 const search = async (query: string) => {
   const res = await get(`/api/v1/search?${query}`);
   expect(res.statusCode, query).toBe(200);

@@ -1,37 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { bcLegislature } from '../../src/ingest/bc-legislature.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { openparliament } from '../../src/ingest/openparliament.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
 
 // openparliament's session fixture, read independently of the importer.
 const fixtureSessions = (JSON.parse(readFileSync(join(SHARED_DATA, 'openparliament-fixtures/sessions.json'), 'utf8')) as { pk: string; fields: { start: string; end: string | null } }[]);
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   await importSteps(database, [
     [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
     // Two records of the BC file are refused by its importer, so the run is partial.
     [bcLegislature, ['bc-legislature-40/mlas.json', 'bc-legislature-40/divisions.json'].map((p) => join(SHARED_DATA, p)), 'partial'],
   ]);
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 const identifiers = (body: { results: { identifier: string }[] }) => body.results.map((s) => s.identifier);
 
 describe('GET /api/v1/sessions', () => {

@@ -1,34 +1,22 @@
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { hansard } from '../../src/ingest/hansard.js';
 import { municipal } from '../../src/ingest/municipal.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
 import { importers } from '../../src/ingest/sources.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
 const runs: Record<string, RunReport[]> = { municipal: [], hansard: [] };
 
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   const toronto = join(SHARED_DATA, 'municipal/toronto.csv');
   runs.municipal!.push(await runImport(database, municipal, [toronto]), await runImport(database, municipal, [toronto]));
   runs.hansard!.push(
     await runImport(database, hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]),
     await runImport(database, hansard, [join(SHARED_DATA, 'hansard/no-such-sitting.xml')]),
   );
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 interface SourceBody {
   source: string;

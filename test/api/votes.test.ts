@@ -1,38 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
 import { hansard } from '../../src/ingest/hansard.js';
 import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
-import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
 
 // The published list of 44-1 divisions, read independently of the importer to check the API's figures.
 const divisionsCsv = parse(readFileSync(join(SHARED_DATA, 'ourcommons-44/divisions-44-1.csv')), { columns: true }) as Record<string, string>[];
 const divisionDate = (row: Record<string, string>) => row.DecisionEventDateTime!.slice(0, 10);
 
-let database: TestDatabase;
-let app: FastifyInstance;
-
-beforeAll(async () => {
-  database = await testDatabase();
+const { get } = testApi(async (database) => {
   await importSteps(database, [
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
     [ourcommonsDivisions, [join(SHARED_DATA, 'ourcommons-44')]],
   ]);
-  app = await buildApp({ database });
 });
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
-
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
 
 interface VoteBody {
   id: string;
