@@ -132,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const security = options.security ?? {};
   installSecurityPolicies(app, security);
   app.decorate('responseCache', new ResponseCache());
+  app.responseCache.clearOnDataChange(app);
   app.responseCache.markMisses(app);
   installProtections(app);
 

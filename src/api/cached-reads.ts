@@ -16,7 +16,6 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { CorsPolicy } from '../auth/cors.js';
 import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
 import { metrics } from '../ops/metrics.js';
 import { recordRequest } from '../ops/request-observer.js';
@@ -34,14 +33,6 @@ function matches(ifNoneMatch: string | undefined, etag: string | undefined): boo
   return etag !== undefined && ifNoneMatch !== undefined && (ifNoneMatch === etag || `W/${ifNoneMatch}` === etag || ifNoneMatch === `W/${etag}`);
 }
 
-// Each policy's headers as a flat list, worked out once per policy.
-const flatCors = new WeakMap<CorsPolicy, string[]>();
-function corsHeaders(policy: CorsPolicy): string[] {
-  let flat = flatCors.get(policy);
-  if (!flat) flatCors.set(policy, (flat = Object.entries(policy.headers).flat()));
-  return flat;
-}
-
 /** A request listener that answers cache hits and hands the rest to `fastify` (Fastify's own handler). */
 export function answerCachedReads(appOf: () => FastifyInstance, fastify: RequestListener, options: CachedReadsOptions): RequestListener {
   const trust = options.trustedProxies.length ? proxyAddr.compile(options.trustedProxies) : null;
@@ -52,7 +43,7 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
     const id = options.requestId(request);
     const notModified = matches(request.headers['if-none-match'], entry.etag);
     const headers = notModified ? [...entry.notModified] : [...entry.ok];
-    headers.push('x-request-id', id, ...corsHeaders(app.corsPolicy(request.headers.origin)));
+    headers.push('x-request-id', id, ...app.corsPolicy(request.headers.origin).headerList);
     if (quota) for (const name in quota) headers.push(name, quota[name]!);
     response.writeHead(notModified ? 304 : 200, headers);
     if (notModified) response.end();

@@ -88,9 +88,13 @@ export class ResponseCache {
     return cacheable(request) ? this.entries.get(cacheKey(request)) : undefined;
   }
 
+  /** Empties the cache whenever any instance announces a data change. */
+  clearOnDataChange(app: FastifyInstance): void {
+    app.store.subscribe(DATA_CHANGED, () => this.clear()).catch((e: Error) => app.log.warn({ err: e }, 'cache invalidation channel unavailable'));
+  }
+
   /** Marks the shareable requests that reach Fastify as misses, whose 200s `fillOnMiss` keeps. */
   markMisses(app: FastifyInstance): void {
-    app.store.subscribe(DATA_CHANGED, () => this.clear()).catch((e: Error) => app.log.warn({ err: e }, 'cache invalidation channel unavailable'));
     const misses = metrics.cacheRequests.labels('miss');
     app.addHook('onRequest', (request, reply, done) => {
       if (cacheable(request)) {

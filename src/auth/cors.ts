@@ -11,23 +11,27 @@ const MAX_AGE = '600';
 
 export interface CorsPolicy {
   headers: Record<string, string>;
+  /** The same headers as a flat name/value list, for writeHead (src/api/cached-reads.ts). */
+  headerList: string[];
   preflight: Record<string, string>;
 }
 
-const ANONYMOUS: CorsPolicy = {
-  headers: { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED },
-  preflight: { 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'Accept', 'access-control-max-age': MAX_AGE },
-};
+function policy(headers: Record<string, string>, preflight: Record<string, string>): CorsPolicy {
+  return { headers, headerList: Object.entries(headers).flat(), preflight };
+}
+
+const ANONYMOUS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED };
+const ANONYMOUS_PREFLIGHT = { 'access-control-allow-methods': 'GET, HEAD', 'access-control-allow-headers': 'Accept', 'access-control-max-age': MAX_AGE };
 
 function credentialed(origin: string): CorsPolicy {
-  return {
-    headers: { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED, vary: 'Origin' },
-    preflight: {
+  return policy(
+    { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED, vary: 'Origin' },
+    {
       'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
       'access-control-allow-headers': 'Authorization, X-API-Key, Content-Type',
       'access-control-max-age': MAX_AGE,
     },
-  };
+  );
 }
 
 /** The policy for a request's Origin header. */
@@ -36,7 +40,7 @@ export type CorsPolicyFor = (origin: string | undefined) => CorsPolicy;
 export function corsPolicies(allowedOrigins: readonly string[]): CorsPolicyFor {
   const listed = new Map(allowedOrigins.map((origin) => [origin, credentialed(origin)]));
   // With an allowlist, the same URL answers differently by Origin, which shared caches must know; without one it never does.
-  const anonymous: CorsPolicy = listed.size ? { ...ANONYMOUS, headers: { ...ANONYMOUS.headers, vary: 'Origin' } } : ANONYMOUS;
+  const anonymous = policy(listed.size ? { ...ANONYMOUS_HEADERS, vary: 'Origin' } : ANONYMOUS_HEADERS, ANONYMOUS_PREFLIGHT);
   return (origin) => (origin !== undefined && listed.get(origin)) || anonymous;
 }
 
