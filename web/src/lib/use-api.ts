@@ -14,11 +14,15 @@ const inflight = new Map<string, Promise<unknown>>();
 function load<T>(path: string): Promise<T> {
   let request = inflight.get(path) as Promise<T> | undefined;
   if (!request) {
-    request = api<T>(path).then((data) => {
+    const started: Promise<T> = api<T>(path).then((data) => {
       if (isPublicRead(path)) cache.set(path, { at: Date.now(), data });
       return data;
-    }).finally(() => inflight.delete(path));
-    inflight.set(path, request);
+    }).finally(() => {
+      // A reload may have replaced it with a newer request meanwhile.
+      if (inflight.get(path) === started) inflight.delete(path);
+    });
+    request = started;
+    inflight.set(path, started);
   }
   return request;
 }
@@ -42,7 +46,9 @@ export function useApi<T>(path: string | null): Resource<T> {
   const [generation, setGeneration] = useState(0);
   // The request starts while the page renders, not after its first paint (when effects run): the data
   // arrives sooner. `load` shares one request per path, so the effect below picks up this same one.
-  if (path && generation === 0 && cached<T>(path) === undefined) load<T>(path).catch(() => {});
+  // Only until the answer is in: later renders (a private read is never cached) must not ask again.
+  const answered = state.path === path && (state.data !== undefined || state.error !== undefined);
+  if (path && generation === 0 && !answered && cached<T>(path) === undefined) load<T>(path).catch(() => {});
 
   useEffect(() => {
     if (!path) return;
@@ -69,7 +75,10 @@ export function useApi<T>(path: string | null): Resource<T> {
   const current = state.path === path;
   const data = current ? state.data : cached<T>(path);
   const reload = useCallback(() => {
-    if (path) cache.delete(path);
+    if (!path) return;
+    // A request already in flight may have started before the change that made the caller reload.
+    cache.delete(path);
+    inflight.delete(path);
     setGeneration((g) => g + 1);
   }, [path]);
 
@@ -79,4 +88,5 @@ export function useApi<T>(path: string | null): Resource<T> {
 /** Forget cached reads, after a change the user made (an import, say). */
 export function clearApiCache(): void {
   cache.clear();
+  inflight.clear();
 }
