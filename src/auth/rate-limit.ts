@@ -1,6 +1,7 @@
 /**
  * Quotas by tier, counted in the shared store (Redis when configured, so every
- * API instance sees the same counts). Every limited response carries the
+ * API instance sees the same counts), in blocks while far from the limit
+ * (src/auth/quota-leases.ts). Every limited response carries the
  * RateLimit-* headers of the quota closest to running out.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,6 +9,7 @@ import { HttpProblem } from '../api/problem.js';
 import { metrics } from '../ops/metrics.js';
 import type { Counter, Store } from '../store/store.js';
 import type { Principal } from './permissions.js';
+import { QuotaLeases } from './quota-leases.js';
 
 export interface Quota {
   limit: number;
@@ -54,11 +56,12 @@ interface QuotaState {
 }
 
 /** Counts one request against every quota of `key`; `policyHeader` is `policy(quotas)`, worked out once by the caller. */
-export async function consume(store: Store, key: string, quotas: Quota[], policyHeader = policy(quotas)): Promise<LimitResult> {
+async function consume(counts: QuotaLeases, key: string, quotas: Quota[], policyHeader: string): Promise<LimitResult> {
+  const hit = (q: Quota) => counts.hit(`rl:${key}:${q.windowMs}`, q.windowMs, q.limit);
   // Most tiers have one quota: no Promise.all and no arrays on every request for them.
   const states = quotas.length === 1
-    ? [stateOf(quotas[0]!, await store.hit(`rl:${key}:${quotas[0]!.windowMs}`, quotas[0]!.windowMs))]
-    : (await Promise.all(quotas.map((q) => store.hit(`rl:${key}:${q.windowMs}`, q.windowMs)))).map((c, i) => stateOf(quotas[i]!, c));
+    ? [stateOf(quotas[0]!, await hit(quotas[0]!))]
+    : (await Promise.all(quotas.map(hit))).map((c, i) => stateOf(quotas[i]!, c));
   let shown = states[0]!;
   let limited = false;
   // Over the limit: report the quota that frees up last. Otherwise the one closest to running out.
@@ -103,11 +106,13 @@ const isApiPath = (url: string) => url.startsWith('/api/v1/') || url === '/api/v
 export class RateLimiter {
   private readonly tiers: Record<TierName, { quotas: Quota[]; policy: string }>;
   private readonly authIp: { quotas: Quota[]; policy: string };
+  private readonly counts: QuotaLeases;
 
-  constructor(private readonly store: Store, tiers: Partial<Record<TierName, Quota[]>> = {}, authIpQuota: Quota = DEFAULT_AUTH_IP_QUOTA) {
+  constructor(store: Store, tiers: Partial<Record<TierName, Quota[]>> = {}, authIpQuota: Quota = DEFAULT_AUTH_IP_QUOTA) {
     const all = { ...DEFAULT_TIERS, ...tiers };
     this.tiers = Object.fromEntries(TIER_NAMES.map((t) => [t, { quotas: all[t], policy: policy(all[t]) }])) as RateLimiter['tiers'];
     this.authIp = { quotas: [authIpQuota], policy: policy([authIpQuota]) };
+    this.counts = new QuotaLeases(store);
   }
 
   /** Counts the request, sets the RateLimit-* headers, and throws a 429 problem when a quota is used up. */
@@ -123,9 +128,9 @@ export class RateLimiter {
     if (request.method === 'OPTIONS' || !isApiPath(request.url)) return null;
     const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
     const { quotas, policy: policyHeader } = this.tiers[tierOf(principal)];
-    const counting = consume(this.store, subject, quotas, policyHeader);
+    const counting = consume(this.counts, subject, quotas, policyHeader);
     if (!checksSecret(request)) return counting;
-    const [own, ip] = await Promise.all([counting, consume(this.store, `auth-ip:${request.ip}`, this.authIp.quotas, this.authIp.policy)]);
+    const [own, ip] = await Promise.all([counting, consume(this.counts, `auth-ip:${request.ip}`, this.authIp.quotas, this.authIp.policy)]);
     return !own.limited && (ip.limited || ip.remaining < own.remaining) ? ip : own;
   }
 

@@ -13,8 +13,8 @@ export interface Counter {
 
 export interface Store {
   kind: 'redis' | 'memory';
-  /** Adds one to `key` in a fixed window of `windowMs`; the window starts at the first hit. */
-  hit(key: string, windowMs: number): Promise<Counter>;
+  /** Adds `by` (default one) to `key` in a fixed window of `windowMs`; the window starts at the first hit. */
+  hit(key: string, windowMs: number, by?: number): Promise<Counter>;
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
   del(key: string): Promise<void>;
@@ -31,14 +31,14 @@ export function memoryStore(max = 100_000): Store {
   const listeners = new Map<string, ((m: string) => void)[]>();
   return {
     kind: 'memory',
-    async hit(key, windowMs) {
+    async hit(key, windowMs, by = 1) {
       const now = Date.now();
       let w = windows.get(key);
       if (!w || w.resetAt <= now) {
         w = { count: 0, resetAt: now + windowMs };
         windows.set(key, w, { ttl: windowMs });
       }
-      w.count++;
+      w.count += by;
       return { count: w.count, resetMs: w.resetAt - now };
     },
     async get(key) {
@@ -66,10 +66,10 @@ export function memoryStore(max = 100_000): Store {
   };
 }
 
-// One round trip: INCR, set the expiry on the first hit, report the remaining TTL.
+// One round trip: INCRBY, set the expiry on the first hit, report the remaining TTL.
 const HIT_SCRIPT = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local n = redis.call('INCRBY', KEYS[1], ARGV[2])
+if n == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;
@@ -83,15 +83,15 @@ export function redisStore(url: string, prefix = 'op:'): Store {
   const client = new Redis(url, { ...options, commandTimeout: 1000 });
   // Sent by its SHA once Redis knows the script, not as the whole text on every request.
   client.defineCommand('rateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
-  const rateHit = (key: string, windowMs: number) => (client as unknown as { rateHit(k: string, w: number): Promise<[number, number]> }).rateHit(key, windowMs);
+  const rateHit = (key: string, windowMs: number, by: number) => (client as unknown as { rateHit(k: string, w: number, by: number): Promise<[number, number]> }).rateHit(key, windowMs, by);
   let subscriber: Redis | null = null;
   const listeners = new Map<string, ((m: string) => void)[]>();
   // Errors surface on the calls that fail; the client reconnects by itself.
   client.on('error', () => {});
   return {
     kind: 'redis',
-    async hit(key, windowMs) {
-      const [count, ttl] = await rateHit(prefix + key, windowMs);
+    async hit(key, windowMs, by = 1) {
+      const [count, ttl] = await rateHit(prefix + key, windowMs, by);
       return { count, resetMs: ttl };
     },
     async get(key) {
@@ -167,7 +167,7 @@ export function fallbackStore(primary: Store, fallback: Store, onChange?: (degra
   }
   return {
     kind: primary.kind,
-    hit: (key, windowMs) => attempt((s) => s.hit(key, windowMs)),
+    hit: (key, windowMs, by) => attempt((s) => s.hit(key, windowMs, by)),
     get: (key) => attempt((s) => s.get(key)),
     set: (key, value, ttlMs) => attempt((s) => s.set(key, value, ttlMs)),
     del: (key) => attempt((s) => s.del(key)),
