@@ -10,7 +10,7 @@
  * in a window; one instance's RateLimit-Remaining falls by one per request.
  * What is approximate: another instance's Remaining counts the numbers this
  * one holds but has not used yet (at most an eighth of what was left, and
- * at most 64), so it may read lower than the requests made.
+ * at most 256), so it may read lower than the requests made.
  *
  * Once the count is known to be past the limit, the rest of the window is
  * refused here, without asking Redis: a flood past its quota costs the store nothing.
@@ -25,7 +25,7 @@ interface Lease {
   resetAt: number;
 }
 
-const MAX_BLOCK = 64;
+export const MAX_BLOCK = 256;
 /** A block is at most this share of what the last count left, so the numbers held elsewhere stay small near the limit. */
 const SHARE = 8;
 

@@ -5,7 +5,8 @@
  * then close the pools and exit 0. If requests are still running after the
  * timeout, exit 1 anyway.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 export interface ShutdownOptions {
@@ -16,24 +17,24 @@ export interface ShutdownOptions {
 
 /** Call before listen: tracks in-flight responses so shutdown can end their keep-alive. */
 export function installGracefulShutdown(app: FastifyInstance, options: ShutdownOptions): void {
-  const inFlight = new Set<ServerResponse>();
-  app.server.on('request', (_request, response: ServerResponse) => {
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
-  });
+  // The latest response of each connection: one map entry per request, and no listener on every response.
+  const latest = new Map<Socket, ServerResponse>();
+  app.server.on('connection', (socket: Socket) => socket.once('close', () => latest.delete(socket)));
+  app.server.on('request', (request: IncomingMessage, response: ServerResponse) => latest.set(request.socket, response));
+  const inFlight = () => [...latest.values()].filter((response) => !response.writableFinished);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal, in_flight: inFlight.size }, 'shutting down: finishing in-flight requests');
+    app.log.info({ signal, in_flight: inFlight().length }, 'shutting down: finishing in-flight requests');
     const deadline = setTimeout(() => {
-      app.log.error({ in_flight: inFlight.size }, `requests still running after ${options.timeoutSeconds} s; exiting`);
+      app.log.error({ in_flight: inFlight().length }, `requests still running after ${options.timeoutSeconds} s; exiting`);
       process.exit(1);
     }, options.timeoutSeconds * 1000);
     deadline.unref();
     // Node keeps a connection open after its last response unless told otherwise.
-    for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+    for (const response of inFlight()) if (!response.headersSent) response.shouldKeepAlive = false;
     try {
       // Stops listening, closes idle keep-alive connections, waits for running requests.
       await app.close();
