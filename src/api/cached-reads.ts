@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
+import type { LimitResult } from '../auth/rate-limit.js';
 import { metrics } from '../ops/metrics.js';
 import { recordRequest } from '../ops/request-observer.js';
 import type { CachedResponse } from './response-cache.js';
@@ -66,11 +67,13 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
       metrics.httpInFlight.dec();
       fastify(request, response);
     };
-    app.rateLimiter.count({ method: 'GET', url: request.url!, ip }, ANONYMOUS_PRINCIPAL).then((limit) => {
-      // Fastify refuses it with the full problem document (counting it once more, which a client over its quota can spare).
-      if (limit?.limited) return handOver();
-      answer(app, request, response, entry, started, ip, limit?.headers);
-    }, handOver);
+    // Fastify refuses one over its quota with the full problem document (counting it once more, which a client over its quota can spare).
+    const settle = (limit: LimitResult | null) => (limit?.limited ? handOver() : answer(app, request, response, entry, started, ip, limit?.headers));
+    const counted = { method: 'GET', url: request.url!, ip };
+    // Usually known at once; when the store must be asked, answered when it has.
+    const now = app.rateLimiter.countNow(counted, ANONYMOUS_PRINCIPAL);
+    if (now === undefined) app.rateLimiter.count(counted, ANONYMOUS_PRINCIPAL).then(settle, handOver);
+    else settle(now);
   };
 }
 

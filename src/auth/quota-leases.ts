@@ -29,30 +29,57 @@ export const MAX_BLOCK = 256;
 /** A block is at most this share of what the last count left, so the numbers held elsewhere stay small near the limit. */
 const SHARE = 8;
 
+/** One quota's count for one caller: the store key, its window and its limit. */
+export interface QuotaKey {
+  key: string;
+  windowMs: number;
+  limit: number;
+}
+
 export class QuotaLeases {
+  // Bounded by count only: an expired lease is ignored where it is read (resetAt), and per-entry TTLs cost time on every get.
   private readonly leases = new LRUCache<string, Lease>({ max: 100_000 });
   private readonly refills = new Map<string, Promise<void>>();
 
   constructor(private readonly store: Store) {}
 
-  /** This request's number in the window of `key`, and the time left in the window. */
-  async hit(key: string, windowMs: number, limit: number): Promise<Counter> {
+  /**
+   * A number from each quota, without asking the store: undefined, with nothing
+   * taken, when one of them would have to. Most requests are answered here,
+   * with no promise to wait on.
+   */
+  takeNow(quotas: readonly QuotaKey[]): Counter[] | undefined {
+    const now = Date.now();
+    const leases: Lease[] = [];
+    for (const q of quotas) {
+      const lease = this.current(q.key, now);
+      if (!lease || (lease.next > lease.last && lease.last < q.limit)) return undefined;
+      leases.push(lease);
+    }
+    // Past the limit (nothing left in the block, the count known to be over): refused until the window resets.
+    return leases.map((lease) => ({ count: lease.next <= lease.last ? lease.next++ : lease.last + 1, resetMs: lease.resetAt - now }));
+  }
+
+  /** This request's number in one quota's window, asking the store for a block when this instance holds none. */
+  async hit(quota: QuotaKey): Promise<Counter> {
     for (;;) {
-      const now = Date.now();
-      const lease = this.leases.get(key);
-      const current = lease && lease.resetAt > now ? lease : undefined;
-      if (current) {
-        if (current.next <= current.last) return { count: current.next++, resetMs: current.resetAt - now };
-        if (current.last >= limit) return { count: current.last + 1, resetMs: current.resetAt - now };
-      }
-      const refill = this.refills.get(key) ?? this.refill(key, windowMs, current ? Math.min(MAX_BLOCK, Math.max(1, Math.floor((limit - current.last) / SHARE))) : 1);
-      await refill;
+      const taken = this.takeNow([quota]);
+      if (taken) return taken[0]!;
+      await (this.refills.get(quota.key) ?? this.refill(quota));
     }
   }
 
-  private refill(key: string, windowMs: number, size: number): Promise<void> {
+  private current(key: string, now: number): Lease | undefined {
+    const lease = this.leases.get(key);
+    return lease && lease.resetAt > now ? lease : undefined;
+  }
+
+  private refill({ key, windowMs, limit }: QuotaKey): Promise<void> {
+    const known = this.current(key, Date.now());
+    // Nothing known of this window: one number, as it may already be near the limit.
+    const size = known ? Math.min(MAX_BLOCK, Math.max(1, Math.floor((limit - known.last) / SHARE))) : 1;
     const refill = this.store.hit(key, windowMs, size).then((counter) => {
-      this.leases.set(key, { next: counter.count - size + 1, last: counter.count, resetAt: Date.now() + counter.resetMs }, { ttl: counter.resetMs });
+      this.leases.set(key, { next: counter.count - size + 1, last: counter.count, resetAt: Date.now() + counter.resetMs });
     }).finally(() => this.refills.delete(key));
     this.refills.set(key, refill);
     return refill;

@@ -9,7 +9,7 @@ import { HttpProblem } from '../api/problem.js';
 import { metrics } from '../ops/metrics.js';
 import type { Counter, Store } from '../store/store.js';
 import type { Principal } from './permissions.js';
-import { QuotaLeases } from './quota-leases.js';
+import { QuotaLeases, type QuotaKey } from './quota-leases.js';
 
 export interface Quota {
   limit: number;
@@ -55,13 +55,25 @@ interface QuotaState {
   reset: number;
 }
 
-/** Counts one request against every quota of `key`; `policyHeader` is `policy(quotas)`, worked out once by the caller. */
-async function consume(counts: QuotaLeases, key: string, quotas: Quota[], policyHeader: string): Promise<LimitResult> {
-  const hit = (q: Quota) => counts.hit(`rl:${key}:${q.windowMs}`, q.windowMs, q.limit);
-  // Most tiers have one quota: no Promise.all and no arrays on every request for them.
-  const states = quotas.length === 1
-    ? [stateOf(quotas[0]!, await hit(quotas[0]!))]
-    : (await Promise.all(quotas.map(hit))).map((c, i) => stateOf(quotas[i]!, c));
+/** The store keys of `subject`'s quotas. */
+function quotaKeys(subject: string, quotas: Quota[]): QuotaKey[] {
+  return quotas.map((q) => ({ key: `rl:${subject}:${q.windowMs}`, windowMs: q.windowMs, limit: q.limit }));
+}
+
+/** Counts one request against every quota of `subject`; `policyHeader` is `policy(quotas)`, worked out once by the caller. */
+async function consume(counts: QuotaLeases, subject: string, quotas: Quota[], policyHeader: string): Promise<LimitResult> {
+  return limitResult(quotas, await Promise.all(quotaKeys(subject, quotas).map((q) => counts.hit(q))), policyHeader);
+}
+
+/** `consume` when every quota can be counted without the store, else undefined (nothing counted). */
+function consumeNow(counts: QuotaLeases, subject: string, quotas: Quota[], policyHeader: string): LimitResult | undefined {
+  const counters = counts.takeNow(quotaKeys(subject, quotas));
+  return counters && limitResult(quotas, counters, policyHeader);
+}
+
+/** What the counts of one request mean: limited or not, and the RateLimit headers of the quota to show. */
+function limitResult(quotas: Quota[], counters: Counter[], policyHeader: string): LimitResult {
+  const states = counters.map((c, i) => stateOf(quotas[i]!, c));
   let shown = states[0]!;
   let limited = false;
   // Over the limit: report the quota that frees up last. Otherwise the one closest to running out.
@@ -101,6 +113,8 @@ const SECRET_CHECKS = new Set(['register', 'login', 'password', 'password-reset'
 const checksSecret = (request: CountedRequest) => request.method === 'POST' && SECRET_CHECKS.has(request.url.split('?')[0]!);
 
 const isApiPath = (url: string) => url.startsWith('/api/v1/') || url === '/api/v1' || url.startsWith('/api/v1?');
+/** Every request to the API counts, except CORS preflights. */
+const counted = (request: CountedRequest) => request.method !== 'OPTIONS' && isApiPath(request.url);
 
 /** The quotas of the API: each request under /api/v1 counts against its caller's tier, and auth endpoints also per IP. */
 export class RateLimiter {
@@ -117,7 +131,8 @@ export class RateLimiter {
 
   /** Counts the request, sets the RateLimit-* headers, and throws a 429 problem when a quota is used up. */
   async enforce(request: FastifyRequest, reply: FastifyReply, principal: Principal): Promise<void> {
-    const result = await this.count(request, principal);
+    const now = this.countNow(request, principal);
+    const result = now === undefined ? await this.count(request, principal) : now;
     if (!result) return;
     reply.headers(result.headers);
     if (result.limited) throw this.refusal(result, principal);
@@ -125,13 +140,24 @@ export class RateLimiter {
 
   /** Counts the request against its caller's quotas: the quota to show, or null outside the API. */
   async count(request: CountedRequest, principal: Principal): Promise<LimitResult | null> {
-    if (request.method === 'OPTIONS' || !isApiPath(request.url)) return null;
-    const subject = principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`;
-    const { quotas, policy: policyHeader } = this.tiers[tierOf(principal)];
+    if (!counted(request)) return null;
+    const { subject, quotas, policy: policyHeader } = this.quotasOf(request, principal);
     const counting = consume(this.counts, subject, quotas, policyHeader);
     if (!checksSecret(request)) return counting;
     const [own, ip] = await Promise.all([counting, consume(this.counts, `auth-ip:${request.ip}`, this.authIp.quotas, this.authIp.policy)]);
     return !own.limited && (ip.limited || ip.remaining < own.remaining) ? ip : own;
+  }
+
+  /** `count` when it needs nothing from the store; undefined (nothing counted) when it does, and for requests under the per-IP quota too. */
+  countNow(request: CountedRequest, principal: Principal): LimitResult | null | undefined {
+    if (!counted(request)) return null;
+    if (checksSecret(request)) return undefined;
+    const { subject, quotas, policy: policyHeader } = this.quotasOf(request, principal);
+    return consumeNow(this.counts, subject, quotas, policyHeader);
+  }
+
+  private quotasOf(request: CountedRequest, principal: Principal): { subject: string; quotas: Quota[]; policy: string } {
+    return { subject: principal.kind === 'user' ? `user:${principal.user.id}` : `ip:${request.ip}`, ...this.tiers[tierOf(principal)] };
   }
 
   /** The 429 problem for a request past its quota. */
