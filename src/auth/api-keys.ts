@@ -35,6 +35,19 @@ export const MAX_KEYS_PER_USER = 20;
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
+/** A key's columns without its hash: what the owner and the admin console are shown. */
+export const apiKeyInfo = {
+  id: apiKeys.id,
+  userId: apiKeys.userId,
+  name: apiKeys.name,
+  prefix: apiKeys.prefix,
+  createdAt: apiKeys.createdAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  expiresAt: apiKeys.expiresAt,
+  revokedAt: apiKeys.revokedAt,
+};
+export type ApiKeyInfo = Omit<ApiKeyRow, 'keyHash'>;
+
 export async function createApiKey(db: Db, userId: string, input: { name: string; expiresAt: Date | null }): Promise<{ row: ApiKeyRow; key: string }> {
   const generated = generateApiKey();
   return scoped(db, { userId }, async (tx) => {
@@ -53,19 +66,25 @@ export async function createApiKey(db: Db, userId: string, input: { name: string
   });
 }
 
-export function listApiKeys(db: Db, userId: string): Promise<ApiKeyRow[]> {
-  return scoped(db, { userId }, (tx) => tx.select().from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt)));
+export function listApiKeys(db: Db, userId: string): Promise<ApiKeyInfo[]> {
+  return scoped(db, { userId }, (tx) => tx.select(apiKeyInfo).from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt)));
 }
 
 /** The user's key, or null: another user's key is indistinguishable from none. */
-export async function getApiKey(db: Db, userId: string, id: string): Promise<ApiKeyRow | null> {
-  const [row] = await scoped(db, { userId }, (tx) => tx.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId))).limit(1));
+export async function getApiKey(db: Db, userId: string, id: string): Promise<ApiKeyInfo | null> {
+  const [row] = await scoped(db, { userId }, (tx) => tx.select(apiKeyInfo).from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId))).limit(1));
   return row ?? null;
 }
 
-export async function revokeApiKey(db: Db, userId: string, id: string): Promise<ApiKeyRow | null> {
-  const [row] = await scoped(db, { userId }, (tx) =>
-    tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt))).returning(),
+/**
+ * Revokes a live key, or returns null when there is none: the owner's own
+ * (`userId`), or any user's from the admin console (`adminId`, which the
+ * database itself checks is a live admin's).
+ */
+export async function revokeApiKey(db: Db, by: { userId: string } | { adminId: string }, id: string): Promise<ApiKeyInfo | null> {
+  const owner = 'userId' in by ? eq(apiKeys.userId, by.userId) : undefined;
+  const [row] = await scoped(db, by, (tx) =>
+    tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), owner, isNull(apiKeys.revokedAt))).returning(apiKeyInfo),
   );
   return row ?? null;
 }
@@ -86,24 +105,3 @@ export async function touchApiKey(db: Db, hash: string): Promise<void> {
   await scoped(db, { secretHash: hash }, (tx) => tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.keyHash, hash)));
 }
 
-// ── the admin console: every user's keys, never their hashes ─────────────────
-/** A key's columns without its hash: what the admin console reads. */
-export const apiKeyInfo = {
-  id: apiKeys.id,
-  userId: apiKeys.userId,
-  name: apiKeys.name,
-  prefix: apiKeys.prefix,
-  createdAt: apiKeys.createdAt,
-  lastUsedAt: apiKeys.lastUsedAt,
-  expiresAt: apiKeys.expiresAt,
-  revokedAt: apiKeys.revokedAt,
-};
-export type ApiKeyInfo = Omit<ApiKeyRow, 'keyHash'>;
-
-/** Revokes any user's live key; null when there is none. The database itself checks that `adminId` is an admin's. */
-export async function revokeAnyApiKey(db: Db, adminId: string, id: string): Promise<ApiKeyInfo | null> {
-  const [row] = await scoped(db, { adminId }, (tx) =>
-    tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning(apiKeyInfo),
-  );
-  return row ?? null;
-}

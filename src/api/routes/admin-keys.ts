@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, count, desc, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
 import { Type } from 'typebox';
-import { apiKeyInfo, revokeAnyApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
+import { apiKeyInfo, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
 import { audit } from '../../auth/audit.js';
 import { currentUser, privateResponses } from '../../auth/http.js';
 import { scoped } from '../../auth/scope.js';
@@ -90,7 +90,7 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { permission: 'users:manage' },
     schema: { tags: ['admin'], summary: 'Revoke any user\'s API key', params: IdParams },
   }, async (request, reply) => {
-    const row = await revokeAnyApiKey(db, currentUser(request).user.id, request.params.id);
+    const row = await revokeApiKey(db, { adminId: currentUser(request).user.id }, request.params.id);
     if (!row) throw notFound('live API key', request.params.id);
     // Each instance caches which user a key belongs to: evict it so the key stops working now, everywhere.
     await app.auth.authenticator.invalidate(row.userId);

@@ -88,7 +88,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['keys'], summary: 'Revoke one of my API keys', params: IdParams },
   }, async (request, reply) => {
     const { userId } = currentSession(request);
-    const row = await revokeApiKey(db, userId, request.params.id);
+    const row = await revokeApiKey(db, { userId }, request.params.id);
     if (!row) throw notFound('live API key', request.params.id);
     await app.auth.authenticator.invalidate(userId);
     await audit(db, request, { action: 'key.revoke', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix } });
