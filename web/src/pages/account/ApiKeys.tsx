@@ -1,6 +1,7 @@
 /** My API keys: create one (its secret is shown this once), see when each was used, revoke. */
 import { useState } from 'react';
 import { field, FormError, useSubmit } from '../../components/Form';
+import { KeyState } from '../../components/KeyState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Pending } from '../../components/Status';
 import { api } from '../../lib/api';
@@ -62,11 +63,7 @@ export function ApiKeys() {
                 <td><code>{k.prefix}…</code></td>
                 <td className="nowrap">{formatDateTime(k.created_at, lang)}</td>
                 <td className="nowrap">{formatDateTime(k.last_used_at, lang)}</td>
-                <td>
-                  {k.revoked_at ? t('keys.revoked', { date: formatDateTime(k.revoked_at, lang) })
-                    : <button type="button" onClick={() => revoke(k)}>{t('keys.revoke')}</button>}
-                  {k.expires_at && !k.revoked_at && <span className="meta"> {t('keys.expiresOn', { date: formatDateTime(k.expires_at, lang) })}</span>}
-                </td>
+                <KeyState apiKey={k} onRevoke={() => revoke(k)} />
               </tr>
             ))}
           </tbody>

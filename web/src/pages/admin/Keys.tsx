@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FilterForm, SelectField, TextField } from '../../components/Filters';
 import { FormError } from '../../components/Form';
 import { Heading } from '../../components/Heading';
+import { KeyState } from '../../components/KeyState';
 import { ListSummary } from '../../components/ListSummary';
 import { Pagination } from '../../components/Pagination';
 import { RequireRole } from '../../components/RequireRole';
@@ -65,12 +66,7 @@ export default function Keys() {
                   <td>{k.owner.tier}</td>
                   <td className="nowrap">{formatDateTime(k.created_at, lang)}</td>
                   <td className="nowrap">{formatDateTime(k.last_used_at, lang)}</td>
-                  <td>
-                    {k.revoked_at ? t('keys.revoked', { date: formatDateTime(k.revoked_at, lang) }) : (
-                      <button type="button" aria-label={t('adminKeys.revokeLabel', { name: k.name, owner: k.owner.email })} onClick={() => revoke(k)}>{t('keys.revoke')}</button>
-                    )}
-                    {k.expires_at && !k.revoked_at && <span className="meta"> {t('keys.expiresOn', { date: formatDateTime(k.expires_at, lang) })}</span>}
-                  </td>
+                  <KeyState apiKey={k} onRevoke={() => revoke(k)} revokeLabel={t('adminKeys.revokeLabel', { name: k.name, owner: k.owner.email })} />
                 </tr>
               ))}
             </tbody>
