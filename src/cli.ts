@@ -6,6 +6,7 @@ import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
 import { announceDataChange } from './api/response-cache.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
+import { DataDirLocked } from './db/data-dir-lock.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
 import { runImport, type RunReport } from './ingest/runner.js';
@@ -28,6 +29,15 @@ const USAGE = `Usage: openpolicy <command>
 `;
 
 class UsageError extends Error {}
+
+/** What to do instead of a command that needs the embedded database while a server owns it. */
+const WHILE_SERVING: Record<string, string> = {
+  import: 'While it serves, an editor can start an import in it: POST /api/v1/admin/imports {"source", "paths"} or the admin console\'s Imports page.',
+  status: 'While it serves, GET /health (from this machine) shows each source\'s last import and freshness.',
+  serve: 'It is already serving that folder; use it, or give this one another DATA_DIR.',
+  user: 'Stop the server, create the user, and start it again.',
+  migrate: 'The server applied the migrations when it started.',
+};
 
 async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir });
@@ -150,6 +160,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof ConfigError) console.error(`configuration error: ${e.message}`);
+    else if (e instanceof DataDirLocked) console.error(`${e.message}\n${WHILE_SERVING[process.argv[2] ?? ''] ?? ''}`.trim());
     else if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`);
     else console.error(e instanceof Error ? e.message : e);
     process.exit(e instanceof UsageError ? 64 : 1);

@@ -60,7 +60,10 @@ async function importSampleOnFirstStart(database: Database, store: Store, state:
 }
 
 function openPrimary(config: Config): Promise<Database> {
-  return openDatabase({ url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir });
+  return openDatabase({
+    url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir,
+    purpose: `openpolicy serve on http://${config.host}:${config.port}`,
+  });
 }
 
 /** The database the app reads and writes: the primary, behind a read-replica router when one is configured. */

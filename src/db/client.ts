@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { lockDataDir } from './data-dir-lock.js';
 import { ACCESS_CONTROL_SQL, explainMigrationError } from './access-control.js';
 import { instrumentPglite, instrumentPostgres, QueryObserver, type QueryListener } from './instrument.js';
 import * as schema from './schema.js';
@@ -36,8 +37,10 @@ export interface OpenOptions {
   url?: string | undefined;
   /** PostgreSQL URL of the schema owner, used by migrate() only; absent → `url`. */
   migrationUrl?: string | undefined;
-  /** PGlite data folder; absent → in memory (tests). */
+  /** PGlite data folder; absent → in memory (tests). Opening it takes the folder for this process (src/db/data-dir-lock.ts). */
   dataDir?: string | undefined;
+  /** What this process does with the folder, shown to a second process that finds it taken. */
+  purpose?: string;
   /** Connection pool size for PostgreSQL. */
   max?: number;
 }
@@ -74,9 +77,21 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir, options.purpose ?? `openpolicy ${process.argv.slice(2).join(' ')}`.trim());
+  }
   const observer = new QueryObserver();
-  const client = instrumentPglite(new PGlite(options.dataDir ? `${options.dataDir}/pgdata` : undefined), observer);
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite(options.dataDir ? `${options.dataDir}/pgdata` : undefined);
+    await pglite.waitReady;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const client = instrumentPglite(pglite, observer);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -88,7 +103,13 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
       await client.transaction((tx) => tx.exec(ACCESS_CONTROL_SQL));
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
