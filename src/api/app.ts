@@ -11,6 +11,7 @@ import type { ImportState } from '../ops/import-state.js';
 import { memoryStore, type Store } from '../store/store.js';
 import { createImportState } from '../ops/import-state.js';
 import { installAuthentication, installProtections, installSecurityPolicies, type SecurityOptions } from '../auth/security.js';
+import { normalizeTarget } from '../auth/request-target.js';
 import { runLagTolerant } from '../db/replica.js';
 import { registerOpenApi } from './openapi.js';
 import { HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
@@ -83,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // The gateway's X-Request-Id when a trusted proxy sends one, else a UUID: request ids are recorded in
     // the audit log, so they must be unique across instances and restarts.
     genReqId,
+    // Every decision about a request (route, limits, cache, headers, logs) goes by one spelling of its URL.
+    rewriteUrl: (request) => normalizeTarget(request.url ?? '/'),
     // Errors the router raises before any hook (a malformed URL, an over-long path parameter) are problems too.
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;

@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
+import { normalizeTarget } from '../auth/request-target.js';
 import type { LimitResult } from '../auth/rate-limit.js';
 import { metrics } from '../ops/metrics.js';
 import { recordRequest } from '../ops/request-observer.js';
@@ -57,6 +58,8 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
   }
 
   return (request, response) => {
+    // Fastify's rewriteUrl does the same; done here too, so the cache, the quota and the log line agree with the router.
+    request.url = normalizeTarget(request.url!);
     const app = appOf();
     const entry = app.responseCache.lookup(request);
     if (!entry) return fastify(request, response);

@@ -10,7 +10,7 @@
  * filled.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { API_HEADERS } from '../auth/security-headers.js';
 import { metrics } from '../ops/metrics.js';
@@ -33,24 +33,33 @@ export interface ResponseCacheOptions {
   ttlMs?: number;
 }
 
-/** The parts of a request (Fastify's or Node's) that decide whether it is shareable. */
+/** The parts of a request (Fastify's or Node's) a lookup goes by; its URL is normalized (src/auth/request-target.ts). */
 interface RequestLike {
   method?: string | undefined;
   url?: string | undefined;
   headers: IncomingHttpHeaders;
 }
 
-const PRIVATE_PREFIXES = ['/api/v1/auth', '/api/v1/keys', '/api/v1/admin', '/api/v1/me'];
 /** What a response of the same URL shares with the next: the rest (request id, quota, CORS) is per request. */
 const KEPT_HEADERS = ['etag', 'cache-control'];
 const SECURITY = Object.entries(API_HEADERS).flat();
+// On a normalized URL, where `api%6bey` has become `apikey`.
+const KEY_IN_QUERY = /[?&]apikey(?:[=&]|$)/;
 
-/** Anonymous GETs of public data: shareable, so cached here and allowed to read from a lagging replica. */
-export function cacheable(request: RequestLike): boolean {
-  const url = request.url ?? '';
-  if (request.method !== 'GET' || !url.startsWith('/api/v1/')) return false;
-  if (request.headers.authorization || request.headers['x-api-key'] || url.includes('apikey=')) return false;
-  return !PRIVATE_PREFIXES.some((p) => url.startsWith(p));
+/** A GET that carries no credential, so a shared answer is the one it would get. */
+export function anonymousGet(request: RequestLike): boolean {
+  return request.method === 'GET' && !request.headers.authorization && !request.headers['x-api-key'] && !KEY_IN_QUERY.test(request.url ?? '');
+}
+
+/**
+ * Anonymous GETs of public data: shareable, so cached here and allowed to read
+ * from a lagging replica. Decided by the route the request matched, never by
+ * the text of its URL.
+ */
+export function cacheable(request: FastifyRequest): boolean {
+  if (!anonymousGet(request)) return false;
+  const { config, url } = request.routeOptions;
+  return config?.permission === 'public:read' && url !== undefined && url.startsWith('/api/v1/');
 }
 
 function cacheKey(request: RequestLike): string {
@@ -85,7 +94,8 @@ export class ResponseCache {
 
   /** The cached response for a shareable request, if any. */
   lookup(request: RequestLike): CachedResponse | undefined {
-    return cacheable(request) ? this.entries.get(cacheKey(request)) : undefined;
+    // Only answers Fastify filled for the same URL asked anonymously of a public route are in it.
+    return anonymousGet(request) ? this.entries.get(cacheKey(request)) : undefined;
   }
 
   /** Empties the cache whenever any instance announces a data change. */
@@ -109,7 +119,7 @@ export class ResponseCache {
   fillOnMiss(app: FastifyInstance): void {
     app.addHook('onSend', (request, reply, payload, done) => {
       // Streams (CSV) are not cached.
-      if (reply.statusCode === 200 && reply.getHeader('x-cache') === 'MISS' && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+      if (reply.statusCode === 200 && reply.getHeader('x-cache') === 'MISS' && request.principal?.kind === 'anonymous' && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
         const shared: string[] = [];
         for (const name of KEPT_HEADERS) {
           const value = reply.getHeader(name);
