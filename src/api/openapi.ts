@@ -1,30 +1,102 @@
 /**
  * The OpenAPI 3.1 document, built from every route's TypeBox schema, served at
  * /api/v1/openapi.json, with Swagger UI at /docs. Register before the routes:
- * @fastify/swagger collects them as they are added.
+ * @fastify/swagger collects them as they are added. What no route states (errors,
+ * credentials, ids, CSV) is derived in src/api/openapi-operations.ts.
  */
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerOptions } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { describeOperations, MULTI_SEGMENT_EXTENSION, PERMISSION_EXTENSION, PROBLEM_RESPONSES, SECURITY_SCHEMES } from './openapi-operations.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
-export async function registerOpenApi(app: FastifyInstance): Promise<void> {
-  await app.register(swagger, {
+/** Every tag a route may use, described; a route with another tag fails the lint test (test/api/openapi-lint.test.ts). */
+const TAGS = [
+  { name: 'bills', description: 'Federal and provincial bills with their stages, sponsors, divisions, committee meetings and texts.' },
+  { name: 'votes', description: 'Recorded divisions (vote events) with their counts and every member\'s ballot.' },
+  { name: 'people', description: 'Representatives at every level: terms, contacts, sponsored bills, voting record and speeches.' },
+  { name: 'committees', description: 'Committees and their meetings, with the bills they studied.' },
+  { name: 'debates', description: 'Debates (Hansard) by sitting, and the speeches in them.' },
+  { name: 'search', description: 'One search over bills, people, votes and speeches.' },
+  { name: 'divisions', description: 'Open Civic Data political geography: ridings, provinces, municipalities and wards.' },
+  { name: 'jurisdictions', description: 'Legislatures and councils, by OCD jurisdiction id or short code.' },
+  { name: 'sessions', description: 'Legislative sessions (parliament and session numbers, with their dates).' },
+  { name: 'sources', description: 'Every data source with its last import runs and freshness.' },
+  { name: 'auth', description: 'Accounts: register, log in, refresh, log out, password change and reset, my sessions.' },
+  { name: 'keys', description: 'My API keys: create (shown once), list, revoke.' },
+  { name: 'saved', description: 'The bills and people a signed-in user follows.' },
+  { name: 'admin', description: 'Administration: users, roles and tiers, every API key, imports, the audit log and the mail outbox.' },
+];
+
+/** The problem+json body every error has (RFC 9457). */
+const PROBLEM_SCHEMA: OpenAPIV3_1.SchemaObject = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string', format: 'uri', description: 'What kind of problem; a stable URI to branch on.' },
+    title: { type: 'string', description: 'The HTTP status text.' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string', description: 'What went wrong with this request, and what to do about it.' },
+    instance: { type: 'string', format: 'uri-reference', description: 'The request path (and query) this problem is about.' },
+    parameter: { type: 'string', description: 'The query, path or body parameter at fault, when there is one.' },
+  },
+  additionalProperties: true,
+};
+
+/**
+ * Fastify's `/divisions/*` takes the rest of the path (OCD ids hold slashes);
+ * OpenAPI has no such template, so it is documented as `{id}`, marked multi-segment.
+ */
+function documentedRoute(schema: FastifySchema, url: string): { schema: FastifySchema; url: string } {
+  if (!url.endsWith('*')) return { schema, url };
+  const params = schema?.params as { properties?: Record<string, Record<string, unknown>>; required?: string[] } | undefined;
+  const { '*': rest, ...others } = params?.properties ?? {};
+  const id = {
+    ...rest,
+    description: `${String(rest?.description ?? 'The id.')} Its slashes may also be sent percent-encoded.`,
+    [MULTI_SEGMENT_EXTENSION]: true,
+  };
+  return {
+    schema: { ...schema, params: { ...params, properties: { ...others, id }, required: [...(params?.required ?? []).filter((r) => r !== '*'), 'id'] } },
+    url: `${url.slice(0, -1)}:id`,
+  };
+}
+
+const documentOptions: SwaggerOptions = {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'OpenPolicy API',
         version: '1',
         description: "Canada's legislative records: bills, recorded votes with every ballot, representatives, committees and debates. "
-          + 'Lists take page/per_page or a cursor and answer CSV with format=csv; errors are application/problem+json.',
+          + 'Lists take page/per_page or a cursor and answer CSV with format=csv or `Accept: text/csv`; reads carry a weak ETag '
+          + '(`If-None-Match` answers 304); errors are application/problem+json (RFC 9457).',
         license: { name: 'MIT', identifier: 'MIT' },
+        contact: { name: 'OpenPolicy', url: 'https://openpolicy.ca' },
       },
-      tags: [
-        { name: 'bills' }, { name: 'votes' }, { name: 'people' }, { name: 'committees' }, { name: 'debates' }, { name: 'search' },
-      ],
+      servers: [{ url: '/', description: 'The instance serving this document.' }],
+      tags: TAGS,
+      components: {
+        schemas: { Problem: PROBLEM_SCHEMA },
+        responses: PROBLEM_RESPONSES,
+        securitySchemes: SECURITY_SCHEMES,
+      },
     },
-  });
+    transform: ({ schema, url, route }) => {
+      const documented = documentedRoute(schema ?? {}, url);
+      return { url: documented.url, schema: { ...documented.schema, [PERMISSION_EXTENSION]: route.config?.permission } };
+    },
+    transformObject: (documentObject) => {
+      if (!('openapiObject' in documentObject)) throw new Error('The API document is OpenAPI 3.1, not Swagger 2.');
+      describeOperations(documentObject.openapiObject.paths as Parameters<typeof describeOperations>[0]);
+      return documentObject.openapiObject;
+    },
+};
+
+export async function registerOpenApi(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, documentOptions);
   // The UI reads its own copy of the document at /docs/json.
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async (_request, reply) => {

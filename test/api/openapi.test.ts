@@ -18,8 +18,16 @@ afterAll(async () => {
 });
 
 interface Parameter { name: string; in: string; required?: boolean; schema: { type?: string; enum?: string[]; pattern?: string } }
-interface Operation { parameters?: Parameter[]; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; tags?: string[] }
-interface Document { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> }
+interface Response { $ref?: string; description?: string; content?: Record<string, { schema: unknown }> }
+interface Operation {
+  operationId: string; description: string; parameters?: Parameter[]; responses: Record<string, Response>; tags?: string[];
+  security: Record<string, string[]>[]; 'x-permission': string;
+}
+interface Document {
+  openapi: string; info: { title: string }; servers: { url: string }[]; tags: { name: string; description: string }[];
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, { type: string; in?: string; name?: string; scheme?: string }>; responses: Record<string, Response> };
+}
 
 /** Every /api/v1 route the app registered (HEAD is Fastify's automatic twin of GET, never documented), as [method, url]. */
 function registeredRoutes(): [string, string][] {
@@ -28,8 +36,8 @@ function registeredRoutes(): [string, string][] {
     .map((r) => [r.method, r.url]);
 }
 
-/** Fastify's `/votes/:jurisdiction` and `/x/*` as OpenAPI writes them. */
-const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{*}');
+/** Fastify's `/votes/:jurisdiction` and `/x/*` (the rest of the path, documented as `{id}`) as OpenAPI writes them. */
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}').replace(/\*$/, '{id}');
 
 describe('OpenAPI document', () => {
   let doc: Document;
@@ -56,7 +64,7 @@ describe('OpenAPI document', () => {
       const operation = doc.paths[openApiPath(route)]?.[method.toLowerCase()];
       expect(operation, `${method} ${route}`).toBeDefined();
       const documented = (operation!.parameters ?? []).filter((p) => p.in === 'path');
-      const declared = [...route.matchAll(/:(\w+)|(\*)$/g)].map((m) => m[1] ?? '*').sort();
+      const declared = [...route.matchAll(/:(\w+)|(\*)$/g)].map((m) => m[1] ?? 'id').sort();
       expect(documented.map((p) => p.name).sort(), `${method} ${route}`).toEqual(declared);
       for (const p of documented) expect(p.required, `${method} ${route} ${p.name}`).toBe(true);
     }
@@ -82,6 +90,64 @@ describe('OpenAPI document', () => {
     expect(JSON.stringify(body('/api/v1/votes/{jurisdiction}/{session}/{number}'))).toContain('dissenters');
     expect(JSON.stringify(body('/api/v1/search'))).toContain('snippet');
     expect(JSON.stringify(body('/api/v1/committees/ocd-organization/{uuid}/meetings'))).toContain('bills');
+  });
+});
+
+describe('what the document derives for every operation', () => {
+  let doc: Document;
+  const operations = () => Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+  beforeAll(async () => {
+    doc = (await app.inject({ url: '/api/v1/openapi.json' })).json();
+  });
+
+  it('gives each a unique operationId, a description, its permission and described tags', () => {
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/v1/people/ocd-person/{uuid}/votes']!.get!.operationId).toBe('getPeopleOcdPersonByUuidVotes');
+    const described = new Set(doc.tags.filter((t) => t.description).map((t) => t.name));
+    for (const { path, method, op } of operations()) {
+      expect(op.description, `${method} ${path}`).toMatch(/permission `[a-z]+:[a-z]+`/);
+      expect(op['x-permission'], `${method} ${path}`).toMatch(/^[a-z]+:[a-z]+$/);
+      for (const tag of op.tags ?? []) expect(described, `${method} ${path} tag ${tag}`).toContain(tag);
+    }
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+  });
+
+  it('says which credentials each operation takes, from its permission', () => {
+    expect(doc.components.securitySchemes).toEqual({
+      bearerToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+      apiKeyHeader: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }),
+      apiKeyQuery: expect.objectContaining({ type: 'apiKey', in: 'query', name: 'apikey' }),
+    });
+    const anyone = [{}, { bearerToken: [] }, { apiKeyHeader: [] }, { apiKeyQuery: [] }];
+    expect(doc.paths['/api/v1/bills']!.get!.security).toEqual(anyone);
+    expect(doc.paths['/api/v1/auth/login']!.post!.security).toEqual(anyone);
+    // A leaked key mints nothing: key management takes a session's token only.
+    expect(doc.paths['/api/v1/keys']!.post!.security).toEqual([{ bearerToken: [] }]);
+    expect(doc.paths['/api/v1/admin/users']!.get!.security).toEqual(anyone.slice(1));
+  });
+
+  it('documents the problems each operation can answer, 304 on reads and CSV on lists', () => {
+    const refs = (op: Operation) => Object.fromEntries(Object.entries(op.responses).filter(([, r]) => r.$ref).map(([s, r]) => [s, r.$ref!.split('/').pop()]));
+    const bills = doc.paths['/api/v1/bills']!.get!;
+    expect(refs(bills)).toEqual({ 304: 'NotModified', 400: 'BadRequest', 401: 'Unauthorized', 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' });
+    expect(Object.keys(bills.responses['200']!.content!)).toEqual(['application/json', 'text/csv']);
+    expect(Object.keys(doc.paths['/api/v1/bills/ocd-bill/{uuid}']!.get!.responses['200']!.content!)).toEqual(['application/json']);
+    expect(refs(doc.paths['/api/v1/bills/ocd-bill/{uuid}']!.get!)).toHaveProperty('404', 'NotFound');
+    const register = refs(doc.paths['/api/v1/auth/register']!.post!);
+    expect(register).toMatchObject({ 409: 'Conflict', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' });
+    expect(register).not.toHaveProperty('304');
+    expect(register).not.toHaveProperty('403');
+    expect(refs(doc.paths['/api/v1/admin/users']!.get!)).toHaveProperty('403', 'Forbidden');
+    expect(doc.components.responses.BadRequest!.content).toHaveProperty(['application/problem+json', 'schema'], { $ref: '#/components/schemas/Problem' });
+  });
+
+  it('documents the rest-of-path ids as {id}, marked multi-segment', () => {
+    for (const path of ['/api/v1/divisions/{id}', '/api/v1/jurisdictions/{id}']) {
+      const id = doc.paths[path]!.get!.parameters!.find((p) => p.in === 'path')!;
+      expect(id).toMatchObject({ name: 'id', required: true, schema: { type: 'string', 'x-multi-segment': true } });
+    }
+    expect(Object.keys(doc.paths).filter((p) => p.includes('*'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,162 @@
+/**
+ * What every operation of the OpenAPI document says without its route file saying
+ * it: an operationId and a description, the credentials it takes (from its declared
+ * permission), the problems it can answer, 304 on reads, CSV on lists, and path
+ * templates OpenAPI can express. Derived once here, so no route restates them.
+ */
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { ROLE_PERMISSIONS, ROLES, SESSION_ONLY, type Permission } from '../auth/permissions.js';
+
+type Json = Record<string, unknown>;
+interface ParameterSchema { enum?: unknown[]; const?: unknown; anyOf?: ParameterSchema[] }
+interface Operation extends Json {
+  summary?: string;
+  description?: string;
+  parameters?: { name: string; in: string; schema?: ParameterSchema }[];
+  requestBody?: unknown;
+  responses: Record<string, Json>;
+}
+
+/** The permission the route declared (or got by default), carried from the route to the document. */
+export const PERMISSION_EXTENSION = 'x-permission';
+/** Marks a path parameter that takes the rest of the path, slashes included (Fastify's `*`). */
+export const MULTI_SEGMENT_EXTENSION = 'x-multi-segment';
+
+const problem = (description: string, example: Json, headers?: Record<string, OpenAPIV3_1.HeaderObject>): OpenAPIV3_1.ResponseObject => ({
+  description,
+  ...(headers ? { headers } : {}),
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, example } },
+});
+
+const PROBLEM_EXAMPLE_BASE = 'https://openpolicy.ca/problems/';
+const retryAfter: Record<string, OpenAPIV3_1.HeaderObject> = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } } };
+
+/** The problem responses every operation refers to, by status. */
+export const PROBLEM_RESPONSES: Record<string, OpenAPIV3_1.ResponseObject> = {
+  BadRequest: problem('A parameter, the path or the body is invalid; `parameter` names the one at fault when there is one.', {
+    type: `${PROBLEM_EXAMPLE_BASE}invalid-parameter`, title: 'Bad Request', status: 400, detail: 'Unknown query parameter "colour".', parameter: 'colour', instance: '/api/v1/bills?colour=red',
+  }),
+  Unauthorized: problem('The credentials sent are invalid or expired, or the operation needs an account and none was sent.', {
+    type: `${PROBLEM_EXAMPLE_BASE}invalid-token`, title: 'Unauthorized', status: 401, detail: 'The access token has expired; refresh it at POST /api/v1/auth/refresh.', instance: '/api/v1/auth/me',
+  }),
+  Forbidden: problem('The caller is known but its role, or an API key in place of a token, does not have the permission.', {
+    type: `${PROBLEM_EXAMPLE_BASE}forbidden`, title: 'Forbidden', status: 403, detail: 'Your role (user) does not have the permission users:manage.', instance: '/api/v1/admin/users',
+  }),
+  NotFound: problem('Nothing has this id (or it belongs to another user).', {
+    type: `${PROBLEM_EXAMPLE_BASE}not-found`, title: 'Not Found', status: 404, detail: 'No bill with id "ocd-bill/00000000-0000-0000-0000-000000000000".', instance: '/api/v1/bills/ocd-bill/00000000-0000-0000-0000-000000000000',
+  }),
+  Conflict: problem('The change conflicts with the current state (a taken email, the last admin, an import already running).', {
+    type: `${PROBLEM_EXAMPLE_BASE}email-taken`, title: 'Conflict', status: 409, detail: 'An account with email ada@example.org already exists; log in or reset its password.', instance: '/api/v1/auth/register',
+  }),
+  PayloadTooLarge: problem('The request body is larger than this operation accepts.', {
+    type: `${PROBLEM_EXAMPLE_BASE}bad-request`, title: 'Payload Too Large', status: 413, detail: 'Request body is too large', instance: '/api/v1/auth/login',
+  }),
+  UnsupportedMediaType: problem('The request body is not `application/json`.', {
+    type: `${PROBLEM_EXAMPLE_BASE}bad-request`, title: 'Unsupported Media Type', status: 415, detail: 'Unsupported Media Type: text/plain', instance: '/api/v1/auth/login',
+  }),
+  TooManyRequests: problem('Over the caller\'s quota (see the `RateLimit-*` headers), or the account is locked after failed logins.', {
+    type: `${PROBLEM_EXAMPLE_BASE}rate-limited`, title: 'Too Many Requests', status: 429, detail: 'Over the anonymous limit of 60 requests per minute; sign in or send an API key for more.', instance: '/api/v1/bills',
+  }, retryAfter),
+  InternalServerError: problem('The server failed; the failure is logged under the request id (`X-Request-Id`).', {
+    type: `${PROBLEM_EXAMPLE_BASE}internal`, title: 'Internal Server Error', status: 500, detail: 'The server failed to answer this request; it has been logged.', instance: '/api/v1/bills',
+  }),
+  ServiceUnavailable: problem('The database is unavailable for a moment.', {
+    type: `${PROBLEM_EXAMPLE_BASE}service-unavailable`, title: 'Service Unavailable', status: 503, detail: 'The database is unavailable; try again in a few seconds.', instance: '/api/v1/bills',
+  }, retryAfter),
+  NotModified: {
+    description: 'Not Modified: the `If-None-Match` header names the current ETag (or is `*`); the cached copy is still good.',
+    headers: { ETag: { description: 'The weak ETag of the current representation.', schema: { type: 'string' } } },
+  },
+};
+
+export const SECURITY_SCHEMES: Record<string, OpenAPIV3_1.SecuritySchemeObject> = {
+  bearerToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The `access_token` from POST /api/v1/auth/login (15 minutes; refresh at /auth/refresh).' },
+  apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key from POST /api/v1/keys; acts as its user, but cannot manage keys or the account.' },
+  apiKeyQuery: { type: 'apiKey', in: 'query', name: 'apikey', description: 'The same API key as a query parameter, for clients that cannot set headers.' },
+};
+
+const ANYONE = new Set<Permission>(ROLE_PERMISSIONS.anonymous);
+
+/** Who may call: anonymous callers too (`{}`), a signed-in session only, or a token or a key. */
+function security(permission: Permission): Json[] {
+  const token = { bearerToken: [] };
+  if (SESSION_ONLY.has(permission)) return [token];
+  const credentials = [token, { apiKeyHeader: [] }, { apiKeyQuery: [] }];
+  return ANYONE.has(permission) ? [{}, ...credentials] : credentials;
+}
+
+/** The least role that holds the permission (ROLES runs from the most to the least privileged). */
+const leastRole = (permission: Permission) => [...ROLES].reverse().find((role) => ROLE_PERMISSIONS[role].has(permission));
+
+function whoMayCall(permission: Permission): string {
+  if (ANYONE.has(permission)) return `Open to anonymous callers (permission \`${permission}\`); a token or key makes the call count against your own quota.`;
+  const by = SESSION_ONLY.has(permission) ? 'an access token (an API key cannot do this)' : 'an access token or an API key';
+  return `Needs permission \`${permission}\` (role ${leastRole(permission)} or above), sent as ${by}.`;
+}
+
+/** `get /api/v1/people/ocd-person/{uuid}/votes` → `getPeopleOcdPersonByUuidVotes`. */
+export function operationId(method: string, path: string): string {
+  const words = path.replace(/^\/api\/v1\//, '').split('/').filter(Boolean).map((segment) => {
+    const param = /^\{(.+)\}$/.exec(segment);
+    const word = (param ? `by-${param[1]}` : segment).split(/[^A-Za-z0-9]+/).filter(Boolean);
+    return word.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  });
+  return method.toLowerCase() + words.join('');
+}
+
+/** The values a parameter's schema allows, whether written as an enum, a const or a union of them. */
+const allowed = (schema: ParameterSchema | undefined): unknown[] =>
+  schema ? [...(schema.enum ?? []), ...('const' in schema ? [schema.const] : []), ...(schema.anyOf ?? []).flatMap(allowed)] : [];
+
+const listsCsv = (operation: Operation) =>
+  operation.parameters?.some((p) => p.in === 'query' && p.name === 'format' && allowed(p.schema).includes('csv')) ?? false;
+
+const CSV_CONTENT = {
+  schema: { type: 'string', description: 'RFC 4180 CSV: a header line, then every row matching the filters (not one page), streamed.' },
+  example: 'id,identifier,title_en\r\nocd-bill/3b1e4f0e-8f8a-5b9f-9a53-3d2e8a1c2f10,C-12,"An Act to amend the Customs Act"\r\n',
+};
+
+/** The statuses an operation can answer besides its own, by what the route is. */
+function problemStatuses(method: string, operation: Operation, permission: Permission): Record<string, string> {
+  const statuses: Record<string, string> = { 400: 'BadRequest', 401: 'Unauthorized' };
+  if (!ROLE_PERMISSIONS.user.has(permission) || SESSION_ONLY.has(permission)) statuses[403] = 'Forbidden';
+  if (operation.parameters?.some((p) => p.in === 'path')) statuses[404] = 'NotFound';
+  if (method !== 'get') statuses[409] = 'Conflict';
+  if (operation.requestBody) Object.assign(statuses, { 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' });
+  Object.assign(statuses, { 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' });
+  if (method === 'get') statuses[304] = 'NotModified';
+  return statuses;
+}
+
+/** What @fastify/swagger writes for a response schema without a description. */
+const DEFAULT_DESCRIPTION = 'Default Response';
+const SUCCESS: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
+
+/** Completes one operation in place; `permission` is the route's, carried in the PERMISSION_EXTENSION. */
+function describeOperation(method: string, path: string, operation: Operation): void {
+  const permission = operation[PERMISSION_EXTENSION] as Permission;
+  operation.operationId = operationId(method, path);
+  const summary = operation.summary ? `${operation.summary.replace(/\.$/, '')}.` : '';
+  operation.description = [operation.description ?? summary, whoMayCall(permission)].filter(Boolean).join('\n\n');
+  operation.security = security(permission);
+  if (listsCsv(operation)) {
+    const ok = operation.responses['200']!;
+    ok.content = { ...(ok.content as Json), 'text/csv': CSV_CONTENT };
+    ok.headers = { Vary: { description: '`Accept`: `Accept: text/csv` answers CSV as `format=csv` does.', schema: { type: 'string' } } };
+  }
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (response.description === DEFAULT_DESCRIPTION) response.description = SUCCESS[status] ?? status;
+  }
+  for (const [status, name] of Object.entries(problemStatuses(method, operation, permission))) {
+    operation.responses[status] ??= { $ref: `#/components/responses/${name}` };
+  }
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+/** Completes every operation of the document (its `transformObject`). */
+export function describeOperations(paths: Record<string, Record<string, Operation>>): void {
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of METHODS) if (item[method]) describeOperation(method, path, item[method]);
+  }
+}
