@@ -4,7 +4,7 @@
  * server refuse to run as root, so every command runs as the postgres OS user.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './support.js';
@@ -39,9 +39,9 @@ export class PgCluster {
     }
   }
 
-  private start(name: string, port: number, settings: string[]): PgServer {
+  private start(name: string, port: number, settings: string[], durable = false): PgServer {
     const dataDir = join(this.base, name);
-    const options = ['-p', String(port), '-k', this.base, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', ...settings].join(' ');
+    const options = ['-p', String(port), '-k', this.base, '-c', 'listen_addresses=127.0.0.1', ...(durable ? [] : ['-c', 'fsync=off']), ...settings].join(' ');
     asPostgres('pg_ctl', ['-D', dataDir, '-l', join(this.base, `${name}.log`), '-o', options, '-w', '-t', '60', 'start']);
     const server: PgServer = {
       port,
@@ -59,10 +59,16 @@ export class PgCluster {
     return server;
   }
 
-  async primary(): Promise<PgServer> {
-    asPostgres('initdb', ['-D', join(this.base, 'primary'), '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-locale', '--no-sync']);
+  /**
+   * `include`: a configuration file read after initdb's own (deploy/postgresql/conf.d);
+   * `durable`: keep fsync on, for measurements where writing to disk is the point.
+   */
+  async primary(options: { name?: string; include?: string; durable?: boolean } = {}): Promise<PgServer> {
+    const name = options.name ?? 'primary';
+    asPostgres('initdb', ['-D', join(this.base, name), '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-locale', '--no-sync']);
+    if (options.include) appendFileSync(join(this.base, name, 'postgresql.conf'), `\ninclude '${options.include}'\n`);
     // Replication over loopback is allowed by initdb's default pg_hba.conf with --auth=trust.
-    return this.start('primary', await freePort(), ['-c', 'wal_level=replica', '-c', 'max_wal_senders=4']);
+    return this.start(name, await freePort(), options.include ? [] : ['-c', 'wal_level=replica', '-c', 'max_wal_senders=4'], options.durable);
   }
 
   async standby(primary: PgServer): Promise<PgServer> {

@@ -1,6 +1,7 @@
 /** Real processes on loopback for the gateway tests: a private Redis, `openpolicy serve` instances, a GET load loop. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,9 +34,11 @@ function exited(child: ChildProcess): Promise<number | null> {
  * file running in parallel, and its pub/sub channels (data changes) and rate
  * counters would leak between them.
  */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startRedis(options: { config?: string } = {}): Promise<{ url: string; port: number; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  // With a configuration file (deploy/redis/redis.conf) its settings hold, but nothing is written to disk.
+  const config = options.config ? [options.config, '--dir', tmpdir()] : [];
+  const child = spawn('redis-server', [...config, '--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
   const { Redis } = await import('ioredis');
   await waitFor('redis-server', async () => {
@@ -50,6 +53,7 @@ export async function startRedis(): Promise<{ url: string; stop(): Promise<void>
   }, 10_000);
   return {
     url,
+    port,
     async stop() {
       child.kill('SIGTERM');
       await exited(child);
