@@ -4,14 +4,12 @@
  * theirs, the token protects it, and every metric name the alert rules and the
  * Grafana dashboard query is in the output.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type Importer } from '../../src/ingest/runner.js';
 import { memoryStore } from '../../src/store/store.js';
 import { makeUser, type TestApp } from '../security/support.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
-import { loggedApp, metricNames } from './support.js';
+import { loggedApp, metricsUsed } from './support.js';
 
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
 let database: TestDatabase;
@@ -154,21 +152,7 @@ describe('every metric the alerts and the dashboard use', () => {
   // `up` is written by Prometheus itself for every scrape target.
   const SYNTHESIZED = new Set(['up']);
 
-  function used(): Map<string, string> {
-    const where = new Map<string, string>();
-    const rules = parse(readFileSync(new URL('../../deploy/prometheus/rules.yml', import.meta.url), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
-    for (const rule of rules.groups.flatMap((g) => g.rules)) for (const name of metricNames(rule.expr)) where.set(name, `rules.yml ${rule.alert}`);
-    const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana/openpolicy.json', import.meta.url), 'utf8')) as {
-      panels: { title: string; targets?: { expr: string }[] }[];
-      templating: { list: { name: string; definition?: string }[] };
-    };
-    for (const panel of dashboard.panels) for (const target of panel.targets ?? []) for (const name of metricNames(target.expr)) where.set(name, `dashboard panel "${panel.title}"`);
-    for (const variable of dashboard.templating.list) {
-      const metric = variable.definition?.match(/label_values\((\w+)/)?.[1];
-      if (metric) where.set(metric, `dashboard variable ${variable.name}`);
-    }
-    return where;
-  }
+  const used = () => new Map([...metricsUsed()].filter(([, use]) => use.job === 'openpolicy').map(([name, use]) => [name, use.where]));
 
   it('finds the names the rules and the dashboard query (a sanity check of the extraction)', () => {
     const names = [...used().keys()];

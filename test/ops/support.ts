@@ -2,7 +2,9 @@
  * Helpers for the ops tests: an app whose logs are captured, a TCP proxy that
  * can cut a dependency off and bring it back, and polling.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { parse } from 'yaml';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/api/app.js';
 import type { SecurityOptions } from '../../src/auth/security.js';
@@ -113,4 +115,30 @@ export function metricNames(expression: string): string[] {
     if (!isFunction && !keywords.has(match[0].toLowerCase())) names.add(match[0]);
   }
   return [...names];
+}
+
+/**
+ * Every metric the alert rules and the Grafana dashboard query, with where it is used
+ * and the scrape job that must export it (the expression's `job="…"`): `openpolicy`
+ * for the API's /metrics, `postgres`, `redis`, `nginx`, `node` for the exporters.
+ */
+export function metricsUsed(): Map<string, { where: string; job: string }> {
+  const used = new Map<string, { where: string; job: string }>();
+  const add = (expression: string, where: string) => {
+    const job = /job="([\w-]+)"/.exec(expression)?.[1];
+    if (!job) throw new Error(`${where}: the expression names no job="…": ${expression}`);
+    for (const name of metricNames(expression)) used.set(name, { where, job });
+  };
+  const rules = parse(readFileSync(new URL('../../deploy/prometheus/rules.yml', import.meta.url), 'utf8')) as { groups: { rules: { alert: string; expr: string }[] }[] };
+  for (const rule of rules.groups.flatMap((g) => g.rules)) add(rule.expr, `rules.yml ${rule.alert}`);
+  const dashboard = JSON.parse(readFileSync(new URL('../../deploy/grafana/openpolicy.json', import.meta.url), 'utf8')) as {
+    panels: { title: string; targets?: { expr: string }[] }[];
+    templating: { list: { name: string; definition?: string }[] };
+  };
+  for (const panel of dashboard.panels) for (const target of panel.targets ?? []) add(target.expr, `dashboard panel "${panel.title}"`);
+  for (const variable of dashboard.templating.list) {
+    const series = variable.definition?.match(/^label_values\(([^,]+),/)?.[1];
+    if (series) add(series, `dashboard variable ${variable.name}`);
+  }
+  return used;
 }
