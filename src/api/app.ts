@@ -13,6 +13,7 @@ import { createImportState } from '../ops/import-state.js';
 import { installAuthentication, installProtections, installSecurityPolicies, type SecurityOptions } from '../auth/security.js';
 import { normalizeTarget } from '../auth/request-target.js';
 import { runLagTolerant } from '../db/replica.js';
+import { databaseFormats } from './database-formats.js';
 import { registerOpenApi } from './openapi.js';
 import { HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
 import { cachedReadsServer } from './cached-reads.js';
@@ -78,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: logger ? loggerOptions(logger.level, logger.stream) : false,
     // Fastify's own request lines are off: src/ops/request-observer.ts writes one line per request, after it.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, plugins: [databaseFormats] },
     // X-Forwarded-For is believed only from these peers; otherwise request.ip is the socket's peer.
     trustProxy: trustedProxies.length ? trustedProxies : false,
     // The gateway's X-Request-Id when a trusted proxy sends one, else a UUID: request ids are recorded in

@@ -85,6 +85,19 @@ function unusable(value: unknown, depth = 0): string | null {
   return null;
 }
 
+/** The first top-level field (query or path parameter, body property) holding an unusable value, and why. */
+function firstUnusable(fields: unknown): { field: string; problem: string } | null {
+  if (fields === null || typeof fields !== 'object') {
+    const problem = unusable(fields);
+    return problem ? { field: '', problem } : null;
+  }
+  for (const [field, value] of Object.entries(fields)) {
+    const problem = unusable(field) ?? unusable(value);
+    if (problem) return { field, problem };
+  }
+  return null;
+}
+
 function requirePermissions(app: FastifyInstance): void {
   const routes: RoutePermission[] = [];
   app.decorate('routePermissions', routes);
@@ -104,8 +117,10 @@ function requirePermissions(app: FastifyInstance): void {
 
 /** Refused here as a 400 rather than failing inside a query as a 500. */
 function rejectUnusable(request: FastifyRequest, part: 'body' | 'query' | 'params'): void {
-  const problem = unusable(request[part]);
-  if (problem) throw new HttpProblem(400, 'invalid-value', `The request ${part} ${problem}.`);
+  const found = firstUnusable(request[part]);
+  if (!found) return;
+  if (!found.field) throw new HttpProblem(400, 'invalid-value', `The request ${part} ${found.problem}.`);
+  throw new HttpProblem(400, 'invalid-value', `"${found.field}" in the request ${part} ${found.problem}.`, { parameter: found.field });
 }
 
 /** Before any route or hook: what every route must declare, and the limits and CORS policy the hooks apply. */
