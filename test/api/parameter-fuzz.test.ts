@@ -157,8 +157,8 @@ describe('every documented read route', () => {
   }, 900_000);
 
   it('answers any mix of parameters, valid-looking and hostile, without a 5xx', async () => {
-    for (const operation of operations.filter((o) => o.parameters.some((p) => p.in === 'query'))) {
-      const names = operation.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+    for (const operation of operations.filter((o) => o.parameters.some((p) => p.in === 'query' && !BOUNDED_ELSEWHERE.has(p.name)))) {
+      const names = operation.parameters.filter((p) => p.in === 'query' && !BOUNDED_ELSEWHERE.has(p.name)).map((p) => p.name);
       const pairs = fc.array(fc.tuple(fc.constantFrom(...names), fc.oneof(hostile, fc.constantFrom<Value>('1', '20', 'ca', '44-1', '2023-01-01', 'true', 'csv', 'C-12'))), { maxLength: 6 });
       await fc.assert(fc.asyncProperty(pairs, async (query) => {
         check(await request(operation, query), `GET ${operation.path}?${query.map(([n, v]) => `${n}=${describeValue(v)}`).join('&')}`);
