@@ -45,6 +45,29 @@ export interface Config {
   workers: number;
   /** After SIGTERM, how long in-flight requests may take before the process exits anyway. */
   shutdownTimeoutSeconds: number;
+  /** The live fetchers (src/fetch): off unless FETCH=on, since the embedded default starts without a network. */
+  fetch: FetchConfig;
+}
+
+export interface FetchConfig {
+  /** FETCH=on: `serve` runs the fetch scheduler. `openpolicy fetch` works either way. */
+  enabled: boolean;
+  /** Contact address (email or URL) sent in every request's User-Agent; required to fetch. */
+  contact: string | undefined;
+  /** Least time between two requests to one host. */
+  hostIntervalMs: number;
+  /** Tries after the first for a failed request (network error, 429, 5xx), with doubling waits from `backoffMs`. */
+  retries: number;
+  backoffMs: number;
+  /** Base URLs of the publishers, so a mirror or a test server can stand in. */
+  legisinfoUrl: string;
+  ourcommonsUrl: string;
+  /** When set, every municipal file is fetched from `<mirror>/<host><path>` instead of its city's host. */
+  municipalMirror: string | undefined;
+  /** The parliamentary session followed, e.g. 45-1. */
+  session: string;
+  /** Minutes between scheduled runs, per fetch source. */
+  everyMinutes: Record<string, number>;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +210,60 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: rateLimits(env),
     ...scaleOut(env),
     ...observability(env),
+    fetch: fetchSettings(env),
+  };
+}
+
+/** How often each fetch source runs by default: divisions as they happen, bills and debates hourly, the rest daily. */
+export const FETCH_EVERY_MINUTES: Record<string, number> = {
+  'ourcommons-votes': 15,
+  'legisinfo-bills': 60,
+  hansard: 60,
+  municipal: 24 * 60,
+};
+
+function httpBase(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  return (url(env, name, ['https:', 'http:']) ?? fallback).replace(/\/+$/, '');
+}
+
+/** FETCH_SCHEDULE="ourcommons-votes=15m; legisinfo-bills=1h; municipal=1d" */
+function fetchSchedule(env: NodeJS.ProcessEnv): Record<string, number> {
+  const result = { ...FETCH_EVERY_MINUTES };
+  const units: Record<string, number> = { m: 1, h: 60, d: 1440 };
+  for (const entry of (env.FETCH_SCHEDULE ?? '').split(';').map((e) => e.trim()).filter(Boolean)) {
+    const [source = '', every = ''] = entry.split('=').map((p) => p.trim());
+    if (!(source in FETCH_EVERY_MINUTES)) throw new ConfigError('FETCH_SCHEDULE', `"${source}" is not one of ${Object.keys(FETCH_EVERY_MINUTES).join(', ')}`);
+    const match = /^(\d+)(m|h|d)$/.exec(every);
+    if (!match || Number(match[1]) < 1) throw new ConfigError('FETCH_SCHEDULE', `"${every}" for ${source} is not a period such as 15m, 1h or 1d`);
+    result[source] = Number(match[1]) * units[match[2]!]!;
+  }
+  return result;
+}
+
+/** Settings of the live fetchers. */
+function fetchSettings(env: NodeJS.ProcessEnv): FetchConfig {
+  const switchValue = env.FETCH?.trim() || 'off';
+  if (!['on', 'off'].includes(switchValue)) throw new ConfigError('FETCH', `"${switchValue}" is not on or off`);
+  const contact = env.FETCH_CONTACT?.trim() || undefined;
+  if (contact && !/^(mailto:)?[^\s@]+@[^\s@]+\.[^\s@]+$|^https?:\/\/\S+$/.test(contact)) {
+    throw new ConfigError('FETCH_CONTACT', `"${contact}" is not an email address or an http(s) URL`);
+  }
+  if (switchValue === 'on' && !contact) {
+    throw new ConfigError('FETCH_CONTACT', 'required with FETCH=on: the publishers are told who is fetching (an email address or a URL)');
+  }
+  const session = env.FETCH_SESSION?.trim() || '45-1';
+  if (!/^\d{1,2}-\d$/.test(session)) throw new ConfigError('FETCH_SESSION', `"${session}" is not a session such as 45-1`);
+  return {
+    enabled: switchValue === 'on',
+    contact,
+    hostIntervalMs: numberIn(env, 'FETCH_HOST_INTERVAL_MS', 1000, 0, 600_000, true),
+    retries: numberIn(env, 'FETCH_RETRIES', 3, 0, 10, true),
+    backoffMs: numberIn(env, 'FETCH_BACKOFF_MS', 2000, 0, 600_000, true),
+    legisinfoUrl: httpBase(env, 'FETCH_LEGISINFO_URL', 'https://www.parl.ca'),
+    ourcommonsUrl: httpBase(env, 'FETCH_OURCOMMONS_URL', 'https://www.ourcommons.ca'),
+    municipalMirror: env.FETCH_MUNICIPAL_MIRROR?.trim() ? httpBase(env, 'FETCH_MUNICIPAL_MIRROR', '') : undefined,
+    session,
+    everyMinutes: fetchSchedule(env),
   };
 }
 

@@ -369,6 +369,27 @@ export const importErrors = pgTable('import_errors', {
   ...timestamps,
 }, (t) => [index('import_errors_run_idx').on(t.runId)]);
 
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Every document a fetcher received, byte for byte, with its URL and when it came
+ * (src/fetch): kept before it is imported, so a run can be replayed and provenance
+ * names the URL. The newest row of a URL holds the validators its next
+ * conditional GET sends; a 304 or an identical body adds no row.
+ */
+export const fetchedDocuments = pgTable('fetched_documents', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  source: text('source').notNull(),
+  url: text('url').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+  runId: integer('run_id').references(() => importRuns.id, { onDelete: 'set null' }),
+  contentType: text('content_type'),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  sha256: text('sha256').notNull(),
+  body: bytea('body').notNull(),
+}, (t) => [index('fetched_documents_url_idx').on(t.url, t.fetchedAt), index('fetched_documents_run_idx').on(t.runId)]);
+
 // ── accounts and access (src/auth) ──────────────────────────────────────────
 // Row-level security on sessions, refresh_tokens and api_keys, the database roles
 // and the append-only guard on audit_log are in src/db/access-control.sql.

@@ -7,6 +7,7 @@ import { hansard } from './hansard.js';
 import { openparliament } from './openparliament.js';
 import { ourcommonsMembers } from './ourcommons-members.js';
 import { ourcommonsDivisions } from './ourcommons-divisions.js';
+import { ourcommonsVotes } from './ourcommons-votes.js';
 import { ocdDivisions } from './ocd-divisions.js';
 import { municipal } from './municipal.js';
 
@@ -18,6 +19,7 @@ export const importers: Importer[] = [
   billTexts,
   bcLegislature,
   ourcommonsDivisions,
+  ourcommonsVotes,
   hansard,
   municipal,
 ];

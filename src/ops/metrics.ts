@@ -111,6 +111,12 @@ export const metrics = {
     labelNames: ['source', 'outcome'] as const,
     registers,
   }),
+  fetchRequests: new Counter({
+    name: 'fetch_requests_total',
+    help: "Requests of the live fetchers to the publishers, by host and outcome (modified, not_modified, missing, retried, failed).",
+    labelNames: ['host', 'outcome'] as const,
+    registers,
+  }),
   importLastSuccess: new Gauge({
     name: 'import_last_success_timestamp_seconds',
     help: 'When the last successful (or partial) import of each source finished, from import_runs; 0 if never.',
@@ -173,6 +179,11 @@ export function recordImportRun(run: ImportOutcome): void {
   for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) {
     metrics.importRecords.inc({ source: run.source, outcome }, run[outcome]);
   }
+}
+
+/** Called by the live fetchers' HTTP client for every answer (or failure) of a publisher's server. */
+export function recordFetchRequest(host: string, outcome: 'modified' | 'not_modified' | 'missing' | 'retried' | 'failed'): void {
+  metrics.fetchRequests.inc({ host, outcome });
 }
 
 // ── cluster: a worker's scrape is answered with the sum over all workers ──────

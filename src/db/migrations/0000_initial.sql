@@ -147,6 +147,19 @@ CREATE TABLE "email_outbox" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "fetched_documents" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"source" text NOT NULL,
+	"url" text NOT NULL,
+	"fetched_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"run_id" integer,
+	"content_type" text,
+	"etag" text,
+	"last_modified" text,
+	"sha256" text NOT NULL,
+	"body" "bytea" NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "import_errors" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"run_id" integer NOT NULL,
@@ -371,6 +384,7 @@ ALTER TABLE "committee_meetings" ADD CONSTRAINT "committee_meetings_session_id_l
 ALTER TABLE "debates" ADD CONSTRAINT "debates_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "debates" ADD CONSTRAINT "debates_session_id_legislative_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."legislative_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "debates" ADD CONSTRAINT "debates_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fetched_documents" ADD CONSTRAINT "fetched_documents_run_id_import_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."import_runs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "import_errors" ADD CONSTRAINT "import_errors_run_id_import_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."import_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "legislative_sessions" ADD CONSTRAINT "legislative_sessions_jurisdiction_id_jurisdictions_id_fk" FOREIGN KEY ("jurisdiction_id") REFERENCES "public"."jurisdictions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -414,6 +428,8 @@ CREATE INDEX "divisions_parent_idx" ON "divisions" USING btree ("parent_id");-->
 CREATE INDEX "divisions_classification_idx" ON "divisions" USING btree ("classification");--> statement-breakpoint
 CREATE INDEX "divisions_name_idx" ON "divisions" USING btree (lower("name"));--> statement-breakpoint
 CREATE INDEX "email_outbox_created_idx" ON "email_outbox" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "fetched_documents_url_idx" ON "fetched_documents" USING btree ("url","fetched_at");--> statement-breakpoint
+CREATE INDEX "fetched_documents_run_idx" ON "fetched_documents" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "import_errors_run_idx" ON "import_errors" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "import_runs_source_idx" ON "import_runs" USING btree ("source","started_at");--> statement-breakpoint
 CREATE INDEX "jurisdictions_level_idx" ON "jurisdictions" USING btree ("level");--> statement-breakpoint
