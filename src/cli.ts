@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** openpolicy serve | migrate | import <source> <path…> | import --sample | import --all <dir> | status */
+/** openpolicy serve | migrate | import <source> <path…> | import --sample | import --all <dir> | fetch <source…> | status */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
@@ -7,6 +7,8 @@ import { announceDataChange } from './api/response-cache.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLocked } from './db/data-dir-lock.js';
+import { runFetch } from './fetch/fetch-run.js';
+import { fetchSources, findFetcher } from './fetch/fetchers.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
 import { runImport, type RunReport } from './ingest/runner.js';
@@ -23,6 +25,8 @@ const USAGE = `Usage: openpolicy <command>
   import <source> <path...>     import files of one source (sources: ${importers.map((i) => i.source).join(', ')})
   import --sample               import the sample bundled in data/
   import --all <data-dir>       import every source from a folder laid out like data/ (e.g. ../shared/data)
+  fetch <source...>             fetch what a publisher has new and import it (sources: ${fetchSources().join(', ')});
+                                needs FETCH_CONTACT; works whether FETCH is on or off
   status                        per source: last run, status, counts, freshness
   user create --email <email> [--admin | --editor] [--username <name>] [--name <full name>] [--password-stdin]
                                 create an account (the first admin: --admin); without --password-stdin a password is generated and shown once
@@ -73,13 +77,39 @@ async function importCommand(config: Config, args: string[]): Promise<number> {
     printReport(report);
     reports = [report];
   }
-  // Running instances drop their cached responses (and a gateway its micro-cache) when told;
-  // without Redis there is no channel to them and their caches expire by TTL.
-  if (config.redisUrl) {
-    const store = openStore(config.redisUrl);
-    await announceDataChange(store);
-    await store.close();
-  }
+  await announceToInstances(config);
+  return reports.some((r) => r.status === 'failed') ? 1 : 0;
+}
+
+/**
+ * Running instances drop their cached responses (and a gateway its micro-cache) when told;
+ * without Redis there is no channel to them and their caches expire by TTL.
+ */
+async function announceToInstances(config: Config): Promise<void> {
+  if (!config.redisUrl) return;
+  const store = openStore(config.redisUrl);
+  await announceDataChange(store);
+  await store.close();
+}
+
+async function fetchCommand(config: Config, sources: string[]): Promise<number> {
+  if (sources.length === 0) throw new UsageError(`fetch needs a source: ${fetchSources().join(', ')}`);
+  const chosen = sources.map((source) => {
+    const fetcher = findFetcher(source);
+    if (!fetcher) throw new UsageError(`no fetcher for "${source}"; sources fetched: ${fetchSources().join(', ')}`);
+    return fetcher;
+  });
+  if (!config.fetch.contact) throw new ConfigError('FETCH_CONTACT', 'required to fetch: the publishers are told who is fetching (an email address or a URL)');
+  const reports = await withDatabase(config, async (db) => {
+    const done: RunReport[] = [];
+    for (const fetcher of chosen) {
+      const report = await runFetch(db, fetcher, config.fetch, { onProgress: progressPrinter() });
+      printReport(report);
+      done.push(report);
+    }
+    return done;
+  });
+  if (reports.some((r) => r.inserted + r.updated > 0)) await announceToInstances(config);
   return reports.some((r) => r.status === 'failed') ? 1 : 0;
 }
 
@@ -140,6 +170,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'import':
       return importCommand(config, rest);
+    case 'fetch':
+      return fetchCommand(config, rest);
     case 'status':
       return statusCommand(config);
     case 'user':

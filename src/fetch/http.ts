@@ -1,6 +1,6 @@
 /**
- * A polite HTTP client for the publishers' servers: one request at a time and at
- * most one per `hostIntervalMs` to each host, a User-Agent naming who fetches and
+ * A polite HTTP client for the publishers' servers: one request at a time to
+ * each host, the next `hostIntervalMs` after the last answer, a User-Agent naming who fetches and
  * how to reach them, conditional GETs (If-None-Match / If-Modified-Since), and
  * retries with doubling waits (or the server's Retry-After) for network errors,
  * timeouts, 429 and 5xx. A 404 is an answer (the document does not exist), not
@@ -74,8 +74,11 @@ export class PoliteHttp {
     await previous;
     const wait = (this.nextAt.get(host) ?? 0) - Date.now();
     if (wait > 0) await sleep(wait);
-    this.nextAt.set(host, Date.now() + this.options.hostIntervalMs);
-    return release;
+    // Counted from the end of the answer, so the server sees the gap whatever the connection's latency.
+    return () => {
+      this.nextAt.set(host, Date.now() + this.options.hostIntervalMs);
+      release();
+    };
   }
 
   /** GET `url`, conditionally when `validators` are given. Throws FetchError once its retries are spent. */

@@ -1,0 +1,11 @@
+/** Every live fetcher, by the source name its runs carry (the name of the importer that reads what it fetches). */
+import type { Fetcher } from './fetch-run.js';
+import { ourcommonsVotesFetcher } from './ourcommons-votes.js';
+
+export const fetchers: Fetcher[] = [ourcommonsVotesFetcher];
+
+export function findFetcher(source: string): Fetcher | undefined {
+  return fetchers.find((f) => f.importer.source === source);
+}
+
+export const fetchSources = (): string[] => fetchers.map((f) => f.importer.source);
