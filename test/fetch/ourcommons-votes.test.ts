@@ -16,7 +16,7 @@ import { hansard } from '../../src/ingest/hansard.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import type { RunReport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
-import { divisionListXml, storedBallots, voteParticipantsXml, type StoredBallot } from '../support/division-fixtures.js';
+import { byVoter, divisionListXml, storedBallots, voteParticipantsXml, type StoredBallot } from '../support/division-fixtures.js';
 import { importSteps } from '../support/imports.js';
 import { publisherServer, type PublisherServer } from '../support/publisher-server.js';
 
@@ -24,8 +24,6 @@ const MEMBERS = join(SHARED_DATA, 'ourcommons-44');
 const LIST = '/members/en/votes/xml?parlSession=44-1';
 const CONTACT = 'data-team@openpolicy.test';
 
-const byVoter = (ballots: StoredBallot[]) => ballots.map(({ voter_id, option, party }) => ({ voter_id, option, party }))
-  .sort((a, b) => (a.voter_id ?? '').localeCompare(b.voter_id ?? ''));
 
 describe('fetching ourcommons.ca divisions and their ballots', () => {
   let server: PublisherServer;

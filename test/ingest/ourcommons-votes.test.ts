@@ -10,14 +10,11 @@ import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { ourcommonsVotes } from '../../src/ingest/ourcommons-votes.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
-import { divisionListXml, storedBallots, voteParticipantsXml, type StoredBallot } from '../support/division-fixtures.js';
+import { byVoter, divisionListXml, storedBallots, voteParticipantsXml, type StoredBallot } from '../support/division-fixtures.js';
 import { importSteps } from '../support/imports.js';
 
 const MEMBERS = join(SHARED_DATA, 'ourcommons-44');
 
-/** Ballots by member: what a ballot says, whatever name it is printed under. */
-const byVoter = (ballots: StoredBallot[]) => ballots.map(({ voter_id, option, party }) => ({ voter_id, option, party }))
-  .sort((a, b) => (a.voter_id ?? '').localeCompare(b.voter_id ?? ''));
 
 describe('ourcommons-votes importer (ourcommons.ca division list and VoteParticipant XML)', () => {
   let fromHansard: TestDatabase;

@@ -31,6 +31,11 @@ export function storedBallots(database: Database, number: number): Promise<Store
     WHERE vote_event_id = ${voteEventId(FEDERAL_JURISDICTION, '44-1', number)} ORDER BY voter_name`);
 }
 
+/** Ballots by member: what each says, whatever name it is printed under. */
+export function byVoter(ballots: StoredBallot[]) {
+  return ballots.map(({ voter_id, option, party }) => ({ voter_id, option, party })).sort((a, b) => (a.voter_id ?? '').localeCompare(b.voter_id ?? ''));
+}
+
 /** `ArrayOfVote` of the given 44-1 divisions, from divisions-44-1.csv. */
 export async function divisionListXml(numbers: number[]): Promise<string> {
   const file = join(SHARED_DATA, 'ourcommons-44', 'divisions-44-1.csv');
