@@ -66,6 +66,8 @@ export interface FetchConfig {
   municipalMirror: string | undefined;
   /** The parliamentary session followed, e.g. 45-1. */
   session: string;
+  /** The first Hansard sitting fetched when none of the session is stored. */
+  hansardFrom: number;
   /** Minutes between scheduled runs, per fetch source. */
   everyMinutes: Record<string, number>;
 }
@@ -263,6 +265,7 @@ function fetchSettings(env: NodeJS.ProcessEnv): FetchConfig {
     ourcommonsUrl: httpBase(env, 'FETCH_OURCOMMONS_URL', 'https://www.ourcommons.ca'),
     municipalMirror: env.FETCH_MUNICIPAL_MIRROR?.trim() ? httpBase(env, 'FETCH_MUNICIPAL_MIRROR', '') : undefined,
     session,
+    hansardFrom: numberIn(env, 'FETCH_HANSARD_FROM', 1, 1, 999, true),
     everyMinutes: fetchSchedule(env),
   };
 }
