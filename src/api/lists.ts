@@ -1,17 +1,24 @@
 /**
  * The list conventions every collection shares: page/per_page with totals, an
  * opaque keyset cursor for walking a whole collection, and CSV of the same
- * filter streamed page by page.
+ * filter streamed page by page; and the one keyset-list builder every list's
+ * rows come from.
  */
 import { Readable } from 'node:stream';
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, Column, desc, getTableColumns, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TProperties, type TSchema } from 'typebox';
+import type { Db } from '../db/client.js';
 import { badParameter } from './problem.js';
 import { toCsvLine } from './csv.js';
 
+/** The deepest page: its offset still fits a JavaScript integer and PostgreSQL's bigint OFFSET. */
+export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+
 export const listParameters = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: 'Page number, from 1.' })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, from 1.' })),
   per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Results per page (1-100).' })),
   cursor: Type.Optional(Type.String({ description: 'Opaque cursor from `pagination.next`; walks the whole collection without deep offsets.' })),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: '`csv` streams every matching row (also `Accept: text/csv`).' })),
@@ -34,55 +41,160 @@ export function listResponse<T extends TSchema>(item: T) {
   return Type.Object({ results: Type.Array(item), pagination: Pagination });
 }
 
-/** Where a list's rows come from; the resource builds it from its filters. */
+/** The JSON type a sort key's cursor value has, checked before the value reaches SQL. */
+export type KeyType = 'text' | 'uuid' | 'date' | 'time' | 'int' | 'bigint' | 'number';
+
+/**
+ * One part of a list's order. The expression is never NULL: a row comparison with
+ * a NULL matches nothing, so a walk would stop at the first NULL (coalesce a
+ * nullable column to a sentinel).
+ */
+export interface SortKey {
+  expr: SQLWrapper;
+  type: KeyType;
+}
+
+/** A list's order: keys ending with a unique one (the id), so a cursor never skips or repeats. */
+export interface Sort {
+  keys: SortKey[];
+  direction: 'asc' | 'desc';
+}
+
+export const by = (expr: SQLWrapper, type: KeyType): SortKey => {
+  if (is(expr, Column) && !expr.notNull) throw new Error(`sort key ${expr.name} is nullable: coalesce it`);
+  return { expr, type };
+};
+
+/** Where a list's rows come from; `keysetList` builds it for a table, `respondList` answers with it. */
 export interface ListSource<Row> {
   count(): Promise<number>;
-  /** Rows in the list's order; `after` is the sort key of the last row already seen. */
+  /** Rows in the list's order; `after` is the sort key of the last row already seen, already checked against `keyTypes`. */
   rows(args: { limit: number; offset: number; after: unknown[] | null }): Promise<Row[]>;
-  /** The sort key of a row; unique (ends with the id) so the cursor never skips or repeats. */
+  /** The sort key of a row. */
   key(row: Row): unknown[];
+  /** The type of each part of the sort key: a cursor of another shape is refused before any SQL. */
+  keyTypes: KeyType[];
+  /** Names the count's SQL and parameters when the total may be kept until the data changes; absent → counted every time. */
+  countKey?: string;
+}
+
+/** A table's columns but the ones no response shows (search vectors), for a list's `fields`. */
+export function columnsWithout<T extends PgTable, K extends keyof T['_']['columns'] & string>(table: T, omit: K[]): Omit<T['_']['columns'], K> {
+  const columns: Record<string, unknown> = { ...getTableColumns(table) };
+  for (const name of omit) delete columns[name];
+  return columns as Omit<T['_']['columns'], K>;
+}
+
+const CURSOR_KEY = '__cursor';
+type Keyed<R> = R & { [CURSOR_KEY]: unknown[] };
+
+export interface KeysetSpec<F extends SelectedFields, R> {
+  from: PgTable | SQL;
+  joins?: { table: PgTable; on: SQL; left?: boolean }[];
+  /** The columns the response shows, and nothing else. */
+  fields: F;
+  where: (SQL | undefined)[];
+  sort: Sort;
+  /** What the page's rows need from other tables (one query for the whole page); the rows it returns keep their cursor keys. */
+  attach?: (rows: Keyed<SelectResultFields<F>>[]) => Promise<Keyed<R>[]>;
+  /** Runs each query, e.g. in a transaction row-level security scopes; on `db` directly by default. */
+  within?: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
+  /** The rows change without a `data-changed` announcement (accounts, audit): count them on every request. */
+  live?: boolean;
+}
+
+/**
+ * The one keyset list: the count, the page (by offset or after a cursor), the
+ * sort key of each row and the `after` condition, from one description of the
+ * list. Every list of the API, public and admin, is one of these.
+ */
+export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(db: Db, spec: KeysetSpec<F, R>): ListSource<Keyed<R>> {
+  const run = spec.within ?? ((work) => work(db));
+  const keys = spec.sort.keys.map((k) => k.expr);
+  const dir = spec.sort.direction === 'asc' ? asc : desc;
+  function select<S extends SelectedFields>(tx: Db, fields: S) {
+    let query = tx.select(fields).from(spec.from as PgTable).$dynamic();
+    for (const join of spec.joins ?? []) query = (join.left ? query.leftJoin(join.table, join.on) : query.innerJoin(join.table, join.on)) as typeof query;
+    return query;
+  }
+  const countQuery = (tx: Db) => select(tx, { n: sql<number>`count(*)::int` }).where(and(...spec.where));
+  let countKey: string | undefined;
+  if (!spec.live && !spec.within) {
+    const { sql: text, params } = countQuery(db).toSQL();
+    countKey = `${text}\u0000${JSON.stringify(params)}`;
+  }
+  return {
+    count: () => run(async (tx) => (await countQuery(tx))[0]?.n ?? 0),
+    rows: ({ limit, offset, after: afterKey }) => run(async (tx) => {
+      const rows = await select(tx, { ...spec.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
+        .where(and(...spec.where, after(keys, afterKey, spec.sort.direction)))
+        .orderBy(...keys.map((k) => dir(k)))
+        .limit(limit)
+        .offset(offset) as unknown as Keyed<SelectResultFields<F>>[];
+      return (spec.attach ? spec.attach(rows) : rows) as Promise<Keyed<R>[]> | Keyed<R>[];
+    }),
+    key: (row) => row[CURSOR_KEY],
+    keyTypes: spec.sort.keys.map((k) => k.type),
+    ...(countKey ? { countKey } : {}),
+  };
 }
 
 /** `(a, b) > (x, y)` for ascending keys, `<` for descending; the keyset page condition. */
-export function after(columns: SQLWrapper[], values: unknown[] | null, direction: 'asc' | 'desc'): SQL | undefined {
+function after(columns: SQLWrapper[], values: unknown[] | null, direction: 'asc' | 'desc'): SQL | undefined {
   if (!values) return undefined;
   const left = sql.join(columns.map((c) => sql`${c}`), sql`, `);
   const right = sql.join(values.map((v) => sql`${v}`), sql`, `);
   return direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
 }
 
-/** A cursor is client input: check that its key has the list's shape before it reaches SQL. */
-export function checkedCursor(key: unknown[] | null, valid: (key: unknown[]) => boolean): unknown[] | null {
-  if (key && !valid(key)) throw badParameter('cursor', 'The cursor is not one this list issued; start again without it.');
-  return key;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+const INT4 = 2 ** 31 - 1;
+
+/** A calendar date PostgreSQL accepts: years 1 to 9999, real months and days. */
+function isDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m || m[1] === '0000') return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Whether a cursor value can stand where a sort key of this type is compared. */
+function fits(value: unknown, type: KeyType): boolean {
+  switch (type) {
+    case 'text': return typeof value === 'string' && !value.includes('\u0000');
+    case 'uuid': return typeof value === 'string' && UUID.test(value);
+    case 'date': return typeof value === 'string' && isDate(value);
+    case 'time': {
+      const m = typeof value === 'string' ? TIME.exec(value) : null;
+      return m !== null && isDate(m[1]!) && !Number.isNaN(Date.parse(value as string));
+    }
+    case 'int': return Number.isInteger(value) && Math.abs(value as number) <= INT4;
+    case 'bigint': return Number.isSafeInteger(value);
+    case 'number': return typeof value === 'number' && Number.isFinite(value);
+  }
+}
 
-/** The `[time, uuid]` key of a list ordered by creation time, then id. */
-export const isTimeAndId = (key: unknown[]) =>
-  key.length === 2 && typeof key[0] === 'string' && !Number.isNaN(Date.parse(key[0])) && typeof key[1] === 'string' && UUID.test(key[1]);
-
-/**
- * A timestamp column as ISO text to the microsecond, for a sort key: a JS Date
- * keeps milliseconds only, and a cursor cut to them would skip the rows created
- * later within the same millisecond.
- */
-export const exactTime = (column: SQLWrapper) => sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const MAX_CURSOR_LENGTH = 2048;
+const FOREIGN_CURSOR = 'The cursor is not one this list issued (for this sort); start again without it.';
 
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): unknown[] {
+/** A cursor is client input bound into SQL: it must be a sort key of this list's shape, value by value. */
+export function decodeCursor(cursor: string, types: KeyType[]): unknown[] {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // A cursor is client input bound into SQL: only the scalars a sort key is made of.
-    if (Array.isArray(value) && value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))) return value;
+    if (cursor.length <= MAX_CURSOR_LENGTH) value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the 400 below
+    // refused below
   }
-  throw badParameter('cursor', 'The cursor is not one this API issued; start again without it.');
+  if (!Array.isArray(value) || value.length !== types.length || !value.every((v, i) => fits(v, types[i]!))) {
+    throw badParameter('cursor', FOREIGN_CURSOR);
+  }
+  return value;
 }
 
 function nextUrl(request: FastifyRequest, cursor: string): string {
@@ -147,10 +259,14 @@ export async function respondList<Row, Item>(
   }
   const perPage = query.per_page ?? 20;
   const page = query.cursor ? 1 : query.page ?? 1;
-  const afterKey = query.cursor ? decodeCursor(query.cursor) : null;
+  const afterKey = query.cursor ? decodeCursor(query.cursor, source.keyTypes) : null;
+  const offset = afterKey ? 0 : (page - 1) * perPage;
+  const totals = request.server.listTotals;
+  const known = source.countKey === undefined ? undefined : totals.get(source.countKey);
   const [total, rows] = await Promise.all([
-    source.count(),
-    source.rows({ limit: perPage + 1, offset: afterKey ? 0 : (page - 1) * perPage, after: afterKey }),
+    known ?? source.count().then((n) => (source.countKey === undefined ? n : totals.set(source.countKey, n))),
+    // A page past the known end needs no query.
+    known !== undefined && offset >= known ? [] : source.rows({ limit: perPage + 1, offset, after: afterKey }),
   ]);
   const more = rows.length > perPage;
   const pageRows = more ? rows.slice(0, perPage) : rows;

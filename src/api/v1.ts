@@ -1,6 +1,7 @@
 /** The public read API under /api/v1: one plugin per resource, public caching and ETags. */
 import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ListTotals } from './list-totals.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
 import { adminRoutes } from './routes/admin.js';
@@ -27,6 +28,8 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
     done(null, payload);
   });
   app.responseCache.fillOnMiss(app);
+  app.decorate('listTotals', new ListTotals());
+  app.listTotals.clearOnDataChange(app);
   await app.register(billRoutes);
   await app.register(voteRoutes);
   await app.register(committeeRoutes);

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { existsSync } from 'node:fs';
-import { and, asc, count, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { importErrors, importRuns } from '../../db/schema.js';
 import { audit } from '../../auth/audit.js';
@@ -13,7 +13,7 @@ import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
 import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
 import { runImport } from '../../ingest/runner.js';
 import { findImporter, importers } from '../../ingest/sources.js';
-import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { announceDataChange } from '../response-cache.js';
 import { badParameter, HttpProblem, notFound } from '../problem.js';
 import { importRunProperties, isoTime, Nullable, StringEnum } from '../resources.js';
@@ -95,14 +95,7 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const q = request.query;
     const where = and(q.source ? eq(importRuns.source, q.source) : undefined, q.status ? eq(importRuns.status, q.status) : undefined);
-    const source: ListSource<RunRow> = {
-      count: async () => Number((await db.select({ n: count() }).from(importRuns).where(where))[0]?.n ?? 0),
-      rows: ({ limit, offset, after: key }) => {
-        if (key && !(key.length === 1 && Number.isSafeInteger(key[0]))) throw badParameter('cursor', 'The cursor is not one this list issued; start again without it.');
-        return db.select().from(importRuns).where(and(where, key ? lt(importRuns.id, key[0] as number) : undefined)).orderBy(desc(importRuns.id)).limit(limit).offset(offset);
-      },
-      key: (row) => [row.id],
-    };
+    const source = keysetList(db, { from: importRuns, fields: getTableColumns(importRuns), where: [where], live: true, sort: { keys: [by(importRuns.id, 'bigint')], direction: 'desc' } });
     return respondList(request, reply, q, source, present, {
       filename: 'import-runs',
       columns: ['id', 'source', 'status', 'started_at', 'finished_at', 'inserted', 'updated', 'unchanged', 'rejected', 'error'].map((header) => ({

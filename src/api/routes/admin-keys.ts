@@ -5,7 +5,7 @@
  * is never read, and every revocation is audited.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, count, desc, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { apiKeyInfo, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
 import { audit } from '../../auth/audit.js';
@@ -13,7 +13,7 @@ import { currentUser, privateResponses } from '../../auth/http.js';
 import { scoped } from '../../auth/scope.js';
 import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
-import { after, checkedCursor, exactTime, isTimeAndId, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { notFound } from '../problem.js';
 import { Nullable } from '../resources.js';
 import { ApiKey, presentApiKey } from './keys.js';
@@ -37,7 +37,7 @@ const AdminApiKey = Type.Object({
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-type KeyWithOwner = ApiKeyInfo & { owner: { email: string; username: string | null; tier: string }; sortTime: string };
+type KeyWithOwner = ApiKeyInfo & { owner: { email: string; username: string | null; tier: string } };
 
 const present = (row: KeyWithOwner) => ({ ...presentApiKey(row), user_id: row.userId, owner: row.owner });
 
@@ -59,22 +59,14 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       q.revoked === undefined ? undefined : q.revoked ? isNotNull(apiKeys.revokedAt) : isNull(apiKeys.revokedAt),
       term ? or(...[apiKeys.name, apiKeys.prefix, users.email, users.username].map((column) => ilike(column, term))) : undefined,
     );
-    const source: ListSource<KeyWithOwner> = {
-      count: () => scoped(db, scope, async (tx) =>
-        Number((await tx.select({ n: count() }).from(apiKeys).innerJoin(users, eq(users.id, apiKeys.userId)).where(where))[0]?.n ?? 0)),
-      rows: ({ limit, offset, after: key }) => {
-        const k = checkedCursor(key, isTimeAndId);
-        return scoped(db, scope, (tx) => tx
-          .select({ ...apiKeyInfo, owner: { email: users.email, username: users.username, tier: users.tier }, sortTime: exactTime(apiKeys.createdAt) })
-          .from(apiKeys)
-          .innerJoin(users, eq(users.id, apiKeys.userId))
-          .where(and(where, after([apiKeys.createdAt, apiKeys.id], k, 'desc')))
-          .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-          .limit(limit)
-          .offset(offset));
-      },
-      key: (row) => [row.sortTime, row.id],
-    };
+    const source = keysetList(db, {
+      from: apiKeys,
+      joins: [{ table: users, on: eq(users.id, apiKeys.userId) }],
+      fields: { ...apiKeyInfo, owner: { email: users.email, username: users.username, tier: users.tier } },
+      where: [where],
+      sort: { keys: [by(apiKeys.createdAt, 'time'), by(apiKeys.id, 'uuid')], direction: 'desc' },
+      within: (work) => scoped(db, scope, work),
+    });
     return respondList(request, reply, q, source, present, {
       filename: 'api-keys',
       columns: [

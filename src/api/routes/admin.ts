@@ -4,7 +4,7 @@
  * every change is audited.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, count, desc, eq, getTableColumns, gte, ilike, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gte, ilike, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { auditLog, emailOutbox, users } from '../../db/schema.js';
@@ -15,7 +15,7 @@ import { USER_TIERS } from '../../auth/rate-limit.js';
 import { revokeAllSessions } from '../../auth/sessions.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { likeContains } from '../../domain/text.js';
-import { after, checkedCursor, exactTime, isTimeAndId, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { HttpProblem, notFound } from '../problem.js';
 import { isoTime, Nullable, StringEnum } from '../resources.js';
 import { User } from './auth.js';
@@ -101,17 +101,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       q.disabled === undefined ? undefined : q.disabled ? isNotNull(users.disabledAt) : isNull(users.disabledAt),
       q.q ? or(ilike(users.email, likeContains(q.q)), ilike(users.username, likeContains(q.q)), ilike(users.name, likeContains(q.q))) : undefined,
     );
-    const source: ListSource<UserRow & { sortTime: string }> = {
-      count: async () => Number((await db.select({ n: count() }).from(users).where(where))[0]?.n ?? 0),
-      rows: ({ limit, offset, after: key }) => db
-        .select({ ...getTableColumns(users), sortTime: exactTime(users.createdAt) })
-        .from(users)
-        .where(and(where, after([users.createdAt, users.id], checkedCursor(key, isTimeAndId), 'desc')))
-        .orderBy(desc(users.createdAt), desc(users.id))
-        .limit(limit)
-        .offset(offset),
-      key: (row) => [row.sortTime, row.id],
-    };
+    const source = keysetList(db, {
+      from: users, fields: getTableColumns(users), where: [where], live: true,
+      sort: { keys: [by(users.createdAt, 'time'), by(users.id, 'uuid')], direction: 'desc' },
+    });
     return respondList(request, reply, q, source, presentUser, {
       filename: 'users',
       columns: [
@@ -187,14 +180,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       q.since ? gte(auditLog.at, new Date(q.since)) : undefined,
       q.until ? lt(auditLog.at, new Date(q.until)) : undefined,
     );
-    const source: ListSource<typeof auditLog.$inferSelect> = {
-      count: async () => Number((await db.select({ n: count() }).from(auditLog).where(where))[0]?.n ?? 0),
-      rows: ({ limit, offset, after: key }) => {
-        const k = checkedCursor(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
-        return db.select().from(auditLog).where(and(where, after([auditLog.id], k, 'desc'))).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
-      },
-      key: (row) => [row.id],
-    };
+    const source = keysetList(db, { from: auditLog, fields: getTableColumns(auditLog), where: [where], live: true, sort: { keys: [by(auditLog.id, 'bigint')], direction: 'desc' } });
     return respondList(request, reply, q, source, presentAudit, {
       filename: 'audit',
       columns: [
@@ -212,14 +198,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const q = request.query;
     const where = q.to ? eq(emailOutbox.recipient, q.to.trim().toLowerCase()) : undefined;
-    const source: ListSource<typeof emailOutbox.$inferSelect> = {
-      count: async () => Number((await db.select({ n: count() }).from(emailOutbox).where(where))[0]?.n ?? 0),
-      rows: ({ limit, offset, after: key }) => {
-        const k = checkedCursor(key, (v) => v.length === 1 && Number.isSafeInteger(v[0]));
-        return db.select().from(emailOutbox).where(and(where, after([emailOutbox.id], k, 'desc'))).orderBy(desc(emailOutbox.id)).limit(limit).offset(offset);
-      },
-      key: (row) => [row.id],
-    };
+    const source = keysetList(db, { from: emailOutbox, fields: getTableColumns(emailOutbox), where: [where], live: true, sort: { keys: [by(emailOutbox.id, 'bigint')], direction: 'desc' } });
     const present = (m: typeof emailOutbox.$inferSelect) => ({ id: m.id, to: m.recipient, subject: m.subject, body: m.body, created_at: isoTime(m.createdAt)! });
     return respondList(request, reply, q, source, present, {
       filename: 'outbox',

@@ -1,12 +1,14 @@
 /** Bills: list with filters, full-text search and sorts; one bill by OCD id or natural key, with includes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents } from '../../db/schema.js';
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { after, includeParameter, includes, listQuery, listResponse, respondList, type CsvColumn, type ListSource } from '../lists.js';
+import { textMatches, textQuery, textRank } from '../full-text.js';
+import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
@@ -75,7 +77,11 @@ const BillDetail = Type.Intersect([Bill, Type.Object({
 const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { additionalProperties: false });
 
 // ── query ─────────────────────────────────────────────────────────────────
-type BillRow = typeof bills.$inferSelect & { session: string; exact?: boolean; rank?: string };
+/** What a bill response shows: every column but the search vectors, and the session's identifier. */
+const billFields = { ...columnsWithout(bills, ['searchEn', 'searchFr']), session: legislativeSessions.identifier };
+const billJoins = [{ table: legislativeSessions, on: eq(legislativeSessions.id, bills.sessionId) }];
+type BillRow = SelectResultFields<typeof billFields>;
+const billVectors = { en: bills.searchEn, fr: bills.searchFr };
 
 function filters(q: Static<typeof BillsQuery>): SQL[] {
   const where: SQL[] = [];
@@ -93,59 +99,42 @@ function filters(q: Static<typeof BillsQuery>): SQL[] {
   if (q.introduced_since) where.push(gte(bills.introducedDate, q.introduced_since));
   if (q.introduced_before) where.push(lt(bills.introducedDate, q.introduced_before));
   if (q.updated_since) where.push(gte(bills.updatedAt, new Date(q.updated_since)));
-  if (q.q) {
-    where.push(sql`(${bills.searchEn} @@ websearch_to_tsquery('english', ${q.q}) OR ${bills.searchFr} @@ websearch_to_tsquery('french', ${q.q}) OR upper(${bills.identifier}) = upper(${q.q}))`);
-  }
+  if (q.q) where.push(sql`(${textMatches(billVectors, textQuery(q.q))} OR upper(${bills.identifier}) = upper(${q.q}))`);
   return where;
 }
 
-/** Sort keys end with the id so the cursor is unique. */
-function ordering(q: Static<typeof BillsQuery>): { keys: SQL[]; direction: 'asc' | 'desc' } {
+const NO_DATE = sql`'0001-01-01'::date`;
+
+function ordering(q: Static<typeof BillsQuery>): Sort {
   const sort = q.sort ?? (q.q ? 'relevance' : 'updated_desc');
   switch (sort) {
     case 'relevance': {
       if (!q.q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
       const exact = sql`(upper(${bills.identifier}) = upper(${q.q}))::int`;
-      const rank = sql`round(ts_rank(${bills.searchEn}, websearch_to_tsquery('english', ${q.q}))::numeric + ts_rank(${bills.searchFr}, websearch_to_tsquery('french', ${q.q}))::numeric, 6)`;
-      return { keys: [exact, rank, sql`${bills.introducedDate}`, sql`${bills.id}`], direction: 'desc' };
+      return {
+        keys: [by(exact, 'int'), by(textRank(billVectors, textQuery(q.q)), 'number'), by(sql`coalesce(${bills.introducedDate}, ${NO_DATE})`, 'date'), by(bills.id, 'text')],
+        direction: 'desc',
+      };
     }
     case 'introduced_desc':
-      return { keys: [sql`coalesce(${bills.introducedDate}, '0001-01-01')`, sql`${bills.id}`], direction: 'desc' };
+      return { keys: [by(sql`coalesce(${bills.introducedDate}, ${NO_DATE})`, 'date'), by(bills.id, 'text')], direction: 'desc' };
     case 'latest_action_desc':
-      return { keys: [sql`coalesce(${bills.latestActionDate}, '0001-01-01')`, sql`${bills.id}`], direction: 'desc' };
+      return { keys: [by(sql`coalesce(${bills.latestActionDate}, ${NO_DATE})`, 'date'), by(bills.id, 'text')], direction: 'desc' };
     case 'number':
       return {
-        keys: [sql`${legislativeSessions.identifier}`, sql`split_part(${bills.identifier}, '-', 1)`, sql`coalesce(nullif(regexp_replace(${bills.identifier}, '\\D', '', 'g'), ''), '0')::int`, sql`${bills.id}`],
+        keys: [
+          by(legislativeSessions.identifier, 'text'), by(sql`split_part(${bills.identifier}, '-', 1)`, 'text'),
+          by(sql`coalesce(nullif(regexp_replace(${bills.identifier}, '\\D', '', 'g'), ''), '0')::int`, 'int'), by(bills.id, 'text'),
+        ],
         direction: 'asc',
       };
     case 'updated_desc':
-      return { keys: [sql`${bills.updatedAt}`, sql`${bills.id}`], direction: 'desc' };
+      return { keys: [by(bills.updatedAt, 'time'), by(bills.id, 'text')], direction: 'desc' };
   }
 }
 
-export function billSource(db: Db, q: Static<typeof BillsQuery>): ListSource<BillRow & { key: unknown[] }> {
-  const where = filters(q);
-  const order = ordering(q);
-  const keyArray = sql`json_build_array(${sql.join(order.keys, sql`, `)})`;
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(bills)
-        .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId)).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      const dir = order.direction === 'asc' ? asc : desc;
-      const rows = await db.select({ bill: bills, session: legislativeSessions.identifier, key: keyArray })
-        .from(bills)
-        .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId))
-        .where(and(...where, after(order.keys, afterKey, order.direction)))
-        .orderBy(...order.keys.map((k) => dir(k)))
-        .limit(limit)
-        .offset(offset);
-      return rows.map((r) => ({ ...r.bill, session: r.session, key: r.key as unknown[] }));
-    },
-    key: (row) => row.key,
-  };
+export function billSource(db: Db, q: Static<typeof BillsQuery>) {
+  return keysetList(db, { from: bills, joins: billJoins, fields: billFields, where: filters(q), sort: ordering(q) });
 }
 
 // ── response ──────────────────────────────────────────────────────────────
@@ -181,9 +170,8 @@ export function presentBill(b: BillRow): Static<typeof Bill> {
 }
 
 async function findBill(db: Db, where: SQL): Promise<BillRow | undefined> {
-  const [row] = await db.select({ bill: bills, session: legislativeSessions.identifier })
-    .from(bills).innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId)).where(where).limit(1);
-  return row ? { ...row.bill, session: row.session } : undefined;
+  const [row] = await db.select(billFields).from(bills).innerJoin(legislativeSessions, billJoins[0]!.on).where(where).limit(1);
+  return row;
 }
 
 async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof BillDetail>> {

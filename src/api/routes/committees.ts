@@ -1,13 +1,14 @@
 /** Committees: list with filters, one committee by OCD id, and its meetings with the bills each one studied. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
-import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
@@ -71,14 +72,12 @@ const grandparent = alias(organizations, 'grandparent');
 const chamberOf = sql<(typeof CHAMBERS)[number] | null>`case coalesce(nullif(${parent.classification}, 'committee'), ${grandparent.classification})
   when 'lower' then 'lower' when 'upper' then 'upper' when 'legislature' then 'joint' end`;
 
-type CommitteeRow = { committee: typeof organizations.$inferSelect; chamber: (typeof CHAMBERS)[number] | null };
-
-function committeeQuery(db: Db) {
-  return db.select({ committee: organizations, chamber: chamberOf, key: sql<unknown[]>`json_build_array(${organizations.name}, ${organizations.id})` })
-    .from(organizations)
-    .leftJoin(parent, eq(parent.id, organizations.parentId))
-    .leftJoin(grandparent, eq(grandparent.id, parent.parentId));
-}
+const committeeFields = { committee: organizations, chamber: chamberOf };
+const committeeJoins = [
+  { table: parent, on: eq(parent.id, organizations.parentId), left: true },
+  { table: grandparent, on: eq(grandparent.id, parent.parentId), left: true },
+];
+type CommitteeRow = SelectResultFields<typeof committeeFields>;
 
 function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
   const where: SQL[] = [eq(organizations.classification, 'committee')];
@@ -95,66 +94,52 @@ function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
   return where;
 }
 
-function committeeSource(db: Db, q: Static<typeof CommitteesQuery>): ListSource<CommitteeRow & { key: unknown[] }> {
-  const where = committeeFilters(q);
-  const keys = [sql`${organizations.name}`, sql`${organizations.id}`];
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations)
-        .leftJoin(parent, eq(parent.id, organizations.parentId))
-        .leftJoin(grandparent, eq(grandparent.id, parent.parentId))
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-    rows: ({ limit, offset, after: afterKey }) => committeeQuery(db)
-      .where(and(...where, after(keys, afterKey, 'asc')))
-      .orderBy(...keys.map((k) => asc(k)))
-      .limit(limit)
-      .offset(offset),
-    key: (row) => row.key,
-  };
+function committeeSource(db: Db, q: Static<typeof CommitteesQuery>) {
+  const sort: Sort = { keys: [by(organizations.name, 'text'), by(organizations.id, 'text')], direction: 'asc' };
+  return keysetList(db, { from: organizations, joins: committeeJoins, fields: committeeFields, where: committeeFilters(q), sort });
 }
 
 async function findCommittee(db: Db, id: string): Promise<CommitteeRow | undefined> {
-  const [row] = await committeeQuery(db).where(and(eq(organizations.id, id), eq(organizations.classification, 'committee'))).limit(1);
+  const [row] = await db.select(committeeFields).from(organizations)
+    .leftJoin(parent, committeeJoins[0]!.on)
+    .leftJoin(grandparent, committeeJoins[1]!.on)
+    .where(and(eq(organizations.id, id), eq(organizations.classification, 'committee'))).limit(1);
   return row;
 }
 
-type MeetingRow = { meeting: typeof committeeMeetings.$inferSelect; session: string | null; key: unknown[]; bills: Static<typeof MeetingBill>[] };
+const meetingFields = { meeting: committeeMeetings, session: legislativeSessions.identifier };
+type MeetingRow = Omit<SelectResultFields<typeof meetingFields>, 'session'> & { session: string | null; bills: Static<typeof MeetingBill>[] };
 
-function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQuery>): ListSource<MeetingRow> {
+function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQuery>) {
   const where: SQL[] = [eq(committeeMeetings.committeeId, committeeId)];
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   if (q.since) where.push(gte(committeeMeetings.date, q.since));
   if (q.before) where.push(lt(committeeMeetings.date, q.before));
   // Newest first; undated meetings last, then by number so a sitting series reads in order.
-  const keys = [sql`coalesce(${committeeMeetings.date}, '0001-01-01')`, sql`coalesce(${committeeMeetings.number}, 0)`, sql`${committeeMeetings.id}`];
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(committeeMeetings)
-        .leftJoin(legislativeSessions, eq(legislativeSessions.id, committeeMeetings.sessionId)).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      const rows = await db.select({ meeting: committeeMeetings, session: legislativeSessions.identifier, key: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
-        .from(committeeMeetings)
-        .leftJoin(legislativeSessions, eq(legislativeSessions.id, committeeMeetings.sessionId))
-        .where(and(...where, after(keys, afterKey, 'desc')))
-        .orderBy(...keys.map((k) => desc(k)))
-        .limit(limit)
-        .offset(offset);
+  const keys = [
+    by(sql`coalesce(${committeeMeetings.date}, '0001-01-01'::date)`, 'date'), by(sql`coalesce(${committeeMeetings.number}, 0)`, 'int'), by(committeeMeetings.id, 'text'),
+  ];
+  return keysetList<typeof meetingFields, MeetingRow>(db, {
+    from: committeeMeetings,
+    joins: [{ table: legislativeSessions, on: eq(legislativeSessions.id, committeeMeetings.sessionId), left: true }],
+    fields: meetingFields,
+    where,
+    sort: { keys, direction: 'desc' },
+    async attach(rows) {
       const studied = await billsStudied(db, rows.map((r) => r.meeting.id));
       return rows.map((r) => ({ ...r, bills: studied.get(r.meeting.id) ?? [] }));
     },
-    key: (row) => row.key,
-  };
+  });
 }
 
 /** The bills of a page of meetings in one query. */
 async function billsStudied(db: Db, meetingIds: string[]): Promise<Map<string, Static<typeof MeetingBill>[]>> {
   const byMeeting = new Map<string, Static<typeof MeetingBill>[]>();
   if (meetingIds.length === 0) return byMeeting;
-  const rows = await db.select({ meetingId: committeeMeetingBills.meetingId, bill: bills, session: legislativeSessions.identifier })
+  const rows = await db.select({
+    meetingId: committeeMeetingBills.meetingId, session: legislativeSessions.identifier,
+    bill: { id: bills.id, identifier: bills.identifier, titleEn: bills.titleEn, titleFr: bills.titleFr, jurisdictionId: bills.jurisdictionId },
+  })
     .from(committeeMeetingBills)
     .innerJoin(bills, eq(bills.id, committeeMeetingBills.billId))
     .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId))

@@ -1,11 +1,13 @@
 /** Debates (Hansard sittings) by date, each with its speeches; speeches across sittings with full-text search. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, speeches } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { after, includeParameter, includes, listQuery, listResponse, respondList, type CsvColumn, type ListSource } from '../lists.js';
+import { textMatches, textQuery, textRank } from '../full-text.js';
+import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
@@ -71,8 +73,20 @@ const DebateDetail = Type.Intersect([Debate, Type.Object({
 const IdParams = Type.Object({ id: Type.String() });
 
 // ── query ─────────────────────────────────────────────────────────────────
-type DebateRow = { debate: typeof debates.$inferSelect; session: string | null; speechCount: number };
-type SpeechRow = { speech: typeof speeches.$inferSelect; date: string; billIdentifier: string | null };
+const speechCount = sql<number>`(select count(*)::int from ${speeches} where ${speeches.debateId} = ${debates.id})`;
+const debateFields = { debate: debates, session: legislativeSessions.identifier, speechCount };
+const debateJoins = [{ table: legislativeSessions, on: eq(legislativeSessions.id, debates.sessionId), left: true }];
+// The session is left-joined: a sitting may not be placed in one.
+type DebateRow = Omit<SelectResultFields<typeof debateFields>, 'session'> & { session: string | null };
+
+/** What a speech response shows: the speech without its search vectors, its sitting's date and its bill's number. */
+const speechFields = { speech: columnsWithout(speeches, ['searchEn', 'searchFr']), date: debates.date, billIdentifier: bills.identifier };
+const speechJoins = [
+  { table: debates, on: eq(debates.id, speeches.debateId) },
+  { table: bills, on: eq(bills.id, speeches.billId), left: true },
+];
+type SpeechRow = Omit<SelectResultFields<typeof speechFields>, 'billIdentifier'> & { billIdentifier: string | null };
+const speechVectors = { en: speeches.searchEn, fr: speeches.searchFr };
 
 function dateFilters(column: typeof debates.date, q: { date?: string; since?: string; before?: string }): SQL[] {
   const where: SQL[] = [];
@@ -82,14 +96,7 @@ function dateFilters(column: typeof debates.date, q: { date?: string; since?: st
   return where;
 }
 
-const speechCount = sql<number>`(select count(*)::int from ${speeches} where ${speeches.debateId} = ${debates.id})`;
-
-function debateQuery(db: Db) {
-  return db.select({ debate: debates, session: legislativeSessions.identifier, speechCount })
-    .from(debates).leftJoin(legislativeSessions, eq(legislativeSessions.id, debates.sessionId));
-}
-
-function debateSource(db: Db, q: Static<typeof DebatesQuery>): ListSource<DebateRow> {
+function debateSource(db: Db, q: Static<typeof DebatesQuery>) {
   const where = dateFilters(debates.date, q);
   if (q.jurisdiction) {
     const id = resolveJurisdiction(q.jurisdiction);
@@ -97,22 +104,8 @@ function debateSource(db: Db, q: Static<typeof DebatesQuery>): ListSource<Debate
     where.push(eq(debates.jurisdictionId, id));
   }
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
-  const keys = [sql`${debates.date}`, sql`${debates.id}`];
-  const direction = q.sort === 'date_asc' ? 'asc' : 'desc';
-  const dir = direction === 'asc' ? asc : desc;
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(debates)
-        .leftJoin(legislativeSessions, eq(legislativeSessions.id, debates.sessionId)).where(and(...where));
-      return row?.n ?? 0;
-    },
-    rows: ({ limit, offset, after: afterKey }) => debateQuery(db)
-      .where(and(...where, after(keys, afterKey, direction)))
-      .orderBy(...keys.map((k) => dir(k)))
-      .limit(limit)
-      .offset(offset),
-    key: (row) => [row.debate.date, row.debate.id],
-  };
+  const sort: Sort = { keys: [by(debates.date, 'date'), by(debates.id, 'text')], direction: q.sort === 'date_asc' ? 'asc' : 'desc' };
+  return keysetList<typeof debateFields, DebateRow>(db, { from: debates, joins: debateJoins, fields: debateFields, where, sort });
 }
 
 export function speechFilters(q: Static<typeof SpeechesQuery>): SQL[] {
@@ -123,53 +116,35 @@ export function speechFilters(q: Static<typeof SpeechesQuery>): SQL[] {
       ? eq(speeches.billId, q.bill)
       : inArray(speeches.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${q.bill}))`));
   }
-  if (q.q) where.push(sql`(${speeches.searchEn} @@ websearch_to_tsquery('english', ${q.q}) or ${speeches.searchFr} @@ websearch_to_tsquery('french', ${q.q}))`);
+  if (q.q) where.push(textMatches(speechVectors, textQuery(q.q)));
   return where;
 }
 
 /**
- * Sort keys end with the id. Within a sitting speeches read in order, so the date-descending
- * walk takes the negated sequence: one direction for the whole key keeps the keyset a row comparison.
+ * Within a sitting speeches read in order, so the date-descending walk takes the
+ * negated sequence: one direction for the whole key keeps the keyset a row comparison.
  */
-export function speechOrdering(sort: (typeof SPEECH_SORTS)[number] | 'sequence', q: string | undefined): { keys: SQL[]; direction: 'asc' | 'desc' } {
+export function speechOrdering(sort: (typeof SPEECH_SORTS)[number] | 'sequence', q: string | undefined): Sort {
   switch (sort) {
     case 'sequence':
-      return { keys: [sql`${speeches.sequence}`, sql`${speeches.id}`], direction: 'asc' };
+      return { keys: [by(speeches.sequence, 'int'), by(speeches.id, 'text')], direction: 'asc' };
     case 'date_asc':
-      return { keys: [sql`${debates.date}`, sql`${debates.id}`, sql`${speeches.sequence}`, sql`${speeches.id}`], direction: 'asc' };
+      return { keys: [by(debates.date, 'date'), by(debates.id, 'text'), by(speeches.sequence, 'int'), by(speeches.id, 'text')], direction: 'asc' };
     case 'date_desc':
-      return { keys: [sql`${debates.date}`, sql`${debates.id}`, sql`-${speeches.sequence}`, sql`${speeches.id}`], direction: 'desc' };
+      return { keys: [by(debates.date, 'date'), by(debates.id, 'text'), by(sql`-${speeches.sequence}`, 'int'), by(speeches.id, 'text')], direction: 'desc' };
     case 'relevance': {
       if (!q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
-      const rank = sql`round(ts_rank(${speeches.searchEn}, websearch_to_tsquery('english', ${q}))::numeric + ts_rank(${speeches.searchFr}, websearch_to_tsquery('french', ${q}))::numeric, 6)`;
-      return { keys: [rank, sql`${debates.date}`, sql`${speeches.id}`], direction: 'desc' };
+      return { keys: [by(textRank(speechVectors, textQuery(q)), 'number'), by(debates.date, 'date'), by(speeches.id, 'text')], direction: 'desc' };
     }
   }
 }
 
-export function speechSource(db: Db, where: SQL[], order: { keys: SQL[]; direction: 'asc' | 'desc' }): ListSource<SpeechRow & { key: unknown[] }> {
-  const dir = order.direction === 'asc' ? asc : desc;
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(speeches)
-        .innerJoin(debates, eq(debates.id, speeches.debateId)).where(and(...where));
-      return row?.n ?? 0;
-    },
-    rows: ({ limit, offset, after: afterKey }) => db
-      .select({ speech: speeches, date: debates.date, billIdentifier: bills.identifier, key: sql<unknown[]>`json_build_array(${sql.join(order.keys, sql`, `)})` })
-      .from(speeches)
-      .innerJoin(debates, eq(debates.id, speeches.debateId))
-      .leftJoin(bills, eq(bills.id, speeches.billId))
-      .where(and(...where, after(order.keys, afterKey, order.direction)))
-      .orderBy(...order.keys.map((k) => dir(k)))
-      .limit(limit)
-      .offset(offset),
-    key: (row) => row.key,
-  };
+export function speechSource(db: Db, where: SQL[], sort: Sort) {
+  return keysetList<typeof speechFields, SpeechRow>(db, { from: speeches, joins: speechJoins, fields: speechFields, where, sort });
 }
 
 async function findDebate(db: Db, id: string): Promise<DebateRow> {
-  const [row] = await debateQuery(db).where(eq(debates.id, id)).limit(1);
+  const [row] = await db.select(debateFields).from(debates).leftJoin(legislativeSessions, debateJoins[0]!.on).where(eq(debates.id, id)).limit(1);
   if (!row) throw notFound('debate', id);
   return row;
 }

@@ -3,11 +3,11 @@
  * and one division by its OCD id with the people who currently represent it.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
-import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { notFound } from '../problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, Sources } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
@@ -48,7 +48,7 @@ const DivisionDetail = Type.Intersect([Division, Type.Object({ representatives: 
 // ── query ─────────────────────────────────────────────────────────────────
 type DivisionRow = typeof divisions.$inferSelect;
 
-function divisionSource(db: Db, q: Static<typeof DivisionsQuery>): ListSource<DivisionRow> {
+function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
   const where: SQL[] = [];
   if (q.parent) where.push(eq(divisions.parentId, q.parent));
   if (q.classification) where.push(eq(divisions.classification, q.classification));
@@ -56,17 +56,7 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>): ListSource<Di
     const pattern = likeContains(q.name.toLowerCase());
     where.push(sql`(lower(${divisions.name}) like ${pattern} or lower(${divisions.nameFr}) like ${pattern})`);
   }
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(divisions).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      return db.select().from(divisions).where(and(...where, after([divisions.id], afterKey, 'asc')))
-        .orderBy(asc(divisions.id)).limit(limit).offset(offset);
-    },
-    key: (row) => [row.id],
-  };
+  return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort: { keys: [by(divisions.id, 'text')], direction: 'asc' } });
 }
 
 /** Everyone with a current membership for the division, each with those memberships; seats before other posts. */

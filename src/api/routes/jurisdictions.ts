@@ -1,11 +1,11 @@
 /** Jurisdictions (legislatures and councils): the list, and one by OCD id or short code with its organizations and sessions. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { after, includeParameter, includes, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, includeParameter, includes, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { notFound } from '../problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { presentSession, Session, sessionOrder } from './sessions.js';
@@ -50,21 +50,11 @@ const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { addit
 // ── query ─────────────────────────────────────────────────────────────────
 type JurisdictionRow = typeof jurisdictions.$inferSelect;
 
-function jurisdictionSource(db: Db, q: Static<typeof JurisdictionsQuery>): ListSource<JurisdictionRow> {
+function jurisdictionSource(db: Db, q: Static<typeof JurisdictionsQuery>) {
   const where: SQL[] = [];
   if (q.level) where.push(eq(jurisdictions.level, q.level));
   if (q.classification) where.push(eq(jurisdictions.classification, q.classification));
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(jurisdictions).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      return db.select().from(jurisdictions).where(and(...where, after([jurisdictions.id], afterKey, 'asc')))
-        .orderBy(asc(jurisdictions.id)).limit(limit).offset(offset);
-    },
-    key: (row) => [row.id],
-  };
+  return keysetList(db, { from: jurisdictions, fields: getTableColumns(jurisdictions), where, sort: { keys: [by(jurisdictions.id, 'text')], direction: 'asc' } });
 }
 
 async function jurisdictionDetail(db: Db, j: JurisdictionRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof JurisdictionDetail>> {
@@ -79,7 +69,7 @@ async function jurisdictionDetail(db: Db, j: JurisdictionRow, include: Set<(type
   }
   if (include.has('sessions')) {
     const rows = await db.select().from(legislativeSessions).where(eq(legislativeSessions.jurisdictionId, j.id))
-      .orderBy(...sessionOrder.map((k) => asc(k)));
+      .orderBy(...sessionOrder.map((k) => asc(k.expr)));
     detail.sessions = rows.map(presentSession);
   }
   return detail;

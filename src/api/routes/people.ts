@@ -6,6 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
 import { Type, type Static } from 'typebox';
 import type { Database, Db } from '../../db/client.js';
@@ -13,7 +14,7 @@ import { bills, legislativeSessions, memberships, organizations, people, voteEve
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
-import { after, listQuery, listResponse, Pagination, respondList, wantsCsv, type CsvColumn, type ListSource } from '../lists.js';
+import { by, columnsWithout, keysetList, listQuery, listResponse, Pagination, respondList, wantsCsv, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { Bill, billCsvColumns, billSource, presentBill } from './bills.js';
@@ -157,9 +158,10 @@ const BillsQuery = listQuery({
 const PersonSpeechesQuery = Type.Object(Type.Omit(SpeechesQuery, ['person']).properties, { additionalProperties: false });
 
 // ── query: people ─────────────────────────────────────────────────────────
-type PersonRow = typeof people.$inferSelect;
+/** What a person response shows: every column but the search key. */
+const personFields = columnsWithout(people, ['searchName']);
+type PersonRow = SelectResultFields<typeof personFields>;
 interface Standing { party: string | null; role: Static<typeof CurrentRole> | null }
-type PresentablePerson = PersonRow & { standing: Standing; key?: unknown[] };
 
 const partyOrg = alias(organizations, 'party_org');
 const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
@@ -258,36 +260,20 @@ export async function withStandings<R extends PersonRow>(db: Db, rows: R[]): Pro
   return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
 }
 
-function peopleOrdering(q: Static<typeof PeopleQuery>): { keys: SQL[]; direction: 'asc' | 'desc' } {
-  if (q.sort === 'updated_desc') return { keys: [sql`${people.updatedAt}`, sql`${people.id}`], direction: 'desc' };
-  return { keys: [sql`lower(coalesce(${people.sortName}, ${people.name}))`, sql`${people.id}`], direction: 'asc' };
+function peopleOrdering(q: Static<typeof PeopleQuery>): Sort {
+  if (q.sort === 'updated_desc') return { keys: [by(people.updatedAt, 'time'), by(people.id, 'text')], direction: 'desc' };
+  return { keys: [by(sql`lower(coalesce(${people.sortName}, ${people.name}))`, 'text'), by(people.id, 'text')], direction: 'asc' };
 }
 
-async function peopleSource(db: Db, q: Static<typeof PeopleQuery>): Promise<ListSource<PresentablePerson>> {
-  const where = await peopleFilters(db, q);
-  const order = peopleOrdering(q);
-  const dir = order.direction === 'asc' ? asc : desc;
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      const rows = await db.select({ person: people, key: sql<unknown[]>`json_build_array(${sql.join(order.keys, sql`, `)})` })
-        .from(people)
-        .where(and(...where, after(order.keys, afterKey, order.direction)))
-        .orderBy(...order.keys.map((k) => dir(k)))
-        .limit(limit)
-        .offset(offset);
-      return withStandings(db, rows.map((r) => ({ ...r.person, key: r.key })));
-    },
-    key: (row) => row.key!,
-  };
+async function peopleSource(db: Db, q: Static<typeof PeopleQuery>) {
+  return keysetList<typeof personFields, PersonRow & { standing: Standing }>(db, {
+    from: people, fields: personFields, where: await peopleFilters(db, q), sort: peopleOrdering(q), attach: (rows) => withStandings(db, rows),
+  });
 }
 
 async function findPerson(db: Db, uuid: string): Promise<PersonRow> {
   const id = `ocd-person/${uuid}`;
-  const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
+  const [row] = await db.select(personFields).from(people).where(eq(people.id, id)).limit(1);
   if (!row) throw notFound('person', id);
   return row;
 }
@@ -342,7 +328,7 @@ async function overlappingSessions(
   })
     .from(legislativeSessions)
     .where(inArray(legislativeSessions.jurisdictionId, jurisdictionIds))
-    .orderBy(...sessionOrder.map((k) => asc(k)));
+    .orderBy(...sessionOrder.map((k) => asc(k.expr)));
   // ISO dates compare as strings; an open end is the far future.
   return new Map(seats.map((seat) => [seat.id, spans
     .filter((s) => s.jurisdictionId === seat.jurisdictionId && s.startDate !== null
@@ -369,42 +355,30 @@ function divisionFilters(q: Static<typeof VotesQuery>): SQL[] {
   return where;
 }
 
-interface BallotRow {
-  option: string;
-  voterName: string;
-  party: string | null;
-  event: typeof voteEvents.$inferSelect;
-  session: string;
-  key: unknown[];
-}
+/** What a ballot response shows of the division it was cast in. */
+const ballotFields = {
+  option: votes.option, voterName: votes.voterName, party: votes.party, session: legislativeSessions.identifier,
+  event: {
+    id: voteEvents.id, identifier: voteEvents.identifier, jurisdictionId: voteEvents.jurisdictionId, startDate: voteEvents.startDate,
+    motionTextEn: voteEvents.motionTextEn, motionTextFr: voteEvents.motionTextFr, result: voteEvents.result,
+    billId: voteEvents.billId, billIdentifier: voteEvents.billIdentifier,
+  },
+};
+type BallotRow = SelectResultFields<typeof ballotFields>;
 
-function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>): ListSource<BallotRow> {
-  const where = [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])];
+function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
   // Newest first; the voter name settles the (malformed) case of two ballots by one person in a division.
-  const keys = [sql`${voteEvents.startDate}`, sql`coalesce(${voteEvents.number}, 0)`, sql`${voteEvents.id}`, sql`${votes.voterName}`];
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(votes)
-        .innerJoin(voteEvents, eq(voteEvents.id, votes.voteEventId))
-        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      return db.select({
-        option: votes.option, voterName: votes.voterName, party: votes.party, event: voteEvents, session: legislativeSessions.identifier,
-        key: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})`,
-      })
-        .from(votes)
-        .innerJoin(voteEvents, eq(voteEvents.id, votes.voteEventId))
-        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
-        .where(and(...where, after(keys, afterKey, 'desc')))
-        .orderBy(...keys.map((k) => desc(k)))
-        .limit(limit)
-        .offset(offset);
-    },
-    key: (row) => row.key,
-  };
+  const keys = [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text'), by(votes.voterName, 'text')];
+  return keysetList(db, {
+    from: votes,
+    joins: [
+      { table: voteEvents, on: eq(voteEvents.id, votes.voteEventId) },
+      { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
+    ],
+    fields: ballotFields,
+    where: [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])],
+    sort: { keys, direction: 'desc' },
+  });
 }
 
 function rate(part: number, whole: number): number | null {

@@ -7,10 +7,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
-import type { Database } from '../../db/client.js';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
+import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { matchedLanguage, textMatches, textQuery, textRank } from '../full-text.js';
+import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
 import { speechUrl } from './debates.js';
@@ -41,19 +43,6 @@ const CLOSE = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const NO_DATE = '0001-01-01';
 
-interface HitRow extends Record<string, unknown> {
-  type: HitType;
-  id: string;
-  title: string;
-  tier: number;
-  rank: string;
-  date: string;
-  jurisdiction_id: string | null;
-  session: string | null;
-  identifier: string | null;
-  snippet: string | null;
-}
-
 /** One branch of the union; every branch names the same columns, so any one can stand alone (type=). */
 function branch(type: HitType, c: { id: SQL; title: SQL; tier: SQL; rank: SQL; date: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
   const [jurisdiction, session, identifier] = c.url ?? [sql`null`, sql`null`, sql`null`];
@@ -63,12 +52,11 @@ function branch(type: HitType, c: { id: SQL; title: SQL; tier: SQL; rank: SQL; d
     ${from}`;
 }
 
-/** The language whose vector matched, so the snippet is cut from that text. */
-const matchedLanguage = (en: SQL, fr: SQL) => sql`case when ${fr} and not ${en} then 'fr' else 'en' end`;
-
 function branches(q: string, only: HitType | undefined): SQL[] {
-  const en = sql`websearch_to_tsquery('english', ${q})`;
-  const fr = sql`websearch_to_tsquery('french', ${q})`;
+  const query = textQuery(q);
+  const billVectors = { en: bills.searchEn, fr: bills.searchFr };
+  const voteVectors = { en: voteEvents.searchEn, fr: voteEvents.searchFr };
+  const speechVectors = { en: speeches.searchEn, fr: speeches.searchFr };
   const key = searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
   const exactBill = sql`upper(${bills.identifier}) = upper(${q})`;
   const parts: Record<HitType, () => SQL> = {
@@ -77,12 +65,12 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       title: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleEn}, ${bills.titleEn})`,
       tier: sql`case when ${exactBill} then 2 else 0 end`,
       // Exact numbers tie on rank so the newest session's bill of that number leads.
-      rank: sql`case when ${exactBill} then 0 else round(ts_rank(${bills.searchEn}, ${en})::numeric + ts_rank(${bills.searchFr}, ${fr})::numeric, 6) end`,
+      rank: sql`case when ${exactBill} then 0 else ${textRank(billVectors, query)} end`,
       date: sql`coalesce(${bills.introducedDate}, ${NO_DATE}::date)`,
-      lang: matchedLanguage(sql`${bills.searchEn} @@ ${en}`, sql`${bills.searchFr} @@ ${fr}`),
+      lang: matchedLanguage(billVectors, query),
       url: [sql`${bills.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${bills.identifier}`],
     }, sql`from ${bills} join ${legislativeSessions} on ${legislativeSessions.id} = ${bills.sessionId}
-      where ${bills.searchEn} @@ ${en} or ${bills.searchFr} @@ ${fr} or ${exactBill}`),
+      where ${textMatches(billVectors, query)} or ${exactBill}`),
     // search_name is the accent-free, lower-case name and other names joined by " | ".
     person: () => branch('person', {
       id: sql`${people.id}`,
@@ -96,31 +84,35 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       id: sql`${voteEvents.id}`,
       title: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
       tier: sql`case when upper(${voteEvents.billIdentifier}) = upper(${q}) then 1 else 0 end`,
-      rank: sql`round(ts_rank(${voteEvents.searchEn}, ${en})::numeric + ts_rank(${voteEvents.searchFr}, ${fr})::numeric, 6)`,
+      rank: textRank(voteVectors, query),
       date: sql`${voteEvents.startDate}`,
-      lang: matchedLanguage(sql`${voteEvents.searchEn} @@ ${en}`, sql`${voteEvents.searchFr} @@ ${fr}`),
+      lang: matchedLanguage(voteVectors, query),
       url: [sql`${voteEvents.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${voteEvents.identifier}`],
     }, sql`from ${voteEvents} join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
-      where ${voteEvents.searchEn} @@ ${en} or ${voteEvents.searchFr} @@ ${fr} or upper(${voteEvents.billIdentifier}) = upper(${q})`),
+      where ${textMatches(voteVectors, query)} or upper(${voteEvents.billIdentifier}) = upper(${q})`),
     speech: () => branch('speech', {
       id: sql`${speeches.id}`,
       title: sql`${speeches.speakerName} || coalesce(' — ' || coalesce(${speeches.subjectEn}, ${speeches.subjectFr}), '')`,
       tier: sql`0`,
-      rank: sql`round(ts_rank(${speeches.searchEn}, ${en})::numeric + ts_rank(${speeches.searchFr}, ${fr})::numeric, 6)`,
+      rank: textRank(speechVectors, query),
       date: sql`${debates.date}`,
-      lang: matchedLanguage(sql`${speeches.searchEn} @@ ${en}`, sql`${speeches.searchFr} @@ ${fr}`),
+      lang: matchedLanguage(speechVectors, query),
     }, sql`from ${speeches} join ${debates} on ${debates.id} = ${speeches.debateId}
-      where ${speeches.searchEn} @@ ${en} or ${speeches.searchFr} @@ ${fr}`),
+      where ${textMatches(speechVectors, query)}`),
   };
   return (only ? [only] : TYPES).map((t) => parts[t]());
 }
 
-/** ts_headline over the same text the row's vector indexes, in the language that matched; only for the page's rows. */
-function snippets(q: string): SQL {
+/**
+ * ts_headline over the same text the row's vector indexes, in the language that matched. A
+ * subquery per row is costly enough that PostgreSQL computes it after the sort and limit: only for the page.
+ */
+function snippet(q: string): SQL<string | null> {
+  const query = textQuery(q);
   const headline = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr'
-    then ts_headline('french', ${fr}, websearch_to_tsquery('french', ${q}), ${HEADLINE_OPTIONS})
-    else ts_headline('english', ${en}, websearch_to_tsquery('english', ${q}), ${HEADLINE_OPTIONS}) end`;
-  return sql`case hit.type
+    then ts_headline('french', ${fr}, ${query.fr}, ${HEADLINE_OPTIONS})
+    else ts_headline('english', ${en}, ${query.en}, ${HEADLINE_OPTIONS}) end`;
+  return sql<string | null>`case hit.type
     when 'bill' then (select ${headline(
       sql`coalesce(identifier,'') || ' ' || coalesce(short_title_en,'') || ' ' || coalesce(title_en,'') || ' ' || coalesce(summary_en,'')`,
       sql`coalesce(identifier,'') || ' ' || coalesce(short_title_fr,'') || ' ' || coalesce(title_fr,'') || ' ' || coalesce(summary_fr,'')`,
@@ -133,26 +125,20 @@ function snippets(q: string): SQL {
   end`;
 }
 
-function searchSource(database: Database, query: Static<typeof SearchQuery>): ListSource<HitRow> {
-  const union = sql.join(branches(query.q, query.type).map((b) => sql`(${b})`), sql` union all `);
-  const keys = [sql`tier`, sql`rank`, sql`date`, sql`id`];
+/** The union's columns a hit shows; its snippet only for the page. */
+function hitFields(q: string) {
   return {
-    async count() {
-      const [row] = await database.rows<{ n: number }>(sql`select count(*)::int as n from (${union}) hits`);
-      return row?.n ?? 0;
-    },
-    rows: ({ limit, offset, after: afterKey }) => database.rows<HitRow>(sql`
-      select hit.type, hit.id, hit.title, hit.tier, hit.rank::text as rank, hit.date::text as date,
-        hit.jurisdiction_id, hit.session, hit.identifier, ${snippets(query.q)} as snippet
-      from (
-        select * from (${union}) hits
-        where ${after(keys, afterKey, 'desc') ?? sql`true`}
-        order by tier desc, rank desc, date desc, id desc
-        limit ${limit} offset ${offset}
-      ) hit
-      order by hit.tier desc, hit.rank desc, hit.date desc, hit.id desc`),
-    key: (row) => [row.tier, row.rank, row.date, row.id],
+    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, date: sql<string>`hit.date::text`,
+    jurisdiction_id: sql<string | null>`hit.jurisdiction_id`, session: sql<string | null>`hit.session`, identifier: sql<string | null>`hit.identifier`,
+    snippet: snippet(q),
   };
+}
+type HitRow = SelectResultFields<ReturnType<typeof hitFields>>;
+
+function searchSource(db: Db, query: Static<typeof SearchQuery>) {
+  const union = sql.join(branches(query.q, query.type).map((b) => sql`(${b})`), sql` union all `);
+  const keys = [by(sql`hit.tier`, 'int'), by(sql`hit.rank`, 'number'), by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')];
+  return keysetList(db, { from: sql`(${union}) hit`, fields: hitFields(query.q), where: [], sort: { keys, direction: 'desc' } });
 }
 
 // ── response ──────────────────────────────────────────────────────────────
@@ -204,7 +190,7 @@ function presentHit(q: string) {
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/search', { schema: { tags: ['search'], summary: 'Search bills, people, votes and speeches', querystring: SearchQuery, response: { 200: listResponse(Hit) } } },
-    async (request, reply) => respondList(request, reply, request.query, searchSource(app.database, request.query), presentHit(request.query.q), {
+    async (request, reply) => respondList(request, reply, request.query, searchSource(app.database.db, request.query), presentHit(request.query.q), {
       filename: 'search',
       columns: [
         { header: 'type', value: (h) => h.type }, { header: 'id', value: (h) => h.id }, { header: 'title', value: (h) => h.title },

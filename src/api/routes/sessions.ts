@@ -1,11 +1,11 @@
 /** Legislative sessions (e.g. 45-1 of Parliament), by jurisdiction. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { legislativeSessions } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, type SortKey } from '../lists.js';
 import { badParameter } from '../problem.js';
 import { isoTime, Nullable, Sources } from '../resources.js';
 
@@ -30,36 +30,21 @@ export const Session = Type.Object({
 type SessionRow = typeof legislativeSessions.$inferSelect;
 
 /** Parliament then session number as numbers would sort ("9-1" before "45-1"), ending with the id. */
-export const sessionOrder: SQL[] = [
-  sql`${legislativeSessions.jurisdictionId}`,
-  sql`lpad(split_part(${legislativeSessions.identifier}, '-', 1), 6, '0')`,
-  sql`lpad(split_part(${legislativeSessions.identifier}, '-', 2), 6, '0')`,
-  sql`${legislativeSessions.id}`,
+export const sessionOrder: SortKey[] = [
+  by(legislativeSessions.jurisdictionId, 'text'),
+  by(sql`lpad(split_part(${legislativeSessions.identifier}, '-', 1), 6, '0')`, 'text'),
+  by(sql`lpad(split_part(${legislativeSessions.identifier}, '-', 2), 6, '0')`, 'text'),
+  by(legislativeSessions.id, 'text'),
 ];
 
-function sessionSource(db: Db, q: Static<typeof SessionsQuery>): ListSource<SessionRow & { key: unknown[] }> {
+function sessionSource(db: Db, q: Static<typeof SessionsQuery>) {
   const where: SQL[] = [];
   if (q.jurisdiction) {
     const id = resolveJurisdiction(q.jurisdiction);
     if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
     where.push(eq(legislativeSessions.jurisdictionId, id));
   }
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(legislativeSessions).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      const rows = await db.select({ session: legislativeSessions, key: sql<unknown[]>`json_build_array(${sql.join(sessionOrder, sql`, `)})` })
-        .from(legislativeSessions)
-        .where(and(...where, after(sessionOrder, afterKey, 'asc')))
-        .orderBy(...sessionOrder.map((k) => asc(k)))
-        .limit(limit)
-        .offset(offset);
-      return rows.map((r) => ({ ...r.session, key: r.key }));
-    },
-    key: (row) => row.key,
-  };
+  return keysetList(db, { from: legislativeSessions, fields: getTableColumns(legislativeSessions), where, sort: { keys: sessionOrder, direction: 'asc' } });
 }
 
 // ── response ──────────────────────────────────────────────────────────────

@@ -50,6 +50,7 @@ function inMemorySource(items: Promise<DataSourceItem[]>): ListSource<DataSource
       return rest.slice(offset, offset + limit);
     },
     key: (item) => [item.source],
+    keyTypes: ['text'],
   };
 }
 

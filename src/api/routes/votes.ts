@@ -1,13 +1,14 @@
 /** Recorded votes (divisions): list with filters; one vote event with every ballot and how each party voted. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, legislativeSessions, organizations, voteEvents, votes } from '../../db/schema.js';
 import { sessionId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
-import { after, listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { by, columnsWithout, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, Sources, StringEnum } from '../resources.js';
 
@@ -60,12 +61,19 @@ const VoteEventDetail = Type.Intersect([VoteEvent, Type.Object({
 })]);
 
 // ── query ─────────────────────────────────────────────────────────────────
-interface VoteRow {
-  event: typeof voteEvents.$inferSelect;
-  session: string;
-  organization: { id: string; name: string; classification: string } | null;
-  key: unknown[];
-}
+/** What a vote response shows: the event without its search vectors, its session and chamber. */
+const voteFields = {
+  event: columnsWithout(voteEvents, ['searchEn', 'searchFr']),
+  session: legislativeSessions.identifier,
+  organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
+};
+const voteJoins = [
+  { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
+  { table: organizations, on: eq(organizations.id, voteEvents.organizationId), left: true },
+];
+// The chamber is left-joined: absent for a division whose organization is unknown.
+type VoteRow = Omit<SelectResultFields<typeof voteFields>, 'organization'> & { organization: SelectResultFields<typeof voteFields>['organization'] | null };
+type VoteEventRow = VoteRow['event'];
 
 /** `C-21` matches the vote's own bill number or a bill with that number it links to. */
 function billFilter(bill: string): SQL {
@@ -92,43 +100,18 @@ function filters(q: Static<typeof VotesQuery>): SQL[] {
   return where;
 }
 
-const selection = {
-  event: voteEvents,
-  session: legislativeSessions.identifier,
-  organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
-};
-
-function voteSource(db: Db, q: Static<typeof VotesQuery>): ListSource<VoteRow> {
-  const where = filters(q);
+function voteSource(db: Db, q: Static<typeof VotesQuery>) {
   // Divisions are numbered within a session; the id settles the rare same-day, same-number pair across jurisdictions.
-  const keys = [sql`${voteEvents.startDate}`, sql`coalesce(${voteEvents.number}, 0)`, sql`${voteEvents.id}`];
-  const direction = q.sort === 'date_asc' ? 'asc' : 'desc';
-  const dir = direction === 'asc' ? asc : desc;
-  return {
-    async count() {
-      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(voteEvents)
-        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId)).where(and(...where));
-      return row?.n ?? 0;
-    },
-    async rows({ limit, offset, after: afterKey }) {
-      const rows = await db.select({ ...selection, key: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
-        .from(voteEvents)
-        .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
-        .leftJoin(organizations, eq(organizations.id, voteEvents.organizationId))
-        .where(and(...where, after(keys, afterKey, direction)))
-        .orderBy(...keys.map((k) => dir(k)))
-        .limit(limit)
-        .offset(offset);
-      return rows;
-    },
-    key: (row) => row.key,
-  };
+  const keys = [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text')];
+  return keysetList<typeof voteFields, VoteRow>(db, {
+    from: voteEvents, joins: voteJoins, fields: voteFields, where: filters(q), sort: { keys, direction: q.sort === 'date_asc' ? 'asc' : 'desc' },
+  });
 }
 
-async function findVote(db: Db, where: SQL): Promise<Omit<VoteRow, 'key'> | undefined> {
-  const [row] = await db.select(selection).from(voteEvents)
-    .innerJoin(legislativeSessions, eq(legislativeSessions.id, voteEvents.sessionId))
-    .leftJoin(organizations, eq(organizations.id, voteEvents.organizationId))
+async function findVote(db: Db, where: SQL): Promise<VoteRow | undefined> {
+  const [row] = await db.select(voteFields).from(voteEvents)
+    .innerJoin(legislativeSessions, voteJoins[0]!.on)
+    .leftJoin(organizations, voteJoins[1]!.on)
     .where(where).limit(1);
   return row;
 }
@@ -138,13 +121,13 @@ export function voteUrl(jurisdictionId: string, session: string, identifier: str
   return `/api/v1/votes/${jurisdictionCode(jurisdictionId)}/${session}/${identifier}`;
 }
 
-export function voteCounts(v: typeof voteEvents.$inferSelect): Static<typeof Count>[] {
+export function voteCounts(v: Pick<VoteEventRow, 'yesCount' | 'noCount' | 'pairedCount' | 'absentCount'>): Static<typeof Count>[] {
   const counts = [{ option: 'yes', value: v.yesCount }, { option: 'no', value: v.noCount }, { option: 'paired', value: v.pairedCount }];
   if (v.absentCount !== null) counts.push({ option: 'absent', value: v.absentCount });
   return counts;
 }
 
-function presentVote({ event: v, session, organization }: Omit<VoteRow, 'key'>): Static<typeof VoteEvent> {
+function presentVote({ event: v, session, organization }: VoteRow): Static<typeof VoteEvent> {
   return {
     id: v.id,
     identifier: v.identifier,
@@ -162,7 +145,7 @@ function presentVote({ event: v, session, organization }: Omit<VoteRow, 'key'>):
   };
 }
 
-async function voteDetail(db: Db, row: Omit<VoteRow, 'key'>): Promise<Static<typeof VoteEventDetail>> {
+async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEventDetail>> {
   const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party })
     .from(votes).where(eq(votes.voteEventId, row.event.id)).orderBy(asc(votes.voterName));
   const { parties, dissenters } = analyseBallots(ballots);
