@@ -1,7 +1,7 @@
 /** The public API over a fresh test database loaded with real sources: built before a test file's tests, closed after. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import { buildApp, type AppOptions } from '../../src/api/app.js';
 import { testDatabase, type TestDatabase } from './db.js';
 
 export interface TestApi {
@@ -10,15 +10,15 @@ export interface TestApi {
   get(url: string, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
 }
 
-/** Call at the top of a test file; `load` imports what the file's tests read. */
-export function testApi(load: (database: TestDatabase) => Promise<void>): TestApi {
+/** Call at the top of a test file; `load` imports what the file's tests read; `options` change the app's defaults. */
+export function testApi(load: (database: TestDatabase) => Promise<void>, options: Omit<AppOptions, 'database'> = {}): TestApi {
   const api = {
     get: (url: string, headers: Record<string, string> = {}) => api.app.inject({ method: 'GET', url, headers }),
   } as TestApi;
   beforeAll(async () => {
     api.database = await testDatabase();
     await load(api.database);
-    api.app = await buildApp({ database: api.database });
+    api.app = await buildApp({ ...options, database: api.database });
   });
   afterAll(async () => {
     await api.app?.close();

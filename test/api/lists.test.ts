@@ -1,0 +1,218 @@
+/**
+ * Every public list, through its cursor: in every sort (relevance included) each
+ * item comes exactly once and the walk counts `total_items`; forged, foreign and
+ * mismatched cursors and pages past any offset are 400s naming the parameter,
+ * never 5xx; and each list and detail endpoint issues a fixed number of SQL
+ * statements, so the lean path cannot quietly grow.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PAGE } from '../../src/api/lists.js';
+import { announceDataChange } from '../../src/api/response-cache.js';
+import type { QueryEvent } from '../../src/db/instrument.js';
+import { hansard } from '../../src/ingest/hansard.js';
+import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
+import { openparliament } from '../../src/ingest/openparliament.js';
+import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
+import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
+import { importSteps } from '../support/imports.js';
+import { legisinfoBillFiles } from '../support/legisinfo.js';
+
+const api = testApi(async (database) => {
+  await importSteps(database, [
+    [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
+    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
+    [legisinfoBills, legisinfoBillFiles(['44-1'])],
+    [ourcommonsDivisions, [join(SHARED_DATA, 'ourcommons-44')]],
+    [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
+  ]);
+  // Thousands of anonymous requests: the quota is not what these tests are about.
+}, { security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 60_000 }] } } });
+
+interface Page {
+  results: Record<string, unknown>[];
+  pagination: { page: number; per_page: number; max_page: number; total_items: number; next: string | null };
+}
+
+async function page(url: string): Promise<Page> {
+  const res = await api.get(url);
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
+  return res.json() as Page;
+}
+
+const itemId = (item: Record<string, unknown>) =>
+  item.vote_event ? (item.vote_event as { id: string }).id : item.type ? `${String(item.type)} ${String(item.id)}` : String(item.id ?? item.source);
+
+/** Every public list and sort, with ids of real records for the nested lists. */
+let lists: string[];
+
+beforeAll(async () => {
+  const first = async (url: string) => (await page(url)).results[0]!;
+  const person = String((await first('/api/v1/people?name=poilievre')).id);
+  const debate = String((await first('/api/v1/debates')).id);
+  const committee = String((await first('/api/v1/committees?name=public%20safety')).url).replace('/api/v1/committees/', '');
+  lists = [
+    ...['updated_desc', 'introduced_desc', 'latest_action_desc', 'number'].map((s) => `/api/v1/bills?sort=${s}`),
+    '/api/v1/bills?q=amendment', '/api/v1/bills?q=C-21', '/api/v1/bills?session=44-1&government=true&sort=number',
+    '/api/v1/votes', '/api/v1/votes?sort=date_asc', '/api/v1/votes?session=44-1&result=fail',
+    '/api/v1/people', '/api/v1/people?sort=updated_desc', '/api/v1/people?current=false', '/api/v1/people?party=Conservative%20Party%20of%20Canada',
+    `/api/v1/people/${person}/votes`, `/api/v1/people/${person}/votes?option=no`, `/api/v1/people/${person}/bills`, `/api/v1/people/${person}/speeches`,
+    '/api/v1/debates', '/api/v1/debates?sort=date_asc', `/api/v1/debates/${encodeURIComponent(debate)}/speeches`,
+    '/api/v1/speeches', '/api/v1/speeches?sort=date_asc', '/api/v1/speeches?q=carbon%20tax', '/api/v1/speeches?q=carbon%20tax&sort=date_desc',
+    '/api/v1/committees', `/api/v1/committees/${committee}/meetings`,
+    '/api/v1/search?q=firearms', '/api/v1/search?q=pierre', '/api/v1/search?q=C-21&type=vote',
+    '/api/v1/divisions', '/api/v1/divisions?name=a', '/api/v1/jurisdictions', '/api/v1/sessions', '/api/v1/sources',
+  ];
+});
+
+const withQuery = (url: string, query: string) => `${url}${url.includes('?') ? '&' : '?'}${query}`;
+
+describe('walking every public list by cursor', () => {
+  it('returns each item exactly once, in every sort, and as many as total_items', async () => {
+    for (const list of lists) {
+      const { pagination } = await page(withQuery(list, 'per_page=1'));
+      expect(pagination.total_items, `${list} has items to walk`).toBeGreaterThan(0);
+      // About six pages whatever the size, so every walk crosses page boundaries.
+      const perPage = Math.min(100, Math.max(1, Math.ceil(pagination.total_items / 6)));
+      const seen = new Set<string>();
+      let url: string | null = withQuery(list, `per_page=${perPage}`);
+      while (url) {
+        const body = await page(url);
+        expect(body.pagination.total_items, url).toBe(pagination.total_items);
+        for (const item of body.results) {
+          const id = itemId(item);
+          expect(seen.has(id), `${list}: ${id} twice`).toBe(false);
+          seen.add(id);
+        }
+        url = body.pagination.next;
+      }
+      expect(seen.size, list).toBe(pagination.total_items);
+    }
+  });
+
+  it('walks a relevance sort with undated bills through to the end', async () => {
+    const undated = await page('/api/v1/bills?q=amendment&per_page=100');
+    expect(undated.pagination.total_items).toBeGreaterThan(100);
+    let url: string | null = '/api/v1/bills?q=amendment&per_page=100';
+    let walked = 0;
+    while (url) {
+      const body = await page(url);
+      walked += body.results.length;
+      url = body.pagination.next;
+    }
+    expect(walked).toBe(undated.pagination.total_items);
+  });
+});
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A real cursor of each list, decoded: the shapes a client could borrow from one list for another. */
+async function realKeys(): Promise<Map<string, unknown[]>> {
+  const keys = new Map<string, unknown[]>();
+  for (const list of lists) {
+    const next = (await page(withQuery(list, 'per_page=1'))).pagination.next;
+    if (next) keys.set(list, JSON.parse(Buffer.from(new URL(next, 'http://x').searchParams.get('cursor')!, 'base64url').toString()) as unknown[]);
+  }
+  return keys;
+}
+
+/** Values of every wrong kind for a key: each replaces one part of a real key in turn. */
+const ODD_VALUES: unknown[] = [null, true, 'x', 'a\u0000b', 2 ** 31, 1e308, 0.5, '0000-01-01', '2024-02-30', {}];
+
+describe('forged cursors and deep pages', () => {
+  it('answers 400 naming the parameter, or a page, to every forgery on every list; never 5xx', async () => {
+    const keys = await realKeys();
+    expect(keys.size).toBeGreaterThan(lists.length - 8);
+    const refused = new Map<string, number>();
+    for (const list of lists) {
+      const own = keys.get(list) ?? ['x'];
+      const cursors = [
+        'WyJ4Il0', '%%%', 'x'.repeat(5000), encode('not an array'), encode({ a: 1 }), Buffer.from('[1,').toString('base64url'),
+        encode([]), encode([...own, 'extra']), encode(own.slice(0, -1)),
+        ...own.flatMap((_, i) => ODD_VALUES.map((odd) => encode(own.map((v, j) => (j === i ? odd : v))))),
+        ...[...keys.entries()].filter(([other]) => other !== list).map(([, key]) => encode(key)),
+      ];
+      for (const cursor of cursors) {
+        const res = await api.get(withQuery(list, `cursor=${encodeURIComponent(cursor)}`));
+        expect(res.statusCode, `${list} cursor=${cursor.slice(0, 60)}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+        if (res.statusCode === 400) {
+          expect(res.json()).toMatchObject({ status: 400, parameter: 'cursor' });
+          refused.set(list, (refused.get(list) ?? 0) + 1);
+        } else {
+          expect(res.statusCode).toBe(200);
+        }
+      }
+      for (const deep of ['99999999999999999999', String(2 ** 53), String(MAX_PAGE + 1), '1e308']) {
+        const res = await api.get(withQuery(list, `page=${deep}`));
+        expect(res.statusCode, `${list} page=${deep}`).toBe(400);
+        expect(res.json()).toMatchObject({ parameter: 'page' });
+      }
+      const last = await api.get(withQuery(list, `page=${MAX_PAGE}&per_page=100`));
+      expect(last.statusCode, `${list} page=${MAX_PAGE}`).toBe(200);
+      expect(last.json().results).toEqual([]);
+    }
+    // The first cursor, ["x"], fits only lists sorted by one text key; every list refuses most forgeries.
+    for (const list of lists) expect(refused.get(list) ?? 0, list).toBeGreaterThan(8);
+  });
+});
+
+describe('SQL statements per request', () => {
+  async function statements(url: string, headers: Record<string, string> = {}): Promise<number> {
+    const events: QueryEvent[] = [];
+    const stop = api.database.onQuery((e) => events.push(e));
+    try {
+      const res = await api.get(url, headers);
+      expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBe(200);
+    } finally {
+      stop();
+    }
+    return events.length;
+  }
+
+  it('stays at the fixed count for each list (the total counted once per filter) and each detail', async () => {
+    const person = String((await page('/api/v1/people?name=poilievre')).results[0]!.id);
+    const debate = encodeURIComponent(String((await page('/api/v1/debates')).results[0]!.id));
+    const committee = String((await page('/api/v1/committees?name=public%20safety')).results[0]!.url).replace('/api/v1/committees/', '');
+    // [url, statements the first time, statements for the next page of the same filter]
+    const expected: [string, number, number][] = [
+      ['/api/v1/bills?session=44-1', 2, 1],
+      ['/api/v1/bills?q=firearms', 2, 1],
+      ['/api/v1/votes?session=44-1', 2, 1],
+      ['/api/v1/people?current=true', 3, 2], // + the page's current roles and parties
+      ['/api/v1/people?party=Conservative%20Party%20of%20Canada', 4, 3], // + the party's organization ids
+      [`/api/v1/people/${person}/votes`, 5, 4], // the person, the page, the summary's two counts (+ the total)
+      [`/api/v1/people/${person}/bills`, 3, 1], // one bill: page 2 is past the known total, so only the person is read
+      ['/api/v1/debates', 2, 0], // one sitting: page 2 is past the known total, no statement
+      [`/api/v1/debates/${debate}/speeches`, 3, 2],
+      ['/api/v1/speeches?q=carbon', 2, 1],
+      ['/api/v1/committees', 2, 1],
+      [`/api/v1/committees/${committee}/meetings`, 4, 3], // the committee, the page, the bills each meeting studied
+      ['/api/v1/search?q=firearms', 2, 1],
+      ['/api/v1/divisions', 2, 1],
+      ['/api/v1/jurisdictions', 2, 0], // Parliament only
+      ['/api/v1/sessions', 2, 1],
+    ];
+    const measured: [string, number, number][] = [];
+    for (const [url] of expected) {
+      // Totals are kept per filter until the data changes: announce a change, so this filter is counted afresh.
+      await announceDataChange(api.app.store);
+      measured.push([url, await statements(withQuery(url, 'per_page=1')), await statements(withQuery(url, 'per_page=1&page=2'))]);
+    }
+    expect(measured).toEqual(expected);
+    const details: [string, number][] = [
+      ['/api/v1/bills/ca/44-1/C-21', 1],
+      ['/api/v1/bills/ca/44-1/C-21?include=actions,votes', 3],
+      ['/api/v1/votes/ca/44-1/332', 2],
+      [`/api/v1/people/${person}`, 4], // the person, their memberships, current standing, the sessions of their seats
+      [`/api/v1/debates/${debate}`, 1],
+      [`/api/v1/debates/${debate}?include=speeches`, 2],
+      [`/api/v1/committees/${committee}`, 2],
+      ['/api/v1/jurisdictions/ca?include=sessions', 2],
+    ];
+    const measuredDetails: [string, number][] = [];
+    for (const [url] of details) measuredDetails.push([url, await statements(url)]);
+    expect(measuredDetails).toEqual(details);
+  });
+});
