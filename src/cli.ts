@@ -13,7 +13,7 @@ import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
 import { runImport, type RunReport } from './ingest/runner.js';
 import { findImporter, importers } from './ingest/sources.js';
-import { age, sourceStatuses } from './ingest/status.js';
+import { age, peopleStatus, sourceStatuses } from './ingest/status.js';
 import { serve } from './serve.js';
 import { openStore } from './store/store.js';
 
@@ -115,7 +115,7 @@ async function fetchCommand(config: Config, sources: string[]): Promise<number> 
 }
 
 async function statusCommand(config: Config): Promise<number> {
-  const rows = await withDatabase(config, sourceStatuses);
+  const [rows, people] = await withDatabase(config, (database) => Promise.all([sourceStatuses(database), peopleStatus(database)]));
   if (rows.length === 0) {
     console.log('Nothing imported yet. Run `openpolicy import --sample`.');
     return 0;
@@ -132,6 +132,7 @@ async function statusCommand(config: Config): Promise<number> {
     freshness: age(r.last_success_at),
   }));
   console.table(table);
+  console.log(`people: ${people.people}, of whom ${people.without_term} with no term; ${people.candidates} pair(s) of people who may be one (person_candidates)`);
   return 0;
 }
 

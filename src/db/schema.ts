@@ -107,14 +107,12 @@ export const organizations = pgTable('organizations', {
   index('organizations_parent_idx').on(t.parentId),
 ]);
 
-export const people = pgTable('people', {
-  id: text('id').primaryKey(), // ocd-person/<uuid>
+/** What describes a person, in `people` and in each source's `person_records`. */
+const personDetails = {
   name: text('name').notNull(),
   givenName: text('given_name'),
   familyName: text('family_name'),
   sortName: text('sort_name'),
-  /** Lower-cased, accent-stripped name and other names, for accent-insensitive search. */
-  searchName: text('search_name').notNull(),
   otherNames: jsonb('other_names').$type<{ name: string; note?: string }[]>().notNull().default(sql`'[]'::jsonb`),
   gender: text('gender'),
   image: text('image'),
@@ -122,12 +120,57 @@ export const people = pgTable('people', {
   contactDetails: jsonb('contact_details').$type<ContactDetail[]>().notNull().default(sql`'[]'::jsonb`),
   links: jsonb('links').$type<Link[]>().notNull().default(sql`'[]'::jsonb`),
   otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
+};
+
+export const people = pgTable('people', {
+  id: text('id').primaryKey(), // ocd-person/<uuid>
+  ...personDetails,
+  /** Lower-cased, accent-stripped name and other names, for accent-insensitive search. */
+  searchName: text('search_name').notNull(),
   ...provenance,
   ...timestamps,
 }, (t) => [
   index('people_search_name_idx').on(t.searchName),
   index('people_other_identifiers_idx').using('gin', t.otherIdentifiers),
 ]);
+
+/** A seat or sighting a source gives for a person: what name-and-riding matching compares. */
+export interface PersonSeat {
+  /** The chamber or council (organization id). */
+  organization: string;
+  district: string;
+  start?: string | null;
+  end?: string | null;
+}
+
+/**
+ * What one source says about one person, keyed by the source and the key that
+ * source alone would give them. `people` is derived from these (src/ingest/identity.ts):
+ * records that are the same person resolve to one `person_id`, whatever order
+ * the sources were imported in.
+ */
+export const personRecords = pgTable('person_records', {
+  source: text('source').notNull(),
+  sourceKey: text('source_key').notNull(), // e.g. parl-person-id:1589, openparliament-politician:109
+  personId: text('person_id'), // set by the resolver, never by an importer
+  ...personDetails,
+  seats: jsonb('seats').$type<PersonSeat[]>().notNull().default(sql`'[]'::jsonb`),
+  ...provenance,
+  ...timestamps,
+}, (t) => [primaryKey({ columns: [t.source, t.sourceKey] }), index('person_records_person_idx').on(t.personId)]);
+
+/**
+ * Two people who may be one: the same name, but no shared identifier, or a
+ * shared name and riding with different ids. Never merged by the resolver; kept
+ * for a person to decide (and counted by `openpolicy status`). Rebuilt on every resolution.
+ */
+export const personCandidates = pgTable('person_candidates', {
+  personId: text('person_id').notNull(),
+  otherPersonId: text('other_person_id').notNull(),
+  name: text('name').notNull(),
+  reason: text('reason').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.personId, t.otherPersonId] })]);
 
 /**
  * A person's role in an organization over time: a seat (with its division), a
@@ -215,6 +258,8 @@ export const billActions = pgTable('bill_actions', {
   billId: text('bill_id').notNull().references(() => bills.id, { onDelete: 'cascade' }),
   order: integer('order').notNull(),
   date: date('date'),
+  /** Time of day as published (HH:MM:SS); null when the source gives none (it writes midnight). */
+  time: text('time'),
   chamber: text('chamber'), // lower | upper | executive
   stageEn: text('stage_en'),
   stageFr: text('stage_fr'),

@@ -25,3 +25,11 @@ export function datePart(value: unknown): string | null {
 export function likeContains(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+// Titles printed before a name; they are not part of it ("Hon. Hedy Fry", "L'hon. Hedy Fry", "Mr. Speaker").
+const TITLES = /^(?:(?:the|right|rt\.?|hon\.?|honourable|l'hon\.?|l’hon\.?|mr\.?|mrs\.?|ms\.?|miss|dr\.?|m\.|mme)\s+)+/i;
+
+/** A person's name for comparison: no title, accents, case or punctuation ("Hon. Bernard Généreux" → "bernard genereux"). */
+export function personNameKey(name: string): string {
+  return searchKey(name.trim().replace(TITLES, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -15,7 +15,6 @@ import {
   committeeMeetingBills,
   committeeMeetings,
   organizations,
-  people,
   voteEvents,
   type Provenance,
 } from '../db/schema.js';
@@ -25,6 +24,7 @@ import { FEDERAL_JURISDICTION, billId, organizationId, personId, recordId, sessi
 import { clean, datePart, searchKey } from '../domain/text.js';
 import { assertReadableFile, decodeText, many, parseXml, readTarEntries } from './files.js';
 import { HOUSE_OF_COMMONS, SENATE, ensureFederalSession } from './reference.js';
+import { writePersonRecords, type PersonRecordRow } from './identity.js';
 import { ImportError, type ImportContext, type Importer, type Rejection } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
 
@@ -32,12 +32,12 @@ type Xml = Record<string, unknown>;
 type Chamber = 'lower' | 'upper' | 'executive';
 type Organization = typeof organizations.$inferInsert;
 
-interface BillRecord {
+export interface BillRecord {
   path: string;
   entry: string;
   session: string;
   bill: typeof bills.$inferInsert;
-  sponsor: typeof people.$inferInsert | null;
+  sponsor: PersonRecordRow | null;
   committees: Organization[];
   actions: (typeof billActions.$inferInsert)[];
   meetings: (typeof committeeMeetings.$inferInsert)[];
@@ -114,7 +114,8 @@ async function* metadataFiles(path: string): AsyncGenerator<{ name: string; cont
   for await (const entry of readTarEntries(path)) if (METADATA_ENTRY.test(entry.name)) yield entry;
 }
 
-function readEntry(ctx: ImportContext, path: string, entry: string, content: Buffer): BillRecord | null {
+/** One metadata.xml as the importer reads it; null when refused (`ctx.reject` says why). */
+export function readEntry(ctx: Pick<ImportContext, 'provenance' | 'reject'>, path: string, entry: string, content: Buffer): BillRecord | null {
   const { text } = decodeText(content);
   try {
     const sources = path === entry ? ctx.provenance(path) : ctx.provenance(path, entry);
@@ -226,7 +227,8 @@ function readBill(document: Xml, at: EntryContext): BillRecord {
       billType: field(bill, 'BillDocumentTypeNameEn'),
       isGovernment: flag(bill, 'IsGovernmentBill'),
       originatingChamber,
-      sponsorPersonId: sponsor?.id ?? null,
+      // The person the sponsor resolves to is known once their record is written (writeBatch).
+      sponsorPersonId: null,
       sponsorName: field(bill, 'SponsorPersonName'),
       sponsorTitle: field(bill, 'SponsorAffiliationTitleEn'),
       statusEn: field(bill, 'StatusNameEn'),
@@ -251,18 +253,26 @@ function readBill(document: Xml, at: EntryContext): BillRecord {
   };
 }
 
-/** The sponsor as LEGISinfo names them; the members' own sources own the person record. */
-function readSponsor(bill: Xml, at: EntryContext): typeof people.$inferInsert | null {
+/**
+ * The sponsor as LEGISinfo names them, one record per way of printing them
+ * (the PersonId joins them): the person is whoever else knows that PersonId, or
+ * that name for that riding.
+ */
+function readSponsor(bill: Xml, at: EntryContext): PersonRecordRow | null {
   const id = field(bill, 'SponsorPersonId');
   const name = field(bill, 'SponsorPersonName');
   if (!id || !name) return null;
+  const riding = field(bill, 'SponsorConstituencyNameEn');
+  const givenName = field(bill, 'SponsorPersonOfficialFirstName');
+  const familyName = field(bill, 'SponsorPersonOfficialLastName');
   return {
-    id: personId('parl-person-id', id),
+    // Everything the record holds is in its key, so bills naming one person differently never rewrite each other's record.
+    sourceKey: [`parl-person-id:${id}`, name, riding, givenName, familyName].filter(Boolean).join('|'),
     name,
-    givenName: field(bill, 'SponsorPersonOfficialFirstName'),
-    familyName: field(bill, 'SponsorPersonOfficialLastName'),
-    searchName: searchKey(name),
+    givenName,
+    familyName,
     otherIdentifiers: [{ scheme: 'parl-person-id', identifier: id }],
+    seats: riding ? [{ organization: HOUSE_OF_COMMONS, district: riding }] : [],
     sources: at.sources,
   };
 }
@@ -329,7 +339,7 @@ function readTimeline(bill: Xml, originatingChamber: Chamber | null, key: BillKe
 
   return {
     committees: [...committees.values()],
-    actions: orderedActions(steps, key, at),
+    actions: orderedActions(steps, key, at, originatingChamber),
     meetings: [...meetings.values()],
   };
 }
@@ -465,13 +475,34 @@ function describe(name: string | null, info: string | null): string | null {
   return name && detail ? `${name} — ${detail}` : name;
 }
 
-/** Steps in chronological order (document order within the same instant), each with an id stable across imports. */
-function orderedActions(steps: Step[], key: BillKey, at: EntryContext): (typeof billActions.$inferInsert)[] {
-  const sorted = steps.map((step, index) => ({ step, index, time: step.at.slice(0, 19) }))
-    .sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.index - b.index));
+const MIDNIGHT = 'T00:00:00';
+
+/**
+ * Steps in the order they happened, each with an id stable across imports.
+ * LEGISinfo stamps a step it has no time for at midnight (every Senate step,
+ * some House ones), which is not "before" the timed steps of that day. The
+ * bill's own sequence — the originating chamber's steps, then the other
+ * chamber's, then royal assent, each as listed — decides for those: within a
+ * day, a step without a time comes after every step the sequence puts before it
+ * (it takes the latest time among them), and timed steps keep their times.
+ */
+function orderedActions(steps: Step[], key: BillKey, at: EntryContext, originatingChamber: Chamber | null): (typeof billActions.$inferInsert)[] {
+  const first = originatingChamber ?? 'lower';
+  const rank = (c: Chamber | null) => (c === 'executive' ? 2 : c === first ? 0 : 1);
+  const sequence = steps.map((step, index) => ({ step, index, rank: rank(step.chamber) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ step }, position) => ({ step, position, day: step.at.slice(0, 10), time: step.at.slice(10, 19) }));
+  const latest = new Map<string, string>();
+  const timed = sequence.map((s) => {
+    const time = s.time === MIDNIGHT ? latest.get(s.day) ?? MIDNIGHT : s.time;
+    if (time > (latest.get(s.day) ?? MIDNIGHT)) latest.set(s.day, time);
+    return { ...s, time };
+  });
+  const sorted = timed.sort((a, b) => a.day.localeCompare(b.day) || a.time.localeCompare(b.time) || a.position - b.position);
   const occurrences = new Map<string, number>();
   return sorted.map(({ step }, order) => {
     const date = datePart(step.at);
+    const published = step.at.slice(10, 19);
     const natural = [step.chamber ?? '', step.stageEn ?? '', step.nameEn, date ?? ''].join('|');
     const occurrence = (occurrences.get(natural) ?? 0) + 1;
     occurrences.set(natural, occurrence);
@@ -481,6 +512,7 @@ function orderedActions(steps: Step[], key: BillKey, at: EntryContext): (typeof 
       billId: key.id,
       order: order + 1,
       date,
+      time: published.length === 9 && published !== MIDNIGHT ? published.slice(1) : null,
       chamber: step.chamber,
       stageEn: step.stageEn,
       stageFr: step.stageFr,
@@ -625,7 +657,9 @@ async function writeBatch(ctx: ImportContext, batch: BillRecord[]): Promise<void
   await ctx.unit(name, async (tx) => {
     const counts = emptyCounts();
     for (const session of new Set(batch.map((b) => b.session))) await ensureFederalSession(tx, session);
-    counts.inserted += await ensure(tx, people, unique(batch.flatMap((b) => (b.sponsor ? [b.sponsor] : []))));
+    const sponsors = await writePersonRecords(tx, ctx, [...new Map(batch.flatMap((b) => (b.sponsor ? [[b.sponsor.sourceKey, b.sponsor] as const] : []))).values()]);
+    addCounts(counts, sponsors.counts);
+    for (const b of batch) b.bill.sponsorPersonId = b.sponsor ? sponsors.personOf.get(b.sponsor.sourceKey)! : null;
     counts.inserted += await ensure(tx, organizations, unique(batch.flatMap((b) => b.committees)));
     addCounts(counts, await upsert(tx, bills, batch.map((b) => b.bill)));
     addCounts(counts, await writeActions(tx, batch));

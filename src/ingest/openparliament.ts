@@ -3,20 +3,21 @@
  * parties.json, ridings.json, politicians.json): sessions 35-1 … 40-3 with their
  * dates, parties, ridings, politicians and their elected terms as House seats.
  *
- * People are keyed by the openparliament politician id: `parl_id` holds Hansard
- * affiliation ids and `parlinfo_id` ParlInfo GUIDs, not House PersonIds. A
- * politician whose info carries a House PersonId (`parl_mp_id`, as later
- * openparliament dumps have) is that House person instead; ourcommons-members
- * owns those people, so they are only `ensure`d here.
+ * Politicians are person records keyed by the openparliament politician id:
+ * `parl_id` holds Hansard affiliation ids and `parlinfo_id` ParlInfo GUIDs, not
+ * House PersonIds (`parl_mp_id`, as later openparliament dumps have, is). Who
+ * they are across sources is the resolver's business (identity.ts): their
+ * identifiers and seats are what it matches on.
  */
 import { join } from 'node:path';
-import { divisions, legislativeSessions, memberships, organizations, people, type ContactDetail, type Link, type OtherIdentifier } from '../db/schema.js';
+import { divisions, legislativeSessions, memberships, organizations, type ContactDetail, type Link, type OtherIdentifier, type PersonSeat } from '../db/schema.js';
 import { FEDERAL_JURISDICTION, personId, recordId, sessionId } from '../domain/ids.js';
 import { federalParty, partyOrganization } from '../domain/parties.js';
 import { clean, datePart, searchKey } from '../domain/text.js';
 import { FederalDistricts, locateRegistry, REGISTRY_FILE, ridingName, type FederalDistrict } from './federal-districts.js';
 import { decodeText, readSourceBytes } from './files.js';
 import { locateNamedFiles } from './named-files.js';
+import { writePersonRecords, type PersonRecordRow } from './identity.js';
 import { ensureFederal, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
@@ -201,19 +202,7 @@ const IDENTIFIER_SCHEMES: Record<string, string> = {
 };
 const GENDERS: Record<string, string> = { M: 'male', F: 'female' };
 
-const PERSON_ID = /^\d+$/;
-
-/** The House PersonId among a politician's info rows, if any. */
-function housePersonId(info: Info[]): string | null {
-  return info.find((i) => i.schema === 'parl_mp_id' && PERSON_ID.test(i.value))?.value ?? null;
-}
-
-function politicianId(pk: string, info: Info[]): string {
-  const house = housePersonId(info);
-  return house ? personId('parl-person-id', house) : personId('openparliament-politician', pk);
-}
-
-function personRow(c: Context, r: Fixture, info: Info[]) {
+function personRecord(c: Context, r: Fixture, info: Info[], seats: PersonSeat[]): PersonRecordRow {
   const pk = String(r.pk);
   const name = text(r.fields, 'name')!;
   const values = (schema: string) => info.filter((i) => i.schema === schema).map((i) => i.value);
@@ -240,12 +229,11 @@ function personRow(c: Context, r: Fixture, info: Info[]) {
   const given = text(r.fields, 'name_given');
   const family = text(r.fields, 'name_family');
   return {
-    id: politicianId(pk, info),
+    sourceKey: `openparliament-politician:${pk}`,
     name,
     givenName: given,
     familyName: family,
     sortName: family && given ? `${family}, ${given}` : name,
-    searchName: searchKey(name, ...alternates),
     otherNames: alternates.map((n) => ({ name: n, note: 'alternate name' })),
     gender: GENDERS[text(r.fields, 'gender') ?? ''] ?? null,
     image: headshot ? `${MEDIA}${headshot}` : null,
@@ -253,6 +241,7 @@ function personRow(c: Context, r: Fixture, info: Info[]) {
     contactDetails,
     links,
     otherIdentifiers,
+    seats,
     sources: c.ctx.provenance(c.files.politicians, r.at),
   };
 }
@@ -347,14 +336,15 @@ async function importPoliticians(c: Context, records: Fixture[]): Promise<void> 
   const named = politicians.filter((r) => text(r.fields, 'name'));
   for (let start = 0; start < named.length; start += BATCH) {
     const batch = named.slice(start, start + BATCH);
-    const owned = batch.filter((r) => !housePersonId(info.get(String(r.pk)) ?? []));
-    const shared = batch.filter((r) => housePersonId(info.get(String(r.pk)) ?? []));
-    const membershipRows: MembershipRow[] = [];
+    const seats = new Map<string, MembershipRow[]>();
     for (const r of batch) {
-      for (const term of terms.get(String(r.pk)) ?? []) {
-        const rows = termRows(c, term, politicianId(String(r.pk), info.get(String(r.pk)) ?? []));
+      const pk = String(r.pk);
+      seats.set(pk, []);
+      for (const term of terms.get(pk) ?? []) {
+        // Keyed by the politician whoever they resolve to, so a term keeps its row when people merge.
+        const rows = termRows(c, term, personId('openparliament-politician', pk));
         if (typeof rows === 'string') reject(c, term, rows);
-        else membershipRows.push(...rows);
+        else seats.get(pk)!.push(...rows);
       }
     }
     await c.ctx.unit(`${FIXTURE_FILES.politicians} ${start + 1}-${start + batch.length}`, async (tx) => {
@@ -365,9 +355,18 @@ async function importPoliticians(c: Context, records: Fixture[]): Promise<void> 
       }));
       c.termDistricts.clear();
       addCounts(counts, ensured(await ensure(tx, divisions, districtRows), districtRows.length));
-      const row = (r: Fixture) => personRow(c, r, info.get(String(r.pk)) ?? []);
-      addCounts(counts, await upsert(tx, people, owned.map(row)));
-      addCounts(counts, ensured(await ensure(tx, people, shared.map(row)), shared.length));
+      const records = batch.map((r) => {
+        const pk = String(r.pk);
+        const houseSeats = seats.get(pk)!.filter((m) => m.organizationId === HOUSE_OF_COMMONS)
+          .map((m) => ({ organization: HOUSE_OF_COMMONS, district: m.district!, start: m.startDate ?? null, end: m.endDate ?? null }));
+        return personRecord(c, r, info.get(pk) ?? [], houseSeats);
+      });
+      const resolved = await writePersonRecords(tx, c.ctx, records);
+      addCounts(counts, resolved.counts);
+      const membershipRows = batch.flatMap((r) => {
+        const person = resolved.personOf.get(`openparliament-politician:${r.pk}`)!;
+        return seats.get(String(r.pk))!.map((m) => ({ ...m, personId: person }));
+      });
       return addCounts(counts, await upsert(tx, memberships, membershipRows));
     });
     c.ctx.progress.tick(batch.length);

@@ -10,13 +10,14 @@
  * beside the members folder).
  */
 import { join } from 'node:path';
-import { divisions, memberships, organizations, people } from '../db/schema.js';
+import { divisions, memberships, organizations } from '../db/schema.js';
 import { personId as personIdOf, recordId } from '../domain/ids.js';
 import { federalParty, federalPartyId, partyOrganization } from '../domain/parties.js';
 import { clean, datePart, searchKey } from '../domain/text.js';
 import { districtKey, FederalDistricts, locateRegistry, REGISTRY_FILE, type FederalDistrict } from './federal-districts.js';
 import { decodeText, readCsv, readSourceBytes, type CsvRow } from './files.js';
 import { locateNamedFiles } from './named-files.js';
+import { writePersonRecords, type PersonRecordRow } from './identity.js';
 import { ensureFederal, HOUSE_OF_COMMONS } from './reference.js';
 import type { ImportContext, Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
@@ -217,27 +218,28 @@ function membershipId(person: string, organization: string, start: string | null
   return recordId('membership', person, organization, 'member', start ?? '');
 }
 
-function personRow(ctx: ImportContext, file: string, m: NamedMember) {
+function personRecord(ctx: ImportContext, file: string, m: NamedMember): PersonRecordRow {
   const { name } = m;
   const { given, family } = splitName(name);
   return {
-    id: personIdOf('parl-person-id', m.personId),
+    sourceKey: `parl-person-id:${m.personId}`,
     name,
     givenName: given,
     familyName: family,
     sortName: given ? `${family}, ${given}` : family,
-    searchName: searchKey(name),
     image: m.image,
     otherIdentifiers: [{ scheme: 'parl-person-id', identifier: m.personId }],
+    seats: [{ organization: HOUSE_OF_COMMONS, district: m.constituency, start: m.tenure.start, end: m.tenure.end }],
     sources: ctx.provenance(file, `line ${m.line}`),
   };
 }
 
-function membershipRows(ctx: ImportContext, files: Record<Part, string>, m: Member, district: FederalDistrict | null): MembershipRow[] {
-  const person = personIdOf('parl-person-id', m.personId);
+/** The member's seat and caucuses, as rows of `person` (ids stay keyed by the PersonId, whoever the person resolves to). */
+function membershipRows(ctx: ImportContext, files: Record<Part, string>, m: Member, district: FederalDistrict | null, person: string): MembershipRow[] {
+  const key = personIdOf('parl-person-id', m.personId);
   const party = latest(m.caucuses);
   const seat: MembershipRow = {
-    id: membershipId(person, HOUSE_OF_COMMONS, m.tenure.start),
+    id: membershipId(key, HOUSE_OF_COMMONS, m.tenure.start),
     personId: person,
     organizationId: HOUSE_OF_COMMONS,
     // A member who changed caucus sits for their last one; the caucus memberships keep the history.
@@ -251,7 +253,7 @@ function membershipRows(ctx: ImportContext, files: Record<Part, string>, m: Memb
     sources: ctx.provenance(files.tenure, `line ${m.tenure.line}`),
   };
   const caucuses = m.caucuses.map((c): MembershipRow => ({
-    id: membershipId(person, federalPartyId(c.party), c.start),
+    id: membershipId(key, federalPartyId(c.party), c.start),
     personId: person,
     organizationId: federalPartyId(c.party),
     onBehalfOfId: null,
@@ -297,8 +299,9 @@ async function importMembers(ctx: ImportContext, paths: string[]): Promise<void>
   for (let start = 0; start < members.length; start += BATCH) {
     const batch = members.slice(start, start + BATCH);
     await ctx.unit(`members ${start + 1}-${start + batch.length}`, async (tx) => {
-      const counts = await upsert(tx, people, batch.map((m) => personRow(ctx, files.constituency, m)));
-      return addCounts(counts, await upsert(tx, memberships, batch.flatMap((m) => membershipRows(ctx, files, m, districtOf.get(m.personId) ?? null))));
+      const { counts, personOf } = await writePersonRecords(tx, ctx, batch.map((m) => personRecord(ctx, files.constituency, m)));
+      const rows = batch.flatMap((m) => membershipRows(ctx, files, m, districtOf.get(m.personId) ?? null, personOf.get(`parl-person-id:${m.personId}`)!));
+      return addCounts(counts, await upsert(tx, memberships, rows));
     });
     ctx.progress.tick(batch.length);
   }

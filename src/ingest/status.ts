@@ -31,6 +31,23 @@ export async function sourceStatuses(database: Database): Promise<SourceStatus[]
     ORDER BY r.source, r.started_at DESC, r.id DESC`);
 }
 
+export interface PeopleStatus {
+  people: number;
+  /** People no source gives a term (a seat, a party, a council post): sponsors and speakers known only by name. */
+  without_term: number;
+  /** Pairs of people who may be one, left for a person to decide (person_candidates). */
+  candidates: number;
+}
+
+export async function peopleStatus(database: Database): Promise<PeopleStatus> {
+  const [row] = await database.rows<PeopleStatus & Record<string, unknown>>(sql`
+    SELECT count(*)::int AS people,
+      count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id))::int AS without_term,
+      (SELECT count(*)::int FROM person_candidates) AS candidates
+    FROM people p`);
+  return row!;
+}
+
 /** Human age of a timestamp: "3m", "2h", "5d". */
 export function age(iso: string | null, now = Date.now()): string {
   if (!iso) return 'never';

@@ -10,9 +10,9 @@ import { classifyBillAction, isCommitteeAction } from '../../src/domain/bill-act
 import { htmlToText } from '../../src/domain/html.js';
 import { FEDERAL_JURISDICTION, billId, organizationId, personId, voteEventId } from '../../src/domain/ids.js';
 import { readTarEntries } from '../../src/ingest/files.js';
-import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
+import { legisinfoBills, readEntry } from '../../src/ingest/legisinfo-bills.js';
 import { HOUSE_OF_COMMONS, SENATE } from '../../src/ingest/reference.js';
-import { runImport } from '../../src/ingest/runner.js';
+import { runImport, type Rejection } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
 
 const TARBALL = join(SHARED_DATA, 'legisinfo', 'bills-metadata.tar.gz');
@@ -276,4 +276,40 @@ describe('legisinfo-bills importer', () => {
     const again = await runImport(database, legisinfoBills, [session451]);
     expect(again).toMatchObject({ status: 'succeeded', inserted: 0, updated: 0 });
   });
+});
+
+describe('same-day stage order, over every bill of the shared tarball', () => {
+  it('never puts a step the source gives no time before a step the bill passed earlier that day', async () => {
+    const rejected: Rejection[] = [];
+    const ctx = { provenance: () => [], reject: (r: Rejection) => rejected.push(r) };
+    let read = 0;
+    let refused = 0;
+    let crossChamberDays = 0;
+    const misplaced: string[] = [];
+    for await (const { name, content } of readTarEntries(TARBALL)) {
+      if (!name.endsWith('/metadata.xml')) continue;
+      const record = readEntry(ctx, TARBALL, name, content);
+      if (!record) {
+        refused++;
+        continue;
+      }
+      read++;
+      // The bill's own sequence: the chamber it started in, then the other, then royal assent.
+      const first = record.bill.originatingChamber ?? 'lower';
+      const rank = (chamber: string | null | undefined) => (chamber === 'executive' ? 2 : chamber === first ? 0 : 1);
+      const actions = [...record.actions].sort((a, b) => a.order - b.order);
+      const days = new Set<string>();
+      actions.forEach((a, i) => actions.slice(i + 1).filter((b) => b.date === a.date).forEach((b) => {
+        if (a.chamber !== b.chamber) days.add(a.date!);
+        const untimedTooEarly = !a.time && rank(a.chamber) > rank(b.chamber);
+        const timesReversed = a.time && b.time && a.time > b.time;
+        if (untimedTooEarly || timesReversed) misplaced.push(`${name}: ${a.date} "${a.descriptionEn}" (${a.chamber} ${a.time ?? 'no time'}) before "${b.descriptionEn}" (${b.chamber} ${b.time ?? 'no time'})`);
+      }));
+      crossChamberDays += days.size;
+    }
+    console.log(`${read} bills read; ${crossChamberDays} days with steps of two chambers checked; ${misplaced.length} misplaced`);
+    expect({ read, refused }).toEqual({ read: 6229, refused: 0 });
+    expect(crossChamberDays).toBeGreaterThan(170);
+    expect(misplaced).toEqual([]);
+  }, 300_000);
 });

@@ -106,7 +106,7 @@ describe('openparliament importer (Django fixtures)', () => {
     expect(await runImport(database, ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')])).toMatchObject({ inserted: 0, updated: 0 });
   });
 
-  it('makes a politician with a House PersonId that House person, without overwriting what ourcommons-members owns', async () => {
+  it('makes a politician with a House PersonId that House person, keeping the name and photo ourcommons-members gives', async () => {
     // Andrew Scheer (politician 256) is PersonId 25454 in the 44th Parliament files.
     for (const file of Object.values(FIXTURE_FILES)) copyFileSync(join(FOLDER, file), join(tmp, file));
     const fixture = JSON.parse(readFileSync(join(FOLDER, FIXTURE_FILES.politicians), 'utf8')) as unknown[];
@@ -118,7 +118,11 @@ describe('openparliament importer (Django fixtures)', () => {
     const report = await runImport(database, openparliament, [tmp, REGISTRY]);
     expect(report.status).toBe('succeeded');
     const [after] = await database.db.select().from(people).where(eq(people.id, scheer));
-    expect(after).toEqual(before);
+    expect(after).toMatchObject({ name: before!.name, image: before!.image, givenName: before!.givenName });
+    expect(after!.otherIdentifiers).toEqual(expect.arrayContaining([
+      { scheme: 'parl-person-id', identifier: '25454' },
+      { scheme: 'openparliament-politician', identifier: '256' },
+    ]));
     expect((await seats(scheer)).map((t) => [t.startDate, t.divisionId])).toEqual([
       ['2004-10-04', 'ocd-division/country:ca/ed:47008'],
       ['2021-09-20', 'ocd-division/country:ca/ed:47008-2013'],

@@ -57,7 +57,7 @@ export const Bill = Type.Object({
 });
 
 const Action = Type.Object({
-  order: Type.Integer(), date: Nullable(Type.String()), chamber: Nullable(Type.String()), stage: Bilingual,
+  order: Type.Integer(), date: Nullable(Type.String()), time: Nullable(Type.String()), chamber: Nullable(Type.String()), stage: Bilingual,
   description: Bilingual, classification: Type.Array(Type.String()), committee_id: Nullable(Type.String()),
 });
 const BillDetail = Type.Intersect([Bill, Type.Object({
@@ -179,7 +179,7 @@ async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[
   if (include.has('actions')) {
     const rows = await db.select().from(billActions).where(eq(billActions.billId, bill.id)).orderBy(asc(billActions.order));
     detail.actions = rows.map((a) => ({
-      order: a.order, date: a.date, chamber: a.chamber, stage: bilingual(a.stageEn, a.stageFr),
+      order: a.order, date: a.date, time: a.time, chamber: a.chamber, stage: bilingual(a.stageEn, a.stageFr),
       description: bilingual(a.descriptionEn, a.descriptionFr), classification: a.classification, committee_id: a.committeeId,
     }));
   }

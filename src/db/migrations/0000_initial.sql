@@ -30,6 +30,7 @@ CREATE TABLE "bill_actions" (
 	"bill_id" text NOT NULL,
 	"order" integer NOT NULL,
 	"date" date,
+	"time" text,
 	"chamber" text,
 	"stage_en" text,
 	"stage_fr" text,
@@ -256,7 +257,6 @@ CREATE TABLE "people" (
 	"given_name" text,
 	"family_name" text,
 	"sort_name" text,
-	"search_name" text NOT NULL,
 	"other_names" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"gender" text,
 	"image" text,
@@ -264,9 +264,41 @@ CREATE TABLE "people" (
 	"contact_details" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"links" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"other_identifiers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"search_name" text NOT NULL,
 	"sources" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "person_candidates" (
+	"person_id" text NOT NULL,
+	"other_person_id" text NOT NULL,
+	"name" text NOT NULL,
+	"reason" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "person_candidates_person_id_other_person_id_pk" PRIMARY KEY("person_id","other_person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "person_records" (
+	"source" text NOT NULL,
+	"source_key" text NOT NULL,
+	"person_id" text,
+	"name" text NOT NULL,
+	"given_name" text,
+	"family_name" text,
+	"sort_name" text,
+	"other_names" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"gender" text,
+	"image" text,
+	"email" text,
+	"contact_details" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"links" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"other_identifiers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"seats" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"sources" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "person_records_source_source_key_pk" PRIMARY KEY("source","source_key")
 );
 --> statement-breakpoint
 CREATE TABLE "refresh_tokens" (
@@ -442,6 +474,7 @@ CREATE INDEX "organizations_parent_idx" ON "organizations" USING btree ("parent_
 CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "people_search_name_idx" ON "people" USING btree ("search_name");--> statement-breakpoint
 CREATE INDEX "people_other_identifiers_idx" ON "people" USING gin ("other_identifiers");--> statement-breakpoint
+CREATE INDEX "person_records_person_idx" ON "person_records" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "refresh_tokens_session_idx" ON "refresh_tokens" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "refresh_tokens_user_idx" ON "refresh_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_items_user_item_idx" ON "saved_items" USING btree ("user_id","item_type","item_id");--> statement-breakpoint
