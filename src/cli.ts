@@ -41,7 +41,7 @@ const WHILE_SERVING: Record<string, string> = {
   serve: 'It is already serving that folder; use it, or give this one another DATA_DIR.',
   user: 'Stop the server, create the user, and start it again.',
   migrate: 'The server applied the migrations when it started.',
-  fetch: 'Stop the server, fetch, and start it again.',
+  fetch: 'Stop the server and fetch, or let it fetch on its own schedule: start it with FETCH=on.',
 };
 
 async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {

@@ -18,6 +18,7 @@ import { migrateExclusively, whileNoOtherInstanceImports } from './cluster/start
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { withReadReplica } from './db/replica.js';
+import { startFetchScheduler, type FetchScheduler } from './fetch/scheduler.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
 import { createImportState, type ImportState } from './ops/import-state.js';
@@ -99,16 +100,25 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
       dataDir: config.dataDir,
     },
   });
+  let fetching: FetchScheduler | null = null;
   installGracefulShutdown(app, {
     timeoutSeconds: config.shutdownTimeoutSeconds,
     release: async () => {
+      await fetching?.stop();
       await store.close();
       await database.close();
     },
   });
   await app.listen({ port: config.port, host: config.host });
 
-  if (mayImportSample) void importSampleOnFirstStart(database, store, importState, app.log);
+  const firstImport = mayImportSample ? importSampleOnFirstStart(database, store, importState, app.log) : Promise.resolve();
+  // Fetching starts once the sample is in, so the two never import the same source at once.
+  if (config.fetch.enabled) {
+    void firstImport.then(() => {
+      fetching = startFetchScheduler({ database, store, settings: config.fetch, log: app.log, onChange: () => announceDataChange(store) });
+      app.log.info({ every_minutes: config.fetch.everyMinutes }, 'fetching from the publishers on schedule (FETCH=on)');
+    });
+  }
 }
 
 export async function serve(config: Config): Promise<void> {

@@ -42,7 +42,7 @@ export interface Fetcher {
 }
 
 /** The importer-shaped run of a fetcher: fetch, then hand what changed to the source's importer. */
-function fetchingImporter(fetcher: Fetcher, settings: FetchConfig, http: PoliteHttp): Importer {
+function fetchingImporter(fetcher: Fetcher, settings: FetchConfig, http: PoliteHttp, signal: AbortSignal | undefined): Importer {
   const { importer } = fetcher;
   return {
     source: importer.source,
@@ -50,7 +50,11 @@ function fetchingImporter(fetcher: Fetcher, settings: FetchConfig, http: PoliteH
     samplePaths: () => [],
     async run(ctx, _feeds) {
       const store = new DocumentStore(ctx.db, http, importer.source, ctx.runId);
-      const files = await fetcher.collect({ settings, db: ctx.db, get: (url) => store.get(url), reject: (r) => ctx.reject(r) });
+      const get = (url: string) => {
+        if (signal?.aborted) throw new Error(`stopped before GET ${url}: the server is shutting down`);
+        return store.get(url);
+      };
+      const files = await fetcher.collect({ settings, db: ctx.db, get, reject: (r) => ctx.reject(r) });
       if (files.length === 0) return;
       const folder = mkdtempSync(join(tmpdir(), `openpolicy-fetch-${importer.source}-`));
       try {
@@ -88,8 +92,8 @@ export function runFetch(
   database: Database,
   fetcher: Fetcher,
   settings: FetchConfig,
-  options: RunOptions & { http?: PoliteHttp } = {},
+  options: RunOptions & { http?: PoliteHttp; signal?: AbortSignal } = {},
 ): Promise<RunReport> {
-  const { http = httpClient(settings), ...runOptions } = options;
-  return runImport(database, fetchingImporter(fetcher, settings, http), fetcher.feeds(settings), runOptions);
+  const { http = httpClient(settings), signal, ...runOptions } = options;
+  return runImport(database, fetchingImporter(fetcher, settings, http, signal), fetcher.feeds(settings), runOptions);
 }

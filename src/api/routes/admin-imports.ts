@@ -12,6 +12,7 @@ import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
 import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
 import { runImport } from '../../ingest/runner.js';
+import { releaseImportLock, takeImportLock } from '../../ingest/import-lock.js';
 import { findImporter, importers } from '../../ingest/sources.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { announceDataChange } from '../response-cache.js';
@@ -20,8 +21,6 @@ import { importRunProperties, isoTime, Nullable, StringEnum } from '../resources
 
 // ── schema ────────────────────────────────────────────────────────────────
 const STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
-// A run whose process died keeps the per-source lock this long at most.
-const LOCK_MS = 6 * 3_600_000;
 const MAX_REJECTIONS_SHOWN = 100;
 
 const StartBody = Type.Object({
@@ -67,8 +66,7 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const paths = importer.samplePaths(SAMPLE_DATA_DIR).filter((p) => existsSync(p));
     if (paths.length === 0) throw new HttpProblem(409, 'no-sample', `The bundled sample has no files for "${source}".`);
     // One run per source at a time across every instance: the lock lives in the shared store.
-    const lock = `import-lock:${source}`;
-    if ((await app.store.hit(lock, LOCK_MS)).count > 1) throw new HttpProblem(409, 'import-running', `An import of "${source}" is already running; follow it at GET /api/v1/admin/imports?source=${source}.`);
+    if (!(await takeImportLock(app.store, source))) throw new HttpProblem(409, 'import-running', `An import of "${source}" is already running; follow it at GET /api/v1/admin/imports?source=${source}.`);
     const runId = await new Promise<number>((resolve, reject) => {
       const job = runImport(app.database, importer, paths, { onStart: resolve });
       job.catch(reject);
@@ -82,7 +80,7 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           });
         })
         .catch((err: unknown) => request.log.error({ err, source }, 'background import failed'))
-        .finally(() => app.store.del(lock).catch(() => {}));
+        .finally(() => releaseImportLock(app.store, source).catch(() => {}));
     });
     await audit(db, request, { action: 'import.start', outcome: 'success', targetType: 'import_run', targetId: String(runId), details: { source, sample: true } });
     const [row] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
