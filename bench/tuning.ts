@@ -52,6 +52,9 @@ interface Variant {
   /** The database of the last import round: the endpoints are measured on it. */
   url?: string;
   importSeconds: number[];
+  /** Per import: WAL written (MB) and checkpoints forced by WAL volume while it ran. */
+  walMb: number[];
+  forcedCheckpoints: number[];
   records?: number;
   instance?: Instance;
   apiKey?: string;
@@ -127,9 +130,13 @@ async function importRound(v: Variant, round: number): Promise<void> {
   const database = await openDatabase({ url });
   await database.migrate();
   if (v.include) execFileSync('psql', [url, '-q', '-v', 'ON_ERROR_STOP=1', '-f', SETUP_SQL], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const before = await walState(url);
   const started = performance.now();
   const reports = await importAll(database, args.data!);
   const seconds = (performance.now() - started) / 1000;
+  const after = await walState(url);
+  v.walMb.push((after.lsnBytes - before.lsnBytes) / MB);
+  v.forcedCheckpoints.push(after.requested - before.requested);
   await database.close();
   const failed = reports.filter((r) => r.status === 'failed');
   if (failed.length) throw new Error(`${v.name}: import failed for ${failed.map((r) => r.source).join(', ')}`);
@@ -143,14 +150,20 @@ async function importRound(v: Variant, round: number): Promise<void> {
   console.error(`${v.name} round ${round + 1}: ${v.records} records in ${seconds.toFixed(1)} s (load average ${load()})`);
 }
 
-/** Why the figures differ: checkpoints the WAL volume forced, WAL written, sorts spilled to disk. */
-async function serverStats(v: Variant): Promise<string> {
-  const sql = postgres(v.url!, { max: 1, onnotice: () => {} });
-  const [b] = await sql<{ timed: string; requested: string; wal: string }[]>`SELECT checkpoints_timed::text AS timed, checkpoints_req::text AS requested, pg_current_wal_lsn()::text AS wal FROM pg_stat_bgwriter`;
-  const [t] = await sql<{ files: string; bytes: string }[]>`SELECT sum(temp_files)::text AS files, sum(temp_bytes)::text AS bytes FROM pg_stat_database`;
-  const [w] = await sql<{ bytes: string }[]>`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS bytes`;
+/** Where the WAL is and how many checkpoints were requested (by WAL volume, or CREATE DATABASE) so far. */
+async function walState(url: string): Promise<{ lsnBytes: number; requested: number }> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const [row] = await sql<{ lsn: string; requested: string }[]>`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text AS lsn, checkpoints_req::text AS requested FROM pg_stat_bgwriter`;
   await sql.end();
-  return `checkpoints: ${b!.timed} timed, ${b!.requested} forced by WAL volume; WAL written ${(Number(w!.bytes) / MB).toFixed(0)} MB; temp files ${t!.files ?? 0} (${(Number(t!.bytes ?? 0) / MB).toFixed(1)} MB)`;
+  return { lsnBytes: Number(row!.lsn), requested: Number(row!.requested) };
+}
+
+/** Sorts and hashes that spilled to disk (work_mem too small) in the endpoint database. */
+async function tempFiles(v: Variant): Promise<string> {
+  const sql = postgres(v.url!, { max: 1, onnotice: () => {} });
+  const [t] = await sql<{ files: string; bytes: string }[]>`SELECT temp_files::text AS files, temp_bytes::text AS bytes FROM pg_stat_database WHERE datname = current_database()`;
+  await sql.end();
+  return `temp files ${t!.files} (${(Number(t!.bytes) / MB).toFixed(1)} MB)`;
 }
 
 /** A user and an API key in the variant's database: keyed requests never read the response cache. */
@@ -182,8 +195,8 @@ async function main() {
   const redis = await startRedis({ config: REDIS_CONF });
   const redisInfo = () => Object.fromEntries(execFileSync('redis-cli', ['-p', String(redis.port), 'info', 'memory'], { encoding: 'utf8' }).split('\r\n').filter((l) => l.includes(':')).map((l) => l.split(':') as [string, string]));
   const variants: Variant[] = [
-    { name: 'defaults', importSeconds: [] },
-    { name: 'tuned', include: CONF, importSeconds: [] },
+    { name: 'defaults', importSeconds: [], walMb: [], forcedCheckpoints: [] },
+    { name: 'tuned', include: CONF, importSeconds: [], walMb: [], forcedCheckpoints: [] },
   ];
   try {
     for (const v of variants) v.server = await cluster.primary({ name: v.name, durable: true, ...(v.include ? { include: v.include } : {}) });
@@ -193,7 +206,11 @@ async function main() {
     console.log(`\n## Full import (fsync on), median of ${importRounds} alternating rounds`);
     for (const v of variants) console.log(`  ${v.name.padEnd(10)} ${v.records} records in ${median(v.importSeconds).toFixed(1)} s = ${Math.round(v.records! / median(v.importSeconds))} records/s (rounds: ${v.importSeconds.map((x) => x.toFixed(1)).join(', ')} s)`);
     console.log(`  ratio tuned/defaults: ×${median(t!.map((x, i) => d![i]! / x)).toFixed(2)} speed`);
-    for (const v of variants) console.log(`  ${v.name.padEnd(10)} ${await serverStats(v)}`);
+    const sizes = postgres(variants[0]!.url!, { max: 1, onnotice: () => {} });
+    const tables = await sizes<{ table: string; rows: number; mb: number }[]>`SELECT relname AS table, n_live_tup::int AS rows, (pg_total_relation_size(relid) / 1048576.0)::float8 AS mb FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 6`;
+    await sizes.end();
+    console.log(`  largest tables: ${tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-CA')} rows ${t.mb.toFixed(0)} MB`).join('; ')}`);
+    for (const v of variants) console.log(`  ${v.name.padEnd(10)} WAL per import ${median(v.walMb).toFixed(0)} MB, checkpoints forced during the imports: ${v.forcedCheckpoints.join(', ')}`);
 
     let port = 18090;
     for (const v of variants) {
@@ -218,8 +235,8 @@ async function main() {
       }
     }
 
-    console.log('\nAfter the load:');
-    for (const v of variants) console.log(`  ${v.name.padEnd(10)} ${await serverStats(v)}`);
+    console.log('\nSpilled to disk under the load:');
+    for (const v of variants) console.log(`  ${v.name.padEnd(10)} ${await tempFiles(v)}`);
     console.log(`\n## Resources (load average ${load()})`);
     const redisLoaded = redisInfo();
     for (const v of variants) {

@@ -149,7 +149,8 @@ export class HealthChecks {
     return sources;
   }
 
-  private async disk(): Promise<{ path: string; free_bytes: number; total_bytes: number; free_ratio: number } | null> {
+  /** The data folder's file system (PGlite lives there; with PostgreSQL, logs and local state). */
+  async disk(): Promise<{ path: string; free_bytes: number; total_bytes: number; free_ratio: number } | null> {
     if (!this.options.dataDir) return null;
     try {
       const s = await statfs(this.options.dataDir);

@@ -7,6 +7,8 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Database } from '../db/client.js';
+import type { Store } from '../store/store.js';
+import { databaseUse, type DatabaseUse } from './datastores.js';
 import type { HealthChecks, SourceFreshness } from './health.js';
 import { LATENCY_BUCKETS, metrics } from './metrics.js';
 
@@ -25,6 +27,12 @@ export interface PerformanceSample {
   cache_hit_ratio: number | null;
   event_loop_p99_ms: number;
   freshness: SourceFreshness[] | null;
+  /** PostgreSQL as a whole, as this instance sees it (null on failure or without access). */
+  database: { connections: number; max_connections: number; cache_hit_ratio: number | null; size_bytes: number } | null;
+  /** Redis's memory and maxmemory; null without Redis. */
+  redis: { used_bytes: number; max_bytes: number } | null;
+  /** The data folder's file system. */
+  disk: Awaited<ReturnType<HealthChecks['disk']>>;
 }
 
 interface Totals {
@@ -86,10 +94,11 @@ export class PerformanceSampler {
   readonly history: PerformanceSample[] = [];
   private readonly listeners = new Set<(sample: PerformanceSample) => void>();
   private readonly previous: Totals[] = [];
+  private readonly previousDatabase: DatabaseUse[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
 
-  constructor(private readonly database: Database, private readonly health: HealthChecks) {}
+  constructor(private readonly database: Database, private readonly health: HealthChecks, private readonly store: Store) {}
 
   /** Starts sampling with the first subscriber and stops with the last; returns the unsubscribe function. */
   subscribe(listener: (sample: PerformanceSample) => void): () => void {
@@ -113,6 +122,7 @@ export class PerformanceSampler {
     this.timer = null;
     this.loop.disable();
     this.previous.length = 0;
+    this.previousDatabase.length = 0;
   }
 
   private async tick(): Promise<void> {
@@ -121,6 +131,10 @@ export class PerformanceSampler {
     const oldest = this.previous[0];
     this.previous.push(now);
     if (this.previous.length > WINDOW_SECONDS + 1) this.previous.shift();
+    const [db, redis, disk] = await Promise.all([databaseUse(this.database), this.store.memory().catch(() => null), this.health.disk()]);
+    if (db) this.previousDatabase.push(db);
+    if (this.previousDatabase.length > WINDOW_SECONDS + 1) this.previousDatabase.shift();
+    const oldestDb = this.previousDatabase[0];
     if (!last || !oldest) return;
     const window = now.buckets.map((c, i) => c - oldest.buckets[i]!);
     const requests = now.requests - oldest.requests;
@@ -138,6 +152,14 @@ export class PerformanceSampler {
       cache_hit_ratio: ratio(now.hits - oldest.hits, now.hits - oldest.hits + now.misses - oldest.misses),
       event_loop_p99_ms: +(this.loop.percentile(99) / 1e6).toFixed(2),
       freshness: await this.health.sourceFreshness().catch(() => null),
+      database: db && {
+        connections: db.connections,
+        max_connections: db.max_connections,
+        cache_hit_ratio: oldestDb ? ratio(db.blocks_hit - oldestDb.blocks_hit, db.blocks_hit - oldestDb.blocks_hit + db.blocks_read - oldestDb.blocks_read) : null,
+        size_bytes: db.size_bytes,
+      },
+      redis: redis && { used_bytes: redis.usedBytes, max_bytes: redis.maxBytes },
+      disk,
     };
     this.loop.reset();
     this.history.push(sample);

@@ -22,6 +22,8 @@ export interface Store {
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, listener: (message: string) => void): Promise<void>;
   ping(): Promise<void>;
+  /** Redis's memory use and its maxmemory (0: no limit); null in process, where it is part of the process's RSS. */
+  memory(): Promise<{ usedBytes: number; maxBytes: number } | null>;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,9 @@ export function memoryStore(max = 100_000): Store {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
     },
     async ping() {},
+    async memory() {
+      return null;
+    },
     async close() {
       values.clear();
       windows.clear();
@@ -125,6 +130,11 @@ export function redisStore(url: string, prefix = 'op:'): Store {
     async ping() {
       await client.ping();
     },
+    async memory() {
+      const info = await client.info('memory');
+      const field = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+      return { usedBytes: field('used_memory'), maxBytes: field('maxmemory') };
+    },
     async close() {
       subscriber?.disconnect();
       client.disconnect();
@@ -178,6 +188,7 @@ export function fallbackStore(primary: Store, fallback: Store, onChange?: (degra
       await primary.subscribe(channel, listener).catch(() => {});
     },
     ping: () => primary.ping(),
+    memory: () => primary.memory().catch(() => null),
     async close() {
       await Promise.all([primary.close(), fallback.close()]);
     },

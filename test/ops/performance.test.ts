@@ -3,9 +3,12 @@
  * no third-party origin; the stream is admin-only and sends a sample a second
  * with the numbers the page charts. Percentiles follow histogram_quantile.
  */
+import { tmpdir } from 'node:os';
+import { sql } from 'drizzle-orm';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quantile } from '../../src/ops/performance.js';
-import { memoryStore } from '../../src/store/store.js';
+import { memoryStore, redisStore } from '../../src/store/store.js';
 import { bearer, login, makeUser, type TestApp } from '../security/support.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { loggedApp } from './support.js';
@@ -17,7 +20,7 @@ let base: string;
 beforeAll(async () => {
   database = await testDatabase();
   const store = memoryStore();
-  const { app } = await loggedApp({ database, store, level: 'silent' });
+  const { app } = await loggedApp({ database, store, level: 'silent', ops: { dataDir: tmpdir() } });
   t = { app, database, store, close: async () => {} };
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -103,6 +106,42 @@ describe('the stream', () => {
     expect(samples.some((s) => typeof s.p99_ms === 'number')).toBe(true);
     expect(samples.some((s) => typeof s.cache_hit_ratio === 'number')).toBe(true);
     expect('error_ratio' in last && 'freshness' in last).toBe(true);
+  });
+
+  it('shows the datastores as this instance sees them: PostgreSQL connections, buffer cache hits and size, the disk', async () => {
+    const admin = await makeUser(t, 'admin');
+    const res = await fetch(`${base}/admin/performance/stream`, { headers: bearer(await login(t, admin)) });
+    const traffic = setInterval(() => void fetch(`${base}/api/v1/bills?per_page=1`).then((r) => r.arrayBuffer()).catch(() => {}), 50);
+    const events = await readEvents(res, { event: 'sample', count: 2 }).finally(() => clearInterval(traffic));
+    const samples = events.filter((e) => e.event === 'sample').map((e) => e.data as { database: { connections: number; max_connections: number; cache_hit_ratio: number | null; size_bytes: number } | null; redis: unknown; disk: { path: string; free_bytes: number; total_bytes: number } | null });
+    const last = samples.at(-1)!;
+    const [server] = await database.rows<{ max: number; size: number }>(sql`SELECT current_setting('max_connections')::int AS max, pg_database_size(current_database())::float8 AS size`);
+    expect(last.database?.max_connections).toBe(server!.max);
+    // This test's own pool holds at least one connection; PGlite is one session.
+    expect(last.database!.connections).toBeGreaterThanOrEqual(1);
+    expect(last.database!.connections).toBeLessThanOrEqual(server!.max);
+    expect(last.database!.size_bytes).toBeGreaterThan(server!.size / 2);
+    expect(samples.some((s) => typeof s.database?.cache_hit_ratio === 'number' && s.database.cache_hit_ratio >= 0 && s.database.cache_hit_ratio <= 1)).toBe(true);
+    // In-process limits: no Redis to report.
+    expect(last.redis).toBeNull();
+    expect(last.disk).toMatchObject({ path: tmpdir(), free_bytes: expect.any(Number), total_bytes: expect.any(Number) });
+    expect(last.disk!.free_bytes).toBeLessThanOrEqual(last.disk!.total_bytes);
+  });
+});
+
+describe.skipIf(!process.env.REDIS_URL)('Redis memory on the page', () => {
+  it('is what Redis reports: used_memory and maxmemory', async () => {
+    const store = redisStore(process.env.REDIS_URL!, `test:${crypto.randomUUID()}:`);
+    const client = new Redis(process.env.REDIS_URL!);
+    try {
+      const memory = await store.memory();
+      const [, maxmemory] = (await client.config('GET', 'maxmemory')) as [string, string];
+      expect(memory?.maxBytes).toBe(Number(maxmemory));
+      expect(memory!.usedBytes).toBeGreaterThan(100_000);
+    } finally {
+      client.disconnect();
+      await store.close();
+    }
   });
 });
 

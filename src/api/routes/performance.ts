@@ -18,7 +18,7 @@ const SCRIPT = asset('page.js');
 const CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const sampler = new PerformanceSampler(app.database, app.ops.health);
+  const sampler = new PerformanceSampler(app.database, app.ops.health, app.store);
   const open = new Set<PassThrough>();
   // A stream never ends by itself: end them all, or a graceful shutdown would wait for its timeout.
   app.addHook('preClose', async () => {

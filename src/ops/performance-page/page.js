@@ -105,6 +105,7 @@ function chart(id, series, max) {
 
 const pct = (v) => (v === null || v === undefined ? '–' : `${(v * 100).toFixed(v < 0.01 && v > 0 ? 2 : 1)} %`);
 const num = (v, digits = 1) => (v === null || v === undefined ? '–' : v.toFixed(digits));
+const bytes = (v) => (v >= 1024 ** 3 ? `${(v / 1024 ** 3).toFixed(1)} GB` : `${(v / 1024 ** 2).toFixed(1)} MB`);
 
 function age(hours) {
   if (hours === null) return 'never';
@@ -133,6 +134,16 @@ function render() {
   chart('chart-cache', [{ values: pick((s) => s.cache_hit_ratio), color: '#2e7d4f' }], 1);
   $('loop').textContent = `${num(last.event_loop_p99_ms, 1)} · ${last.in_flight}`;
   chart('chart-loop', [{ values: pick((s) => s.event_loop_p99_ms), color: '#6b4fb0' }]);
+  const db = last.database;
+  $('db-connections').textContent = db ? `${db.connections} / ${db.max_connections}` : '–';
+  chart('chart-db-connections', [{ values: pick((s) => s.database?.connections ?? null), color: '#2f6fb0' }], db?.max_connections);
+  $('db-cache').textContent = db ? `${pct(db.cache_hit_ratio)} · ${bytes(db.size_bytes)}` : '–';
+  chart('chart-db-cache', [{ values: pick((s) => s.database?.cache_hit_ratio ?? null), color: '#2e7d4f' }], 1);
+  const redis = last.redis;
+  $('redis-memory').textContent = redis ? `${bytes(redis.used_bytes)} / ${redis.max_bytes ? bytes(redis.max_bytes) : 'no limit'}` : 'no Redis (in process)';
+  chart('chart-redis-memory', [{ values: pick((s) => s.redis?.used_bytes ?? null), color: '#b3261e' }], redis?.max_bytes || undefined);
+  $('disk').textContent = last.disk ? `${pct(last.disk.free_ratio)} · ${bytes(last.disk.free_bytes)} of ${bytes(last.disk.total_bytes)}` : '–';
+  chart('chart-disk', [{ values: pick((s) => s.disk?.free_ratio ?? null), color: '#6b4fb0' }], 1);
   const rows = (last.freshness || []).map((f) => {
     const tr = document.createElement('tr');
     for (const text of [f.source, f.last_success_at || 'never', age(f.age_hours)]) {
