@@ -1,26 +1,33 @@
 /**
  * API benchmark: the platform on PostgreSQL (full data set) + Redis, and on the
- * embedded default (PGlite, bundled sample), against bare node:http serving each
- * response's exact bytes. Prints req/s, p50, p99 and the ratio to the limit.
+ * embedded default (PGlite, bundled sample). For each endpoint, four ways in:
+ *   cached     anonymous, the same URL again: against bare node:http serving the same bytes;
+ *   key        uncached, with an X-API-Key (every API client with a key);
+ *   distinct   uncached anonymous misses: a different query string each request;
+ *   db limit   the SQL statements the endpoint issues (captured from the driver),
+ *              replayed through postgres.js at the same concurrency (PostgreSQL only);
+ * with req/s, p50, p99, the ratio to the limit (bare server, or database limit),
+ * and the server's memory after the run.
  *
  * The machine is shared and noisy: each figure is the median of `--rounds`
- * runs, taken alternately against the API and the bare server so that both
- * see the same background load.
+ * runs, the ways in alternating within a round so that all see the same
+ * background load; the load average is printed with the figures.
  *
- *   npm run bench [-- --seconds 5 --rounds 3 --connections 1,10,50 --only postgres|pglite --match votes]
+ *   npm run bench [-- --seconds 5 --rounds 3 --connections 10 --only postgres|pglite --match votes]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareServer, endpoints, fullDataDatabase, median, REDIS_URL, startInstance, type Instance } from './platform.js';
+import { benchApiKey, captureStatements, databaseLimit, distinctListPaths, serverMemory, type Statement } from './uncached.js';
 import { measure, wrkAvailable, type Measurement } from './wrk.js';
 
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '1,10,50' },
+    connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     match: { type: 'string' },
   },
@@ -29,12 +36,12 @@ const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
 const connectionCounts = args.connections!.split(',').map(Number);
 // Limits are still counted on every request (in Redis on PostgreSQL), just never reached.
-const UNLIMITED = 'anonymous=1000000/s';
+const UNLIMITED = 'anonymous=1000000/s; default=1000000/s';
 
 function row(label: string, c: number, m: Measurement, ratioToLimit?: number): string {
   const ratio = ratioToLimit === undefined ? '' : ratioToLimit.toFixed(2);
   const errors = m.errors + m.non2xx ? ` errors=${m.errors + m.non2xx}` : '';
-  return `${label.padEnd(52)} c=${String(c).padStart(2)} ${m.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${m.p50Ms.toFixed(2).padStart(6)} ms  p99 ${m.p99Ms.toFixed(2).padStart(7)} ms${ratio ? `  ×limit ${ratio}` : ''}${errors}`;
+  return `${label.padEnd(40)} c=${String(c).padStart(2)} ${m.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${m.p50Ms.toFixed(2).padStart(6)} ms  p99 ${m.p99Ms.toFixed(2).padStart(7)} ms${ratio ? `  ×limit ${ratio}` : ''}${errors}`;
 }
 
 /** Medians of each figure over the rounds. */
@@ -50,9 +57,29 @@ function medianOf(runs: Measurement[]): Measurement {
   };
 }
 
-async function benchInstance(name: string, instance: Instance): Promise<void> {
-  console.log(`\n## ${name}`);
-  for (const path of (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match))) {
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+/** Paths that read what `path` reads, each different: pages of a list, or siblings of a record (its list's URLs). */
+async function distinctPaths(base: string, path: string): Promise<string[]> {
+  const body = (await (await fetch(base + path)).json()) as { pagination?: { total_items: number } };
+  if (body.pagination) return distinctListPaths(path, body.pagination.total_items);
+  const [, resource] = /^\/api\/v1\/([a-z]+)\//.exec(path)!;
+  const query = path.includes('?') ? path.slice(path.indexOf('?')) : '';
+  const paths: string[] = [];
+  for (let url: string | null = `/api/v1/${resource}?per_page=100`; url && paths.length < 5000;) {
+    const page = (await (await fetch(base + url)).json()) as { results: { url: string }[]; pagination: { next: string | null } };
+    paths.push(...page.results.map((r) => r.url + query));
+    url = page.pagination.next;
+  }
+  return paths;
+}
+
+async function benchInstance(name: string, instance: Instance, databaseUrl?: string): Promise<void> {
+  console.log(`\n## ${name}  (load average ${load()})`);
+  const key = await benchApiKey(instance.url);
+  const paths = (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match));
+  const statements: Map<string, Statement[]> = databaseUrl ? await captureStatements(databaseUrl, paths) : new Map();
+  for (const path of paths) {
     const res = await fetch(instance.url + path);
     const body = Buffer.from(await res.arrayBuffer());
     if (!res.ok) {
@@ -60,23 +87,31 @@ async function benchInstance(name: string, instance: Instance): Promise<void> {
       continue;
     }
     const bare = await bareServer(body, res.headers.get('content-type') ?? 'application/json');
-    console.log(`${path}  (${body.length.toLocaleString('en-CA')} bytes)`);
+    const distinct = await distinctPaths(instance.url, path);
+    const sqls = statements.get(path);
+    console.log(`${path}  (${body.length.toLocaleString('en-CA')} bytes; ${distinct.length.toLocaleString('en-CA')} distinct URLs${sqls ? `; ${sqls.length} SQL statement${sqls.length === 1 ? '' : 's'}` : ''})`);
     for (const c of connectionCounts) {
-      const apiRuns: Measurement[] = [];
-      const limitRuns: Measurement[] = [];
+      const runs = { cached: [] as Measurement[], bare: [] as Measurement[], key: [] as Measurement[], distinct: [] as Measurement[], db: [] as Measurement[] };
       for (let r = 0; r < rounds; r++) {
-        apiRuns.push(measure(instance.url + path, c, seconds));
-        limitRuns.push(measure(bare.url, c, seconds));
+        runs.cached.push(measure(instance.url + path, c, seconds));
+        runs.bare.push(measure(bare.url, c, seconds));
+        runs.key.push(measure(instance.url + path, c, seconds, { 'x-api-key': key }));
+        // Each round starts where the last stopped in the list of URLs: none is asked twice within the cache's minute.
+        runs.distinct.push(measure(instance.url, c, seconds, {}, distinct.slice(r * Math.floor(distinct.length / rounds))));
+        if (sqls) runs.db.push(await databaseLimit(databaseUrl!, sqls, c, seconds));
       }
-      const api = medianOf(apiRuns);
-      const limit = medianOf(limitRuns);
-      // Each round's API run is paired with the bare run next to it in time.
-      const ratio = median(apiRuns.map((m, i) => m.requestsPerSecond / limitRuns[i]!.requestsPerSecond));
-      console.log(row('  api', c, api, ratio));
-      console.log(row('  bare node:http, same bytes', c, limit));
+      // Each round's run is paired with the limit run next to it in time.
+      const ratio = (of: Measurement[], to: Measurement[]) => (to.length ? median(of.map((m, i) => m.requestsPerSecond / to[i]!.requestsPerSecond)) : undefined);
+      console.log(row('  cached', c, medianOf(runs.cached), ratio(runs.cached, runs.bare)));
+      console.log(row('  bare node:http, same bytes', c, medianOf(runs.bare)));
+      console.log(row('  uncached, API key', c, medianOf(runs.key), ratio(runs.key, runs.db)));
+      console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), ratio(runs.distinct, runs.db)));
+      if (sqls) console.log(row('  database limit (same SQL, postgres.js)', c, medianOf(runs.db)));
     }
     await bare.close();
   }
+  const memory = serverMemory(instance.child.pid!);
+  console.log(`server memory after the run: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB  (load average ${load()})`);
 }
 
 async function main() {
@@ -86,7 +121,7 @@ async function main() {
     const url = await fullDataDatabase();
     const pg = await startInstance(18080, { DATABASE_URL: url, REDIS_URL, RATE_LIMITS: UNLIMITED });
     try {
-      await benchInstance('PostgreSQL (full data set) + Redis', pg);
+      await benchInstance('PostgreSQL (full data set) + Redis', pg, url);
     } finally {
       await pg.stop();
     }

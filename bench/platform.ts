@@ -20,11 +20,21 @@ export async function fullDataDatabase(name = 'op_bench_full'): Promise<string> 
   const admin = postgres(PG_ADMIN_URL, { max: 1, onnotice: () => {} });
   const exists = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`;
   if (exists.length === 0) await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  await database.migrate();
+  let database = await openDatabase({ url: url.toString() });
+  try {
+    await database.migrate();
+  } catch (e) {
+    // The one initial migration is regenerated until the first release: a database made by an older one is rebuilt.
+    console.error(`${name} was made by another initial migration (${(e as Error).message.split('\n')[0]}); rebuilding it…`);
+    await database.close();
+    await admin.unsafe(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    database = await openDatabase({ url: url.toString() });
+    await database.migrate();
+  }
+  await admin.end();
   const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM import_runs WHERE source = 'legisinfo-bills' AND status IN ('succeeded','partial')`);
   if (!row?.n) {
     console.error(`importing the full data set from ${SHARED_DATA} into ${name} (once)…`);
@@ -115,11 +125,15 @@ export async function endpoints(base: string): Promise<string[]> {
   const vote = await json<{ votes: { voter_id: string | null }[] }>(`${base}/api/v1/votes/ca/44-1/332`).catch(() => null);
   const voter = vote?.votes.find((v) => v.voter_id)?.voter_id;
   return [
+    '/api/v1/bills?per_page=20',
     '/api/v1/bills?session=44-1',
     '/api/v1/bills/ca/45-1/C-12?include=actions,votes',
     '/api/v1/votes/ca/44-1/332',
+    '/api/v1/votes?session=44-1',
     '/api/v1/people?current=true',
     ...(voter ? [`/api/v1/people/${voter}/votes`] : []),
+    '/api/v1/debates',
+    '/api/v1/speeches?q=carbon%20tax',
     '/api/v1/search?q=firearms',
   ];
 }

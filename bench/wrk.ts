@@ -24,10 +24,15 @@ done = function(summary, latency, requests)
 end`;
 
 let script: string | null = null;
-function reportScript(headers: Record<string, string>): string {
+/** The report, the headers of every request and, with `paths`, each request's path in turn (distinct URLs). */
+function reportScript(headers: Record<string, string>, paths: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'op-wrk-'));
   const path = join(dir, 'report.lua');
   const lines = Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
+  if (paths.length) {
+    lines.push(`local paths = {${paths.map((p) => JSON.stringify(p)).join(',\n')}}`, 'local i = 0',
+      'request = function() i = i % #paths + 1; return wrk.format(nil, paths[i]) end');
+  }
   writeFileSync(path, `${lines.join('\n')}\n${REPORT}`);
   return path;
 }
@@ -42,8 +47,8 @@ export function wrkAvailable(): boolean {
   }
 }
 
-export function measure(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Measurement {
-  const path = Object.keys(headers).length ? reportScript(headers) : (script ??= reportScript({}));
+export function measure(url: string, connections: number, seconds: number, headers: Record<string, string> = {}, paths: string[] = []): Measurement {
+  const path = Object.keys(headers).length || paths.length ? reportScript(headers, paths) : (script ??= reportScript({}));
   const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', path, url], { encoding: 'utf8' });
   const line = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
   if (!line) throw new Error(`wrk gave no report for ${url}:\n${out}`);

@@ -1,0 +1,141 @@
+/**
+ * What the uncached benchmark needs besides wrk: an API key (its requests skip
+ * every cache), distinct query strings for anonymous misses, the exact SQL
+ * statements an endpoint issues (captured from postgres.js as the app runs
+ * them in this process), the database limit (those statements replayed through
+ * postgres.js at the same concurrency), and the API's memory.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { buildApp } from '../src/api/app.js';
+import type { Database, Db } from '../src/db/client.js';
+import * as schema from '../src/db/schema.js';
+import type { Measurement } from './wrk.js';
+
+/** An API key of a new user, made through the API as a client would (register, log in, create a key). */
+export async function benchApiKey(base: string): Promise<string> {
+  const email = `bench-${Date.now()}@openpolicy.invalid`;
+  const password = `bench ${Date.now()} correct horse battery staple`;
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(base + path, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, string>>;
+  };
+  await post('/api/v1/auth/register', { email, password });
+  const { access_token: token } = await post('/api/v1/auth/login', { email, password });
+  return (await post('/api/v1/keys', { name: 'bench' }, token)).key!;
+}
+
+export interface Statement {
+  query: string;
+  params: unknown[];
+}
+
+/**
+ * The statements each path issues once the list totals are known (its second
+ * request), captured from the driver as the app sends them, in order.
+ */
+export async function captureStatements(url: string, paths: string[]): Promise<Map<string, Statement[]>> {
+  let captured: Statement[] = [];
+  const client = postgres(url, {
+    max: 4, prepare: false, onnotice: () => {},
+    debug: (_connection, query, params) => { if (!query.startsWith('begin')) captured.push({ query, params: [...params] }); },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  // The app's own queries, on a driver this process watches: only what routes use of a Database.
+  const database: Database = {
+    kind: 'postgres', db,
+    rows: async <T>(query: Parameters<Database['rows']>[0]) => (await db.execute(query)) as unknown as T[],
+    migrate: async () => {}, close: () => client.end({ timeout: 5 }), pool: () => ({ active: 0, max: 4 }), onQuery: () => () => {},
+  };
+  const app = await buildApp({ database, security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 1000 }] } } });
+  const result = new Map<string, Statement[]>();
+  try {
+    for (const path of paths) {
+      await app.inject({ method: 'GET', url: path });
+      const mine: Statement[] = (captured = []);
+      const res = await app.inject({ method: 'GET', url: path });
+      if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      result.set(path, mine);
+      captured = [];
+    }
+  } finally {
+    await app.close();
+    await database.close();
+  }
+  return result;
+}
+
+/**
+ * The database limit of an endpoint: its statements, one request after the
+ * other on each of `connections` workers, through postgres.js as the app uses it.
+ */
+export async function databaseLimit(url: string, statements: Statement[], connections: number, seconds: number): Promise<Measurement> {
+  const client = postgres(url, { max: connections, prepare: false, onnotice: () => {} });
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < deadline) {
+      const t = performance.now();
+      try {
+        for (const s of statements) await client.unsafe(s.query, s.params as postgres.ParameterOrJSON<never>[]);
+        latencies.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  await client.end({ timeout: 5 });
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requestsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), requests: latencies.length, errors, non2xx: 0 };
+}
+
+/** Distinct query strings that all read the same list: every per_page with each of its pages, in JSON and with format=json. */
+export function distinctListPaths(path: string, total: number, cap = 20_000): string[] {
+  const paths: string[] = [];
+  const url = new URL(path, 'http://x');
+  url.searchParams.delete('per_page');
+  url.searchParams.delete('page');
+  path = url.pathname + url.search;
+  const join = url.search ? '&' : '?';
+  for (const format of ['', '&format=json']) {
+    for (let perPage = 1; perPage <= 100; perPage++) {
+      for (let page = 1; page <= Math.max(1, Math.ceil(total / perPage)); page++) {
+        paths.push(`${path}${join}per_page=${perPage}&page=${page}${format}`);
+        if (paths.length >= cap) return paths;
+      }
+    }
+  }
+  return paths;
+}
+
+/**
+ * Resident memory of the server: the largest process under `pid` (tsx runs the
+ * server in a child of its own), in MB, now and at its peak.
+ */
+export function serverMemory(pid: number): { rssMb: number; peakMb: number } {
+  let best = { rssMb: 0, peakMb: 0 };
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+      const peakMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+      if (rssMb > best.rssMb) best = { rssMb, peakMb };
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      // the process ended
+    }
+  };
+  visit(pid);
+  return best;
+}
