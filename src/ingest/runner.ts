@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
+import { refreshPlannerStatistics } from '../db/statistics.js';
 import { importErrors, importRuns, type Provenance } from '../db/schema.js';
 import { recordImportRun } from '../ops/metrics.js';
 import { Progress, type ProgressListener } from './progress.js';
@@ -150,5 +151,6 @@ export async function runImport(
     .set({ status, finishedAt: new Date(), ...totals, rejected, error })
     .where(eq(importRuns.id, runId));
   recordImportRun({ source: importer.source, status, ...totals, rejected });
+  if (totals.inserted + totals.updated > 0) await refreshPlannerStatistics(database);
   return { runId, source: importer.source, status, ...totals, rejected, rejections, error, seconds: (Date.now() - started) / 1000 };
 }
