@@ -131,6 +131,7 @@ export const people = pgTable('people', {
   ...timestamps,
 }, (t) => [
   index('people_search_name_idx').on(t.searchName),
+  index('people_sort_idx').on(sql`lower(coalesce(${t.sortName}, ${t.name}))`, t.id),
   index('people_other_identifiers_idx').using('gin', t.otherIdentifiers),
 ]);
 
@@ -248,7 +249,9 @@ export const bills = pgTable('bills', {
   index('bills_sponsor_idx').on(t.sponsorPersonId),
   index('bills_introduced_idx').on(t.introducedDate),
   index('bills_latest_action_idx').on(t.latestActionDate),
-  index('bills_updated_idx').on(t.updatedAt),
+  // The lists' orders (src/api/routes), so a page is read in order and stops at its limit instead of sorting every match.
+  index('bills_updated_idx').on(t.updatedAt, t.id),
+  index('bills_session_updated_idx').on(t.sessionId, t.updatedAt, t.id),
   index('bills_search_en_idx').using('gin', t.searchEn),
   index('bills_search_fr_idx').using('gin', t.searchFr),
 ]);
@@ -333,6 +336,8 @@ export const voteEvents = pgTable('vote_events', {
 }, (t) => [
   index('vote_events_session_number_idx').on(t.sessionId, t.number),
   index('vote_events_jurisdiction_date_idx').on(t.jurisdictionId, t.startDate),
+  index('vote_events_date_idx').on(t.startDate, sql`coalesce(${t.number}, 0)`, t.id),
+  index('vote_events_session_date_idx').on(t.sessionId, t.startDate, sql`coalesce(${t.number}, 0)`, t.id),
   index('vote_events_bill_idx').on(t.billId),
   index('vote_events_updated_idx').on(t.updatedAt),
   index('vote_events_search_en_idx').using('gin', t.searchEn),
@@ -359,7 +364,7 @@ export const debates = pgTable('debates', {
   otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
   ...provenance,
   ...timestamps,
-}, (t) => [index('debates_date_idx').on(t.jurisdictionId, t.date)]);
+}, (t) => [index('debates_date_idx').on(t.jurisdictionId, t.date), index('debates_date_id_idx').on(t.date, t.id)]);
 
 export const speeches = pgTable('speeches', {
   id: text('id').primaryKey(),

@@ -450,12 +450,14 @@ CREATE INDEX "bills_status_idx" ON "bills" USING btree ("status_en");--> stateme
 CREATE INDEX "bills_sponsor_idx" ON "bills" USING btree ("sponsor_person_id");--> statement-breakpoint
 CREATE INDEX "bills_introduced_idx" ON "bills" USING btree ("introduced_date");--> statement-breakpoint
 CREATE INDEX "bills_latest_action_idx" ON "bills" USING btree ("latest_action_date");--> statement-breakpoint
-CREATE INDEX "bills_updated_idx" ON "bills" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "bills_updated_idx" ON "bills" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "bills_session_updated_idx" ON "bills" USING btree ("session_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "bills_search_en_idx" ON "bills" USING gin ("search_en");--> statement-breakpoint
 CREATE INDEX "bills_search_fr_idx" ON "bills" USING gin ("search_fr");--> statement-breakpoint
 CREATE INDEX "committee_meeting_bills_bill_idx" ON "committee_meeting_bills" USING btree ("bill_id");--> statement-breakpoint
 CREATE INDEX "committee_meetings_committee_idx" ON "committee_meetings" USING btree ("committee_id","date");--> statement-breakpoint
 CREATE INDEX "debates_date_idx" ON "debates" USING btree ("jurisdiction_id","date");--> statement-breakpoint
+CREATE INDEX "debates_date_id_idx" ON "debates" USING btree ("date","id");--> statement-breakpoint
 CREATE INDEX "divisions_parent_idx" ON "divisions" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "divisions_classification_idx" ON "divisions" USING btree ("classification");--> statement-breakpoint
 CREATE INDEX "divisions_name_idx" ON "divisions" USING btree (lower("name"));--> statement-breakpoint
@@ -473,6 +475,7 @@ CREATE INDEX "organizations_jurisdiction_idx" ON "organizations" USING btree ("j
 CREATE INDEX "organizations_parent_idx" ON "organizations" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "people_search_name_idx" ON "people" USING btree ("search_name");--> statement-breakpoint
+CREATE INDEX "people_sort_idx" ON "people" USING btree (lower(coalesce("sort_name", "name")),"id");--> statement-breakpoint
 CREATE INDEX "people_other_identifiers_idx" ON "people" USING gin ("other_identifiers");--> statement-breakpoint
 CREATE INDEX "person_records_person_idx" ON "person_records" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "refresh_tokens_session_idx" ON "refresh_tokens" USING btree ("session_id");--> statement-breakpoint
@@ -489,6 +492,8 @@ CREATE UNIQUE INDEX "users_username_idx" ON "users" USING btree (lower("username
 CREATE INDEX "users_role_idx" ON "users" USING btree ("role");--> statement-breakpoint
 CREATE INDEX "vote_events_session_number_idx" ON "vote_events" USING btree ("session_id","number");--> statement-breakpoint
 CREATE INDEX "vote_events_jurisdiction_date_idx" ON "vote_events" USING btree ("jurisdiction_id","start_date");--> statement-breakpoint
+CREATE INDEX "vote_events_date_idx" ON "vote_events" USING btree ("start_date",coalesce("number", 0),"id");--> statement-breakpoint
+CREATE INDEX "vote_events_session_date_idx" ON "vote_events" USING btree ("session_id","start_date",coalesce("number", 0),"id");--> statement-breakpoint
 CREATE INDEX "vote_events_bill_idx" ON "vote_events" USING btree ("bill_id");--> statement-breakpoint
 CREATE INDEX "vote_events_updated_idx" ON "vote_events" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "vote_events_search_en_idx" ON "vote_events" USING gin ("search_en");--> statement-breakpoint
