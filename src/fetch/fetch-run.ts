@@ -37,6 +37,8 @@ export interface Fetcher {
   importer: Importer;
   /** The publisher's entry points, recorded as the run's paths. */
   feeds(settings: FetchConfig): string[];
+  /** Reference files shipped with the product that the importer reads beside what is fetched. */
+  referencePaths?(): string[];
   /** The new or changed documents to import (in the order the importer should read them). */
   collect(ctx: FetchContext): Promise<InputFile[]>;
 }
@@ -74,7 +76,7 @@ function fetchingImporter(fetcher: Fetcher, settings: FetchConfig, http: PoliteH
               (origin ? { ...p, url: origin.url, retrieved_at: origin.fetchedAt } : { ...p, file: scratch }));
           },
         };
-        await importer.run(fetched, paths);
+        await importer.run(fetched, [...paths, ...(fetcher.referencePaths?.() ?? [])]);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
