@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyError } from 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import type { Database } from '../db/client.js';
+import { DatabaseOutage } from '../db/outage.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { loggerOptions, requestIdGenerator } from '../ops/logging.js';
 import { networkMatcher } from '../ops/networks.js';
@@ -14,8 +15,8 @@ import { installAuthentication, installProtections, installSecurityPolicies, typ
 import { normalizeTarget } from '../auth/request-target.js';
 import { runLagTolerant } from '../db/replica.js';
 import { databaseFormats } from './database-formats.js';
-import { registerOpenApi } from './openapi.js';
-import { HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
+import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
+import { databaseUnavailable, HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
 import { cachedReadsServer } from './cached-reads.js';
 import { cacheable, ResponseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
@@ -76,6 +77,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serverFactory = cachedReadsServer(() => app, { requestId: genReqId, trustedProxies });
   const app = Fastify({
     serverFactory,
+    // With nothing in front (the default deployment), the server itself bounds slow clients, as the gateway
+    // does: headers and body within 10 s (else 408 and the connection closes), a silent connection closed after 2 min.
+    requestTimeout: 10_000,
+    connectionTimeout: 120_000,
+    // A request that arrives while the instance drains is served, with `Connection: close`; Fastify's default
+    // is a bare JSON 503, which would reach clients now that the gateway passes 503s through.
+    return503OnClosing: false,
     logger: logger ? loggerOptions(logger.level, logger.stream) : false,
     // Fastify's own request lines are off: src/ops/request-observer.ts writes one line per request, after it.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
@@ -98,17 +106,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('importState', options.importState ?? createImportState());
   app.decorate('store', options.store ?? memoryStore());
 
+  const outage = new DatabaseOutage(options.database, (down) => {
+    if (down) app.log.warn('database unavailable: answering 503 at once until a probe reaches it again');
+    else app.log.info('database reachable again');
+  });
+  app.addHook('onClose', async () => outage.stop());
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.problem, error.headers);
     if (error.validation) return sendProblem(reply, validationProblem(error));
     if (isDatabaseUnavailable(error)) {
+      outage.noticed(error);
       request.log.warn({ err: error }, 'database unavailable');
-      return sendProblem(reply, {
-        type: `${PROBLEM_BASE}service-unavailable`,
-        title: problemTitle(503),
-        status: 503,
-        detail: 'The database is unavailable; try again in a few seconds.',
-      }, { 'retry-after': '5' });
+      const problem = databaseUnavailable();
+      return sendProblem(reply, problem.problem, problem.headers);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unhandled error');
@@ -139,6 +150,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.responseCache.clearOnDataChange(app);
   app.responseCache.markMisses(app);
   installProtections(app);
+  // While the database is known to be down, what needs it fails fast (before authentication, which reads it).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const route = request.routeOptions.url;
+    done(outage.down && route?.startsWith('/api/v1/') && route !== OPENAPI_PATH ? databaseUnavailable() : undefined);
+  });
 
   // Anonymous public reads may be answered by a read replica (src/db/replica.ts);
   // calling done() inside the context carries it through the later hooks to the handler.

@@ -83,9 +83,10 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
 /** Fastify's serverFactory: the HTTP server Fastify would make (same timeouts), listening through `answerCachedReads`. */
 export function cachedReadsServer(appOf: () => FastifyInstance, options: CachedReadsOptions) {
   return (handler: RequestListener, fastifyOptions: FastifyServerOptions): Server => {
-    const server = createServer(answerCachedReads(appOf, handler, options));
+    const requestTimeout = fastifyOptions.requestTimeout ?? 0;
+    // Node checks these deadlines every connectionsCheckingInterval (30 s by default): once a second, they hold to the second.
+    const server = createServer({ requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: 1_000 }, answerCachedReads(appOf, handler, options));
     server.keepAliveTimeout = fastifyOptions.keepAliveTimeout ?? 72_000;
-    server.requestTimeout = fastifyOptions.requestTimeout ?? 0;
     server.setTimeout(fastifyOptions.connectionTimeout ?? 0);
     if (fastifyOptions.maxRequestsPerSocket) server.maxRequestsPerSocket = fastifyOptions.maxRequestsPerSocket;
     return server;

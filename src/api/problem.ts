@@ -48,3 +48,7 @@ export const badParameter = (parameter: string, detail: string) =>
 
 export const notFound = (what: string, id: string) =>
   new HttpProblem(404, 'not-found', `No ${what} with id "${id}".`);
+
+/** A shared dependency is down: every instance would say the same, so a gateway must not count it against this one. */
+export const databaseUnavailable = () =>
+  new HttpProblem(503, 'service-unavailable', 'The database is unavailable; try again in a few seconds.', {}, { 'retry-after': '5' });

@@ -54,7 +54,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max,
       prepare: false,
       onnotice: () => {},
-      connect_timeout: 5,
+      // A database that does not answer a connect within 2 s is treated as down (503, src/db/outage.ts).
+      connect_timeout: 2,
+      // postgres.js waits up to 20 s between reconnects after a few failed ones, which keeps reads down long
+      // after the database is back; requests stay off a down database anyway (src/db/outage.ts), so retry within 1 s.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     }), observer);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {

@@ -18,11 +18,18 @@ const REDACT_PATHS = [
   'req.headers["x-api-key"]',
 ];
 
-/** A drizzle error's message ends with the query's parameters, which may be hashes of secrets or personal data. */
+// Where drizzle (`params`) and postgres.js (`parameters`, `args`) keep a query's values on its error.
+const PARAMETER_FIELDS = ['params', 'parameters', 'args'];
+
+/**
+ * A database error carries the query's parameters — password hashes, emails, IPs — in its message
+ * (drizzle's "params: …") and in fields the standard serializer copies: the statement stays, they go.
+ */
 function errorSerializer(error: Error) {
-  const serialized = stdSerializers.err(error);
+  const serialized = stdSerializers.err(error) as ReturnType<typeof stdSerializers.err> & Record<string, unknown>;
   serialized.message = serialized.message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]');
   serialized.stack = (serialized.stack ?? '').replace(/\nparams: [^\n]*/, '\nparams: [not logged]');
+  for (const field of PARAMETER_FIELDS) if (field in serialized) serialized[field] = '[not logged]';
   return serialized;
 }
 

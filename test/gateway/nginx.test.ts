@@ -37,7 +37,11 @@ async function upstream(name: string): Promise<Upstream> {
     seen.push({ path: req.url!, method: req.method!, headers: req.headers, socket: req.socket.remotePort! });
     res.setHeader('x-upstream', name);
     if (url.pathname === '/api/v1/unavailable' && name === 'a') {
-      res.writeHead(503, { 'content-type': 'application/problem+json' }).end('{"status":503}');
+      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '5' }).end('{"status":503}');
+      return;
+    }
+    if (url.pathname === '/api/v1/bad-gateway' && name === 'a') {
+      res.writeHead(502, { 'content-type': 'application/problem+json' }).end('{"status":502}');
       return;
     }
     const cacheControl = url.pathname === '/api/v1/private' ? 'private, max-age=60' : 'public, max-age=60';
@@ -288,6 +292,8 @@ describe.skipIf(!nginxInstalled)('nginx gateway retries', () => {
       webRoot: tmpdir(),
       maxFails: 1000,
       workerProcesses: 1,
+      apiRate: 1000,
+      apiBurst: 1000,
     });
   });
 
@@ -297,13 +303,26 @@ describe.skipIf(!nginxInstalled)('nginx gateway retries', () => {
     b?.server.close();
   });
 
-  it('retries a GET that meets a 503 or a dead instance on the next one, but never a POST', async () => {
+  it('retries a GET that meets a 502 or a dead instance on the next one, never a POST, and passes a 503 through', async () => {
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${gateway.url}/api/v1/unavailable?try=${i}`);
+      const res = await fetch(`${gateway.url}/api/v1/bad-gateway?try=${i}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-upstream')).toBe('b');
     }
     expect(a.seen.filter((s) => s.method === 'GET').length).toBeGreaterThanOrEqual(2);
+
+    // A 503 is an instance's word on a shared dependency (the database is down): every instance
+    // would say it, so it reaches the client as it is, with its Retry-After, and is not retried.
+    const gets = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${gateway.url}/api/v1/unavailable?try=${i}`);
+      gets.push({ status: res.status, upstream: res.headers.get('x-upstream'), retryAfter: res.headers.get('retry-after') });
+    }
+    const fromA = gets.filter((g) => g.upstream === 'a');
+    expect(fromA.length).toBeGreaterThan(0);
+    expect(fromA.every((g) => g.status === 503 && g.retryAfter === '5')).toBe(true);
+    expect(b.seen.filter((s) => s.path.startsWith('/api/v1/unavailable')).length).toBe(gets.length - fromA.length);
+
     const posts = [];
     for (let i = 0; i < 6; i++) posts.push((await fetch(`${gateway.url}/api/v1/unavailable`, { method: 'POST' })).status);
     // Round robin gives a some POSTs: its 503 reaches the client, b never sees a second attempt.

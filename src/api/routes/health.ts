@@ -20,7 +20,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health/ready', { config: OPERATIONAL }, async (_request, reply) => {
     const { ready, failing, checks } = await app.ops.health.readiness();
     if (ready) return { status: 'ready', checks };
-    return reply.code(503).type('application/problem+json').send({
+    // Retry-After as for any outage answer: a probe (or a client through the gateway) may ask again then.
+    return reply.code(503).type('application/problem+json').header('retry-after', '5').send({
       type: 'https://openpolicy.ca/problems/not-ready',
       title: 'Service Unavailable',
       status: 503,
