@@ -33,3 +33,15 @@ const TITLES = /^(?:(?:the|right|rt\.?|hon\.?|honourable|l'hon\.?|l’hon\.?|mr\
 export function personNameKey(name: string): string {
   return searchKey(name.trim().replace(TITLES, '')).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+// An absolute file path: a "/" that follows no word, dot, colon or slash (so URLs stay whole), then its segments.
+const ABSOLUTE_PATH = /(?<![\w.:/])(?:\/[^\s/:#'"`]+)*\/([^\s/:#'"`]+\/[^\s/:#'"`]+)/g;
+
+/**
+ * Every absolute path in `text` cut to its source folder and file, as the data
+ * folders are laid out ("/srv/op/data/hansard/44-1-200-en.xml" → "hansard/44-1-200-en.xml"):
+ * which source a fact came from is public, where the server keeps it is not.
+ */
+export function withoutServerPaths(text: string): string {
+  return text.replace(ABSOLUTE_PATH, '$1');
+}

@@ -650,7 +650,7 @@ async function writeFile(ctx: ImportContext, tx: Db, file: string, parsed: Parse
     number: sitting.number,
     title: sitting.title,
     otherIdentifiers: [{ scheme: 'hansard-document-id', identifier: sitting.hansardId }],
-    sources: ctx.provenance(file),
+    sources: ctx.provenance(file, undefined, sittingUrl(sitting)),
   }]));
 
   const resolver = new SittingResolver(new MemberResolver(await sittingMembers(tx, sitting.date)), parsed.affiliations);
@@ -676,6 +676,12 @@ async function ensureOrganization(ctx: ImportContext, tx: Db, file: string, sitt
     sources: ctx.provenance(file),
   }]);
   return id;
+}
+
+/** The sitting's page on ourcommons.ca: the House's Hansard, or a committee's evidence. */
+function sittingUrl(sitting: Sitting): string {
+  const where = sitting.committee ? `${sitting.committee.acronym.toLowerCase()}/meeting-${sitting.number}/evidence` : `house/sitting-${sitting.number}/hansard`;
+  return `https://www.ourcommons.ca/DocumentViewer/${sitting.language}/${sitting.session}/${where}`;
 }
 
 async function writeSpeeches(
@@ -704,7 +710,7 @@ async function writeSpeeches(
       time: s.time,
       billId: s.bill ? billId(FEDERAL_JURISDICTION, sitting.session, s.bill) : null,
       otherIdentifiers: [{ scheme: 'hansard-intervention-id', identifier: s.interventionId }],
-      sources: ctx.provenance(file, `Intervention ${s.interventionId}`),
+      sources: ctx.provenance(file, `Intervention ${s.interventionId}`, sittingUrl(sitting)),
     };
     rows.push(sitting.language === 'en'
       ? { ...shared, subjectEn: s.subject, textEn: s.text }
@@ -763,7 +769,7 @@ async function writeDivision(
     pairedCount: tally('paired'),
     billId: division.bill ? billId(FEDERAL_JURISDICTION, sitting.session, division.bill) : null,
     billIdentifier: division.bill,
-    sources: ctx.provenance(file, `Division ${division.number}`),
+    sources: ctx.provenance(file, `Division ${division.number}`, sittingUrl(sitting)),
   }]);
   const counts: WriteCounts = { inserted, updated: 0, unchanged: 1 - inserted };
 

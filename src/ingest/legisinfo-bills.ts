@@ -114,11 +114,17 @@ async function* metadataFiles(path: string): AsyncGenerator<{ name: string; cont
   for await (const entry of readTarEntries(path)) if (METADATA_ENTRY.test(entry.name)) yield entry;
 }
 
+/** The bill's LEGISinfo page, from where its metadata.xml sits (`44-1/bills/C-21/metadata.xml`). */
+function billPage(entry: string): string | undefined {
+  const m = /(\d+-\d+)\/bills\/([^/]+)\/metadata\.xml$/i.exec(entry);
+  return m ? `https://www.parl.ca/legisinfo/en/bill/${m[1]}/${m[2]!.toLowerCase()}` : undefined;
+}
+
 /** One metadata.xml as the importer reads it; null when refused (`ctx.reject` says why). */
 export function readEntry(ctx: Pick<ImportContext, 'provenance' | 'reject'>, path: string, entry: string, content: Buffer): BillRecord | null {
   const { text } = decodeText(content);
   try {
-    const sources = path === entry ? ctx.provenance(path) : ctx.provenance(path, entry);
+    const sources = path === entry ? ctx.provenance(path, undefined, billPage(entry)) : ctx.provenance(path, entry, billPage(entry));
     return readBill(parseXml(withoutUnread(text), entry, PARSE_OPTIONS), { path, entry, sources, reject: (r) => ctx.reject(r) });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;

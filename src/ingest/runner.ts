@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 import { refreshPlannerStatistics } from '../db/statistics.js';
 import { importErrors, importRuns, type Provenance } from '../db/schema.js';
+import { withoutServerPaths } from '../domain/text.js';
 import { recordImportRun } from '../ops/metrics.js';
 import { Progress, type ProgressListener } from './progress.js';
 import { addCounts, emptyCounts, type WriteCounts } from './upsert.js';
@@ -23,8 +24,12 @@ export interface ImportContext {
   readonly runId: number;
   readonly retrievedAt: string;
   readonly progress: Progress;
-  /** Provenance for a record read from `file` (at `location`, when known). */
-  provenance(file: string, location?: string): Provenance[];
+  /**
+   * Provenance for a record read from `file` (at `location`, when known), with
+   * the publisher's `url` for it when one can be derived. The file is recorded
+   * relative to the data folder, never as the server's path.
+   */
+  provenance(file: string, location?: string, url?: string): Provenance[];
   /**
    * Runs `work` in one transaction. If it throws, nothing it wrote stays and the
    * whole run fails with that reason. Return the counts of what it wrote.
@@ -117,8 +122,11 @@ export async function runImport(
     retrievedAt,
     db,
     progress: new Progress(importer.source, options.onProgress),
-    provenance: (file, location) => [{ source: importer.source, file, ...(location ? { location } : {}), retrieved_at: retrievedAt }],
-    reject(r) {
+    provenance: (file, location, url) => [{
+      source: importer.source, ...(url ? { url } : {}), file: withoutServerPaths(file), ...(location ? { location } : {}), retrieved_at: retrievedAt,
+    }],
+    reject(given) {
+      const r = { ...given, location: withoutServerPaths(given.location), message: withoutServerPaths(given.message) };
       rejected++;
       if (rejections.length < MAX_STORED_REJECTIONS) {
         rejections.push(r);
@@ -142,7 +150,7 @@ export async function runImport(
     await importer.run(ctx, paths);
     ctx.progress.finish();
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    error = withoutServerPaths(e instanceof Error ? e.message : String(e));
   }
   await flushRejections();
   const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';

@@ -38,6 +38,12 @@ function keyColumns(table: PgTable): PgColumn[] {
   return composite.columns;
 }
 
+/** The property names of the key columns (a composite key's columns are copies, not the table's column objects: matched by SQL name). */
+function keyNamesOf(table: PgTable, columns: Record<string, PgColumn>): string[] {
+  const sqlNames = new Set(keyColumns(table).map((c) => c.name));
+  return Object.entries(columns).filter(([, c]) => sqlNames.has(c.name)).map(([k]) => k);
+}
+
 function rowKey(row: Record<string, unknown>, keys: string[]): string {
   return keys.map((k) => String(row[k])).join('\u0000');
 }
@@ -62,9 +68,7 @@ export async function upsert<T extends PgTable>(
   if (rows.length === 0) return emptyCounts();
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = keyColumns(table);
-  // A composite key's columns are copies, not the table's column objects: match them by SQL name.
-  const keySqlNames = new Set(keys.map((c) => c.name));
-  const keyNames = Object.entries(columns).filter(([, c]) => keySqlNames.has(c.name)).map(([k]) => k);
+  const keyNames = keyNamesOf(table, columns);
 
   const unique = new Map<string, T['$inferInsert']>();
   for (const row of rows) unique.set(rowKey(row as Record<string, unknown>, keyNames), row);
@@ -76,11 +80,12 @@ export async function upsert<T extends PgTable>(
 
   const set: Record<string, SQL> = { updatedAt: sql`now()` };
   for (const k of content) set[k] = excluded(k);
-  if (present.includes('sources')) set.sources = excluded('sources');
+  const withSources = present.includes('sources');
+  if (withSources) set.sources = mergedSources(columns.sources!);
 
-  const changed = content.length === 0
-    ? sql`false`
-    : sql.join(content.map((k) => sql`${columns[k]!} IS DISTINCT FROM ${excluded(k)}`), sql` OR `);
+  const differs = content.map((k) => sql`${columns[k]!} IS DISTINCT FROM ${excluded(k)}`);
+  if (withSources) differs.push(unlisted(columns.sources!));
+  const changed = differs.length === 0 ? sql`false` : sql.join(differs, sql` OR `);
 
   const counts = emptyCounts();
   for (const batch of chunks(deduped, Math.max(1, Math.floor(MAX_PARAMS / present.length)))) {
@@ -98,17 +103,46 @@ export async function upsert<T extends PgTable>(
 }
 
 /**
+ * The stored sources with the incoming ones in place of those of the same
+ * source: a row several sources built lists every one of them.
+ */
+function mergedSources(column: PgColumn): SQL {
+  return sql`(SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM jsonb_array_elements(${column}) e
+    WHERE NOT excluded.sources @> jsonb_build_array(jsonb_build_object('source', e->'source'))) || excluded.sources`;
+}
+
+/** The incoming row names a source the stored one does not list yet. */
+function unlisted(column: PgColumn): SQL {
+  return sql`NOT ${column} @> (SELECT coalesce(jsonb_agg(jsonb_build_object('source', x->'source')), '[]'::jsonb)
+    FROM jsonb_array_elements(excluded.sources) x)`;
+}
+
+/**
  * Insert rows that are only referenced here (a bill's sponsor, a session) and
- * leave existing rows alone: the source that owns the record fills it in.
+ * leave existing rows' content alone: the source that owns the record fills it
+ * in. A row that does not list this source yet gets it added to its sources.
+ * Returns how many rows were inserted.
  */
 export async function ensure<T extends PgTable>(db: Db, table: T, rows: T['$inferInsert'][]): Promise<number> {
   if (rows.length === 0) return 0;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const width = Object.keys(rows[0] as object).filter((k) => columns[k]).length || 1;
+  const sources = columns.sources && Object.keys(rows[0] as object).includes('sources') ? columns.sources : null;
+  // One statement may not update a row twice: the first of rows with one key stands for them.
+  const keyNames = keyNamesOf(table, columns);
+  const unique = new Map<string, T['$inferInsert']>();
+  for (const row of rows) {
+    const key = rowKey(row as Record<string, unknown>, keyNames);
+    if (!unique.has(key)) unique.set(key, row);
+  }
   let inserted = 0;
-  for (const batch of chunks(rows, Math.max(1, Math.floor(MAX_PARAMS / width)))) {
-    const returned = await db.insert(table).values(batch as never).onConflictDoNothing().returning({ one: sql<number>`1` });
-    inserted += returned.length;
+  for (const batch of chunks([...unique.values()], Math.max(1, Math.floor(MAX_PARAMS / width)))) {
+    const insert = db.insert(table).values(batch as never);
+    const returned = sources
+      ? await insert.onConflictDoUpdate({ target: keyColumns(table), set: { sources: mergedSources(sources) } as never, setWhere: unlisted(sources) })
+        .returning({ inserted: sql<boolean>`(xmax = 0)` })
+      : await insert.onConflictDoNothing().returning({ inserted: sql<boolean>`true` });
+    inserted += returned.filter((r) => r.inserted).length;
   }
   return inserted;
 }

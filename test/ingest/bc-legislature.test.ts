@@ -8,6 +8,7 @@ import { bcLegislature } from '../../src/ingest/bc-legislature.js';
 import { SAMPLE_DATA_DIR } from '../../src/ingest/import-all.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { withoutServerPaths } from '../../src/domain/text.js';
 
 const FOLDER = join(SHARED_DATA, 'bc-legislature-40');
 const PATHS = [join(FOLDER, 'mlas.json'), join(FOLDER, 'divisions.json'), join(SHARED_DATA, 'ocd', 'country-ca.csv')];
@@ -51,8 +52,8 @@ describe('bc-legislature importer', () => {
     expect(await count('votes')).toBe(6741);
     expect(first.status).toBe('partial');
     expect(first.rejections.map((r) => r.location)).toEqual([
-      `${PATHS[1]}#[52].nays[22]`,
-      `${PATHS[1]}#[57].nays[15]`,
+      withoutServerPaths(`${PATHS[1]}#[52].nays[22]`),
+      withoutServerPaths(`${PATHS[1]}#[57].nays[15]`),
     ]);
     expect(await database.rows(sql`select identifier, start_date, end_date from legislative_sessions order by identifier`)).toEqual([
       { identifier: '40-1', start_date: '2013-06-26', end_date: '2014-02-11' },

@@ -10,6 +10,7 @@ import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { HOUSE_OF_COMMONS } from '../../src/ingest/reference.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { withoutServerPaths } from '../../src/domain/text.js';
 
 const HANSARD = join(SHARED_DATA, 'hansard');
 const SITTING_200 = join(HANSARD, '44-1-200-en.xml');
@@ -182,6 +183,6 @@ describe('hansard importer (House of Commons Alpheus XML)', () => {
     const missing = join(tmp, 'no-such-hansard.xml');
     const report = await runImport(database, hansard, [missing]);
     expect(report.status).toBe('failed');
-    expect(report.error).toBe(`${missing}: no such file`);
+    expect(report.error).toBe(withoutServerPaths(`${missing}: no such file`));
   });
 });

@@ -14,6 +14,7 @@ import { legisinfoBills, readEntry } from '../../src/ingest/legisinfo-bills.js';
 import { HOUSE_OF_COMMONS, SENATE } from '../../src/ingest/reference.js';
 import { runImport, type Rejection } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { withoutServerPaths } from '../../src/domain/text.js';
 
 const TARBALL = join(SHARED_DATA, 'legisinfo', 'bills-metadata.tar.gz');
 const entry = (session: string, number: string) => `${session}/bills/${number}/metadata.xml`;
@@ -133,7 +134,7 @@ describe('legisinfo-bills importer', () => {
       statuteChapter: '4',
       otherIdentifiers: [{ scheme: 'legisinfo-bill-id', identifier: '13632609' }],
     });
-    expect(c12!.sources[0]).toMatchObject({ source: 'legisinfo-bills', file: sample, location: C12 });
+    expect(c12!.sources[0]).toMatchObject({ source: 'legisinfo-bills', file: withoutServerPaths(sample), location: C12, url: 'https://www.parl.ca/legisinfo/en/bill/45-1/c-12' });
 
     const [sponsor] = await database.db.select().from(people).where(eq(people.id, personId('parl-person-id', 89449)));
     expect(sponsor).toMatchObject({
@@ -258,7 +259,7 @@ describe('legisinfo-bills importer', () => {
     const missing = join(dir, 'no-such.tar.gz');
     const report = await runImport(database, legisinfoBills, [missing]);
     expect(report.status).toBe('failed');
-    expect(report.error).toBe(`${missing}: no such file`);
+    expect(report.error).toBe(withoutServerPaths(`${missing}: no such file`));
   });
 
   it('imports the whole 45-1 session: 185 bills', async () => {

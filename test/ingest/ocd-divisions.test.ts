@@ -10,6 +10,7 @@ import { provinceJurisdiction } from '../../src/domain/ids.js';
 import { ocdDivisions } from '../../src/ingest/ocd-divisions.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { withoutServerPaths } from '../../src/domain/text.js';
 
 const REGISTRY = join(SHARED_DATA, 'ocd', 'country-ca.csv');
 const lines = readFileSync(REGISTRY, 'utf8').split(/\r?\n/).filter((l) => l !== '');
@@ -96,7 +97,7 @@ describe('ocd-divisions importer (country-ca.csv)', () => {
     const report = await runImport(database, ocdDivisions, [file]);
     expect(report.status).toBe('partial');
     expect(report.rejected).toBe(1);
-    expect(report.rejections[0]!.location).toBe(`${file}:6`);
+    expect(report.rejections[0]!.location).toBe(withoutServerPaths(`${file}:6`));
     expect(report.rejections[0]!.message).toMatch(/not an ocd-division id/);
     expect(report.unchanged).toBe(18);
   });

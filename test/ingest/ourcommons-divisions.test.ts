@@ -9,6 +9,7 @@ import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
 import { HOUSE_OF_COMMONS } from '../../src/ingest/reference.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
+import { withoutServerPaths } from '../../src/domain/text.js';
 
 const FOLDER = join(SHARED_DATA, 'ourcommons-44');
 const FILE = join(FOLDER, 'divisions-44-1.csv');
@@ -57,7 +58,7 @@ describe('ourcommons-divisions importer (divisions-44-1.csv)', () => {
       billId: billId(FEDERAL_JURISDICTION, '44-1', 'C-21'),
     });
     expect(division.motionTextEn).toMatch(/^Bill C-21, An Act to amend certain Acts .*\(recommittal to a committee\)$/);
-    expect(division.sources[0]).toMatchObject({ source: 'ourcommons-divisions', file: FILE, url: 'https://www.ourcommons.ca/Members/en/votes/44/1/332' });
+    expect(division.sources[0]).toMatchObject({ source: 'ourcommons-divisions', file: 'ourcommons-44/divisions-44-1.csv', url: 'https://www.ourcommons.ca/Members/en/votes/44/1/332' });
   });
 
   it('changes nothing on a second import, from the file or its folder', async () => {
@@ -81,8 +82,8 @@ describe('ourcommons-divisions importer (divisions-44-1.csv)', () => {
     const report = await runImport(database, ourcommonsDivisions, [file]);
     expect(report).toMatchObject({ status: 'partial', rejected: 2, inserted: 0, unchanged: 406 });
     expect(report.rejections.map((r) => [r.location, r.message])).toEqual([
-      [`${file}:2`, 'malformed division number "four hundred eight"'],
-      [`${file}:3`, 'malformed date "2023-02-30 00:05:00"'],
+      [withoutServerPaths(`${file}:2`), 'malformed division number "four hundred eight"'],
+      [withoutServerPaths(`${file}:3`), 'malformed date "2023-02-30 00:05:00"'],
     ]);
   });
 
