@@ -245,6 +245,8 @@ export const bills = pgTable('bills', {
   index('bills_session_identifier_idx').on(t.sessionId, t.identifier),
   index('bills_jurisdiction_idx').on(t.jurisdictionId),
   index('bills_identifier_idx').on(t.identifier),
+  // Full-text filters also match an exact number (upper(identifier) = upper(q)): indexed too, so the OR is a bitmap of indexes.
+  index('bills_identifier_upper_idx').on(sql`upper(${t.identifier})`),
   index('bills_status_idx').on(t.statusEn),
   index('bills_sponsor_idx').on(t.sponsorPersonId),
   index('bills_introduced_idx').on(t.introducedDate),
@@ -341,6 +343,8 @@ export const voteEvents = pgTable('vote_events', {
   index('vote_events_bill_idx').on(t.billId),
   index('vote_events_updated_idx').on(t.updatedAt),
   index('vote_events_search_en_idx').using('gin', t.searchEn),
+  index('vote_events_search_fr_idx').using('gin', t.searchFr),
+  index('vote_events_bill_identifier_upper_idx').on(sql`upper(${t.billIdentifier})`),
 ]);
 
 /** One row per member per division. Unresolved voters keep the printed name with a null voter_id. */

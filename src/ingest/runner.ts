@@ -159,6 +159,6 @@ export async function runImport(
     .set({ status, finishedAt: new Date(), ...totals, rejected, error })
     .where(eq(importRuns.id, runId));
   recordImportRun({ source: importer.source, status, ...totals, rejected });
-  if (totals.inserted + totals.updated > 0) await refreshPlannerStatistics(database);
+  await refreshPlannerStatistics(database, totals.inserted + totals.updated);
   return { runId, source: importer.source, status, ...totals, rejected, rejections, error, seconds: (Date.now() - started) / 1000 };
 }

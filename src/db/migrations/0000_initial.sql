@@ -446,6 +446,7 @@ CREATE INDEX "bill_texts_search_fr_idx" ON "bill_texts" USING gin ("search_fr");
 CREATE INDEX "bills_session_identifier_idx" ON "bills" USING btree ("session_id","identifier");--> statement-breakpoint
 CREATE INDEX "bills_jurisdiction_idx" ON "bills" USING btree ("jurisdiction_id");--> statement-breakpoint
 CREATE INDEX "bills_identifier_idx" ON "bills" USING btree ("identifier");--> statement-breakpoint
+CREATE INDEX "bills_identifier_upper_idx" ON "bills" USING btree (upper("identifier"));--> statement-breakpoint
 CREATE INDEX "bills_status_idx" ON "bills" USING btree ("status_en");--> statement-breakpoint
 CREATE INDEX "bills_sponsor_idx" ON "bills" USING btree ("sponsor_person_id");--> statement-breakpoint
 CREATE INDEX "bills_introduced_idx" ON "bills" USING btree ("introduced_date");--> statement-breakpoint
@@ -497,4 +498,6 @@ CREATE INDEX "vote_events_session_date_idx" ON "vote_events" USING btree ("sessi
 CREATE INDEX "vote_events_bill_idx" ON "vote_events" USING btree ("bill_id");--> statement-breakpoint
 CREATE INDEX "vote_events_updated_idx" ON "vote_events" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "vote_events_search_en_idx" ON "vote_events" USING gin ("search_en");--> statement-breakpoint
+CREATE INDEX "vote_events_search_fr_idx" ON "vote_events" USING gin ("search_fr");--> statement-breakpoint
+CREATE INDEX "vote_events_bill_identifier_upper_idx" ON "vote_events" USING btree (upper("bill_identifier"));--> statement-breakpoint
 CREATE INDEX "votes_voter_idx" ON "votes" USING btree ("voter_id");
