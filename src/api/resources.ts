@@ -1,5 +1,8 @@
 /** Schemas shared by several resources: bilingual text, identifiers, provenance. */
 import { Type, type TSchema } from 'typebox';
+import { FEDERAL_JURISDICTION } from '../domain/ids.js';
+import { resolveJurisdiction } from '../domain/jurisdictions.js';
+import { badParameter } from './problem.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -39,4 +42,16 @@ export function importRunProperties(statusDescription: string) {
     rejected: Type.Integer({ description: `Records rejected ${SO_FAR}` }),
     error: Nullable(Type.String()),
   };
+}
+
+/**
+ * The jurisdiction a list is limited to: the one asked for, or the federal
+ * Parliament when only a session is. Session numbers repeat across legislatures
+ * (40-2 is federal and British Columbian), so a session never silently spans two.
+ */
+export function listJurisdiction(q: { jurisdiction?: string | undefined; session?: string | undefined }): string | null {
+  if (!q.jurisdiction) return q.session ? FEDERAL_JURISDICTION : null;
+  const id = resolveJurisdiction(q.jurisdiction);
+  if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
+  return id;
 }

@@ -40,6 +40,8 @@ const SESSIONS: Record<number, { start: string; end: string }> = {
   6: { start: '2017-02-14', end: '2017-03-16' },
 };
 
+const PARLIAMENT_SPAN = { start: SESSIONS[1]!.start, end: SESSIONS[6]!.end };
+
 /** Parties as the journals abbreviate them. */
 const PARTIES: Record<string, { name: string; abbreviation: string }> = {
   Liberal: { name: 'BC Liberal Party', abbreviation: 'BC Liberals' },
@@ -298,6 +300,9 @@ async function writeMlas(tx: Db, ctx: ImportContext, file: string, mlas: Mla[], 
     label: `MLA for ${m.district}`,
     district: m.district,
     divisionId: districts.get(districtKey(m.district)) ?? null,
+    // A seat lasts as long as its Parliament: from its first sitting to the close of its last session.
+    startDate: PARLIAMENT_SPAN.start,
+    endDate: PARLIAMENT_SPAN.end,
     sources: ctx.provenance(file, m.location),
   }))));
   return counts;

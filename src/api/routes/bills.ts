@@ -10,7 +10,7 @@ import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdiction
 import { textMatches, textQuery, textRank } from '../full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
-import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, Bilingual, DateString, isoTime, listJurisdiction, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SORTS = ['updated_desc', 'introduced_desc', 'latest_action_desc', 'number', 'relevance'] as const;
@@ -18,7 +18,7 @@ const INCLUDES = ['actions', 'sponsors', 'votes', 'texts', 'committee_meetings']
 
 const BillsQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `45-1`.' })),
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `45-1`; of the federal Parliament unless `jurisdiction` names another.' })),
   chamber: Type.Optional(Type.Union([Type.Literal('lower'), Type.Literal('upper')], { description: 'Originating chamber.' })),
   type: Type.Optional(Type.String({ description: 'Bill type as published, e.g. "House Government Bill".' })),
   government: Type.Optional(Type.Boolean()),
@@ -85,11 +85,8 @@ const billVectors = { en: bills.searchEn, fr: bills.searchFr };
 
 function filters(q: Static<typeof BillsQuery>): SQL[] {
   const where: SQL[] = [];
-  if (q.jurisdiction) {
-    const id = resolveJurisdiction(q.jurisdiction);
-    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
-    where.push(eq(bills.jurisdictionId, id));
-  }
+  const jurisdiction = listJurisdiction(q);
+  if (jurisdiction) where.push(eq(bills.jurisdictionId, jurisdiction));
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   if (q.chamber) where.push(eq(bills.originatingChamber, q.chamber));
   if (q.type) where.push(sql`lower(${bills.billType}) = lower(${q.type})`);

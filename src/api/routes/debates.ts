@@ -5,11 +5,10 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, speeches } from '../../db/schema.js';
-import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { textMatches, textQuery, textRank } from '../full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
-import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, Bilingual, DateString, isoTime, listJurisdiction, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const dateRange = {
@@ -20,7 +19,7 @@ const dateRange = {
 
 const DebatesQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`; of the federal Parliament unless `jurisdiction` names another.' })),
   ...dateRange,
   sort: Type.Optional(StringEnum(['date_desc', 'date_asc'] as const, { default: 'date_desc' })),
 });
@@ -98,11 +97,8 @@ function dateFilters(column: typeof debates.date, q: { date?: string; since?: st
 
 function debateSource(db: Db, q: Static<typeof DebatesQuery>) {
   const where = dateFilters(debates.date, q);
-  if (q.jurisdiction) {
-    const id = resolveJurisdiction(q.jurisdiction);
-    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
-    where.push(eq(debates.jurisdictionId, id));
-  }
+  const jurisdiction = listJurisdiction(q);
+  if (jurisdiction) where.push(eq(debates.jurisdictionId, jurisdiction));
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   const sort: Sort = { keys: [by(debates.date, 'date'), by(debates.id, 'text')], direction: q.sort === 'date_asc' ? 'asc' : 'desc' };
   return keysetList<typeof debateFields, DebateRow>(db, { from: debates, joins: debateJoins, fields: debateFields, where, sort });

@@ -10,7 +10,7 @@ import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdiction
 import { analyseBallots } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
-import { Bilingual, bilingual, DateString, isoTime, Nullable, Sources, StringEnum } from '../resources.js';
+import { bilingual, Bilingual, DateString, isoTime, listJurisdiction, Nullable, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const RESULTS = ['pass', 'fail', 'tie'] as const;
@@ -18,7 +18,7 @@ const SORTS = ['date_desc', 'date_asc'] as const;
 
 const VotesQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
+  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`; of the federal Parliament unless `jurisdiction` names another.' })),
   bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21` (narrow it with `session`).' })),
   date: Type.Optional(DateString),
   since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
@@ -86,11 +86,8 @@ function billFilter(bill: string): SQL {
 
 function filters(q: Static<typeof VotesQuery>): SQL[] {
   const where: SQL[] = [];
-  if (q.jurisdiction) {
-    const id = resolveJurisdiction(q.jurisdiction);
-    if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
-    where.push(eq(voteEvents.jurisdictionId, id));
-  }
+  const jurisdiction = listJurisdiction(q);
+  if (jurisdiction) where.push(eq(voteEvents.jurisdictionId, jurisdiction));
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   if (q.bill) where.push(billFilter(q.bill));
   if (q.date) where.push(eq(voteEvents.startDate, q.date));
