@@ -39,7 +39,7 @@ export const PROBLEM_RESPONSES: Record<string, OpenAPIV3_1.ResponseObject> = {
   Unauthorized: problem('The credentials sent are invalid or expired, or the operation needs an account and none was sent.', {
     type: `${PROBLEM_EXAMPLE_BASE}invalid-token`, title: 'Unauthorized', status: 401, detail: 'The access token has expired; refresh it at POST /api/v1/auth/refresh.', instance: '/api/v1/auth/me',
   }),
-  Forbidden: problem('The caller is known but its role, or an API key in place of a token, does not have the permission.', {
+  Forbidden: problem('The caller\'s role, or an API key in place of a token, does not have the permission; or the account is disabled, or the current password was wrong.', {
     type: `${PROBLEM_EXAMPLE_BASE}forbidden`, title: 'Forbidden', status: 403, detail: 'Your role (user) does not have the permission users:manage.', instance: '/api/v1/admin/users',
   }),
   NotFound: problem('Nothing has this id (or it belongs to another user).', {
@@ -47,6 +47,9 @@ export const PROBLEM_RESPONSES: Record<string, OpenAPIV3_1.ResponseObject> = {
   }),
   Conflict: problem('The change conflicts with the current state (a taken email, the last admin, an import already running).', {
     type: `${PROBLEM_EXAMPLE_BASE}email-taken`, title: 'Conflict', status: 409, detail: 'An account with email ada@example.org already exists; log in or reset its password.', instance: '/api/v1/auth/register',
+  }),
+  UriTooLong: problem('A path parameter is longer than any id.', {
+    type: `${PROBLEM_EXAMPLE_BASE}bad-request`, title: 'URI Too Long', status: 414, detail: 'URI Too Long', instance: '/api/v1/keys/xxxxxxxx',
   }),
   PayloadTooLarge: problem('The request body is larger than this operation accepts.', {
     type: `${PROBLEM_EXAMPLE_BASE}bad-request`, title: 'Payload Too Large', status: 413, detail: 'Request body is too large', instance: '/api/v1/auth/login',
@@ -119,10 +122,11 @@ const CSV_CONTENT = {
 /** The statuses an operation can answer besides its own, by what the route is. */
 function problemStatuses(method: string, operation: Operation, permission: Permission): Record<string, string> {
   const statuses: Record<string, string> = { 400: 'BadRequest', 401: 'Unauthorized' };
-  if (!ROLE_PERMISSIONS.user.has(permission) || SESSION_ONLY.has(permission)) statuses[403] = 'Forbidden';
-  if (operation.parameters?.some((p) => p.in === 'path')) statuses[404] = 'NotFound';
-  if (method !== 'get') statuses[409] = 'Conflict';
-  if (operation.requestBody) Object.assign(statuses, { 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' });
+  // Public reads refuse no one; everything else may meet a role short of it, a key in place of a token, or a disabled account.
+  if (permission !== 'public:read') statuses[403] = 'Forbidden';
+  if (operation.parameters?.some((p) => p.in === 'path')) Object.assign(statuses, { 404: 'NotFound', 414: 'UriTooLong' });
+  // A write may be sent a body whether or not it takes one: too large is a 413, not JSON a 415.
+  if (method !== 'get') Object.assign(statuses, { 409: 'Conflict', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' });
   Object.assign(statuses, { 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' });
   if (method === 'get') statuses[304] = 'NotModified';
   return statuses;

@@ -20,6 +20,9 @@ export function isoTime(value: Date | string | null): string | null {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
+/** The response of an operation that answers 204: no body, and documented as such. */
+export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'No Content' });
+
 export const DateString = Type.String({ format: 'date' });
 
 /** A string enum as plain JSON Schema (`enum`), typed as the union of its values. */

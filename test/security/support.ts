@@ -8,6 +8,7 @@ import { buildApp } from '../../src/api/app.js';
 import type { Role } from '../../src/auth/permissions.js';
 import type { SecurityOptions } from '../../src/auth/security.js';
 import { createUser } from '../../src/auth/users.js';
+import { checkContract } from '../support/contract.js';
 import { memoryStore, redisStore, type Store } from '../../src/store/store.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 
@@ -36,6 +37,8 @@ export async function testApp(security: SecurityOptions = NO_LIMITS, database?: 
   const store = testStore();
   const app = await buildApp({ database: db, store, security: { jwtSecret: JWT_SECRET, ...security } });
   await app.ready();
+  // Every response is checked against the OpenAPI document; close() reports the violations.
+  const contract = checkContract(app);
   return {
     app,
     database: db,
@@ -44,6 +47,7 @@ export async function testApp(security: SecurityOptions = NO_LIMITS, database?: 
       await app.close();
       await store.close();
       if (!database) await db.drop();
+      if (contract.violations.length) throw new Error(`Responses that violate the OpenAPI document:\n${JSON.stringify(contract.violations, null, 1)}`);
     },
   };
 }

@@ -1,12 +1,15 @@
 /** The public API over a fresh test database loaded with real sources: built before a test file's tests, closed after. */
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp, type AppOptions } from '../../src/api/app.js';
+import { checkContract, type Contract } from './contract.js';
 import { testDatabase, type TestDatabase } from './db.js';
 
 export interface TestApi {
   app: FastifyInstance;
   database: TestDatabase;
+  /** Every response of the file's tests, checked against the OpenAPI document; its violations fail the file. */
+  contract: Contract;
   get(url: string, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
 }
 
@@ -19,8 +22,10 @@ export function testApi(load: (database: TestDatabase) => Promise<void>, options
     api.database = await testDatabase();
     await load(api.database);
     api.app = await buildApp({ ...options, database: api.database });
+    api.contract = checkContract(api.app);
   });
   afterAll(async () => {
+    expect(api.contract?.violations ?? [], 'responses that violate the OpenAPI document').toEqual([]);
     await api.app?.close();
     await api.database?.drop();
   });

@@ -15,7 +15,7 @@ import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { notFound } from '../problem.js';
-import { Nullable } from '../resources.js';
+import { NoContent, Nullable } from '../resources.js';
 import { ApiKey, presentApiKey } from './keys.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
@@ -80,7 +80,7 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/:id', {
     config: { permission: 'users:manage' },
-    schema: { tags: ['admin'], summary: 'Revoke any user\'s API key', params: IdParams },
+    schema: { tags: ['admin'], summary: 'Revoke any user\'s API key', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const row = await revokeApiKey(db, { adminId: currentUser(request).user.id }, request.params.id);
     if (!row) throw notFound('live API key', request.params.id);

@@ -17,7 +17,7 @@ import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { HttpProblem, notFound } from '../problem.js';
-import { isoTime, Nullable, StringEnum } from '../resources.js';
+import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
 import { User } from './auth.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
@@ -146,7 +146,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/users/:id', {
     config: { permission: 'users:manage' },
-    schema: { tags: ['admin'], summary: 'Delete a user with its sessions and keys (the audit trail stays)', params: IdParams },
+    schema: { tags: ['admin'], summary: 'Delete a user with its sessions and keys (the audit trail stays)', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const user = await targetUser(request.params.id);
     if (user.id === currentUser(request).user.id) throw new HttpProblem(409, 'self-delete', 'Admins cannot delete their own account here; ask another admin.');
@@ -159,7 +159,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/users/:id/unlock', {
     config: { permission: 'users:manage' },
-    schema: { tags: ['admin'], summary: 'Lift a login lockout now', params: IdParams },
+    schema: { tags: ['admin'], summary: 'Lift a login lockout now', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const user = await targetUser(request.params.id);
     await lockout.clear(`user:${user.id}`);

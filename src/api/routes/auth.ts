@@ -18,7 +18,7 @@ import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.js';
 import { assertAcceptablePassword, createUser, findUserByIdentifier, getUser, presentUser, setPassword, type UserRow } from '../../auth/users.js';
 import { metrics } from '../../ops/metrics.js';
 import { badParameter, HttpProblem, notFound } from '../problem.js';
-import { Nullable } from '../resources.js';
+import { NoContent, Nullable } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -178,7 +178,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/logout', {
     config: { permission: 'account:self' },
-    schema: { tags: ['auth'], summary: 'End this session (its refresh and access tokens stop working)' },
+    schema: { tags: ['auth'], summary: 'End this session (its refresh and access tokens stop working)', response: { 204: NoContent } },
   }, async (request, reply) => {
     const { userId, sessionId } = currentSession(request);
     await revokeSession(db, userId, sessionId, 'logout');
@@ -203,6 +203,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['auth'],
       summary: 'Change my password; ends every other session',
       body: Type.Object({ current_password: Password, new_password: Password }, { additionalProperties: false }),
+      response: { 204: NoContent },
     },
   }, async (request, reply) => {
     const { userId, sessionId } = currentSession(request);
@@ -247,6 +248,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['auth'],
       summary: 'Set a new password with a mailed reset token; ends every session',
       body: Type.Object({ token: Secret, password: Password }, { additionalProperties: false }),
+      response: { 204: NoContent },
     },
   }, async (request, reply) => {
     const user = await resetPassword(db, request.body.token, request.body.password);
@@ -279,7 +281,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/sessions/:id', {
     config: { permission: 'account:self' },
-    schema: { tags: ['auth'], summary: 'End one of my sessions', params: IdParams },
+    schema: { tags: ['auth'], summary: 'End one of my sessions', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const { userId } = currentSession(request);
     if (!(await revokeSession(db, userId, request.params.id, 'revoked'))) throw notFound('live session', request.params.id);

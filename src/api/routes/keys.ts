@@ -9,7 +9,7 @@ import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } f
 import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, currentSession, privateResponses } from '../../auth/http.js';
 import { badParameter, notFound } from '../problem.js';
-import { isoTime, Nullable } from '../resources.js';
+import { isoTime, NoContent, Nullable } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const MAX_LIFETIME_DAYS = 5 * 365;
@@ -85,7 +85,7 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/:id', {
     config: { permission: 'keys:manage' },
-    schema: { tags: ['keys'], summary: 'Revoke one of my API keys', params: IdParams },
+    schema: { tags: ['keys'], summary: 'Revoke one of my API keys', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const { userId } = currentSession(request);
     const row = await revokeApiKey(db, { userId }, request.params.id);

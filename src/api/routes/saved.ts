@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { currentUser, privateResponses } from '../../auth/http.js';
 import { itemExists, listSavedItems, ocdPrefix, saveItem, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
 import { notFound } from '../problem.js';
-import { isoTime, Nullable } from '../resources.js';
+import { isoTime, NoContent, Nullable } from '../resources.js';
 import { billUrl } from './bills.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
@@ -78,7 +78,7 @@ export const savedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/:type/:uuid', {
     config: { permission: 'saved:manage' },
-    schema: { tags: ['saved'], summary: 'Unfollow a bill or person (404 if I do not follow it)', params: ItemParams },
+    schema: { tags: ['saved'], summary: 'Unfollow a bill or person (404 if I do not follow it)', params: ItemParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const id = itemId(request.params);
     const row = await unsaveItem(db, currentUser(request).user.id, request.params.type, id);
