@@ -17,6 +17,8 @@ import { runLagTolerant } from '../db/replica.js';
 import { databaseFormats } from './database-formats.js';
 import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { databaseUnavailable, HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
+import { sendProblem } from './problem-reply.js';
+import { allowedMethods, methodNotAllowed } from './method-not-allowed.js';
 import { cachedReadsServer } from './cached-reads.js';
 import { cacheable, ResponseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
@@ -44,10 +46,6 @@ export interface AppOptions {
   ops?: OpsOptions;
   /** Tokens, keys, limits, CORS and trusted proxies (src/auth/security.ts); test-friendly defaults when absent. */
   security?: SecurityOptions;
-}
-
-function sendProblem(reply: import('fastify').FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
-  return reply.code(problem.status).headers(headers).type('application/problem+json').send(problem);
 }
 
 /** Turns an Ajv error into the parameter a caller got wrong. */
@@ -131,14 +129,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
+  const allowed = allowedMethods(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const methods = allowed(path);
+    if (methods.length) {
+      const { problem, headers } = methodNotAllowed(request.method, path, methods);
+      return sendProblem(reply, problem, headers);
+    }
+    return sendProblem(reply, {
       type: `${PROBLEM_BASE}not-found`,
       title: 'Not Found',
       status: 404,
-      detail: `No route for ${request.method} ${request.url.split('?')[0]}.`,
-    }),
-  );
+      detail: `No route for ${request.method} ${path}.`,
+    });
+  });
 
   // Before the security layer's hooks, so refused requests are counted and logged too.
   installObservability(app, options.ops ?? {}, trustedPeer);

@@ -22,17 +22,13 @@ import type { LimitResult } from '../auth/rate-limit.js';
 import { metrics } from '../ops/metrics.js';
 import { recordRequest } from '../ops/request-observer.js';
 import type { CachedResponse } from './response-cache.js';
+import { ifNoneMatch } from './conditional.js';
 
 export interface CachedReadsOptions {
   /** The same generator Fastify is given (genReqId). */
   requestId: (request: IncomingMessage) => string;
   /** The same peers Fastify's trustProxy believes. */
   trustedProxies: string[];
-}
-
-/** If-None-Match matches as @fastify/etag matches it on the misses: either side may carry the weak prefix. */
-function matches(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
-  return etag !== undefined && ifNoneMatch !== undefined && (ifNoneMatch === etag || `W/${ifNoneMatch}` === etag || ifNoneMatch === `W/${etag}`);
 }
 
 /** A request listener that answers cache hits and hands the rest to `fastify` (Fastify's own handler). */
@@ -43,7 +39,7 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
 
   function answer(app: FastifyInstance, request: IncomingMessage, response: ServerResponse, entry: CachedResponse, started: number, ip: string, quota: Record<string, string> | undefined) {
     const id = options.requestId(request);
-    const notModified = matches(request.headers['if-none-match'], entry.etag);
+    const notModified = ifNoneMatch(request.headers['if-none-match'], entry.etag);
     const headers = notModified ? [...entry.notModified] : [...entry.ok];
     headers.push('x-request-id', id, ...app.corsPolicy(request.headers.origin).headerList);
     if (quota) for (const name in quota) headers.push(name, quota[name]!);

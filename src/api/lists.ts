@@ -13,6 +13,7 @@ import { Type, type TProperties, type TSchema } from 'typebox';
 import type { Db } from '../db/client.js';
 import { badParameter } from './problem.js';
 import { toCsvLine } from './csv.js';
+import { prefersCsv } from './negotiation.js';
 
 /** The deepest page: its offset still fits a JavaScript integer and PostgreSQL's bigint OFFSET. */
 export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
@@ -205,9 +206,7 @@ function nextUrl(request: FastifyRequest, cursor: string): string {
 }
 
 export function wantsCsv(request: FastifyRequest, format: string | undefined): boolean {
-  if (format) return format === 'csv';
-  const accept = request.headers.accept ?? '';
-  return accept.includes('text/csv') && !accept.includes('application/json');
+  return format ? format === 'csv' : prefersCsv(request.headers.accept);
 }
 
 export interface CsvColumn<T> {

@@ -33,7 +33,7 @@ const TAGS = [
 /** The problem+json body every error has (RFC 9457). */
 const PROBLEM_SCHEMA: OpenAPIV3_1.SchemaObject = {
   type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
+  required: ['type', 'title', 'status', 'detail', 'instance'],
   properties: {
     type: { type: 'string', format: 'uri', description: 'What kind of problem; a stable URI to branch on.' },
     title: { type: 'string', description: 'The HTTP status text.' },

@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { API_HEADERS } from '../auth/security-headers.js';
 import { metrics } from '../ops/metrics.js';
+import { prefersCsv } from './negotiation.js';
 import type { Store } from '../store/store.js';
 
 export const DATA_CHANGED = 'data-changed';
@@ -41,7 +42,7 @@ interface RequestLike {
 }
 
 /** What a response of the same URL shares with the next: the rest (request id, quota, CORS) is per request. */
-const KEPT_HEADERS = ['etag', 'cache-control'];
+const KEPT_HEADERS = ['etag', 'cache-control', 'vary'];
 const SECURITY = Object.entries(API_HEADERS).flat();
 // On a normalized URL, where `api%6bey` has become `apikey`.
 const KEY_IN_QUERY = /[?&]apikey(?:[=&]|$)/;
@@ -63,9 +64,8 @@ export function cacheable(request: FastifyRequest): boolean {
 }
 
 function cacheKey(request: RequestLike): string {
-  // CSV and JSON of the same URL differ by Accept.
-  const csv = (request.headers.accept ?? '').includes('text/csv') ? 'csv' : 'json';
-  return `${csv} ${request.url}`;
+  // CSV and JSON of the same URL differ by Accept, negotiated as the lists negotiate it.
+  return `${prefersCsv(request.headers.accept) ? 'csv' : 'json'} ${request.url}`;
 }
 
 /** Tell every instance that imported data changed. */

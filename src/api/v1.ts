@@ -1,6 +1,7 @@
 /** The public read API under /api/v1: one plugin per resource, public caching and ETags. */
 import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { installConventions } from './conventions.js';
 import { ListTotals } from './list-totals.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
@@ -20,7 +21,9 @@ import { sourceRoutes } from './routes/sources.js';
 import { voteRoutes } from './routes/votes.js';
 
 export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(etag, { weak: true });
+  // The 304 is ours (src/api/conventions.ts): @fastify/etag knows one ETag per If-None-Match, not a list or `*`.
+  await app.register(etag, { weak: true, replyWith304: false });
+  installConventions(app);
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method === 'GET' && reply.statusCode < 400 && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'public, max-age=60');

@@ -50,8 +50,9 @@ export function loggerOptions(level: string, stream?: DestinationStream): Logger
   };
 }
 
-// Query parameters that carry credentials (the API key may be sent as ?apikey=).
-const SECRET_QUERY = /([?&](?:apikey|api_key|access_token|token|password|secret)=)[^&#]*/gi;
+/** Query parameters that carry credentials (the API key may be sent as ?apikey=). */
+export const SECRET_QUERY_PARAMETERS = ['apikey', 'api_key', 'access_token', 'token', 'password', 'secret'];
+const SECRET_QUERY = new RegExp(`([?&](?:${SECRET_QUERY_PARAMETERS.join('|')})=)[^&#]*`, 'gi');
 
 /** The URL as logged: credentials in the query string replaced. */
 export function loggableUrl(url: string): string {

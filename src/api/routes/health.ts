@@ -7,6 +7,8 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { canSeeDetails } from '../../ops/observability.js';
+import { PROBLEM_BASE, problemTitle } from '../problem.js';
+import { sendProblem } from '../problem-reply.js';
 
 const OPERATIONAL = { permission: 'public:read', operational: true } as const;
 
@@ -21,14 +23,14 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { ready, failing, checks } = await app.ops.health.readiness();
     if (ready) return { status: 'ready', checks };
     // Retry-After as for any outage answer: a probe (or a client through the gateway) may ask again then.
-    return reply.code(503).type('application/problem+json').header('retry-after', '5').send({
-      type: 'https://openpolicy.ca/problems/not-ready',
-      title: 'Service Unavailable',
+    return sendProblem(reply, {
+      type: `${PROBLEM_BASE}not-ready`,
+      title: problemTitle(503),
       status: 503,
       detail: `Not ready: ${failing.map((name) => `${name} (${checks[name]?.error})`).join(', ')}.`,
       failing,
       checks,
-    });
+    }, { 'retry-after': '5' });
   });
 
   app.get('/health', { config: OPERATIONAL }, async (request, reply) => {

@@ -1,0 +1,39 @@
+/**
+ * What every /api/v1 route does alike, installed once so no route restates it:
+ * a route that declares no query parameters takes none (an unknown one is a 400,
+ * never silently ignored); reads answer 304 when `If-None-Match` names their ETag
+ * (one, a list, or `*`); a list whose body follows `Accept` (JSON or CSV) says
+ * `Vary: Accept`, so no cache hands one to a client that asked for the other.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ifNoneMatch } from './conditional.js';
+
+const NO_QUERY = { type: 'object', properties: {}, additionalProperties: false };
+
+/** A list route takes `format`, and so answers CSV to `Accept: text/csv` as well. */
+function negotiatesCsv(request: FastifyRequest): boolean {
+  const query = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
+  return query?.properties?.format !== undefined;
+}
+
+function addVary(current: unknown, name: string): string {
+  const values = String(current ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  return values.some((v) => v.toLowerCase() === name.toLowerCase()) ? values.join(', ') : [...values, name].join(', ');
+}
+
+/** Install in the /api/v1 plugin before its routes, after @fastify/etag (registered with `replyWith304: false`). */
+export function installConventions(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.schema?.querystring) route.schema = { ...route.schema, querystring: NO_QUERY };
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (negotiatesCsv(request)) reply.header('vary', addVary(reply.getHeader('vary'), 'Accept'));
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (read && reply.statusCode === 200 && ifNoneMatch(request.headers['if-none-match'], reply.getHeader('etag') as string | undefined)) {
+      reply.code(304);
+      done(null, '');
+      return;
+    }
+    done(null, payload);
+  });
+}

@@ -1,0 +1,23 @@
+/** How a problem goes out: RFC 9457 `application/problem+json`, with the request it is about as its `instance`. */
+import type { FastifyReply } from 'fastify';
+import { SECRET_QUERY_PARAMETERS } from '../ops/logging.js';
+import type { Problem } from './problem.js';
+
+/** The request's path and query as a URI reference, without the parameters that carry credentials. */
+export function problemInstance(url: string): string {
+  let target: URL;
+  try {
+    target = new URL(url, 'http://local');
+  } catch {
+    return '/';
+  }
+  for (const name of [...target.searchParams.keys()]) {
+    if (SECRET_QUERY_PARAMETERS.includes(name.toLowerCase())) target.searchParams.delete(name);
+  }
+  return `${target.pathname}${target.search}`;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
+  return reply.code(problem.status).headers(headers).type('application/problem+json')
+    .send({ ...problem, instance: problem.instance ?? problemInstance(reply.request.url) });
+}
