@@ -33,7 +33,8 @@ beforeAll(async () => {
   ]);
   t = await testApp(undefined, database);
   contract = checkContract(t.app);
-});
+  // Five imports: longer than the default hook timeout allows on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   await t?.close();

@@ -6,7 +6,7 @@
  * and a 204 or 304 must carry no body. Violations are collected, not thrown, so
  * a test file reports them all at its end.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
@@ -32,27 +32,42 @@ function pathPattern(path: string, operations: Record<string, Operation>): RegEx
   return new RegExp(`^${source}$`);
 }
 
+interface CompiledSchemas { ajv: Ajv2020; validators: Map<string, ValidateFunction | undefined> }
+const compiled = new Map<string, CompiledSchemas>();
+
+/**
+ * One Ajv per document text, its validators compiled once each: a test file builds
+ * several apps serving the same document and checks thousands of responses.
+ */
+function compiledSchemas(text: string, document: Json): CompiledSchemas {
+  let entry = compiled.get(text);
+  if (!entry) {
+    const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+    addFormats.default(ajv);
+    ajv.addSchema(document, 'openapi');
+    entry = { ajv, validators: new Map() };
+    compiled.set(text, entry);
+  }
+  return entry;
+}
+
 const pointer = (...parts: string[]) => `openapi#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 export class Contract {
   readonly violations: Violation[] = [];
   /** `METHOD /path/template` of every operation a checked response answered. */
   readonly covered = new Set<string>();
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  private schemas: CompiledSchemas | undefined;
   private document: Document = { paths: {}, components: { responses: {} } };
   private routes: { path: string; pattern: RegExp; literal: number }[] = [];
 
-  constructor() {
-    addFormats.default(this.ajv);
-  }
-
   get loaded(): boolean {
-    return this.routes.length > 0;
+    return this.schemas !== undefined;
   }
 
   load(document: Document): void {
     this.document = document;
-    this.ajv.addSchema(document as unknown as Json, 'openapi');
+    this.schemas = compiledSchemas(JSON.stringify(document), document as unknown as Json);
     // The template with the most literal text wins (`/votes/ocd-vote/{uuid}` over `/votes/{j}/{s}/{n}`).
     this.routes = Object.entries(document.paths)
       .map(([path, ops]) => ({ path, pattern: pathPattern(path, ops), literal: path.replace(/\{[^}]+\}/g, '').length }))
@@ -88,7 +103,7 @@ export class Contract {
     const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
     if (!content[mediaType]) return fail(`media type "${mediaType}" is not documented for ${status} (documented: ${Object.keys(content).join(', ')})`);
     const ref = typeof declared.$ref === 'string' ? declared.$ref.replace(/^#\//, '').split('/') : ['paths', path, method.toLowerCase(), 'responses', status];
-    const validate = this.ajv.getSchema(pointer(...ref, 'content', mediaType, 'schema'));
+    const validate = this.validator(pointer(...ref, 'content', mediaType, 'schema'));
     if (!validate) return fail(`no schema for ${mediaType}`);
     let body: unknown = res.body;
     if (mediaType.endsWith('json')) {
@@ -98,7 +113,13 @@ export class Contract {
         return fail(`body is not JSON: ${res.body.slice(0, 80)}`);
       }
     }
-    if (!validate(body)) fail(`body does not match the schema: ${this.ajv.errorsText(validate.errors)}`);
+    if (!validate(body)) fail(`body does not match the schema: ${this.schemas!.ajv.errorsText(validate.errors)}`);
+  }
+
+  private validator(ref: string): ValidateFunction | undefined {
+    const { ajv, validators } = this.schemas!;
+    if (!validators.has(ref)) validators.set(ref, ajv.getSchema(ref));
+    return validators.get(ref);
   }
 
   private resolve(response: Json): Json {
