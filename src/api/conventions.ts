@@ -16,9 +16,10 @@ function negotiatesCsv(request: FastifyRequest): boolean {
   return query?.properties?.format !== undefined;
 }
 
+/** `name` first, then what Vary already says (CORS's Origin): a cached hit writes them in that order too. */
 function addVary(current: unknown, name: string): string {
   const values = String(current ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  return values.some((v) => v.toLowerCase() === name.toLowerCase()) ? values.join(', ') : [...values, name].join(', ');
+  return [name, ...values.filter((v) => v.toLowerCase() !== name.toLowerCase())].join(', ');
 }
 
 /** Install in the /api/v1 plugin before its routes, after @fastify/etag (registered with `replyWith304: false`). */

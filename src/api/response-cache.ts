@@ -42,7 +42,7 @@ interface RequestLike {
 }
 
 /** What a response of the same URL shares with the next: the rest (request id, quota, CORS) is per request. */
-const KEPT_HEADERS = ['etag', 'cache-control', 'vary'];
+const KEPT_HEADERS = ['etag', 'cache-control'];
 const SECURITY = Object.entries(API_HEADERS).flat();
 // On a normalized URL, where `api%6bey` has become `apikey`.
 const KEY_IN_QUERY = /[?&]apikey(?:[=&]|$)/;
@@ -125,6 +125,8 @@ export class ResponseCache {
           const value = reply.getHeader(name);
           if (value !== undefined) shared.push(name, String(value));
         }
+        // A list's body follows Accept; CORS adds its own Vary (Origin) to each hit.
+        if (/(^|,)\s*accept\s*(,|$)/i.test(String(reply.getHeader('vary') ?? ''))) shared.push('vary', 'Accept');
         const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
         const etag = reply.getHeader('etag');
         this.entries.set(cacheKey(request), {
