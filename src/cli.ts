@@ -79,7 +79,13 @@ async function importCommand(config: Config, args: string[]): Promise<number> {
     reports = [report];
   }
   await announceToInstances(config);
-  return reports.some((r) => r.status === 'failed') ? 1 : 0;
+  return exitCode(reports);
+}
+
+/** 0: every run succeeded; 2: some ended partial (records rejected, see import_errors); 1: some failed. */
+function exitCode(reports: RunReport[]): number {
+  if (reports.some((r) => r.status === 'failed')) return 1;
+  return reports.some((r) => r.status === 'partial') ? 2 : 0;
 }
 
 /**
@@ -111,7 +117,7 @@ async function fetchCommand(config: Config, sources: string[]): Promise<number> 
     return done;
   });
   if (reports.some((r) => r.inserted + r.updated > 0)) await announceToInstances(config);
-  return reports.some((r) => r.status === 'failed') ? 1 : 0;
+  return exitCode(reports);
 }
 
 async function statusCommand(config: Config): Promise<number> {

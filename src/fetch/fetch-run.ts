@@ -57,7 +57,7 @@ function fetchingImporter(fetcher: Fetcher, settings: FetchConfig, http: PoliteH
         return store.get(url);
       };
       const files = await fetcher.collect({ settings, db: ctx.db, get, reject: (r) => ctx.reject(r) });
-      if (files.length === 0) return;
+      if (files.length === 0) return ctx.upToDate();
       const folder = mkdtempSync(join(tmpdir(), `openpolicy-fetch-${importer.source}-`));
       try {
         const origins = new Map<string, FetchedDocument>();

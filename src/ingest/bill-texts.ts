@@ -92,8 +92,7 @@ function parseEntry(ctx: ImportContext, entry: string, session: string, number: 
     return readBill(document, entry, session, number);
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
-    // An ImportError's message reads "<location>: <reason>"; the rejection keeps them apart.
-    ctx.reject({ location: e.location, message: e.message.slice(e.location.length + 2), record: xml.slice(0, 2000) });
+    ctx.reject(e.rejection(xml));
     return null;
   }
 }

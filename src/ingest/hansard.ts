@@ -804,8 +804,9 @@ export const hansard: Importer = {
     const files = hansardFiles(paths);
     ctx.progress.setTotal(files.length);
     for (const file of files) {
-      const parsed = await readHansardFile(file, (r) => ctx.reject(r));
-      await ctx.unit(basename(file), (tx) => writeFile(ctx, tx, file, parsed));
+      // A malformed or truncated sitting is rejected with its location; the folder's other sittings still import.
+      const parsed = await ctx.readOrReject(() => readHansardFile(file, (r) => ctx.reject(r)));
+      if (parsed) await ctx.unit(basename(file), (tx) => writeFile(ctx, tx, file, parsed));
       ctx.progress.tick();
     }
   },

@@ -128,7 +128,7 @@ export function readEntry(ctx: Pick<ImportContext, 'provenance' | 'reject'>, pat
     return readBill(parseXml(withoutUnread(text), entry, PARSE_OPTIONS), { path, entry, sources, reject: (r) => ctx.reject(r) });
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
-    ctx.reject({ location: e.location, message: e.message.slice(e.location.length + 2), record: text.slice(0, 2000) });
+    ctx.reject(e.rejection(text));
     return null;
   }
 }

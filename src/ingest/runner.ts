@@ -2,7 +2,8 @@
  * Runs one importer: records the run, gives the importer a transaction per unit
  * of work (a file or a batch), keeps rejected records with their location, saves
  * the running totals as units commit (so a run can be followed live), and marks
- * the run succeeded, partial (some records rejected) or failed.
+ * the run succeeded, partial (some records rejected) or failed (an error, or
+ * nothing imported at all).
  */
 import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
@@ -37,6 +38,13 @@ export interface ImportContext {
   unit(name: string, work: (tx: Db) => Promise<WriteCounts>): Promise<void>;
   /** Refuse one malformed record and carry on. */
   reject(rejection: Rejection): void;
+  /**
+   * Reads one input (a file, an archive entry) with `read`: an ImportError it throws rejects that
+   * input with its location and `record`, and gives null, so the rest of the run carries on.
+   */
+  readOrReject<T>(read: () => T | Promise<T>, record?: string): Promise<T | null>;
+  /** The publisher has nothing new (a fetch): this run imports nothing and is still a success. */
+  upToDate(): void;
   /** A database handle outside any unit, for reads that prepare the import. */
   readonly db: Db;
 }
@@ -62,9 +70,14 @@ export interface RunReport extends WriteCounts {
 
 /** Import failures a user can act on (bad path, bad file) as opposed to bugs. */
 export class ImportError extends Error {
-  constructor(readonly location: string, message: string) {
-    super(`${location}: ${message}`);
+  constructor(readonly location: string, readonly reason: string) {
+    super(`${location}: ${reason}`);
     this.name = 'ImportError';
+  }
+
+  /** This failure as the refusal of one input, kept in import_errors with (the start of) what was refused. */
+  rejection(record?: string): Rejection {
+    return { location: this.location, message: this.reason, ...(record === undefined ? {} : { record: record.slice(0, 2000) }) };
   }
 }
 
@@ -99,6 +112,7 @@ export async function runImport(
   const rejections: Rejection[] = [];
   let rejected = 0;
   let pending: Rejection[] = [];
+  let upToDate = false;
 
   const flushRejections = async () => {
     if (pending.length === 0) return;
@@ -133,6 +147,18 @@ export async function runImport(
         pending.push(r);
       }
     },
+    upToDate() {
+      upToDate = true;
+    },
+    async readOrReject(read, record) {
+      try {
+        return await read();
+      } catch (e) {
+        if (!(e instanceof ImportError)) throw e;
+        ctx.reject(e.rejection(record));
+        return null;
+      }
+    },
     async unit(name, work) {
       // Rejections seen inside a failed unit still belong to the report; write them after the transaction.
       try {
@@ -153,6 +179,13 @@ export async function runImport(
     error = withoutServerPaths(e instanceof Error ? e.message : String(e));
   }
   await flushRejections();
+  // One rule for every importer: an input that yields no record (an empty file, an empty or all-zero
+  // archive, every record refused) is not a success, and so never moves the source's freshness forward.
+  if (!error && !upToDate && totals.inserted + totals.updated + totals.unchanged === 0) {
+    error = rejected > 0
+      ? `nothing imported: all ${rejected} record(s) of ${paths.join(', ')} were rejected (see import_errors)`
+      : `nothing imported: ${paths.join(', ')} holds no records (empty or not this source's format)`;
+  }
   const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
   await db
     .update(importRuns)
