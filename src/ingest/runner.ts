@@ -182,8 +182,9 @@ export async function runImport(
   // One rule for every importer: an input that yields no record (an empty file, an empty or all-zero
   // archive, every record refused) is not a success, and so never moves the source's freshness forward.
   if (!error && !upToDate && totals.inserted + totals.updated + totals.unchanged === 0) {
-    error = rejected > 0
-      ? `nothing imported: all ${rejected} record(s) of ${paths.join(', ')} were rejected (see import_errors)`
+    const [first] = rejections;
+    error = first
+      ? `nothing imported: ${first.location}: ${first.message}${rejected > 1 ? ` (and ${rejected - 1} more rejection(s), see import_errors)` : ''}`
       : `nothing imported: ${paths.join(', ')} holds no records (empty or not this source's format)`;
   }
   const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
