@@ -112,7 +112,9 @@ describe('ourcommons-votes importer (ourcommons.ca division list and VotePartici
       const malformed = join(tmp, 'malformed.xml');
       writeFileSync(malformed, '<ArrayOfVoteParticipant>\n  <VoteParticipant>\n</ArrayOfVoteParticipant>\n');
       const unknown = await runImport(empty, ourcommonsVotes, [participants[332]!]);
-      expect(unknown).toMatchObject({ status: 'partial', rejected: 1, inserted: 0 });
+      // Every record refused: nothing imported is a failed run (src/ingest/runner.ts), named by its first rejection.
+      expect(unknown).toMatchObject({ status: 'failed', rejected: 1, inserted: 0 });
+      expect(unknown.error).toMatch(/^nothing imported: .*its totals are unknown/);
       expect(unknown.rejections[0]!.message).toBe('division 44-1 No. 332 is in no list given and not stored: its totals are unknown, so its ballots cannot be checked');
       const broken = await runImport(empty, ourcommonsVotes, [malformed]);
       expect(broken.status).toBe('failed');
