@@ -207,9 +207,12 @@ async function main() {
     for (const v of variants) console.log(`  ${v.name.padEnd(10)} ${v.records} records in ${median(v.importSeconds).toFixed(1)} s = ${Math.round(v.records! / median(v.importSeconds))} records/s (rounds: ${v.importSeconds.map((x) => x.toFixed(1)).join(', ')} s)`);
     console.log(`  ratio tuned/defaults: ×${median(t!.map((x, i) => d![i]! / x)).toFixed(2)} speed`);
     const sizes = postgres(variants[0]!.url!, { max: 1, onnotice: () => {} });
-    const tables = await sizes<{ table: string; rows: number; mb: number }[]>`SELECT relname AS table, n_live_tup::int AS rows, (pg_total_relation_size(relid) / 1048576.0)::float8 AS mb FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 6`;
+    const tables = await sizes<{ table: string; rows: number; mb: number }[]>`SELECT relname AS table, n_live_tup::int AS rows, (pg_total_relation_size(relid) / 1048576.0)::float8 AS mb FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 8`;
+    // The columns setup.sql gives finer statistics: how many distinct people each list filters by.
+    const [distinct] = await sizes<{ voters: number; sponsors: number; speakers: number }[]>`SELECT (SELECT count(DISTINCT voter_id) FROM votes)::int AS voters, (SELECT count(DISTINCT sponsor_person_id) FROM bills)::int AS sponsors, (SELECT count(DISTINCT person_id) FROM speeches)::int AS speakers`;
     await sizes.end();
     console.log(`  largest tables: ${tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-CA')} rows ${t.mb.toFixed(0)} MB`).join('; ')}`);
+    console.log(`  distinct values: votes.voter_id ${distinct!.voters}, bills.sponsor_person_id ${distinct!.sponsors}, speeches.person_id ${distinct!.speakers}`);
     for (const v of variants) console.log(`  ${v.name.padEnd(10)} WAL per import ${median(v.walMb).toFixed(0)} MB, checkpoints forced during the imports: ${v.forcedCheckpoints.join(', ')}`);
 
     let port = 18090;
