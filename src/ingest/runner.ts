@@ -185,7 +185,7 @@ export async function runImport(
     const [first] = rejections;
     error = first
       ? `nothing imported: ${first.location}: ${first.message}${rejected > 1 ? ` (and ${rejected - 1} more rejection(s), see import_errors)` : ''}`
-      : `nothing imported: ${paths.join(', ')} holds no records (empty or not this source's format)`;
+      : `nothing imported: ${withoutServerPaths(paths.join(', '))} holds no records (empty or not this source's format)`;
   }
   const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
   await db
