@@ -207,7 +207,8 @@ function readBill(document: Xml, at: EntryContext): BillRecord {
   const sessionNumber = integer(bill, 'SessionNumber');
   if (!number) throw new ImportError(`${at.entry}#NumberCode`, 'no bill number');
   if (!parliament || !sessionNumber) throw new ImportError(`${at.entry}#ParliamentNumber`, 'no parliament or session number');
-  const titleEn = field(bill, 'LongTitleEn');
+  // Titles carry markup as summaries do ("Loi n<Sup>o</Sup> 2"): kept as text only.
+  const titleEn = htmlToText(field(bill, 'LongTitleEn'));
   if (!titleEn) throw new ImportError(`${at.entry}#LongTitleEn`, 'no long title');
 
   const session = `${parliament}-${sessionNumber}`;
@@ -227,9 +228,9 @@ function readBill(document: Xml, at: EntryContext): BillRecord {
       sessionId: key.sessionId,
       identifier: number,
       titleEn,
-      titleFr: field(bill, 'LongTitleFr'),
-      shortTitleEn: field(bill, 'ShortTitleEn'),
-      shortTitleFr: field(bill, 'ShortTitleFr'),
+      titleFr: htmlToText(field(bill, 'LongTitleFr')),
+      shortTitleEn: htmlToText(field(bill, 'ShortTitleEn')),
+      shortTitleFr: htmlToText(field(bill, 'ShortTitleFr')),
       billType: field(bill, 'BillDocumentTypeNameEn'),
       isGovernment: flag(bill, 'IsGovernmentBill'),
       originatingChamber,

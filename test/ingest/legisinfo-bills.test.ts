@@ -280,13 +280,15 @@ describe('legisinfo-bills importer', () => {
 });
 
 describe('same-day stage order, over every bill of the shared tarball', () => {
-  it('never puts a step the source gives no time before a step the bill passed earlier that day', async () => {
+  it('never puts a step the source gives no time before a step the bill passed earlier that day, and leaves no markup in titles', async () => {
     const rejected: Rejection[] = [];
     const ctx = { provenance: () => [], reject: (r: Rejection) => rejected.push(r) };
     let read = 0;
     let refused = 0;
     let crossChamberDays = 0;
     const misplaced: string[] = [];
+    const marked: string[] = [];
+    let c62: string | null = null;
     for await (const { name, content } of readTarEntries(TARBALL)) {
       if (!name.endsWith('/metadata.xml')) continue;
       const record = readEntry(ctx, TARBALL, name, content);
@@ -307,10 +309,16 @@ describe('same-day stage order, over every bill of the shared tarball', () => {
         if (untimedTooEarly || timesReversed) misplaced.push(`${name}: ${a.date} "${a.descriptionEn}" (${a.chamber} ${a.time ?? 'no time'}) before "${b.descriptionEn}" (${b.chamber} ${b.time ?? 'no time'})`);
       }));
       crossChamberDays += days.size;
+      const { titleEn, titleFr, shortTitleEn, shortTitleFr } = record.bill;
+      for (const title of [titleEn, titleFr, shortTitleEn, shortTitleFr]) if (title && /<\/?[a-z][^>]*>/i.test(title)) marked.push(`${name}: ${title}`);
+      if (name === '44-1/bills/C-62/metadata.xml') c62 = titleFr ?? null;
     }
     console.log(`${read} bills read; ${crossChamberDays} days with steps of two chambers checked; ${misplaced.length} misplaced`);
     expect({ read, refused }).toEqual({ read: 6229, refused: 0 });
     expect(crossChamberDays).toBeGreaterThan(170);
     expect(misplaced).toEqual([]);
+    // Titles come as text, like summaries: no markup left in any of them.
+    expect(marked).toEqual([]);
+    expect(c62).toBe('Loi no 2 modifiant la Loi modifiant le Code criminel (aide médicale à mourir)');
   }, 300_000);
 });
