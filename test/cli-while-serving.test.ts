@@ -152,5 +152,6 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('openpolicy commands while `o
     } finally {
       await database.close();
     }
-  });
+    // Six CLI processes, the first-start import of the sample and a restart of the folder: minutes on a loaded machine.
+  }, 600_000);
 });
