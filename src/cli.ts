@@ -7,7 +7,7 @@ import { announceDataChange } from './api/response-cache.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLocked } from './db/data-dir-lock.js';
-import { runFetch } from './fetch/fetch-run.js';
+import { replayFetch, runFetch } from './fetch/fetch-run.js';
 import { fetchSources, findFetcher } from './fetch/fetchers.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { progressPrinter } from './ingest/progress.js';
@@ -27,6 +27,7 @@ const USAGE = `Usage: openpolicy <command>
   import --all <data-dir>       import every source from a folder laid out like data/ (e.g. ../shared/data)
   fetch <source...>             fetch what a publisher has new and import it (sources: ${fetchSources().join(', ')});
                                 needs FETCH_CONTACT; works whether FETCH is on or off
+  fetch <source> --replay <run> import again, from the documents kept, what fetch run <run> fetched (no network)
   status                        per source: last run, status, counts, freshness
   user create --email <email> [--admin | --editor] [--username <name>] [--name <full name>] [--password-stdin]
                                 create an account (the first admin: --admin); without --password-stdin a password is generated and shown once
@@ -99,7 +100,9 @@ async function announceToInstances(config: Config): Promise<void> {
   await store.close();
 }
 
-async function fetchCommand(config: Config, sources: string[]): Promise<number> {
+async function fetchCommand(config: Config, args: string[]): Promise<number> {
+  const { values, positionals: sources } = parseArgs({ args, allowPositionals: true, options: { replay: { type: 'string' } } });
+  if (values.replay !== undefined) return replayCommand(config, sources, values.replay);
   if (sources.length === 0) throw new UsageError(`fetch needs a source: ${fetchSources().join(', ')}`);
   const chosen = sources.map((source) => {
     const fetcher = findFetcher(source);
@@ -118,6 +121,16 @@ async function fetchCommand(config: Config, sources: string[]): Promise<number> 
   });
   if (reports.some((r) => r.inserted + r.updated > 0)) await announceToInstances(config);
   return exitCode(reports);
+}
+
+async function replayCommand(config: Config, sources: string[], run: string): Promise<number> {
+  const fetcher = sources.length === 1 ? findFetcher(sources[0]!) : undefined;
+  if (!fetcher) throw new UsageError(`fetch --replay needs one source of ${fetchSources().join(', ')}`);
+  if (!/^\d+$/.test(run)) throw new UsageError(`--replay takes the id of a fetch run, not "${run}"`);
+  const report = await withDatabase(config, (db) => replayFetch(db, fetcher, Number(run), { onProgress: progressPrinter() }));
+  printReport(report);
+  if (report.inserted + report.updated > 0) await announceToInstances(config);
+  return report.status === 'failed' ? 1 : 0;
 }
 
 async function statusCommand(config: Config): Promise<number> {

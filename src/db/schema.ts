@@ -437,6 +437,8 @@ export const fetchedDocuments = pgTable('fetched_documents', {
   url: text('url').notNull(),
   fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
   runId: integer('run_id').references(() => importRuns.id, { onDelete: 'set null' }),
+  /** The file name its importer reads it under; null for a document only read to find others (a list). */
+  name: text('name'),
   contentType: text('content_type'),
   etag: text('etag'),
   lastModified: text('last_modified'),

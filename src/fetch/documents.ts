@@ -50,9 +50,10 @@ export class DocumentStore {
   /**
    * The document at `url`, fetched conditionally against the last copy kept;
    * null when the publisher has no such document (404). A new or changed body is
-   * stored before this returns; a 304 or the same bytes again store nothing.
+   * stored before this returns, under the file `name` its importer reads it by
+   * (so the run can be replayed); a 304 or the same bytes again store nothing.
    */
-  async get(url: string): Promise<FetchedDocument | null> {
+  async get(url: string, name: string | null = null): Promise<FetchedDocument | null> {
     const previous = await this.newest(url);
     const answer = await this.http.get(url, previous);
     const kept = (p: StoredCopy): FetchedDocument => ({ url, fetchedAt: p.fetchedAt.toISOString(), body: Buffer.from(p.body), changed: false });
@@ -69,6 +70,7 @@ export class DocumentStore {
       source: this.source,
       url,
       runId: this.runId,
+      name,
       contentType: answer.contentType,
       etag: answer.validators.etag,
       lastModified: answer.validators.lastModified,

@@ -10,7 +10,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
+import { fetchedDocuments } from '../db/schema.js';
 import type { FetchConfig } from '../config.js';
 import { runImport, type ImportContext, type Importer, type Rejection, type RunOptions, type RunReport } from '../ingest/runner.js';
 import { DocumentStore, type FetchedDocument } from './documents.js';
@@ -26,8 +28,11 @@ export interface FetchContext {
   readonly settings: FetchConfig;
   /** Reads of what is already stored (what to ask for next). */
   readonly db: Db;
-  /** The document at a URL (conditional GET, stored raw when new); null for a 404. */
-  get(url: string): Promise<FetchedDocument | null>;
+  /**
+   * The document at a URL (conditional GET, stored raw when new, with the file
+   * name it is imported under when it is); null for a 404.
+   */
+  get(url: string, name?: string): Promise<FetchedDocument | null>;
   /** A document that could not be fetched: the run carries on without it and ends `partial`. */
   reject(rejection: Rejection): void;
 }
@@ -52,36 +57,66 @@ function fetchingImporter(fetcher: Fetcher, settings: FetchConfig, http: PoliteH
     samplePaths: () => [],
     async run(ctx, _feeds) {
       const store = new DocumentStore(ctx.db, http, importer.source, ctx.runId);
-      const get = (url: string) => {
+      const get = (url: string, name?: string) => {
         if (signal?.aborted) throw new Error(`stopped before GET ${url}: the server is shutting down`);
-        return store.get(url);
+        return store.get(url, name);
       };
       const files = await fetcher.collect({ settings, db: ctx.db, get, reject: (r) => ctx.reject(r) });
       if (files.length === 0) return ctx.upToDate();
-      const folder = mkdtempSync(join(tmpdir(), `openpolicy-fetch-${importer.source}-`));
-      try {
-        const origins = new Map<string, FetchedDocument>();
-        const paths = files.map(({ name, document }) => {
-          const path = join(folder, name);
-          writeFileSync(path, document.body);
-          origins.set(path, document);
-          return path;
-        });
-        const fetched: ImportContext = {
-          ...ctx,
-          // The scratch folder is gone after the run: records name the URL they came from.
-          provenance: (file, location) => {
-            const origin = origins.get(file);
-            return ctx.provenance(file, location).map(({ file: scratch, ...p }) =>
-              (origin ? { ...p, url: origin.url, retrieved_at: origin.fetchedAt } : { ...p, file: scratch }));
-          },
-        };
-        await importer.run(fetched, [...paths, ...(fetcher.referencePaths?.() ?? [])]);
-      } finally {
-        rmSync(folder, { recursive: true, force: true });
-      }
+      await importDocuments(ctx, fetcher, files);
     },
   };
+}
+
+/** Hands fetched documents to the source's importer, in a scratch folder, with provenance naming their URLs. */
+async function importDocuments(ctx: ImportContext, fetcher: Fetcher, files: InputFile[]): Promise<void> {
+  const { importer } = fetcher;
+  if (files.length === 0) return;
+  const folder = mkdtempSync(join(tmpdir(), `openpolicy-fetch-${importer.source}-`));
+  try {
+    const origins = new Map<string, FetchedDocument>();
+    const paths = files.map(({ name, document }) => {
+      const path = join(folder, name);
+      writeFileSync(path, document.body);
+      origins.set(path, document);
+      return path;
+    });
+    const fetched: ImportContext = {
+      ...ctx,
+      // The scratch folder is gone after the run: records name the URL they came from.
+      provenance: (file, location) => {
+        const origin = origins.get(file);
+        return ctx.provenance(file, location).map(({ file: scratch, ...p }) =>
+          (origin ? { ...p, url: origin.url, retrieved_at: origin.fetchedAt } : { ...p, file: scratch }));
+      },
+    };
+    await importer.run(fetched, [...paths, ...(fetcher.referencePaths?.() ?? [])]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Imports again what run `runId` of `fetcher`'s source fetched, from the raw
+ * documents kept, without touching the network: a new run of the source whose
+ * records name the same URLs and fetch times.
+ */
+export async function replayFetch(database: Database, fetcher: Fetcher, runId: number, options: RunOptions = {}): Promise<RunReport> {
+  const { importer } = fetcher;
+  const stored = await database.db.select().from(fetchedDocuments)
+    .where(and(eq(fetchedDocuments.runId, runId), eq(fetchedDocuments.source, importer.source), isNotNull(fetchedDocuments.name)))
+    .orderBy(asc(fetchedDocuments.id));
+  if (stored.length === 0) throw new Error(`run ${runId} of ${importer.source} fetched nothing to import: no document of it to replay`);
+  const files: InputFile[] = stored.map((d) => ({
+    name: d.name!,
+    document: { url: d.url, fetchedAt: d.fetchedAt.toISOString(), body: Buffer.from(d.body), changed: true },
+  }));
+  return runImport(database, {
+    source: importer.source,
+    description: `replay of a fetch, then: ${importer.description}`,
+    samplePaths: () => [],
+    run: (ctx) => importDocuments(ctx, fetcher, files),
+  }, files.map((f) => f.document.url), options);
 }
 
 export function httpClient(settings: FetchConfig): PoliteHttp {

@@ -36,12 +36,14 @@ export const hansardFetcher: Fetcher = {
     ));
     const files: InputFile[] = [];
     for (let sitting = newest?.number ?? settings.hansardFrom; ; sitting++) {
-      const english = await ctx.get(sittingUrl(settings, sitting, 'en'));
+      const englishName = `${settings.session}-${sitting}-en.xml`;
+      const english = await ctx.get(sittingUrl(settings, sitting, 'en'), englishName);
       if (!english) break;
-      if (english.changed) files.push({ name: `${settings.session}-${sitting}-en.xml`, document: english });
+      if (english.changed) files.push({ name: englishName, document: english });
       // The French Hansard follows the English by days; a later run of the same sitting picks it up.
-      const french = await ctx.get(sittingUrl(settings, sitting, 'fr'));
-      if (french?.changed) files.push({ name: `${settings.session}-${sitting}-fr.xml`, document: french });
+      const frenchName = `${settings.session}-${sitting}-fr.xml`;
+      const french = await ctx.get(sittingUrl(settings, sitting, 'fr'), frenchName);
+      if (french?.changed) files.push({ name: frenchName, document: french });
     }
     return files;
   },

@@ -46,9 +46,10 @@ export const legisinfoBillsFetcher: Fetcher = {
     for (const { code, url } of urls) {
       if (!list.changed && known.has(url)) continue;
       try {
-        const document = await ctx.get(url);
+        const name = `${ctx.settings.session}-${code}.xml`;
+        const document = await ctx.get(url, name);
         if (!document) ctx.reject({ location: url, message: `HTTP 404: bill ${code} is listed but its XML is not published` });
-        else if (document.changed) files.push({ name: `${ctx.settings.session}-${code}.xml`, document });
+        else if (document.changed) files.push({ name, document });
       } catch (e) {
         if (!(e instanceof FetchError)) throw e;
         ctx.reject({ location: url, message: e.message });

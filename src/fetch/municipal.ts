@@ -45,7 +45,7 @@ export const municipalFetcher: Fetcher = {
     for (const name of Object.keys(CITY_FILES)) {
       const url = cityFileUrl(ctx.settings, name);
       try {
-        const document = await ctx.get(url);
+        const document = await ctx.get(url, name);
         if (!document) ctx.reject({ location: url, message: `HTTP 404: ${name} is no longer published there` });
         else if (document.changed) files.push({ name, document });
       } catch (e) {

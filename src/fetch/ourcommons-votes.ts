@@ -43,12 +43,12 @@ export const ourcommonsVotesFetcher: Fetcher = {
   async collect(ctx) {
     const { settings } = ctx;
     const englishUrl = divisionListUrl(settings, 'en');
-    const english = await ctx.get(englishUrl);
+    const english = await ctx.get(englishUrl, 'votes-en.xml');
     if (!english) throw new FetchError(englishUrl, 1, `HTTP 404: ourcommons.ca lists no divisions of session ${settings.session}`);
     const files: InputFile[] = [];
     const frenchUrl = divisionListUrl(settings, 'fr');
     try {
-      const french = await ctx.get(frenchUrl);
+      const french = await ctx.get(frenchUrl, 'votes-fr.xml');
       if (french?.changed) files.push({ name: 'votes-fr.xml', document: french });
     } catch (e) {
       if (!(e instanceof FetchError)) throw e;
@@ -65,8 +65,9 @@ export const ourcommonsVotesFetcher: Fetcher = {
       if (withBallots.has(number)) continue;
       const url = divisionUrl(settings, number);
       try {
-        const document = await ctx.get(url);
-        if (document) ballots.push({ name: `${settings.session}-${number}.xml`, document });
+        const name = `${settings.session}-${number}.xml`;
+        const document = await ctx.get(url, name);
+        if (document) ballots.push({ name, document });
         else ctx.reject({ location: url, message: `HTTP 404: the ballots of division No. ${number} are not published (yet)` });
       } catch (e) {
         if (!(e instanceof FetchError)) throw e;

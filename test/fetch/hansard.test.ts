@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type FetchConfig } from '../../src/config.js';
-import { runFetch } from '../../src/fetch/fetch-run.js';
+import { replayFetch, runFetch } from '../../src/fetch/fetch-run.js';
 import { hansardFetcher } from '../../src/fetch/hansard.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import type { RunReport } from '../../src/ingest/runner.js';
@@ -57,5 +57,20 @@ describe('fetching the Hansard of each sitting', () => {
     expect(second).toMatchObject({ status: 'succeeded', inserted: 0, updated: 0, unchanged: 0 });
     expect(server.requests.slice(seen).map((r) => `${r.status} ${r.target}`)).toEqual([`304 ${SITTING}`, `404 ${FRENCH}`, `404 ${NEXT}`]);
     expect(await database.rows(sql`SELECT (SELECT count(*)::int FROM fetched_documents) AS documents, (SELECT max(updated_at)::text FROM speeches) AS changed`)).toEqual(before);
+  });
+
+  it('replays the first run from the documents kept, without asking the server, naming the same URL and fetch time', async () => {
+    const seen = server.requests.length;
+    await database.db.execute(sql`DELETE FROM debates`);
+    const replay = await replayFetch(database, hansardFetcher, first.runId);
+    expect(replay).toMatchObject({ source: 'hansard', status: 'succeeded', rejected: 0 });
+    expect(replay.inserted).toBeGreaterThan(300);
+    expect(server.requests.length).toBe(seen);
+    const [kept] = await database.rows<{ name: string; fetched_at: string }>(sql`
+      SELECT name, to_char(fetched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS fetched_at FROM fetched_documents WHERE run_id = ${first.runId}`);
+    expect(kept!.name).toBe('44-1-200-en.xml');
+    const [debate] = await database.rows<{ sources: { url: string; retrieved_at: string }[] }>(sql`SELECT sources FROM debates`);
+    expect(debate!.sources).toEqual([expect.objectContaining({ url: `${server.url}${SITTING}`, retrieved_at: kept!.fetched_at })]);
+    await expect(replayFetch(database, hansardFetcher, replay.runId)).rejects.toThrow(`run ${replay.runId} of hansard fetched nothing to import: no document of it to replay`);
   });
 });

@@ -154,6 +154,7 @@ CREATE TABLE "fetched_documents" (
 	"url" text NOT NULL,
 	"fetched_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"run_id" integer,
+	"name" text,
 	"content_type" text,
 	"etag" text,
 	"last_modified" text,
