@@ -21,6 +21,8 @@ import { importSteps } from '../support/imports.js';
 import { publisherServer, type PublisherServer } from '../support/publisher-server.js';
 
 const MEMBERS = join(SHARED_DATA, 'ourcommons-44');
+// Two databases loaded with the members and a Hansard sitting: minutes on a busy shared machine.
+const SETUP_MS = 600_000;
 const LIST = '/members/en/votes/xml?parlSession=44-1';
 const CONTACT = 'data-team@openpolicy.test';
 
@@ -56,7 +58,7 @@ describe('fetching ourcommons.ca divisions and their ballots', () => {
     database = await testDatabase();
     await importSteps(database, [[ourcommonsMembers, [MEMBERS]]]);
     first = await runFetch(database, ourcommonsVotesFetcher, settings);
-  });
+  }, SETUP_MS);
   afterAll(async () => {
     await server?.close();
     await database?.drop();

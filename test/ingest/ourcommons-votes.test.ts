@@ -15,6 +15,8 @@ import { importSteps } from '../support/imports.js';
 import { withoutServerPaths } from '../../src/domain/text.js';
 
 const MEMBERS = join(SHARED_DATA, 'ourcommons-44');
+// Two databases loaded with the members and a Hansard sitting: minutes on a busy shared machine.
+const SETUP_MS = 600_000;
 
 
 describe('ourcommons-votes importer (ourcommons.ca division list and VoteParticipant XML)', () => {
@@ -42,7 +44,7 @@ describe('ourcommons-votes importer (ourcommons.ca division list and VotePartici
     database = await testDatabase();
     await importSteps(database, [[ourcommonsMembers, [MEMBERS]]]);
     first = await runImport(database, ourcommonsVotes, [list, participants[332]!, participants[333]!]);
-  });
+  }, SETUP_MS);
   afterAll(async () => {
     await fromHansard?.drop();
     await database?.drop();
