@@ -264,8 +264,8 @@ export async function respondList<Row, Item>(
   const known = source.countKey === undefined ? undefined : totals.get(source.countKey);
   const [total, rows] = await Promise.all([
     known ?? source.count().then((n) => (source.countKey === undefined ? n : totals.set(source.countKey, n))),
-    // A page past the known end needs no query.
-    known !== undefined && offset >= known ? [] : source.rows({ limit: perPage + 1, offset, after: afterKey }),
+    // A later page past the known end needs no query (the first always asks: it is where a missing database shows).
+    known !== undefined && offset > 0 && offset >= known ? [] : source.rows({ limit: perPage + 1, offset, after: afterKey }),
   ]);
   const more = rows.length > perPage;
   const pageRows = more ? rows.slice(0, perPage) : rows;
