@@ -95,7 +95,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('openpolicy commands while `o
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`the server did not start:\n${output}`);
-  });
+  }, 300_000);
   afterAll(async () => {
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
