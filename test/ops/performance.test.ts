@@ -121,7 +121,10 @@ describe('the stream', () => {
     expect(last.database!.connections).toBeGreaterThanOrEqual(1);
     expect(last.database!.connections).toBeLessThanOrEqual(server!.max);
     expect(last.database!.size_bytes).toBeGreaterThan(server!.size / 2);
-    expect(samples.some((s) => typeof s.database?.cache_hit_ratio === 'number' && s.database.cache_hit_ratio >= 0 && s.database.cache_hit_ratio <= 1)).toBe(true);
+    const ratios = samples.map((s) => s.database?.cache_hit_ratio ?? null);
+    expect(ratios.every((r) => r === null || (r >= 0 && r <= 1))).toBe(true);
+    // PGlite's one session flushes its block counters only now and then, so a window may see none move (a dash on the page).
+    if (database.url) expect(ratios.some((r) => r !== null)).toBe(true);
     // In-process limits: no Redis to report.
     expect(last.redis).toBeNull();
     expect(last.disk).toMatchObject({ path: tmpdir(), free_bytes: expect.any(Number), total_bytes: expect.any(Number) });
