@@ -12,7 +12,7 @@ import type { ImportState } from '../ops/import-state.js';
 import { memoryStore, type Store } from '../store/store.js';
 import { createImportState } from '../ops/import-state.js';
 import { installAuthentication, installProtections, installSecurityPolicies, type SecurityOptions } from '../auth/security.js';
-import { normalizeTarget } from '../auth/request-target.js';
+import { normalizeTarget, targetPath } from '../auth/request-target.js';
 import { runLagTolerant } from '../db/replica.js';
 import { databaseFormats } from './database-formats.js';
 import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
@@ -131,7 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const allowed = allowedMethods(app);
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0]!;
+    const path = targetPath(request.url);
     const methods = allowed(path);
     if (methods.length) {
       const { problem, headers } = methodNotAllowed(request.method, path, methods);

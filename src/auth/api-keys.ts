@@ -8,6 +8,7 @@ import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { HttpProblem } from '../api/problem.js';
 import type { Db } from '../db/client.js';
 import { apiKeys } from '../db/schema.js';
+import { DEFAULT_KEY_SCOPES, type KeyScope } from './permissions.js';
 import { scoped } from './scope.js';
 import { sha256 } from './tokens.js';
 
@@ -45,10 +46,11 @@ export const apiKeyInfo = {
   lastUsedAt: apiKeys.lastUsedAt,
   expiresAt: apiKeys.expiresAt,
   revokedAt: apiKeys.revokedAt,
+  scopes: apiKeys.scopes,
 };
 export type ApiKeyInfo = Omit<ApiKeyRow, 'keyHash'>;
 
-export async function createApiKey(db: Db, userId: string, input: { name: string; expiresAt: Date | null }): Promise<{ row: ApiKeyRow; key: string }> {
+export async function createApiKey(db: Db, userId: string, input: { name: string; expiresAt: Date | null; scopes?: KeyScope[] }): Promise<{ row: ApiKeyRow; key: string }> {
   const generated = generateApiKey();
   return scoped(db, { userId }, async (tx) => {
     const [live] = await tx
@@ -60,7 +62,7 @@ export async function createApiKey(db: Db, userId: string, input: { name: string
     }
     const [row] = await tx
       .insert(apiKeys)
-      .values({ userId, name: input.name, prefix: generated.prefix, keyHash: generated.hash, expiresAt: input.expiresAt })
+      .values({ userId, name: input.name, prefix: generated.prefix, keyHash: generated.hash, expiresAt: input.expiresAt, scopes: input.scopes ?? DEFAULT_KEY_SCOPES })
       .returning();
     return { row: row!, key: generated.key };
   });

@@ -43,8 +43,11 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** What an entry records of the request behind it (a Fastify request is one); null for the command line. */
+export type AuditContext = Pick<FastifyRequest, 'principal' | 'ip' | 'headers' | 'id'> | null;
+
 /** Writes one entry. Awaited by callers: an event we cannot record is an error, not a silent gap. */
-export async function audit(db: Db, request: FastifyRequest | null, entry: AuditEntry): Promise<void> {
+export async function audit(db: Db, request: AuditContext, entry: AuditEntry): Promise<void> {
   const principal = request?.principal;
   const user = principal?.kind === 'user' ? principal.user : null;
   await db.insert(auditLog).values({

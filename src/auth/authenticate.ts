@@ -31,6 +31,7 @@ interface UserState {
 interface KeyState {
   keyId: string;
   userId: string;
+  scopes: readonly string[];
 }
 
 export function unauthorized(detail: string, slug = 'unauthorized'): HttpProblem {
@@ -111,7 +112,7 @@ export class Authenticator {
     if (!key) {
       const row = await findLiveApiKey(this.database.db, hash);
       if (!row) throw invalid;
-      key = { keyId: row.id, userId: row.userId };
+      key = { keyId: row.id, userId: row.userId, scopes: row.scopes };
       this.keys.set(hash, key);
     }
     const state = await this.userState(key.userId);
@@ -120,7 +121,7 @@ export class Authenticator {
       this.touched.set(hash, true);
       touchApiKey(this.database.db, hash).catch((err: unknown) => this.log.warn({ err }, 'could not record API key use'));
     }
-    return { kind: 'user', via: 'key', user: state.user, keyId: key.keyId };
+    return { kind: 'user', via: 'key', user: state.user, keyId: key.keyId, scopes: key.scopes };
   }
 
   private async userState(userId: string): Promise<UserState | null> {

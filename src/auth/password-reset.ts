@@ -2,13 +2,13 @@
  * Password reset by mail: a single-use token valid for an hour, stored hashed.
  * Requesting one answers the same whether or not the account exists.
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { passwordResets, users } from '../db/schema.js';
 import type { Store } from '../store/store.js';
 import type { Mailer } from './mailer.js';
 import { newSecret, sha256 } from './tokens.js';
-import { assertAcceptablePassword, normalizeEmail, setPassword, type UserRow } from './users.js';
+import { normalizeEmail, type UserRow } from './users.js';
 
 export const RESET_TOKEN_MINUTES = 60;
 // Caps the mail one address can be sent, so the endpoint cannot be used to flood an inbox.
@@ -36,26 +36,4 @@ export async function requestPasswordReset(db: Db, store: Store, mailer: Mailer,
     ].join('\n'),
   });
   return user;
-}
-
-/**
- * Sets a new password with a reset token and spends the token, in one
- * transaction: a refused password leaves the token usable. The user, or null
- * when the token is unknown, used or expired.
- */
-export async function resetPassword(db: Db, token: string, password: string): Promise<UserRow | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ user: users })
-      .from(passwordResets)
-      .innerJoin(users, eq(users.id, passwordResets.userId))
-      .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`), isNull(users.disabledAt)))
-      .for('update', { of: passwordResets })
-      .limit(1);
-    if (!row) return null;
-    assertAcceptablePassword(password, { email: row.user.email, username: row.user.username });
-    await tx.update(passwordResets).set({ usedAt: sql`now()` }).where(eq(passwordResets.tokenHash, sha256(token)));
-    await setPassword(tx as unknown as Db, row.user.id, password);
-    return row.user;
-  });
 }

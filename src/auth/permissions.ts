@@ -34,8 +34,19 @@ export const ROLE_PERMISSIONS: Record<Role | 'anonymous', ReadonlySet<Permission
   admin: new Set(ADMIN),
 };
 
-/** What a leaked API key must not do: mint more keys, or take over the account or its sessions. */
-export const SESSION_ONLY: ReadonlySet<Permission> = new Set(['account:self', 'keys:manage']);
+/**
+ * What an API key may be given, chosen when it is created: `public:read` by
+ * default, and the rest only when its owner's role has it. Never the account,
+ * keys, users, audit, mail or operations: a leaked key mints nothing and takes
+ * over nothing. Every key also has what an anonymous caller has.
+ */
+export const KEY_SCOPES = ['public:read', 'saved:manage', 'imports:read', 'imports:run', 'records:edit'] as const satisfies readonly Permission[];
+export type KeyScope = (typeof KEY_SCOPES)[number];
+export const DEFAULT_KEY_SCOPES: KeyScope[] = ['public:read'];
+
+export function isKeyScope(value: unknown): value is KeyScope {
+  return (KEY_SCOPES as readonly unknown[]).includes(value);
+}
 
 export interface AuthUser {
   id: string;
@@ -49,13 +60,15 @@ export interface AuthUser {
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'user'; via: 'token'; user: AuthUser; sessionId: string }
-  | { kind: 'user'; via: 'key'; user: AuthUser; keyId: string };
+  | { kind: 'user'; via: 'key'; user: AuthUser; keyId: string; scopes: readonly string[] };
 
 export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous' };
 
 export function allows(principal: Principal, permission: Permission): boolean {
-  if (principal.kind === 'anonymous') return ROLE_PERMISSIONS.anonymous.has(permission);
-  if (principal.via === 'key' && SESSION_ONLY.has(permission)) return false;
+  if (ROLE_PERMISSIONS.anonymous.has(permission)) return true;
+  if (principal.kind === 'anonymous') return false;
+  // A key's scopes never outgrow its owner's current role.
+  if (principal.via === 'key' && !principal.scopes.includes(permission)) return false;
   return ROLE_PERMISSIONS[principal.user.role].has(permission);
 }
 

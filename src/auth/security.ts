@@ -14,11 +14,12 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../api/problem.js';
 import { metrics } from '../ops/metrics.js';
+import { Accounts } from './accounts.js';
 import { Authenticator, unauthorized } from './authenticate.js';
 import { corsPolicies, installCors, type CorsPolicyFor } from './cors.js';
 import { DEFAULT_LOCKOUT, Lockout, type LockoutPolicy } from './lockout.js';
 import { outboxMailer, type Mailer } from './mailer.js';
-import { allows, ANONYMOUS_PRINCIPAL, PERMISSIONS, ROLE_PERMISSIONS, routePermission, type Permission, type Principal } from './permissions.js';
+import { allows, ANONYMOUS_PRINCIPAL, isKeyScope, PERMISSIONS, ROLE_PERMISSIONS, routePermission, type Permission, type Principal } from './permissions.js';
 import { RateLimiter, type Quota, type TierName } from './rate-limit.js';
 import { securityHeaders } from './security-headers.js';
 import { AccessTokens } from './tokens.js';
@@ -38,6 +39,7 @@ export interface SecurityOptions {
 }
 
 export interface AuthServices {
+  accounts: Accounts;
   tokens: AccessTokens;
   authenticator: Authenticator;
   lockout: Lockout;
@@ -115,6 +117,13 @@ function requirePermissions(app: FastifyInstance): void {
   });
 }
 
+/** Why a signed-in caller may not use a permission, and what would allow it. */
+function refusal(principal: Extract<Principal, { kind: 'user' }>, permission: Permission): string {
+  if (!ROLE_PERMISSIONS[principal.user.role].has(permission)) return `Your role (${principal.user.role}) does not have the permission ${permission}.`;
+  if (!isKeyScope(permission)) return `API keys never have the permission ${permission}; use an access token from POST /api/v1/auth/login.`;
+  return `This API key's scopes (${principal.via === 'key' ? principal.scopes.join(', ') : ''}) do not include ${permission}; create a key with it (POST /api/v1/keys {"scopes": [...]}).`;
+}
+
 /** Refused here as a 400 rather than failing inside a query as a 500. */
 function rejectUnusable(request: FastifyRequest, part: 'body' | 'query' | 'params'): void {
   const found = firstUnusable(request[part]);
@@ -146,11 +155,14 @@ export async function installAuthentication(app: FastifyInstance, options: Secur
   const tokens = new AccessTokens(options.jwtSecret ?? randomBytes(48).toString('base64url'));
   const authenticator = new Authenticator(app.database, app.store, tokens, app.log);
   await authenticator.listen();
+  const lockout = new Lockout(app.store, options.lockout ?? DEFAULT_LOCKOUT);
+  const mailer = options.mailer ?? outboxMailer(app.database.db);
   const services: AuthServices = {
+    accounts: new Accounts(app.database.db, app.store, lockout, authenticator, mailer),
     tokens,
     authenticator,
-    lockout: new Lockout(app.store, options.lockout ?? DEFAULT_LOCKOUT),
-    mailer: options.mailer ?? outboxMailer(app.database.db),
+    lockout,
+    mailer,
   };
   app.decorate('auth', services);
   app.decorateRequest('principal');
@@ -178,13 +190,12 @@ export async function installAuthentication(app: FastifyInstance, options: Secur
     const permission = config.permission;
     if (!permission || allows(principal, permission)) return;
     if (principal.kind === 'anonymous') throw unauthorized(`This needs an account (permission ${permission}); send "Authorization: Bearer <access_token>" from POST /api/v1/auth/login.`, 'unauthorized');
-    const roleAllows = ROLE_PERMISSIONS[principal.user.role].has(permission);
-    throw new HttpProblem(403, 'forbidden', principal.via === 'key' && roleAllows
-      ? `API keys cannot ${permission === 'keys:manage' ? 'manage keys' : 'manage the account'}; use an access token from POST /api/v1/auth/login.`
-      : `Your role (${principal.user.role}) does not have the permission ${permission}.`);
+    throw new HttpProblem(403, 'forbidden', refusal(principal, permission));
   });
 
   app.addHook('preValidation', async (request) => {
+    // An unmatched request is the not-found handler's (404, or 405 with Allow): its body is not the question.
+    if (request.routeOptions.url === undefined) return;
     if (WRITE_METHODS.has(request.method) && request.body !== undefined && request.routeOptions.schema?.body === undefined) {
       throw new HttpProblem(400, 'unexpected-body', `${request.method} ${request.routeOptions.url} takes no request body; send none.`);
     }

@@ -46,7 +46,10 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessClaims> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], typ: TYP, issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'exp', 'iat'] }));
+      // maxTokenAge: the lifetime counts from iat, whatever exp a token names (and an iat in the future is refused).
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'], typ: TYP, issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'exp', 'iat'], maxTokenAge: ACCESS_TOKEN_SECONDS,
+      }));
     } catch (e) {
       if (e instanceof errors.JWTExpired) throw new TokenError('expired', 'The access token has expired; get a new one from POST /api/v1/auth/refresh.');
       throw new TokenError('invalid', 'The access token is not valid; log in again (POST /api/v1/auth/login).');

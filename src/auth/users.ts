@@ -57,11 +57,6 @@ export async function getUser(db: Db, id: string): Promise<UserRow | null> {
   return row ?? null;
 }
 
-export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  await db.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, userId));
-}
-
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** A user as the API shows it: never the password hash. */

@@ -500,6 +500,8 @@ export const apiKeys = pgTable('api_keys', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   expiresAt: timestamp('expires_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  // Permissions the key may use, chosen at creation (src/auth/permissions.ts KEY_SCOPES).
+  scopes: text('scopes').array().notNull().default(sql`'{public:read}'::text[]`),
 }, (t) => [uniqueIndex('api_keys_hash_idx').on(t.keyHash), index('api_keys_user_idx').on(t.userId)]);
 
 /** What a user follows: bills and people, by OCD id. Row-level security keeps each user to their own rows. */

@@ -50,13 +50,28 @@ export function loggerOptions(level: string, stream?: DestinationStream): Logger
   };
 }
 
-/** Query parameters that carry credentials (the API key may be sent as ?apikey=). */
+// Query parameters that carry credentials (the API key may be sent as ?apikey=), by their decoded, lower-cased name.
 export const SECRET_QUERY_PARAMETERS = ['apikey', 'api_key', 'access_token', 'token', 'password', 'secret'];
-const SECRET_QUERY = new RegExp(`([?&](?:${SECRET_QUERY_PARAMETERS.join('|')})=)[^&#]*`, 'gi');
+const SECRET_PARAMS = new Set(SECRET_QUERY_PARAMETERS);
 
-/** The URL as logged: credentials in the query string replaced. */
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return name.toLowerCase();
+  }
+}
+
+/** The URL as logged: the value of every credential in the query string replaced, however its name is spelled (`api%6bey`). */
 export function loggableUrl(url: string): string {
-  return url.includes('=') ? url.replace(SECRET_QUERY, '$1[redacted]') : url;
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const params = url.slice(q + 1).split('&').map((param) => {
+    const eq = param.indexOf('=');
+    const name = eq === -1 ? param : param.slice(0, eq);
+    return SECRET_PARAMS.has(decodedName(name)) ? `${name}=[redacted]` : param;
+  });
+  return `${url.slice(0, q + 1)}${params.join('&')}`;
 }
 
 // What a gateway may send: a UUID, nginx's $request_id (hex), or similar; nothing that could forge a log line.

@@ -1,6 +1,7 @@
 /** The audit trail: what is recorded, who may read it, and that nobody may rewrite it. */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/db/schema.js';
 import { bearer, expectProblem, login, makeUser, testApp, type TestApp, type TestUser, type Tokens } from './support.js';
 
 let t: TestApp;
@@ -40,7 +41,9 @@ describe('what is recorded', () => {
     const ua = { 'user-agent': 'audit-test/1.0' };
     const email = 'audited@example.org';
     const reg = await t.app.inject({ method: 'POST', url: '/api/v1/auth/register', headers: ua, payload: { email, password: 'an audited passphrase' } });
-    const userId = reg.json().id as string;
+    expect(reg.statusCode).toBe(202);
+    const [registered] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const userId = registered!.id;
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: ua, payload: { email, password: 'wrong wrong wrong' } });
     const first = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: ua, payload: { email, password: 'an audited passphrase' } })).json();
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers: ua, payload: { refresh_token: first.refresh_token } });

@@ -8,12 +8,13 @@
  * user (it switches to the application role).
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { scoped, type Scope } from '../../src/auth/scope.js';
+import { users } from '../../src/db/schema.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { bearer, JWT_SECRET, NO_LIMITS, PASSWORD, testStore } from './support.js';
 
@@ -28,8 +29,9 @@ async function seedThroughApi(database: Database): Promise<{ alice: string; bob:
   for (const name of ['alice', 'bob']) {
     const email = `${name}-${randomBytes(3).toString('hex')}@example.org`;
     const reg = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: PASSWORD } });
-    expect(reg.statusCode, reg.body).toBe(201);
-    ids.push(reg.json().id);
+    expect(reg.statusCode, reg.body).toBe(202);
+    const [registered] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    ids.push(registered!.id);
     const tokens = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })).json();
     const key = await app.inject({ method: 'POST', url: '/api/v1/keys', headers: bearer(tokens), payload: { name: `${name}'s key` } });
     expect(key.statusCode, key.body).toBe(201);

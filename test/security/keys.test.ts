@@ -106,7 +106,7 @@ describe('the admin console: every user\'s keys', () => {
   let adminUser: TestUser;
   let editor: Tokens;
   const sha256 = (key: string) => createHash('sha256').update(key).digest('hex');
-  const ADMIN_KEY_FIELDS = ['created_at', 'expires_at', 'id', 'last_used_at', 'name', 'owner', 'prefix', 'revoked_at', 'user_id'];
+  const ADMIN_KEY_FIELDS = ['created_at', 'expires_at', 'id', 'last_used_at', 'name', 'owner', 'prefix', 'revoked_at', 'scopes', 'user_id'];
 
   beforeAll(async () => {
     adminUser = await makeUser(t, 'admin');

@@ -95,7 +95,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${address.port}`;
   const user = await makeUser(t);
   userId = user.id;
-  const created = await createApiKey(t.database.db, user.id, { name: 'spelling', expiresAt: null });
+  const created = await createApiKey(t.database.db, user.id, { name: 'spelling', expiresAt: null, scopes: ['public:read', 'saved:manage'] });
   [apiKey, keyId] = [created.key, created.row.id];
 });
 afterAll(async () => {

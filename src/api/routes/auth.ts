@@ -1,24 +1,22 @@
 /**
  * Accounts and sessions under /api/v1/auth: register, log in, refresh, log out,
- * me, password change and reset, and my sessions. Every outcome that matters is
- * audited; unknown user and wrong password answer alike.
+ * me, password change and reset, and my sessions. What each does (lockout,
+ * audit, revocations) is the accounts service's (src/auth/accounts.ts); here its
+ * outcomes become HTTP answers.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { eq } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { users } from '../../db/schema.js';
 import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, clientInfo, currentSession, currentUser, privateResponses } from '../../auth/http.js';
-import { MAX_PASSWORD_LENGTH, verifyAgainstNothing, verifyPassword } from '../../auth/passwords.js';
-import { requestPasswordReset, resetPassword } from '../../auth/password-reset.js';
-import { listSessions, revokeAllSessions, revokeSession, rotateRefreshToken, startSession, type SessionRow } from '../../auth/sessions.js';
+import { MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
+import { listSessions, revokeAllSessions, revokeSession, rotateRefreshToken, type SessionRow } from '../../auth/sessions.js';
 import type { Role } from '../../auth/permissions.js';
 import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.js';
-import { assertAcceptablePassword, createUser, findUserByIdentifier, getUser, presentUser, setPassword, type UserRow } from '../../auth/users.js';
+import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { metrics } from '../../ops/metrics.js';
 import { badParameter, HttpProblem, notFound } from '../problem.js';
 import { NoContent, Nullable } from '../resources.js';
+import { ApiKey, presentApiKey } from './keys.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -71,6 +69,14 @@ const Session = Type.Object({
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+const Accepted = Type.Object({ detail: Type.String() });
+
+const PasswordChanged = Type.Object({
+  sessions_revoked: Type.Integer({ description: 'Other sessions ended.' }),
+  reset_tokens_revoked: Type.Integer({ description: 'Outstanding reset tokens spent.' }),
+  api_keys: Type.Array(ApiKey, { description: 'The live API keys, which keep working: review them, revoke any you do not recognise.' }),
+});
+
 // ── helpers ───────────────────────────────────────────────────────────────
 const invalidCredentials = () => new HttpProblem(401, 'invalid-credentials', 'The email/username or password is incorrect.', {}, { 'www-authenticate': 'Bearer realm="openpolicy"' });
 
@@ -94,7 +100,7 @@ function presentSession(row: SessionRow, currentId: string) {
 // ── routes ────────────────────────────────────────────────────────────────
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.database;
-  const { authenticator, lockout, tokens } = app.auth;
+  const { accounts, authenticator, tokens } = app.auth;
   privateResponses(app);
 
   async function tokenPair(user: UserRow, sessionId: string, refreshToken: string) {
@@ -102,23 +108,20 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return { access_token: accessToken, refresh_token: refreshToken, token_type: 'Bearer' as const, expires_in: ACCESS_TOKEN_SECONDS };
   }
 
-  /** Counts a failed password for the account; audits the lock when this failure causes it. */
-  async function failPassword(request: FastifyRequest, account: string, user: UserRow | null, actor: string) {
-    metrics.authFailures.inc({ reason: 'password' });
-    if (await lockout.fail(account)) {
-      metrics.authLockouts.inc();
-      await audit(db, request, { action: 'account.locked', outcome: 'success', userId: user?.id ?? null, actor, details: { minutes: lockout.policy.lockMs / 60_000 } });
-    }
-  }
-
   app.post('/register', {
     config: { permission: 'auth:public' },
     bodyLimit: BODY_LIMIT,
-    schema: { tags: ['auth'], summary: 'Create an account (role user)', body: RegisterBody, response: { 201: User } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Create an account (role user), then log in',
+      description: 'Answers alike whether or not the email has an account (its owner is mailed instead), so it reveals no addresses.',
+      body: RegisterBody,
+      response: { 202: Accepted },
+    },
   }, async (request, reply) => {
-    const user = await createUser(db, request.body);
-    await audit(db, request, { action: 'user.register', outcome: 'success', userId: user.id, actor: user.email, targetType: 'user', targetId: user.id });
-    return reply.code(201).send(presentUser(user));
+    const outcome = await accounts.register(request.body, request);
+    if (outcome.kind === 'username-taken') throw new HttpProblem(409, 'username-taken', `The username "${request.body.username}" is taken; choose another.`, { parameter: 'username' });
+    return reply.code(202).send({ detail: 'Unless this email already has an account (then its owner has been mailed), the account is ready: log in with POST /api/v1/auth/login.' });
   });
 
   app.post('/login', {
@@ -128,31 +131,11 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const { email, username, password } = request.body;
     if ((email === undefined) === (username === undefined)) throw badParameter('email', 'Send exactly one of "email" or "username", with "password".');
-    const identifier = (email ?? username ?? '').trim().toLowerCase();
-    const user = await findUserByIdentifier(db, { email, username });
-    // Unknown identifiers are locked out the same way, so a lock says nothing about whether an account exists.
-    const account = user ? `user:${user.id}` : `identifier:${identifier}`;
-    const actor = identifier.slice(0, 254);
-    const lockedMs = await lockout.lockedFor(account);
-    if (lockedMs > 0) {
-      await audit(db, request, { action: 'login.failure', outcome: 'failure', userId: user?.id ?? null, actor, details: { reason: 'locked' } });
-      throw accountLocked(lockedMs);
-    }
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
-    if (!user || !ok) {
-      await audit(db, request, { action: 'login.failure', outcome: 'failure', userId: user?.id ?? null, actor, details: { reason: user ? 'wrong-password' : 'unknown-user' } });
-      await failPassword(request, account, user, actor);
-      throw invalidCredentials();
-    }
-    if (user.disabledAt) {
-      await audit(db, request, { action: 'login.failure', outcome: 'failure', userId: user.id, actor, details: { reason: 'disabled' } });
-      throw new HttpProblem(403, 'account-disabled', 'This account is disabled; contact an administrator.');
-    }
-    await lockout.clear(account);
-    const { sessionId, refreshToken } = await startSession(db, user.id, clientInfo(request));
-    await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-    await audit(db, request, { action: 'login.success', outcome: 'success', userId: user.id, actor: user.email, targetType: 'session', targetId: sessionId });
-    return tokenPair(user, sessionId, refreshToken);
+    const outcome = await accounts.login({ email, username }, password, clientInfo(request), request);
+    if (outcome.kind === 'locked') throw accountLocked(outcome.ms);
+    if (outcome.kind === 'invalid') throw invalidCredentials();
+    if (outcome.kind === 'disabled') throw new HttpProblem(403, 'account-disabled', 'This account is disabled; contact an administrator.');
+    return tokenPair(outcome.user, outcome.sessionId, outcome.refreshToken);
   });
 
   app.post('/refresh', {
@@ -201,27 +184,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     bodyLimit: BODY_LIMIT,
     schema: {
       tags: ['auth'],
-      summary: 'Change my password; ends every other session',
+      summary: 'Change my password; ends every other session and outstanding reset tokens, and lists the API keys that keep working',
       body: Type.Object({ current_password: Password, new_password: Password }, { additionalProperties: false }),
-      response: { 204: NoContent },
+      response: { 200: PasswordChanged },
     },
-  }, async (request, reply) => {
-    const { userId, sessionId } = currentSession(request);
-    const user = await getUser(db, userId);
-    if (!user) throw notFound('user', userId);
-    const account = `user:${user.id}`;
-    // A stolen access token must not become a way to guess the password.
-    if (!(await verifyPassword(user.passwordHash, request.body.current_password))) {
-      await audit(db, request, { action: 'password.change', outcome: 'failure', details: { reason: 'wrong-password' } });
-      await failPassword(request, account, user, user.email);
-      throw new HttpProblem(403, 'wrong-password', 'The current password is incorrect.', { parameter: 'current_password' });
-    }
-    assertAcceptablePassword(request.body.new_password, { email: user.email, username: user.username }, 'new_password');
-    await setPassword(db, user.id, request.body.new_password);
-    const revoked = await revokeAllSessions(db, user.id, 'password-change', sessionId);
-    await authenticator.invalidate(user.id);
-    await audit(db, request, { action: 'password.change', outcome: 'success', details: { sessions_revoked: revoked } });
-    return reply.code(204).send();
+  }, async (request) => {
+    const outcome = await accounts.changePassword(currentSession(request), request.body.current_password, request.body.new_password, request);
+    // A stolen access token must not become a way to guess the password: guesses count toward the lockout, and a lock stops them.
+    if (outcome.kind === 'locked') throw accountLocked(outcome.ms);
+    if (outcome.kind === 'wrong-password') throw new HttpProblem(403, 'wrong-password', 'The current password is incorrect.', { parameter: 'current_password' });
+    return { sessions_revoked: outcome.sessionsRevoked, reset_tokens_revoked: outcome.resetTokensRevoked, api_keys: outcome.apiKeys.map(presentApiKey) };
   });
 
   app.post('/password-reset', {
@@ -231,13 +203,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['auth'],
       summary: 'Mail a password-reset token to this address, if it has an account',
       body: Type.Object({ email: Email }, { additionalProperties: false }),
-      response: { 202: Type.Object({ detail: Type.String() }) },
+      response: { 202: Accepted },
     },
   }, async (request, reply) => {
-    // In the background, so the answer takes the same time whether or not the account exists.
-    void requestPasswordReset(db, app.store, app.auth.mailer, request.body.email)
-      .then((user) => audit(db, request, { action: 'password.reset_request', outcome: user ? 'success' : 'failure', userId: user?.id ?? null, actor: request.body.email.slice(0, 254) }))
-      .catch((err: unknown) => request.log.error({ err }, 'password reset mail failed'));
+    accounts.requestReset(request.body.email, request, (err) => request.log.error({ err }, 'password reset mail failed'));
     return reply.code(202).send({ detail: 'If an account has this address, a reset token has been mailed to it; it is valid for one hour.' });
   });
 
@@ -246,17 +215,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     bodyLimit: BODY_LIMIT,
     schema: {
       tags: ['auth'],
-      summary: 'Set a new password with a mailed reset token; ends every session',
+      summary: 'Set a new password with a mailed reset token; ends every session, API key and other reset token of the account',
       body: Type.Object({ token: Secret, password: Password }, { additionalProperties: false }),
       response: { 204: NoContent },
     },
   }, async (request, reply) => {
-    const user = await resetPassword(db, request.body.token, request.body.password);
-    if (!user) throw new HttpProblem(400, 'invalid-reset-token', 'This reset token is unknown, used or expired; ask for a new one (POST /api/v1/auth/password-reset).', { parameter: 'token' });
-    const revoked = await revokeAllSessions(db, user.id, 'password-reset');
-    await lockout.clear(`user:${user.id}`);
-    await authenticator.invalidate(user.id);
-    await audit(db, request, { action: 'password.reset', outcome: 'success', userId: user.id, actor: user.email, details: { sessions_revoked: revoked } });
+    const outcome = await accounts.resetPassword(request.body.token, request.body.password, request);
+    if (outcome.kind === 'invalid-token') throw new HttpProblem(400, 'invalid-reset-token', 'This reset token is unknown, used or expired; ask for a new one (POST /api/v1/auth/password-reset).', { parameter: 'token' });
     return reply.code(204).send();
   });
 

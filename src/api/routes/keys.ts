@@ -7,9 +7,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
 import { audit } from '../../auth/audit.js';
-import { BODY_LIMIT, currentSession, privateResponses } from '../../auth/http.js';
-import { badParameter, notFound } from '../problem.js';
-import { isoTime, NoContent, Nullable } from '../resources.js';
+import { BODY_LIMIT, currentSession, currentUser, privateResponses } from '../../auth/http.js';
+import { DEFAULT_KEY_SCOPES, KEY_SCOPES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
+import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const MAX_LIFETIME_DAYS = 5 * 365;
@@ -22,12 +23,18 @@ export const ApiKey = Type.Object({
   last_used_at: Nullable(Type.String()),
   expires_at: Nullable(Type.String()),
   revoked_at: Nullable(Type.String()),
+  scopes: Type.Array(Type.String(), { description: 'What the key may do besides what anyone may (see README "API keys").' }),
 });
 const NewApiKey = Type.Intersect([ApiKey, Type.Object({ key: Type.String({ description: 'The key itself; shown this once only. Send it as X-API-Key.' }) })]);
 
 const CreateBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100, description: 'What the key is for, e.g. "newsroom dashboard".' }),
   expires_at: Type.Optional(Type.String({ format: 'date-time', description: `Optional expiry, within ${MAX_LIFETIME_DAYS} days.` })),
+  scopes: Type.Optional(Type.Array(StringEnum(KEY_SCOPES), {
+    minItems: 1,
+    uniqueItems: true,
+    description: 'Default ["public:read"]. Each must be a permission of your role; keys never manage the account, keys, users, audit or mail.',
+  })),
 }, { additionalProperties: false });
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -42,6 +49,7 @@ export function presentApiKey(row: ApiKeyInfo) {
     last_used_at: isoTime(row.lastUsedAt),
     expires_at: isoTime(row.expiresAt),
     revoked_at: isoTime(row.revokedAt),
+    scopes: row.scopes,
   };
 }
 
@@ -64,8 +72,12 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['keys'], summary: 'Create an API key (shown once)', body: CreateBody, response: { 201: NewApiKey } },
   }, async (request, reply) => {
     const { userId } = currentSession(request);
-    const { row, key } = await createApiKey(db, userId, { name: request.body.name, expiresAt: expiry(request.body.expires_at) });
-    await audit(db, request, { action: 'key.create', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix, name: row.name } });
+    const scopes = request.body.scopes ?? DEFAULT_KEY_SCOPES;
+    const role = currentUser(request).user.role;
+    const beyond = scopes.filter((scope) => !ROLE_PERMISSIONS[role].has(scope));
+    if (beyond.length) throw new HttpProblem(403, 'scope-not-allowed', `Your role (${role}) cannot give a key ${beyond.join(', ')}.`, { parameter: 'scopes' });
+    const { row, key } = await createApiKey(db, userId, { name: request.body.name, expiresAt: expiry(request.body.expires_at), scopes });
+    await audit(db, request, { action: 'key.create', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix, name: row.name, scopes } });
     return reply.code(201).header('location', `/api/v1/keys/${row.id}`).send({ ...presentApiKey(row), key });
   });
 

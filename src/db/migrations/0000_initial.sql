@@ -7,7 +7,8 @@ CREATE TABLE "api_keys" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_used_at" timestamp with time zone,
 	"expires_at" timestamp with time zone,
-	"revoked_at" timestamp with time zone
+	"revoked_at" timestamp with time zone,
+	"scopes" text[] DEFAULT '{public:read}'::text[] NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "audit_log" (

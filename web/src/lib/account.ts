@@ -26,7 +26,7 @@ export async function logIn(identifier: string, password: string): Promise<User 
 }
 
 export async function register(input: { email: string; password: string; username?: string; name?: string }): Promise<User | null> {
-  await api<User>('/api/v1/auth/register', { method: 'POST', body: input });
+  await api('/api/v1/auth/register', { method: 'POST', body: input });
   return logIn(input.email, input.password);
 }
 

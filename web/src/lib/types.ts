@@ -344,6 +344,14 @@ export interface ApiKey {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** Permissions the key may use, chosen at creation. */
+  scopes: string[];
+}
+
+/** POST /auth/password: what the change ended, and the keys that still work. */
+export interface PasswordChanged {
+  sessions_revoked: number;
+  api_keys: ApiKey[];
 }
 
 export interface NewApiKey extends ApiKey {

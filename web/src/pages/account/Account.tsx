@@ -12,7 +12,7 @@ import { useLang, useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { session } from '../../lib/session';
 import { useStore } from '../../lib/store';
-import type { AccountSession } from '../../lib/types';
+import type { AccountSession, ApiKey, PasswordChanged } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { ApiKeys } from './ApiKeys';
 import { Saved } from './Saved';
@@ -53,12 +53,16 @@ function Sessions() {
   );
 }
 
-function ChangePassword() {
+/** After a change, the keys that still work are shown (the change ends other sessions, not keys). */
+function ChangePassword({ onChanged }: { onChanged: () => void }) {
   const t = useT();
-  const [changed, setChanged] = useState(false);
+  const [changed, setChanged] = useState<PasswordChanged | null>(null);
   const { busy, error, onSubmit } = useSubmit(
-    (data) => api('/api/v1/auth/password', { method: 'POST', body: { current_password: String(data.get('current_password') ?? ''), new_password: String(data.get('new_password') ?? '') } }),
-    () => setChanged(true),
+    (data) => api<PasswordChanged>('/api/v1/auth/password', { method: 'POST', body: { current_password: String(data.get('current_password') ?? ''), new_password: String(data.get('new_password') ?? '') } }),
+    (result) => {
+      setChanged(result);
+      onChanged();
+    },
   );
   return (
     <section aria-labelledby="password">
@@ -68,6 +72,7 @@ function ChangePassword() {
         <label className="field"><span>{t('reset.newPassword')}</span><input name="new_password" type="password" autoComplete="new-password" minLength={12} required /></label>
         <FormError error={error} />
         {changed && <p className="notice success" role="status">{t('account.passwordChanged')}</p>}
+        {changed && changed.api_keys.length > 0 && <p className="notice" role="status">{t('account.keysRemain')} ({changed.api_keys.map((k) => k.name).join(', ')})</p>}
         <button type="submit" disabled={busy}>{t('account.changePassword')}</button>
       </form>
     </section>
@@ -91,6 +96,7 @@ function Profile() {
 
 export default function Account() {
   const t = useT();
+  const keys = useApi<{ results: ApiKey[] }>('/api/v1/keys');
   const logout = useSubmit(async () => logOut(), () => navigate('/'));
   return (
     <RequireRole>
@@ -98,9 +104,9 @@ export default function Account() {
       <Profile />
       <form onSubmit={logout.onSubmit}><button type="submit" disabled={logout.busy}>{t('account.logout')}</button></form>
       <Saved />
-      <ApiKeys />
+      <ApiKeys keys={keys} />
       <Sessions />
-      <ChangePassword />
+      <ChangePassword onChanged={keys.reload} />
     </RequireRole>
   );
 }

@@ -8,18 +8,29 @@ import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import type { ApiKey, NewApiKey } from '../../lib/types';
-import { useApi } from '../../lib/use-api';
+import { session } from '../../lib/session';
+import { useStore } from '../../lib/store';
+import type { useApi } from '../../lib/use-api';
 
-export function ApiKeys() {
+/** What a key may be given beyond reading, by role (the API refuses the rest: src/auth/permissions.ts). */
+const GRANTABLE: Record<string, string[]> = {
+  user: ['saved:manage'],
+  editor: ['saved:manage', 'imports:read', 'imports:run', 'records:edit'],
+  admin: ['saved:manage', 'imports:read', 'imports:run', 'records:edit'],
+};
+
+/** My keys, reloaded by the account page when a password change leaves them working. */
+export function ApiKeys({ keys }: { keys: ReturnType<typeof useApi<{ results: ApiKey[] }>> }) {
   const t = useT();
   const lang = useLang();
-  const keys = useApi<{ results: ApiKey[] }>('/api/v1/keys');
+  const { user } = useStore(session);
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const [copied, setCopied] = useState(false);
   const create = useSubmit(
     (data) => {
       const expires = field(data, 'expires');
-      return api<NewApiKey>('/api/v1/keys', { method: 'POST', body: { name: field(data, 'name'), ...(expires ? { expires_at: new Date(`${expires}T23:59:59`).toISOString() } : {}) } });
+      const scopes = ['public:read', ...data.getAll('scope').map(String)];
+      return api<NewApiKey>('/api/v1/keys', { method: 'POST', body: { name: field(data, 'name'), scopes, ...(expires ? { expires_at: new Date(`${expires}T23:59:59`).toISOString() } : {}) } });
     },
     (key) => {
       setCreated(key);
@@ -39,6 +50,12 @@ export function ApiKeys() {
       <form className="filters inline" onSubmit={create.onSubmit}>
         <label className="field"><span>{t('keys.name')}</span><input name="name" required maxLength={100} placeholder={t('keys.namePlaceholder')} /></label>
         <label className="field"><span>{t('keys.expires')} <span className="meta">({t('common.optional')})</span></span><input name="expires" type="date" /></label>
+        <fieldset className="field">
+          <legend>{t('keys.scopes')}</legend>
+          {(GRANTABLE[user?.role ?? 'user'] ?? []).map((scope) => (
+            <label key={scope}><input type="checkbox" name="scope" value={scope} /> <code>{scope}</code></label>
+          ))}
+        </fieldset>
         <div className="filter-actions"><button type="submit" disabled={create.busy}>{t('keys.create')}</button></div>
       </form>
       <FormError error={create.error} />
@@ -54,13 +71,14 @@ export function ApiKeys() {
       {keys.data && keys.data.results.length > 0 && (
         <ScrollTable label={t('keys.title')}>
           <thead>
-            <tr><th scope="col">{t('keys.name')}</th><th scope="col">{t('keys.prefix')}</th><th scope="col">{t('account.started')}</th><th scope="col">{t('account.lastUsed')}</th><th scope="col">{t('keys.state')}</th></tr>
+            <tr><th scope="col">{t('keys.name')}</th><th scope="col">{t('keys.prefix')}</th><th scope="col">{t('keys.scopes')}</th><th scope="col">{t('account.started')}</th><th scope="col">{t('account.lastUsed')}</th><th scope="col">{t('keys.state')}</th></tr>
           </thead>
           <tbody>
             {keys.data.results.map((k) => (
               <tr key={k.id}>
                 <td>{k.name}</td>
                 <td><code>{k.prefix}…</code></td>
+                <td>{k.scopes.join(', ')}</td>
                 <td className="nowrap">{formatDateTime(k.created_at, lang)}</td>
                 <td className="nowrap">{formatDateTime(k.last_used_at, lang)}</td>
                 <KeyState apiKey={k} onRevoke={() => revoke(k)} />
