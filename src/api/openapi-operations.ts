@@ -5,7 +5,7 @@
  * templates OpenAPI can express. Derived once here, so no route restates them.
  */
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { ROLE_PERMISSIONS, ROLES, SESSION_ONLY, type Permission } from '../auth/permissions.js';
+import { isKeyScope, ROLE_PERMISSIONS, ROLES, type Permission } from '../auth/permissions.js';
 
 type Json = Record<string, unknown>;
 interface ParameterSchema { enum?: unknown[]; const?: unknown; anyOf?: ParameterSchema[] }
@@ -83,7 +83,7 @@ const ANYONE = new Set<Permission>(ROLE_PERMISSIONS.anonymous);
 /** Who may call: anonymous callers too (`{}`), a signed-in session only, or a token or a key. */
 function security(permission: Permission): Json[] {
   const token = { bearerToken: [] };
-  if (SESSION_ONLY.has(permission)) return [token];
+  if (!isKeyScope(permission) && !ANYONE.has(permission)) return [token];
   const credentials = [token, { apiKeyHeader: [] }, { apiKeyQuery: [] }];
   return ANYONE.has(permission) ? [{}, ...credentials] : credentials;
 }
@@ -93,7 +93,7 @@ const leastRole = (permission: Permission) => [...ROLES].reverse().find((role) =
 
 function whoMayCall(permission: Permission): string {
   if (ANYONE.has(permission)) return `Open to anonymous callers (permission \`${permission}\`); a token or key makes the call count against your own quota.`;
-  const by = SESSION_ONLY.has(permission) ? 'an access token (an API key cannot do this)' : 'an access token or an API key';
+  const by = isKeyScope(permission) ? 'an access token, or an API key created with that scope' : 'an access token (an API key cannot do this)';
   return `Needs permission \`${permission}\` (role ${leastRole(permission)} or above), sent as ${by}.`;
 }
 

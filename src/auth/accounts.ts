@@ -5,6 +5,7 @@
  * entry land together or not at all); the routes (src/api/routes/auth.ts) only
  * turn the outcomes into HTTP.
  */
+import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiKeys, passwordResets, users } from '../db/schema.js';
@@ -17,9 +18,9 @@ import type { Lockout } from './lockout.js';
 import type { Mailer } from './mailer.js';
 import { requestPasswordReset } from './password-reset.js';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.js';
-import { scoped } from './scope.js';
+import { scoped, type Actor } from './scope.js';
 import { revokeAllSessions, startSession, type ClientInfo } from './sessions.js';
-import { sha256 } from './tokens.js';
+import { sha256, type AccessTokens } from './tokens.js';
 import { assertAcceptablePassword, findUserByIdentifier, getUser, normalizeEmail, type NewUser, type UserRow } from './users.js';
 
 export type RegisterOutcome = { kind: 'accepted' } | { kind: 'username-taken' };
@@ -51,6 +52,7 @@ export class Accounts {
     private readonly lockout: Lockout,
     private readonly authenticator: Authenticator,
     private readonly mailer: Mailer,
+    private readonly tokens: AccessTokens,
   ) {}
 
   /**
@@ -72,7 +74,7 @@ export class Accounts {
         return { kind: 'existing', userId: taken.id } as const;
       }
       const [row] = await tx.insert(users)
-        .values({ email, username: input.username ?? null, name: input.name ?? null, passwordHash, role: 'user' })
+        .values({ email, username: input.username ?? null, name: input.name ?? null, passwordHash })
         .onConflictDoNothing().returning();
       // A concurrent registration of the same email or username won.
       if (!row) return { kind: 'username-taken' } as const;
@@ -118,10 +120,12 @@ export class Accounts {
       return { kind: 'disabled' };
     }
     await this.lockout.clear(account);
-    const { sessionId, refreshToken } = await scoped(this.db, { userId: user.id }, async (tx) => {
-      const started = await startSession(tx, user.id, client);
+    const sessionId = randomUUID();
+    const secretHash = this.tokens.sessionSecretHash(sessionId);
+    const { refreshToken } = await scoped(this.db, { secretHash }, async (tx) => {
+      const started = await startSession(tx, { id: sessionId, userId: user.id, secretHash }, client);
       await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-      await audit(tx, context, { action: 'login.success', outcome: 'success', userId: user.id, actor: user.email, targetType: 'session', targetId: started.sessionId });
+      await audit(tx, context, { action: 'login.success', outcome: 'success', userId: user.id, actor: user.email, targetType: 'session', targetId: sessionId });
       return started;
     });
     return { kind: 'ok', user, sessionId, refreshToken };
@@ -132,7 +136,7 @@ export class Accounts {
    * every other session and spends outstanding reset tokens; API keys keep
    * working and are returned, so the owner sees what is left to review.
    */
-  async changePassword(session: { userId: string; sessionId: string }, current: string, next: string, context: AuditContext): Promise<PasswordChangeOutcome> {
+  async changePassword(session: Actor & { sessionId: string }, current: string, next: string, context: AuditContext): Promise<PasswordChangeOutcome> {
     const user = await getUser(this.db, session.userId);
     if (!user) return { kind: 'wrong-password' };
     const account = accountOf(user.id);
@@ -148,9 +152,9 @@ export class Accounts {
     }
     assertAcceptablePassword(next, { email: user.email, username: user.username }, 'new_password');
     const passwordHash = await hashPassword(next);
-    const result = await scoped(this.db, { userId: user.id }, async (tx) => {
+    const result = await scoped(this.db, session, async (tx) => {
       await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
-      const sessionsRevoked = await revokeAllSessions(tx, user.id, 'password-change', session.sessionId);
+      const sessionsRevoked = await revokeAllSessions(tx, session, user.id, 'password-change', session.sessionId);
       const resetTokensRevoked = await spendResetTokens(tx, user.id);
       const keys = await tx.select(apiKeyInfo).from(apiKeys)
         .where(and(eq(apiKeys.userId, user.id), isNull(apiKeys.revokedAt), sql`(${apiKeys.expiresAt} IS NULL OR ${apiKeys.expiresAt} > now())`));
@@ -175,20 +179,22 @@ export class Accounts {
     const user = found.user;
     assertAcceptablePassword(password, { email: user.email, username: user.username });
     const passwordHash = await hashPassword(password);
-    const result = await scoped(this.db, { userId: user.id }, async (tx) => {
-      // Spending the token first makes a concurrent second use of it find nothing to spend.
-      const [claimed] = await tx.update(passwordResets).set({ usedAt: sql`now()` })
-        .where(and(eq(passwordResets.tokenHash, hash), isNull(passwordResets.usedAt))).returning({ hash: passwordResets.tokenHash });
+    // Scoped to the reset token itself: the database derives the user from it while it is unspent, so it is spent last.
+    const scope = { secretHash: hash };
+    const result = await scoped(this.db, scope, async (tx) => {
+      // Locked, so a concurrent second use of the token waits, then finds it spent.
+      const [claimed] = await tx.select({ hash: passwordResets.tokenHash }).from(passwordResets)
+        .where(and(eq(passwordResets.tokenHash, hash), isNull(passwordResets.usedAt))).for('update');
       if (!claimed) return null;
-      await spendResetTokens(tx, user.id);
       await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
-      const sessionsRevoked = await revokeAllSessions(tx, user.id, 'password-reset');
+      const sessionsRevoked = await revokeAllSessions(tx, scope, user.id, 'password-reset');
       const keys = await tx.update(apiKeys).set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.userId, user.id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });
       await audit(tx, context, {
         action: 'password.reset', outcome: 'success', userId: user.id, actor: user.email,
         details: { sessions_revoked: sessionsRevoked, api_keys_revoked: keys.length },
       });
+      await spendResetTokens(tx, user.id);
       return { sessionsRevoked, apiKeysRevoked: keys.length };
     });
     if (!result) return { kind: 'invalid-token' };

@@ -9,7 +9,7 @@ import { HttpProblem } from '../api/problem.js';
 import type { Db } from '../db/client.js';
 import { apiKeys } from '../db/schema.js';
 import { DEFAULT_KEY_SCOPES, type KeyScope } from './permissions.js';
-import { scoped } from './scope.js';
+import { scoped, type Actor } from './scope.js';
 import { sha256 } from './tokens.js';
 
 const KEY_PATTERN = /^opk_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/;
@@ -50,45 +50,58 @@ export const apiKeyInfo = {
 };
 export type ApiKeyInfo = Omit<ApiKeyRow, 'keyHash'>;
 
-export async function createApiKey(db: Db, userId: string, input: { name: string; expiresAt: Date | null; scopes?: KeyScope[] }): Promise<{ row: ApiKeyRow; key: string }> {
+/**
+ * Creates a key for the user, in a transaction scoped to the new key's own
+ * secret (as a login is to its new session's): the database accepts the row
+ * because its holder presents it, then derives the user from it to count the
+ * user's live keys. `record` (the audit entry) is written in the same transaction.
+ */
+export async function createApiKey(
+  db: Db, userId: string, input: { name: string; expiresAt: Date | null; scopes?: KeyScope[] }, record?: (tx: Db, row: ApiKeyRow) => Promise<void>,
+): Promise<{ row: ApiKeyRow; key: string }> {
   const generated = generateApiKey();
-  return scoped(db, { userId }, async (tx) => {
-    const [live] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(apiKeys)
-      .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
-    if ((live?.n ?? 0) >= MAX_KEYS_PER_USER) {
-      throw new HttpProblem(409, 'too-many-keys', `You have ${MAX_KEYS_PER_USER} live API keys, the most allowed; revoke one first (DELETE /api/v1/keys/{id}).`);
-    }
+  return scoped(db, { secretHash: generated.hash }, async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
       .values({ userId, name: input.name, prefix: generated.prefix, keyHash: generated.hash, expiresAt: input.expiresAt, scopes: input.scopes ?? DEFAULT_KEY_SCOPES })
       .returning();
+    const [live] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.userId, userId), isNull(apiKeys.revokedAt)));
+    if ((live?.n ?? 0) > MAX_KEYS_PER_USER) {
+      throw new HttpProblem(409, 'too-many-keys', `You have ${MAX_KEYS_PER_USER} live API keys, the most allowed; revoke one first (DELETE /api/v1/keys/{id}).`);
+    }
+    await record?.(tx, row!);
     return { row: row!, key: generated.key };
   });
 }
 
-export function listApiKeys(db: Db, userId: string): Promise<ApiKeyInfo[]> {
-  return scoped(db, { userId }, (tx) => tx.select(apiKeyInfo).from(apiKeys).where(eq(apiKeys.userId, userId)).orderBy(desc(apiKeys.createdAt)));
+export function listApiKeys(db: Db, actor: Actor): Promise<ApiKeyInfo[]> {
+  return scoped(db, actor, (tx) => tx.select(apiKeyInfo).from(apiKeys).where(eq(apiKeys.userId, actor.userId)).orderBy(desc(apiKeys.createdAt)));
 }
 
 /** The user's key, or null: another user's key is indistinguishable from none. */
-export async function getApiKey(db: Db, userId: string, id: string): Promise<ApiKeyInfo | null> {
-  const [row] = await scoped(db, { userId }, (tx) => tx.select(apiKeyInfo).from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, userId))).limit(1));
+export async function getApiKey(db: Db, actor: Actor, id: string): Promise<ApiKeyInfo | null> {
+  const [row] = await scoped(db, actor, (tx) => tx.select(apiKeyInfo).from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, actor.userId))).limit(1));
   return row ?? null;
 }
 
 /**
  * Revokes a live key, or returns null when there is none: the owner's own
- * (`userId`), or any user's from the admin console (`adminId`, which the
- * database itself checks is a live admin's).
+ * (`as: 'owner'`), or any user's from the admin console (`as: 'admin'`, which
+ * the database allows only when the actor's secret is a live admin's session).
+ * `record` (the audit entry) is written in the same transaction.
  */
-export async function revokeApiKey(db: Db, by: { userId: string } | { adminId: string }, id: string): Promise<ApiKeyInfo | null> {
-  const owner = 'userId' in by ? eq(apiKeys.userId, by.userId) : undefined;
-  const [row] = await scoped(db, by, (tx) =>
-    tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), owner, isNull(apiKeys.revokedAt))).returning(apiKeyInfo),
-  );
-  return row ?? null;
+export async function revokeApiKey(
+  db: Db, actor: Actor, id: string, as: 'owner' | 'admin', record?: (tx: Db, row: ApiKeyInfo) => Promise<void>,
+): Promise<ApiKeyInfo | null> {
+  const owner = as === 'owner' ? eq(apiKeys.userId, actor.userId) : undefined;
+  return scoped(db, actor, async (tx) => {
+    const [row] = await tx.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), owner, isNull(apiKeys.revokedAt))).returning(apiKeyInfo);
+    if (row) await record?.(tx, row);
+    return row ?? null;
+  });
 }
 
 /** The live key with this hash, found by the secret itself (the only rows row-level security lets it see). */

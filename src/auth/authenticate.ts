@@ -92,16 +92,17 @@ export class Authenticator {
       if (e instanceof TokenError) throw unauthorized(e.message, e.reason === 'expired' ? 'token-expired' : 'invalid-token');
       throw e;
     }
-    let state = await this.userState(claims.userId);
+    const secretHash = this.tokens.sessionSecretHash(claims.sessionId);
+    let state = await this.userState(claims.userId, secretHash);
     // A session newer than the cache (a login on another instance) is looked up once more.
     if (state && !state.liveSessions.has(claims.sessionId)) {
       this.users.delete(claims.userId);
-      state = await this.userState(claims.userId);
+      state = await this.userState(claims.userId, secretHash);
     }
     if (!state || state.disabled) throw unauthorized('The account of this token no longer exists or is disabled.', 'invalid-token');
     if (!state.liveSessions.has(claims.sessionId)) throw unauthorized('This session has ended (logged out or revoked); log in again.', 'invalid-token');
     if (state.user.role !== claims.role) throw unauthorized('The account\'s role has changed since this token was issued; get a new one from POST /api/v1/auth/refresh.', 'invalid-token');
-    return { kind: 'user', via: 'token', user: state.user, sessionId: claims.sessionId };
+    return { kind: 'user', via: 'token', user: state.user, sessionId: claims.sessionId, secretHash };
   }
 
   private async fromApiKey(presented: unknown): Promise<Principal> {
@@ -115,20 +116,21 @@ export class Authenticator {
       key = { keyId: row.id, userId: row.userId, scopes: row.scopes };
       this.keys.set(hash, key);
     }
-    const state = await this.userState(key.userId);
+    const state = await this.userState(key.userId, hash);
     if (!state || state.disabled) throw invalid;
     if (!this.touched.has(hash)) {
       this.touched.set(hash, true);
       touchApiKey(this.database.db, hash).catch((err: unknown) => this.log.warn({ err }, 'could not record API key use'));
     }
-    return { kind: 'user', via: 'key', user: state.user, keyId: key.keyId, scopes: key.scopes };
+    return { kind: 'user', via: 'key', user: state.user, keyId: key.keyId, scopes: key.scopes, secretHash: hash };
   }
 
-  private async userState(userId: string): Promise<UserState | null> {
+  /** The user's facts, read in the scope of the secret presented (the database shows that user's sessions only). */
+  private async userState(userId: string, secretHash: string): Promise<UserState | null> {
     const cached = this.users.get(userId);
     if (cached) return cached;
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) return null;
-    const state = await scoped(this.database.db, { userId }, async (tx) => {
+    const state = await scoped(this.database.db, { secretHash }, async (tx) => {
       const [user] = await tx.select().from(users).where(eq(users.id, userId)).limit(1);
       if (!user || !isRole(user.role)) return null;
       const live = await tx

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpProblem } from '../api/problem.js';
 import type { Principal } from './permissions.js';
+import type { Actor } from './scope.js';
 import type { ClientInfo } from './sessions.js';
 
 /** Bodies of the account routes are small JSON objects; anything bigger is an error or an attack. */
@@ -25,9 +26,15 @@ export function currentUser(request: FastifyRequest): Extract<Principal, { kind:
   return principal;
 }
 
+/** The signed-in caller as storage takes it: the user, and the secret the database derives that user from. */
+export function currentActor(request: FastifyRequest): Actor {
+  const principal = currentUser(request);
+  return { userId: principal.user.id, secretHash: principal.secretHash };
+}
+
 /** The session of the access token in use, or a 403 when the caller used an API key. */
-export function currentSession(request: FastifyRequest): { userId: string; sessionId: string } {
+export function currentSession(request: FastifyRequest): Actor & { sessionId: string } {
   const principal = currentUser(request);
   if (principal.via !== 'token') throw new HttpProblem(403, 'forbidden', 'This needs an access token from POST /api/v1/auth/login, not an API key.');
-  return { userId: principal.user.id, sessionId: principal.sessionId };
+  return { userId: principal.user.id, sessionId: principal.sessionId, secretHash: principal.secretHash };
 }

@@ -56,11 +56,14 @@ export interface AuthUser {
   tier: string;
 }
 
-/** Who is asking: nobody, or a user by an access token (with its session) or by an API key. */
+/**
+ * Who is asking: nobody, or a user by an access token (with its session) or by
+ * an API key; `secretHash` is what the database derives the user from.
+ */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; via: 'token'; user: AuthUser; sessionId: string }
-  | { kind: 'user'; via: 'key'; user: AuthUser; keyId: string; scopes: readonly string[] };
+  | { kind: 'user'; via: 'token'; user: AuthUser; sessionId: string; secretHash: string }
+  | { kind: 'user'; via: 'key'; user: AuthUser; keyId: string; scopes: readonly string[]; secretHash: string };
 
 export const ANONYMOUS_PRINCIPAL: Principal = { kind: 'anonymous' };
 

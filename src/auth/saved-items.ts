@@ -5,7 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { bills, legislativeSessions, people, savedItems } from '../db/schema.js';
-import { scoped } from './scope.js';
+import { scoped, type Actor } from './scope.js';
 
 export const SAVED_TYPES = ['bill', 'person'] as const;
 export type SavedType = (typeof SAVED_TYPES)[number];
@@ -27,8 +27,9 @@ export async function itemExists(db: Db, type: SavedType, itemId: string): Promi
 }
 
 /** Follows the item; `created` is false when the user already followed it (the row is unchanged). */
-export async function saveItem(db: Db, userId: string, type: SavedType, itemId: string): Promise<{ row: SavedRow; created: boolean }> {
-  return scoped(db, { userId }, async (tx) => {
+export async function saveItem(db: Db, actor: Actor, type: SavedType, itemId: string): Promise<{ row: SavedRow; created: boolean }> {
+  const { userId } = actor;
+  return scoped(db, actor, async (tx) => {
     const [inserted] = await tx.insert(savedItems).values({ userId, itemType: type, itemId }).onConflictDoNothing().returning();
     if (inserted) return { row: inserted, created: true };
     const [existing] = await tx
@@ -41,16 +42,18 @@ export async function saveItem(db: Db, userId: string, type: SavedType, itemId: 
 }
 
 /** Unfollows; null when the user did not follow it (another user's follow is indistinguishable from none). */
-export async function unsaveItem(db: Db, userId: string, type: SavedType, itemId: string): Promise<SavedRow | null> {
-  const [row] = await scoped(db, { userId }, (tx) =>
+export async function unsaveItem(db: Db, actor: Actor, type: SavedType, itemId: string): Promise<SavedRow | null> {
+  const { userId } = actor;
+  const [row] = await scoped(db, actor, (tx) =>
     tx.delete(savedItems).where(and(eq(savedItems.userId, userId), eq(savedItems.itemType, type), eq(savedItems.itemId, itemId))).returning(),
   );
   return row ?? null;
 }
 
 /** The user's follows, newest first, with the bill's title or the person's name (null if no longer in the data). */
-export function listSavedItems(db: Db, userId: string): Promise<SavedListRow[]> {
-  return scoped(db, { userId }, async (tx) => {
+export function listSavedItems(db: Db, actor: Actor): Promise<SavedListRow[]> {
+  const { userId } = actor;
+  return scoped(db, actor, async (tx) => {
     const rows = await tx
       .select({
         item: savedItems,

@@ -9,11 +9,19 @@ import type { Db } from '../db/client.js';
 import { APP_ROLE } from '../db/access-control.js';
 
 /**
- * Whose rows a transaction may see: one user's, the row of a secret the caller
- * presented, or, for the admin console, every user's API keys; the database
- * grants that last one only while `adminId` names a live admin.
+ * Whose rows a transaction may see: those of the user the database derives from
+ * the hash of a secret the caller presented (a session's, an API key, a refresh
+ * or reset token); and, when that is a live admin's session, every user's
+ * sessions and keys for the admin console (src/db/access-control.sql).
  */
-export type Scope = { userId: string } | { secretHash: string } | { adminId: string };
+export interface Scope {
+  secretHash: string;
+}
+
+/** A signed-in caller as the storage functions take it: whose rows (for the WHERE) and by which secret (for the database). */
+export interface Actor extends Scope {
+  userId: string;
+}
 
 export function scoped<T>(db: Db, scope: Scope, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -23,10 +31,6 @@ export function scoped<T>(db: Db, scope: Scope, work: (tx: Db) => Promise<T>): P
   });
 }
 
-/** Narrows a scoped transaction, e.g. from the secret a caller presented to the user it belongs to. */
-export async function setScope(tx: Db, scope: Scope): Promise<void> {
-  const userId = 'userId' in scope ? scope.userId : '';
-  const secretHash = 'secretHash' in scope ? scope.secretHash : '';
-  const adminId = 'adminId' in scope ? scope.adminId : '';
-  await tx.execute(sql`SELECT set_config('app.user_id', ${userId}, true), set_config('app.secret_hash', ${secretHash}, true), set_config('app.admin_id', ${adminId}, true)`);
+async function setScope(tx: Db, scope: Scope): Promise<void> {
+  await tx.execute(sql`SELECT set_config('app.secret_hash', ${scope.secretHash}, true)`);
 }

@@ -158,7 +158,7 @@ export async function installAuthentication(app: FastifyInstance, options: Secur
   const lockout = new Lockout(app.store, options.lockout ?? DEFAULT_LOCKOUT);
   const mailer = options.mailer ?? outboxMailer(app.database.db);
   const services: AuthServices = {
-    accounts: new Accounts(app.database.db, app.store, lockout, authenticator, mailer),
+    accounts: new Accounts(app.database.db, app.store, lockout, authenticator, mailer, tokens),
     tokens,
     authenticator,
     lockout,

@@ -7,7 +7,7 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { refreshTokens, sessions, users } from '../db/schema.js';
-import { scoped, setScope } from './scope.js';
+import { scoped, type Actor, type Scope } from './scope.js';
 import { newSecret, sha256 } from './tokens.js';
 import type { UserRow } from './users.js';
 
@@ -20,16 +20,18 @@ export interface ClientInfo {
 
 export type SessionRow = typeof sessions.$inferSelect;
 
-export async function startSession(db: Db, userId: string, client: ClientInfo): Promise<{ sessionId: string; refreshToken: string }> {
+/**
+ * A new session with its first refresh token, in `tx`: a transaction scoped to
+ * the new session's own secret (`secretHash`), which is what lets the database
+ * accept a session nobody could act for yet.
+ */
+export async function startSession(tx: Db, session: { id: string; userId: string; secretHash: string }, client: ClientInfo): Promise<{ refreshToken: string }> {
   const refreshToken = newSecret('opr_');
-  return scoped(db, { userId }, async (tx) => {
-    const [session] = await tx
-      .insert(sessions)
-      .values({ userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), ip: client.ip, userAgent: client.userAgent?.slice(0, 512) ?? null })
-      .returning({ id: sessions.id });
-    await tx.insert(refreshTokens).values({ tokenHash: sha256(refreshToken), sessionId: session!.id, userId });
-    return { sessionId: session!.id, refreshToken };
+  await tx.insert(sessions).values({
+    ...session, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000), ip: client.ip, userAgent: client.userAgent?.slice(0, 512) ?? null,
   });
+  await tx.insert(refreshTokens).values({ tokenHash: sha256(refreshToken), sessionId: session.id, userId: session.userId });
+  return { refreshToken };
 }
 
 export type Rotation =
@@ -42,7 +44,6 @@ export async function rotateRefreshToken(db: Db, presented: string): Promise<Rot
   return scoped(db, { secretHash: hash }, async (tx) => {
     const [token] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash)).limit(1);
     if (!token) return { kind: 'invalid' };
-    await setScope(tx, { userId: token.userId });
     const [session] = await tx.select().from(sessions).where(eq(sessions.id, token.sessionId)).limit(1);
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' };
     // Only one caller can flip used_at; the loser of a race is treated like any replay.
@@ -64,21 +65,24 @@ export async function rotateRefreshToken(db: Db, presented: string): Promise<Rot
   });
 }
 
-/** Revokes one of the user's sessions; false when the user has no such live session. */
-export async function revokeSession(db: Db, userId: string, sessionId: string, reason: string): Promise<boolean> {
-  return scoped(db, { userId }, async (tx) => {
+/** Revokes one of the actor's sessions; false when the actor has no such live session. */
+export async function revokeSession(db: Db, actor: Actor, sessionId: string, reason: string): Promise<boolean> {
+  return scoped(db, actor, async (tx) => {
     const rows = await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: reason })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
     return rows.length > 0;
   });
 }
 
-/** Revokes every live session of the user, but `keep` when given; returns how many. */
-export async function revokeAllSessions(db: Db, userId: string, reason: string, keep?: string): Promise<number> {
-  return scoped(db, { userId }, async (tx) => {
+/**
+ * Revokes every live session of `userId` but `keep`; how many. The scope is
+ * the user's own secret, or a live admin session's (disabling an account).
+ */
+export async function revokeAllSessions(db: Db, scope: Scope, userId: string, reason: string, keep?: string): Promise<number> {
+  return scoped(db, scope, async (tx) => {
     const rows = await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: reason })
@@ -89,12 +93,12 @@ export async function revokeAllSessions(db: Db, userId: string, reason: string, 
 }
 
 /** The user's live sessions, newest first. */
-export async function listSessions(db: Db, userId: string): Promise<SessionRow[]> {
-  return scoped(db, { userId }, (tx) =>
+export async function listSessions(db: Db, actor: Actor): Promise<SessionRow[]> {
+  return scoped(db, actor, (tx) =>
     tx
       .select()
       .from(sessions)
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+      .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
       .orderBy(desc(sessions.lastUsedAt)),
   );
 }

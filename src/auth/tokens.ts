@@ -3,7 +3,7 @@
  * alg, typ, iss, aud, exp, type, role); every other secret we hand out (refresh
  * tokens, reset tokens, API keys) is opaque random text stored only as SHA-256.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { isRole, type Role } from './permissions.js';
 
@@ -41,6 +41,15 @@ export class AccessTokens {
       .setExpirationTime(`${ACCESS_TOKEN_SECONDS}s`)
       .setJti(randomUUID())
       .sign(this.key);
+  }
+
+  /**
+   * The hash the database derives a session's user from (app.secret_hash): of a
+   * secret only this signing key makes, so SQL run as the application role
+   * cannot act as a user by naming their session.
+   */
+  sessionSecretHash(sessionId: string): string {
+    return sha256(createHmac('sha256', this.key).update(`session:${sessionId}`).digest('base64url'));
   }
 
   async verify(token: string): Promise<AccessClaims> {

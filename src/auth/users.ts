@@ -36,12 +36,15 @@ export async function createUser(db: Db, input: NewUser): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   const [row] = await db
     .insert(users)
-    .values({ email, username: input.username ?? null, name: input.name ?? null, passwordHash, role: input.role ?? 'user' })
+    .values({ email, username: input.username ?? null, name: input.name ?? null, passwordHash })
     .onConflictDoNothing()
     .returning();
   // Lost a race with a concurrent registration of the same email or username.
   if (!row) throw new HttpProblem(409, 'email-taken', 'That email or username was just registered; log in or choose another.');
-  return row;
+  if (!input.role || input.role === 'user') return row;
+  // The application role writes no role itself (src/db/access-control.sql): the database decides who may.
+  await db.execute(sql`SELECT openpolicy_create_role(${row.id}::uuid, ${input.role})`);
+  return { ...row, role: input.role };
 }
 
 export async function findUserByIdentifier(db: Db, identifier: { email?: string | undefined; username?: string | undefined }): Promise<UserRow | null> {

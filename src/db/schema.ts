@@ -479,7 +479,9 @@ export const sessions = pgTable('sessions', {
   revokedReason: text('revoked_reason'), // logout | password-change | refresh-reuse | revoked | disabled
   userAgent: text('user_agent'),
   ip: text('ip'),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+  // SHA-256 of the session's secret (src/auth/tokens.ts): what the database derives the acting user from.
+  secretHash: text('secret_hash').notNull(),
+}, (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_secret_idx').on(t.secretHash)]);
 
 /** Every refresh token ever issued in a session, by SHA-256; a used one seen again is a theft signal. */
 export const refreshTokens = pgTable('refresh_tokens', {

@@ -13,34 +13,92 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { scoped, type Scope } from '../../src/auth/scope.js';
+import { scoped } from '../../src/auth/scope.js';
+import { AccessTokens, sha256 } from '../../src/auth/tokens.js';
 import { users } from '../../src/db/schema.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { bearer, JWT_SECRET, NO_LIMITS, PASSWORD, testStore } from './support.js';
 
 type Sql = postgres.Sql;
 
-/** Two users, each with a session and an API key, made through the API itself. */
-async function seedThroughApi(database: Database): Promise<{ alice: string; bob: string; keyOfBob: string }> {
+interface Seeded {
+  alice: string;
+  bob: string;
+  keyOfAlice: string;
+  keyOfBob: string;
+  admin: string;
+  /** What the database derives the admin from: the hash of its session's secret, and of its API key. */
+  adminSession: string;
+  adminKey: string;
+}
+
+/** Two users, each with a session and an API key, and an admin with a session and a key, made through the API itself. */
+async function seedThroughApi(database: Database, makeAdmin: (email: string) => Promise<void>): Promise<Seeded> {
   const store = testStore();
   const app = await buildApp({ database, store, security: { jwtSecret: JWT_SECRET, ...NO_LIMITS } });
   const ids: string[] = [];
-  let keyOfBob = '';
-  for (const name of ['alice', 'bob']) {
+  const keys: string[] = [];
+  const sessions: string[] = [];
+  for (const name of ['alice', 'bob', 'admin']) {
     const email = `${name}-${randomBytes(3).toString('hex')}@example.org`;
     const reg = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email, password: PASSWORD } });
     expect(reg.statusCode, reg.body).toBe(202);
     const [registered] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
     ids.push(registered!.id);
+    if (name === 'admin') await makeAdmin(email);
     const tokens = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: PASSWORD } })).json();
+    const sid = JSON.parse(Buffer.from(tokens.access_token.split('.')[1], 'base64url').toString()).sid as string;
+    sessions.push(new AccessTokens(JWT_SECRET).sessionSecretHash(sid));
     const key = await app.inject({ method: 'POST', url: '/api/v1/keys', headers: bearer(tokens), payload: { name: `${name}'s key` } });
     expect(key.statusCode, key.body).toBe(201);
-    keyOfBob = key.json().key;
-    expect((await app.inject({ method: 'GET', url: '/api/v1/bills', headers: { 'x-api-key': keyOfBob } })).statusCode).toBe(200);
+    keys.push(key.json().key);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/bills', headers: { 'x-api-key': key.json().key } })).statusCode).toBe(200);
   }
   await app.close();
   await store.close();
-  return { alice: ids[0]!, bob: ids[1]!, keyOfBob };
+  return { alice: ids[0]!, bob: ids[1]!, admin: ids[2]!, keyOfAlice: keys[0]!, keyOfBob: keys[1]!, adminSession: sessions[2]!, adminKey: sha256(keys[2]!) };
+}
+
+/** Result rows of a raw statement, from either driver. */
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+
+/**
+ * Hole 8 of the outside test: the application role naming whom it acts for.
+ * Run as the application role (a login role on PostgreSQL, SET ROLE on PGlite),
+ * inside the transactions the API uses.
+ */
+function actingUserIsDerived(get: () => { db: Database['db']; seeded: Seeded }) {
+  const owners = (secretHash: string, settings: Record<string, string> = {}) => scoped(get().db, { secretHash }, async (tx) => {
+    for (const [name, value] of Object.entries(settings)) await tx.execute(sql`SELECT set_config(${name}, ${value}, true)`);
+    return rowsOf<{ user_id: string }>(await tx.execute(sql`SELECT DISTINCT user_id FROM api_keys`)).map((r) => r.user_id).sort();
+  });
+
+  it('naming a user (app.user_id) or an admin (app.admin_id) opens nothing: the user comes from a secret\'s hash', async () => {
+    const { seeded } = get();
+    const nobody = sha256('a secret nobody was given');
+    expect(await owners(nobody, { 'app.user_id': seeded.alice })).toEqual([]);
+    expect(await owners(nobody, { 'app.admin_id': seeded.admin })).toEqual([]);
+    expect(await owners(sha256(seeded.keyOfAlice))).toEqual([seeded.alice]);
+    expect(await owners(sha256(seeded.keyOfAlice), { 'app.admin_id': seeded.admin })).toEqual([seeded.alice]);
+    // An admin's session secret opens every user's keys for the console; the admin's API key does not.
+    expect(await owners(seeded.adminSession)).toEqual([seeded.admin, seeded.alice, seeded.bob].sort());
+    expect(await owners(seeded.adminKey)).toEqual([seeded.admin]);
+  });
+
+  it('UPDATE users SET role = \'admin\' is refused to the application role; only openpolicy_set_role with a live admin session changes a role', async () => {
+    const { db, seeded } = get();
+    // The database's own refusal, under drizzle's "Failed query" wrapper.
+    const attempt = (secretHash: string, statement: ReturnType<typeof sql>) => scoped(db, { secretHash }, (tx) => tx.execute(statement))
+      .catch((e: Error & { cause?: Error }) => Promise.reject(e.cause ?? e));
+    await expect(attempt(sha256(seeded.keyOfAlice), sql`UPDATE users SET role = 'admin' WHERE id = ${seeded.alice}`)).rejects.toThrow();
+    await expect(attempt(sha256(seeded.keyOfAlice), sql`INSERT INTO users (email, password_hash, role) VALUES ('climber@example.org', 'x', 'admin')`)).rejects.toThrow();
+    await expect(attempt(sha256(seeded.keyOfAlice), sql`SELECT openpolicy_set_role(${seeded.alice}::uuid, 'admin')`)).rejects.toThrow(/live admin session/);
+    await expect(attempt(seeded.adminKey, sql`SELECT openpolicy_set_role(${seeded.alice}::uuid, 'admin')`)).rejects.toThrow(/live admin session/);
+    await attempt(seeded.adminSession, sql`SELECT openpolicy_set_role(${seeded.alice}::uuid, 'editor')`);
+    const [alice] = await db.select({ role: users.role }).from(users).where(eq(users.id, seeded.alice));
+    expect(alice!.role).toBe('editor');
+    await expect(attempt(seeded.adminSession, sql`SELECT openpolicy_set_role(${seeded.admin}::uuid, 'user')`)).rejects.toThrow(/last active admin/);
+  });
 }
 
 describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for the application and for reporting', () => {
@@ -53,7 +111,7 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
   const suffix = randomBytes(4).toString('hex');
   const appRole = `op_test_app_${suffix}`;
   const reportRole = `op_test_report_${suffix}`;
-  let seeded: { alice: string; bob: string; keyOfBob: string };
+  let seeded: Seeded;
 
   const as = (role: string) => {
     const url = new URL(database.url!);
@@ -73,7 +131,7 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
     // The API as deployed: DATABASE_URL is the application role, DATABASE_MIGRATION_URL the owner.
     appDatabase = await openDatabase({ url: as(appRole), migrationUrl: database.url, max: 2 });
     await appDatabase.migrate();
-    seeded = await seedThroughApi(appDatabase);
+    seeded = await seedThroughApi(appDatabase, async (email) => void (await owner`UPDATE users SET role = 'admin' WHERE email = ${email}`));
   });
 
   afterAll(async () => {
@@ -99,7 +157,7 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
 
   it('in one user\'s context, a query without WHERE reads, updates and deletes that user\'s rows only', async () => {
     await app.begin(async (tx) => {
-      await tx`SELECT set_config('app.user_id', ${seeded.alice}, true)`;
+      await tx`SELECT set_config('app.secret_hash', ${sha256(seeded.keyOfAlice)}, true)`;
       const keys = await tx`SELECT user_id FROM api_keys`;
       expect(keys.map((k) => k.user_id)).toEqual([seeded.alice]);
       expect((await tx`UPDATE api_keys SET name = 'renamed by a buggy query' RETURNING user_id`).map((r) => r.user_id)).toEqual([seeded.alice]);
@@ -114,13 +172,13 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
 
   it('cannot write a row for another user', async () => {
     await expect(app.begin(async (tx) => {
-      await tx`SELECT set_config('app.user_id', ${seeded.alice}, true)`;
+      await tx`SELECT set_config('app.secret_hash', ${sha256(seeded.keyOfAlice)}, true)`;
       await tx`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES (${seeded.bob}, 'planted', 'opk_x', 'x')`;
     })).rejects.toThrow(/row-level security/);
   });
 
   it('a presented secret reveals its own row and nothing else', async () => {
-    const hash = (await import('../../src/auth/tokens.js')).sha256(seeded.keyOfBob);
+    const hash = sha256(seeded.keyOfBob);
     const rows = await app.begin(async (tx) => {
       await tx`SELECT set_config('app.secret_hash', ${hash}, true)`;
       return tx`SELECT user_id FROM api_keys`;
@@ -128,26 +186,18 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
     expect(rows.map((r) => r.user_id)).toEqual([seeded.bob]);
   });
 
-  it('an admin scope opens every user\'s keys only while it names a live admin, and never inserts or deletes', async () => {
-    const [admin] = await owner`INSERT INTO users (email, password_hash, role) VALUES (${`admin-${suffix}@example.org`}, 'x', 'admin') RETURNING id`;
-    const inScope = <T>(settings: Record<string, string>, work: (tx: postgres.TransactionSql) => Promise<T>) => app.begin(async (tx) => {
-      for (const [name, value] of Object.entries(settings)) await tx`SELECT set_config(${name}, ${value}, true)`;
+  it('an admin session opens every user\'s keys to read and revoke, never to insert or delete', async () => {
+    const inScope = <T>(work: (tx: postgres.TransactionSql) => Promise<T>) => app.begin(async (tx) => {
+      await tx`SELECT set_config('app.secret_hash', ${seeded.adminSession}, true)`;
       return work(tx);
     });
-    const owners = async (settings: Record<string, string>) => (await inScope(settings, (tx) => tx`SELECT DISTINCT user_id FROM api_keys`)).map((r) => r.user_id).sort();
-    expect(await owners({ 'app.admin_id': admin!.id })).toEqual([seeded.alice, seeded.bob].sort());
-    // A plain user naming itself admin sees its own keys only, not another user's.
-    expect(await owners({ 'app.admin_id': seeded.alice })).toEqual([]);
-    expect(await owners({ 'app.user_id': seeded.alice, 'app.admin_id': seeded.alice })).toEqual([seeded.alice]);
-    expect((await inScope({ 'app.admin_id': seeded.alice }, (tx) => tx`UPDATE api_keys SET revoked_at = now() RETURNING id`)).length).toBe(0);
-    await owner`UPDATE users SET disabled_at = now() WHERE id = ${admin!.id}`;
-    expect(await owners({ 'app.admin_id': admin!.id })).toEqual([]);
-    await owner`UPDATE users SET disabled_at = NULL WHERE id = ${admin!.id}`;
-    // Reading and revoking are all it opens.
-    expect((await inScope({ 'app.admin_id': admin!.id }, (tx) => tx`DELETE FROM api_keys RETURNING id`)).length).toBe(0);
-    await expect(inScope({ 'app.admin_id': admin!.id }, (tx) => tx`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES (${seeded.bob}, 'planted', 'opk_x', 'x')`))
+    // Its own keys are the admin's to delete, as any owner's; another user's are not.
+    expect((await inScope((tx) => tx`DELETE FROM api_keys WHERE user_id <> ${seeded.admin} RETURNING id`)).length).toBe(0);
+    await expect(inScope((tx) => tx`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES (${seeded.bob}, 'planted', 'opk_x', 'x')`))
       .rejects.toThrow(/row-level security/);
   });
+
+  describe('the acting user', () => actingUserIsDerived(() => ({ db: appDatabase.db, seeded })));
 
   it('may insert audit entries but never update or delete them, and has no DDL', async () => {
     await app`INSERT INTO audit_log (action, outcome) VALUES ('record.edit', 'success')`;
@@ -184,11 +234,11 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
 
 describe.skipIf(!!process.env.DATABASE_URL)('on PGlite (one superuser connection)', () => {
   let database: TestDatabase;
-  let seeded: { alice: string; bob: string; keyOfBob: string };
+  let seeded: Seeded;
 
   beforeAll(async () => {
     database = await testDatabase();
-    seeded = await seedThroughApi(database);
+    seeded = await seedThroughApi(database, async (email) => void (await database.db.update(users).set({ role: 'admin' }).where(eq(users.email, email))));
   });
   afterAll(async () => {
     await database?.drop();
@@ -197,40 +247,32 @@ describe.skipIf(!!process.env.DATABASE_URL)('on PGlite (one superuser connection
   it('the roles, policies and grants exist', async () => {
     const roles = await database.rows<{ rolname: string }>(sql`SELECT rolname FROM pg_roles WHERE rolname LIKE 'openpolicy_%' ORDER BY 1`);
     expect(roles.map((r) => r.rolname)).toEqual(['openpolicy_app', 'openpolicy_owner', 'openpolicy_readonly']);
-    const forced = await database.rows<{ relname: string }>(sql`SELECT relname FROM pg_class WHERE relforcerowsecurity ORDER BY 1`);
-    expect(forced.map((r) => r.relname)).toEqual(['api_keys', 'refresh_tokens', 'saved_items', 'sessions']);
+    const guarded = await database.rows<{ relname: string }>(sql`SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY 1`);
+    expect(guarded.map((r) => r.relname)).toEqual(['api_keys', 'refresh_tokens', 'saved_items', 'sessions']);
   });
 
   it('inside a scoped transaction, a query without WHERE sees one user\'s rows only', async () => {
-    const visible = await scoped(database.db, { userId: seeded.alice }, async (tx) => {
+    const visible = await scoped(database.db, { secretHash: sha256(seeded.keyOfAlice) }, async (tx) => {
       const rows = (await tx.execute(sql`SELECT user_id FROM api_keys`)) as unknown as { rows: { user_id: string }[] };
       return rows.rows.map((r) => r.user_id);
     });
     expect(visible).toEqual([seeded.alice]);
-    const none = await scoped(database.db, { userId: '00000000-0000-4000-8000-000000000000' }, async (tx) =>
+    const none = await scoped(database.db, { secretHash: sha256('nobody') }, async (tx) =>
       ((await tx.execute(sql`SELECT count(*)::int AS n FROM sessions`)) as unknown as { rows: { n: number }[] }).rows[0]!.n);
     expect(none).toBe(0);
   });
 
   it('inside a scoped transaction the audit log cannot be rewritten and there is no DDL', async () => {
-    const attempt = (statement: string) => scoped(database.db, { userId: seeded.alice }, (tx) => tx.execute(sql.raw(statement)));
+    const attempt = (statement: string) => scoped(database.db, { secretHash: sha256(seeded.keyOfAlice) }, (tx) => tx.execute(sql.raw(statement)));
     await expect(attempt(`UPDATE audit_log SET outcome = 'x'`)).rejects.toThrow();
     await expect(attempt(`CREATE TABLE scratch (x int)`)).rejects.toThrow();
     await expect(attempt(`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES ('${seeded.bob}', 'planted', 'opk_x', 'x')`)).rejects.toThrow();
   });
 
-  it('an admin scope sees every user\'s keys only for a live admin; a plain user\'s id in it sees none of another\'s', async () => {
-    const [admin] = await database.rows<{ id: string }>(sql`INSERT INTO users (email, password_hash, role) VALUES ('admin-scope@example.org', 'x', 'admin') RETURNING id`);
-    const owners = (scope: Scope) => scoped(database.db, scope, async (tx) =>
-      ((await tx.execute(sql`SELECT DISTINCT user_id FROM api_keys`)) as unknown as { rows: { user_id: string }[] }).rows.map((r) => r.user_id).sort());
-    expect(await owners({ adminId: admin!.id })).toEqual([seeded.alice, seeded.bob].sort());
-    expect(await owners({ adminId: seeded.alice })).toEqual([]);
-    await expect(scoped(database.db, { adminId: admin!.id }, (tx) =>
-      tx.execute(sql.raw(`INSERT INTO api_keys (user_id, name, prefix, key_hash) VALUES ('${seeded.bob}', 'planted', 'opk_x', 'x')`)))).rejects.toThrow();
-  });
+  describe('the acting user', () => actingUserIsDerived(() => ({ db: database.db, seeded })));
 
   it('outside one (the superuser connection) row-level security does not apply: the code\'s WHERE is what holds', async () => {
     const rows = await database.rows<{ n: number }>(sql`SELECT count(DISTINCT user_id)::int AS n FROM api_keys`);
-    expect(rows[0]!.n).toBe(2);
+    expect(rows[0]!.n).toBe(3);
   });
 });

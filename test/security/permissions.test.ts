@@ -168,7 +168,8 @@ describe('the matrix: anonymous, user, editor, admin, each with an access token,
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Every route × four roles × three credentials, with a fresh login per write: minutes on a busy machine.
+  }, 600_000);
 
   it('the role table itself: each role has its predecessor\'s permissions and more', () => {
     const order = ['anonymous', 'user', 'editor', 'admin'] as const;

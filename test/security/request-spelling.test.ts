@@ -11,6 +11,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../../deploy/nginx/render.js';
 import { createApiKey, revokeApiKey } from '../../src/auth/api-keys.js';
+import { sha256 } from '../../src/auth/tokens.js';
 import { freePort } from '../gateway/support.js';
 import { makeUser, testApp, type TestApp } from './support.js';
 
@@ -169,7 +170,7 @@ describe('the same request spelled differently (app)', () => {
   it('an answer given to ?api%6bey= on a private route spelled %6de is not replayed once the key is revoked', async () => {
     const target = `/api/v1/%6de/saved?api%6bey=${apiKey}`;
     expect((await raw(base, 'GET', target)).status).toBe(200);
-    await revokeApiKey(t.database.db, { userId }, keyId);
+    await revokeApiKey(t.database.db, { userId, secretHash: sha256(apiKey) }, keyId, 'owner');
     await t.app.auth.authenticator.invalidate(userId);
     const replay = await raw(base, 'GET', target);
     expect(replay.status).toBe(401);

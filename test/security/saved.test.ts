@@ -1,6 +1,8 @@
 /** Following bills and people: per-user, idempotent, invisible to other users, under row-level security. */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/auth/api-keys.js';
+import { sha256 } from '../../src/auth/tokens.js';
 import { scoped } from '../../src/auth/scope.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { runImport } from '../../src/ingest/runner.js';
@@ -37,6 +39,8 @@ const call = (method: 'GET' | 'PUT' | 'DELETE', url: string, headers: Record<str
   t.app.inject({ method, url: `/api/v1/me/saved${url}`, headers });
 const billPath = () => `/bill/${uuidOf(bill.id)}`;
 const personPath = () => `/person/${uuidOf(sponsor.id)}`;
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 describe('following', () => {
   it('follows a real bill and a real person, idempotently, and lists them with title and url', async () => {
@@ -100,16 +104,18 @@ describe('another user\'s follows', () => {
     await call('PUT', billPath(), bearer(bob));
     const all = await t.database.rows<{ n: number }>(sql`SELECT count(DISTINCT user_id)::int AS n FROM saved_items`);
     expect(all[0]!.n).toBe(2);
+    // Each user's scope is the hash of a secret of theirs: here, an API key.
+    const secretOf = async (userId: string) => sha256((await createApiKey(t.database.db, userId, { name: 'scope', expiresAt: null })).key);
     const seen = async (userId: string) =>
-      scoped(t.database.db, { userId }, async (tx) => {
+      scoped(t.database.db, { secretHash: userId === NOBODY ? sha256('no such secret') : await secretOf(userId) }, async (tx) => {
         const res = (await tx.execute(sql`SELECT DISTINCT user_id FROM saved_items`)) as unknown as { rows: { user_id: string }[] } | { user_id: string }[];
         return (Array.isArray(res) ? res : res.rows).map((r) => r.user_id);
       });
     expect(await seen(bobUser.id)).toEqual([bobUser.id]);
     expect(await seen(aliceUser.id)).toEqual([aliceUser.id]);
-    expect(await seen('00000000-0000-0000-0000-000000000000')).toEqual([]);
+    expect(await seen(NOBODY)).toEqual([]);
     // Planting a row for another user is refused.
-    await expect(scoped(t.database.db, { userId: bobUser.id }, (tx) =>
+    await expect(scoped(t.database.db, { secretHash: await secretOf(bobUser.id) }, (tx) =>
       tx.execute(sql`INSERT INTO saved_items (user_id, item_type, item_id) VALUES (${aliceUser.id}, 'bill', 'ocd-bill/planted')`))).rejects.toThrow();
   });
 });

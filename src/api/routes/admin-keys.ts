@@ -9,7 +9,7 @@ import { and, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { apiKeyInfo, revokeApiKey, type ApiKeyInfo } from '../../auth/api-keys.js';
 import { audit } from '../../auth/audit.js';
-import { currentUser, privateResponses } from '../../auth/http.js';
+import { currentActor, privateResponses } from '../../auth/http.js';
 import { scoped } from '../../auth/scope.js';
 import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
@@ -51,8 +51,8 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['admin'], summary: 'Every user\'s API keys with their owner and tier, newest first (never the keys or their hashes)', querystring: KeysQuery, response: { 200: listResponse(AdminApiKey) } },
   }, async (request, reply) => {
     const q = request.query;
-    // Row-level security shows this transaction every user's keys only because the database finds the caller is an admin.
-    const scope = { adminId: currentUser(request).user.id };
+    // Row-level security shows this transaction every user's keys only because the database finds the caller's secret is a live admin session's.
+    const scope = currentActor(request);
     const term = q.q === undefined ? undefined : likeContains(q.q);
     const where = and(
       q.user_id ? eq(apiKeys.userId, q.user_id) : undefined,
@@ -82,11 +82,11 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { permission: 'users:manage' },
     schema: { tags: ['admin'], summary: 'Revoke any user\'s API key', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
-    const row = await revokeApiKey(db, { adminId: currentUser(request).user.id }, request.params.id);
+    const row = await revokeApiKey(db, currentActor(request), request.params.id, 'admin', (tx, revoked) =>
+      audit(tx, request, { action: 'key.revoke', outcome: 'success', targetType: 'api_key', targetId: revoked.id, details: { prefix: revoked.prefix, owner_id: revoked.userId } }));
     if (!row) throw notFound('live API key', request.params.id);
     // Each instance caches which user a key belongs to: evict it so the key stops working now, everywhere.
     await app.auth.authenticator.invalidate(row.userId);
-    await audit(db, request, { action: 'key.revoke', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix, owner_id: row.userId } });
     return reply.code(204).send();
   });
 };

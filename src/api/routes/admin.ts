@@ -4,12 +4,13 @@
  * every change is audited.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, count, eq, getTableColumns, gte, ilike, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gte, ilike, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { auditLog, emailOutbox, users } from '../../db/schema.js';
 import { audit, AUDIT_ACTIONS } from '../../auth/audit.js';
-import { BODY_LIMIT, currentUser, privateResponses } from '../../auth/http.js';
+import { BODY_LIMIT, currentActor, currentUser, privateResponses } from '../../auth/http.js';
+import { scoped } from '../../auth/scope.js';
 import { ROLES } from '../../auth/permissions.js';
 import { USER_TIERS } from '../../auth/rate-limit.js';
 import { revokeAllSessions } from '../../auth/sessions.js';
@@ -128,18 +129,26 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = await targetUser(request.params.id);
     const { role, tier, disabled } = request.body;
     if ((role !== undefined && role !== 'admin') || disabled === true) await keepAnAdmin(user, role !== undefined && role !== 'admin' ? 'demote' : 'disable');
+    const newRole = role !== undefined && role !== user.role ? role : undefined;
     const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
-    if (role !== undefined && role !== user.role) changes.role = role;
     if (tier !== undefined && tier !== user.tier) changes.tier = tier;
     if (disabled !== undefined && disabled !== (user.disabledAt !== null)) changes.disabledAt = disabled ? new Date() : null;
-    const [updated] = await db.update(users).set(changes).where(eq(users.id, user.id)).returning();
     const target = { targetType: 'user', targetId: user.id } as const;
-    if (changes.role) await auditAs(request, { action: 'user.role_change', outcome: 'success', ...target, details: { from: user.role, to: changes.role } });
-    if (changes.tier) await auditAs(request, { action: 'user.tier_change', outcome: 'success', ...target, details: { from: user.tier, to: changes.tier } });
-    if (changes.disabledAt !== undefined) {
-      const revoked = changes.disabledAt ? await revokeAllSessions(db, user.id, 'disabled') : 0;
-      await auditAs(request, { action: changes.disabledAt ? 'user.disable' : 'user.enable', outcome: 'success', ...target, details: changes.disabledAt ? { sessions_revoked: revoked } : {} });
-    }
+    const admin = currentActor(request);
+    // One transaction, in the admin's own scope: the database checks that secret is a live admin session's before it changes a role or ends a session.
+    const updated = await scoped(db, admin, async (tx) => {
+      if (newRole) {
+        await tx.execute(sql`SELECT openpolicy_set_role(${user.id}::uuid, ${newRole})`);
+        await audit(tx, request, { action: 'user.role_change', outcome: 'success', ...target, details: { from: user.role, to: newRole } });
+      }
+      const [row] = await tx.update(users).set(changes).where(eq(users.id, user.id)).returning();
+      if (changes.tier) await audit(tx, request, { action: 'user.tier_change', outcome: 'success', ...target, details: { from: user.tier, to: changes.tier } });
+      if (changes.disabledAt !== undefined) {
+        const revoked = changes.disabledAt ? await revokeAllSessions(tx, admin, user.id, 'disabled') : 0;
+        await audit(tx, request, { action: changes.disabledAt ? 'user.disable' : 'user.enable', outcome: 'success', ...target, details: changes.disabledAt ? { sessions_revoked: revoked } : {} });
+      }
+      return row!;
+    });
     await authenticator.invalidate(user.id);
     return presentUser(updated!);
   });
@@ -151,9 +160,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = await targetUser(request.params.id);
     if (user.id === currentUser(request).user.id) throw new HttpProblem(409, 'self-delete', 'Admins cannot delete their own account here; ask another admin.');
     await keepAnAdmin(user, 'delete');
-    await db.delete(users).where(eq(users.id, user.id));
+    await db.transaction(async (tx) => {
+      await tx.delete(users).where(eq(users.id, user.id));
+      await audit(tx, request, { action: 'user.delete', outcome: 'success', targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } });
+    });
     await authenticator.invalidate(user.id);
-    await auditAs(request, { action: 'user.delete', outcome: 'success', targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role } });
     return reply.code(204).send();
   });
 

@@ -163,8 +163,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { permission: 'account:self' },
     schema: { tags: ['auth'], summary: 'End this session (its refresh and access tokens stop working)', response: { 204: NoContent } },
   }, async (request, reply) => {
-    const { userId, sessionId } = currentSession(request);
-    await revokeSession(db, userId, sessionId, 'logout');
+    const session = currentSession(request);
+    const { userId, sessionId } = session;
+    await revokeSession(db, session, sessionId, 'logout');
     await authenticator.invalidate(userId);
     await audit(db, request, { action: 'logout', outcome: 'success', targetType: 'session', targetId: sessionId });
     return reply.code(204).send();
@@ -229,17 +230,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { permission: 'account:self' },
     schema: { tags: ['auth'], summary: 'My live sessions', response: { 200: Type.Object({ results: Type.Array(Session) }) } },
   }, async (request) => {
-    const { userId, sessionId } = currentSession(request);
-    return { results: (await listSessions(db, userId)).map((r) => presentSession(r, sessionId)) };
+    const session = currentSession(request);
+    return { results: (await listSessions(db, session)).map((r) => presentSession(r, session.sessionId)) };
   });
 
   app.delete('/sessions', {
     config: { permission: 'account:self' },
     schema: { tags: ['auth'], summary: 'End all my other sessions', response: { 200: Type.Object({ revoked: Type.Integer() }) } },
   }, async (request) => {
-    const { userId, sessionId } = currentSession(request);
-    const revoked = await revokeAllSessions(db, userId, 'revoked', sessionId);
-    await authenticator.invalidate(userId);
+    const session = currentSession(request);
+    const revoked = await revokeAllSessions(db, session, session.userId, 'revoked', session.sessionId);
+    await authenticator.invalidate(session.userId);
     await audit(db, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: '*', details: { revoked } });
     return { revoked };
   });
@@ -248,9 +249,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { permission: 'account:self' },
     schema: { tags: ['auth'], summary: 'End one of my sessions', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
-    const { userId } = currentSession(request);
-    if (!(await revokeSession(db, userId, request.params.id, 'revoked'))) throw notFound('live session', request.params.id);
-    await authenticator.invalidate(userId);
+    const session = currentSession(request);
+    if (!(await revokeSession(db, session, request.params.id, 'revoked'))) throw notFound('live session', request.params.id);
+    await authenticator.invalidate(session.userId);
     await audit(db, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: request.params.id });
     return reply.code(204).send();
   });

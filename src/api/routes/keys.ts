@@ -71,26 +71,26 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     bodyLimit: BODY_LIMIT,
     schema: { tags: ['keys'], summary: 'Create an API key (shown once)', body: CreateBody, response: { 201: NewApiKey } },
   }, async (request, reply) => {
-    const { userId } = currentSession(request);
+    const session = currentSession(request);
     const scopes = request.body.scopes ?? DEFAULT_KEY_SCOPES;
     const role = currentUser(request).user.role;
     const beyond = scopes.filter((scope) => !ROLE_PERMISSIONS[role].has(scope));
     if (beyond.length) throw new HttpProblem(403, 'scope-not-allowed', `Your role (${role}) cannot give a key ${beyond.join(', ')}.`, { parameter: 'scopes' });
-    const { row, key } = await createApiKey(db, userId, { name: request.body.name, expiresAt: expiry(request.body.expires_at), scopes });
-    await audit(db, request, { action: 'key.create', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix, name: row.name, scopes } });
+    const { row, key } = await createApiKey(db, session.userId, { name: request.body.name, expiresAt: expiry(request.body.expires_at), scopes }, (tx, created) =>
+      audit(tx, request, { action: 'key.create', outcome: 'success', targetType: 'api_key', targetId: created.id, details: { prefix: created.prefix, name: created.name, scopes } }));
     return reply.code(201).header('location', `/api/v1/keys/${row.id}`).send({ ...presentApiKey(row), key });
   });
 
   app.get('', {
     config: { permission: 'keys:manage' },
     schema: { tags: ['keys'], summary: 'My API keys (without the keys themselves)', response: { 200: Type.Object({ results: Type.Array(ApiKey) }) } },
-  }, async (request) => ({ results: (await listApiKeys(db, currentSession(request).userId)).map(presentApiKey) }));
+  }, async (request) => ({ results: (await listApiKeys(db, currentSession(request))).map(presentApiKey) }));
 
   app.get('/:id', {
     config: { permission: 'keys:manage' },
     schema: { tags: ['keys'], summary: 'One of my API keys', params: IdParams, response: { 200: ApiKey } },
   }, async (request) => {
-    const row = await getApiKey(db, currentSession(request).userId, request.params.id);
+    const row = await getApiKey(db, currentSession(request), request.params.id);
     if (!row) throw notFound('API key', request.params.id);
     return presentApiKey(row);
   });
@@ -99,11 +99,11 @@ export const keyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { permission: 'keys:manage' },
     schema: { tags: ['keys'], summary: 'Revoke one of my API keys', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
-    const { userId } = currentSession(request);
-    const row = await revokeApiKey(db, { userId }, request.params.id);
+    const session = currentSession(request);
+    const row = await revokeApiKey(db, session, request.params.id, 'owner', (tx, revoked) =>
+      audit(tx, request, { action: 'key.revoke', outcome: 'success', targetType: 'api_key', targetId: revoked.id, details: { prefix: revoked.prefix } }));
     if (!row) throw notFound('live API key', request.params.id);
-    await app.auth.authenticator.invalidate(userId);
-    await audit(db, request, { action: 'key.revoke', outcome: 'success', targetType: 'api_key', targetId: row.id, details: { prefix: row.prefix } });
+    await app.auth.authenticator.invalidate(session.userId);
     return reply.code(204).send();
   });
 };

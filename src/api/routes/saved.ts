@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { currentUser, privateResponses } from '../../auth/http.js';
+import { currentActor, privateResponses } from '../../auth/http.js';
 import { itemExists, listSavedItems, ocdPrefix, saveItem, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
 import { notFound } from '../problem.js';
 import { isoTime, NoContent, Nullable } from '../resources.js';
@@ -57,7 +57,7 @@ export const savedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('', {
     config: { permission: 'saved:manage' },
     schema: { tags: ['saved'], summary: 'The bills and people I follow, newest first', response: { 200: Type.Object({ results: Type.Array(SavedItem) }) } },
-  }, async (request) => ({ results: (await listSavedItems(db, currentUser(request).user.id)).map(presentListed) }));
+  }, async (request) => ({ results: (await listSavedItems(db, currentActor(request))).map(presentListed) }));
 
   app.put('/:type/:uuid', {
     config: { permission: 'saved:manage' },
@@ -68,11 +68,11 @@ export const savedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SavedItem, 201: SavedItem },
     },
   }, async (request, reply) => {
-    const userId = currentUser(request).user.id;
+    const actor = currentActor(request);
     const id = itemId(request.params);
     if (!(await itemExists(db, request.params.type, id))) throw notFound(request.params.type, id);
-    const { row, created } = await saveItem(db, userId, request.params.type, id);
-    const [listed] = (await listSavedItems(db, userId)).filter((r) => r.id === row.id);
+    const { row, created } = await saveItem(db, actor, request.params.type, id);
+    const [listed] = (await listSavedItems(db, actor)).filter((r) => r.id === row.id);
     return reply.code(created ? 201 : 200).send(listed ? presentListed(listed) : present(row, null));
   });
 
@@ -81,7 +81,7 @@ export const savedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['saved'], summary: 'Unfollow a bill or person (404 if I do not follow it)', params: ItemParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const id = itemId(request.params);
-    const row = await unsaveItem(db, currentUser(request).user.id, request.params.type, id);
+    const row = await unsaveItem(db, currentActor(request), request.params.type, id);
     if (!row) throw notFound(`followed ${request.params.type}`, id);
     return reply.code(204).send();
   });

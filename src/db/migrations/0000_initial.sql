@@ -330,7 +330,8 @@ CREATE TABLE "sessions" (
 	"revoked_at" timestamp with time zone,
 	"revoked_reason" text,
 	"user_agent" text,
-	"ip" text
+	"ip" text,
+	"secret_hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "speeches" (
@@ -485,6 +486,7 @@ CREATE INDEX "refresh_tokens_session_idx" ON "refresh_tokens" USING btree ("sess
 CREATE INDEX "refresh_tokens_user_idx" ON "refresh_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "saved_items_user_item_idx" ON "saved_items" USING btree ("user_id","item_type","item_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sessions_secret_idx" ON "sessions" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "speeches_debate_idx" ON "speeches" USING btree ("debate_id","sequence");--> statement-breakpoint
 CREATE INDEX "speeches_person_idx" ON "speeches" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "speeches_bill_idx" ON "speeches" USING btree ("bill_id");--> statement-breakpoint
