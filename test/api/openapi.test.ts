@@ -124,7 +124,9 @@ describe('what the document derives for every operation', () => {
     expect(doc.paths['/api/v1/auth/login']!.post!.security).toEqual(anyone);
     // A leaked key mints nothing: key management takes a session's token only.
     expect(doc.paths['/api/v1/keys']!.post!.security).toEqual([{ bearerToken: [] }]);
-    expect(doc.paths['/api/v1/admin/users']!.get!.security).toEqual(anyone.slice(1));
+    // Nor does it manage users: only a permission a key can be given (a key scope) lists the key schemes.
+    expect(doc.paths['/api/v1/admin/users']!.get!.security).toEqual([{ bearerToken: [] }]);
+    expect(doc.paths['/api/v1/admin/imports']!.get!.security).toEqual(anyone.slice(1));
   });
 
   it('documents the problems each operation can answer, 304 on reads and CSV on lists', () => {
