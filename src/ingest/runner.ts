@@ -188,11 +188,12 @@ export async function runImport(
       : `nothing imported: ${withoutServerPaths(paths.join(', '))} holds no records (empty or not this source's format)`;
   }
   const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
+  // Before the run reads as finished, so whoever waits for its end reads with fresh statistics; autovacuum covers a failed pass.
+  await refreshPlannerStatistics(database, totals.inserted + totals.updated).catch(() => {});
   await db
     .update(importRuns)
     .set({ status, finishedAt: new Date(), ...totals, rejected, error })
     .where(eq(importRuns.id, runId));
   recordImportRun({ source: importer.source, status, ...totals, rejected });
-  await refreshPlannerStatistics(database, totals.inserted + totals.updated);
   return { runId, source: importer.source, status, ...totals, rejected, rejections, error, seconds: (Date.now() - started) / 1000 };
 }
