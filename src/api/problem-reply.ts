@@ -14,7 +14,9 @@ export function problemInstance(url: string): string {
   for (const name of [...target.searchParams.keys()]) {
     if (SECRET_QUERY_PARAMETERS.includes(name.toLowerCase())) target.searchParams.delete(name);
   }
-  return `${target.pathname}${target.search}`;
+  // Re-serialized, so a stray `%` the client sent (`cursor=%%%`) is `%25` and the instance stays a valid URI reference.
+  const search = new URLSearchParams(target.searchParams).toString();
+  return `${target.pathname.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')}${search ? `?${search}` : ''}`;
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
