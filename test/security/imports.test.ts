@@ -1,5 +1,6 @@
 /** Imports from the API: editors start one in the background and follow its run; users may not; all of it audited. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { releaseImportLock, takeImportLock } from '../../src/ingest/import-lock.js';
 import { bearer, expectProblem, login, makeUser, testApp, type TestApp, type Tokens } from './support.js';
 
 let t: TestApp;
@@ -53,6 +54,11 @@ describe('POST /api/v1/admin/imports', () => {
     expect(again.statusCode).toBe(202);
     const second = await finished(again.json().id);
     expect(second.unchanged).toBe(Number(done.inserted) + Number(done.updated));
+    // The run reads as finished just before its lock is released: wait for the release, so the next test owns the lock state.
+    await vi.waitFor(async () => {
+      expect(await takeImportLock(t.store, 'ocd-divisions')).toBe(true);
+      await releaseImportLock(t.store, 'ocd-divisions');
+    }, { timeout: 10_000, interval: 100 });
   });
 
   it('one run per source at a time, across instances: the lock is in the shared store', async () => {
