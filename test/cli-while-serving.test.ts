@@ -107,7 +107,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('openpolicy commands while `o
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'reader@example.org', password: 'a reader of bills since 1990' }),
     });
-    expect(register.status, await register.clone().text()).toBe(201);
+    expect(register.status, await register.clone().text()).toBe(202);
 
     const port = await freePort();
     const attempts: [string[], RegExp][] = [
