@@ -194,8 +194,11 @@ describe('GET /api/v1/people/ocd-person/{uuid}/votes', () => {
       vote_event: { session: '44-1', start_date: '2023-05-18', result: 'fail', bill: { identifier: 'C-21' }, url: '/api/v1/votes/ca/44-1/332' },
       voter_name: 'Anandasangaree', party: 'Liberal Party of Canada',
     });
+    // His House tenure is open since 2021, so every division imported (2023-05-18's two, 45-1's from LEGISinfo) was held while he sat.
+    const held = (await get('/api/v1/votes?jurisdiction=ca&per_page=1')).json().pagination.total_items;
+    expect(held).toBeGreaterThan(2);
     expect(body.summary).toEqual({
-      divisions: 2, attended: 2, absent: 0, attendance_rate: 1, counts: [{ option: 'yes', value: 1 }, { option: 'no', value: 1 }],
+      divisions: 2, divisions_held: held, attended: 2, absent: 0, attendance_rate: 1, counts: [{ option: 'yes', value: 1 }, { option: 'no', value: 1 }],
       party_line_ballots: 2, dissents: 0, dissent_rate: 0,
     });
   });

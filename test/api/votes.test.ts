@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { personId } from '../../src/domain/ids.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
@@ -45,6 +46,7 @@ describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
     expect(vote.motion_text.en).toContain('Bill C-21');
     expect(vote.counts).toEqual([{ option: 'yes', value: 110 }, { option: 'no', value: 209 }, { option: 'paired', value: 4 }]);
     expect(vote.votes).toHaveLength(323);
+    expect(vote.ballot_coverage).toEqual({ recorded: true, ballots: 323, division_total: 323 });
     for (const option of ['yes', 'no', 'paired']) {
       expect(vote.votes.filter((b: { option: string }) => b.option === option)).toHaveLength(count(vote, option));
     }
@@ -102,6 +104,7 @@ describe('GET /api/v1/votes', () => {
     expect(divisionsCsv).toHaveLength(408);
     expect(body.results[0]).toMatchObject({ identifier: '408', start_date: '2023-06-22', result: 'pass', bill: null });
     expect(body.results[0].counts).toEqual([{ option: 'yes', value: 208 }, { option: 'no', value: 113 }, { option: 'paired', value: 2 }]);
+    expect(body.results[0].ballot_coverage).toEqual({ recorded: false, ballots: 0, division_total: 323 });
     expect(body.results[1]).toMatchObject({ identifier: '407', bill: { identifier: 'C-42' } });
     const oldest = (await get('/api/v1/votes?session=44-1&sort=date_asc&per_page=1')).json();
     expect(oldest.results[0].start_date).toBe(divisionsCsv.map(divisionDate).sort()[0]);
@@ -142,9 +145,10 @@ describe('GET /api/v1/votes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,session,identifier,start_date,result,yes,no,paired,bill_id,bill_identifier,motion_text_en,motion_text_fr,updated_at');
+    expect(lines[0]).toBe('id,session,identifier,start_date,result,yes,no,paired,ballots_recorded,bill_id,bill_identifier,motion_text_en,motion_text_fr,updated_at');
     expect(lines).toHaveLength(409);
-    expect(lines.find((l) => l.includes(',44-1,332,'))).toMatch(/,2023-05-18,fail,110,209,4,/);
+    expect(lines.find((l) => l.includes(',44-1,332,'))).toMatch(/,2023-05-18,fail,110,209,4,323,/);
+    expect(lines.find((l) => l.includes(',44-1,408,'))).toMatch(/,2023-06-22,pass,208,113,2,0,/);
   });
 
   it('rejects bad parameters with problem+json naming the parameter', async () => {
@@ -157,5 +161,35 @@ describe('GET /api/v1/votes', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json()).toMatchObject({ status: 400, parameter });
     }
+  });
+});
+
+describe('ballot coverage', () => {
+  it('says of every division whether its ballots are recorded: only the two of the imported sitting', async () => {
+    const recorded: string[] = [];
+    let url: string | null = '/api/v1/votes?session=44-1&per_page=100';
+    while (url) {
+      const body = (await get(url)).json() as { results: (VoteBody & { ballot_coverage: { recorded: boolean; ballots: number; division_total: number } })[]; pagination: { next: string | null } };
+      for (const v of body.results) {
+        const published = divisionsCsv.find((r) => r.DecisionDivisionNumber === v.identifier)!;
+        const total = ['Yeas', 'Nays', 'Paired'].reduce((sum, k) => sum + Number(published[`DecisionDivisionNumberOf${k}`]), 0);
+        expect(v.ballot_coverage.division_total, v.identifier).toBe(total);
+        expect(v.ballot_coverage.recorded).toBe(v.ballot_coverage.ballots > 0);
+        if (v.ballot_coverage.recorded) recorded.push(v.identifier);
+      }
+      url = body.pagination.next;
+    }
+    expect(recorded.sort()).toEqual(['332', '333']);
+  });
+
+  it("says on how many divisions a member's attendance rests, of those held while they sat", async () => {
+    // Anandasangaree sat from 2021-09-20 (the House's tenure export), so every 44-1 division was held while he sat.
+    const tenure = parse(readFileSync(join(SHARED_DATA, 'ourcommons-44/members_tenure.csv')), { columns: true }) as Record<string, string>[];
+    const since = tenure.find((r) => r.PersonId === '89449')!.StartDate!;
+    expect(since).toMatch(/^2021-09-20/);
+    const summary = (await get(`/api/v1/people/${personId('parl-person-id', 89449)}/votes`)).json().summary;
+    expect(summary).toMatchObject({ divisions: 2, divisions_held: divisionsCsv.length, attended: 2, attendance_rate: 1 });
+    const inMay = (await get(`/api/v1/people/${personId('parl-person-id', 89449)}/votes?since=2023-05-01&before=2023-06-01`)).json().summary;
+    expect(inMay.divisions_held).toBe(divisionsCsv.filter((r) => divisionDate(r) >= '2023-05-01' && divisionDate(r) < '2023-06-01').length);
   });
 });

@@ -129,6 +129,8 @@ const PersonBallot = Type.Object({
 const SUMMARY_METHOD = [
   'Over the divisions matching session, since, before and bill (option is ignored), counting only divisions whose ballots are recorded:',
   '`divisions` = those held while the person sat: they cast a ballot in it, or it was held by an organization in which they had a membership on that date.',
+  '`divisions_held` = the same divisions with or without recorded ballots: the rates rest on `divisions` of these `divisions_held`',
+  '(most divisions are published as totals only; see `ballot_coverage` on /votes).',
   '`attended` = those where their ballot is yes, no, paired or abstain; `absent` = divisions − attended;',
   '`attendance_rate` = attended / divisions (null when divisions = 0).',
   '`party_line_ballots` = their yes/no ballots counted for a party (not an independent) whose yes/no ballots in that division, theirs included, have a strict majority;',
@@ -137,12 +139,13 @@ const SUMMARY_METHOD = [
 ].join(' ');
 
 const VoteSummary = Type.Object({
-  divisions: Type.Integer(),
+  divisions: Type.Integer({ description: 'Divisions with recorded ballots held while the person sat: what attendance rests on.' }),
+  divisions_held: Type.Integer({ description: 'Divisions held while the person sat, recorded ballots or not.' }),
   attended: Type.Integer(),
   absent: Type.Integer(),
   attendance_rate: Nullable(Type.Number()),
   counts: Type.Array(Type.Object({ option: Type.String(), value: Type.Integer() })),
-  party_line_ballots: Type.Integer(),
+  party_line_ballots: Type.Integer({ description: 'What the dissent rate rests on.' }),
   dissents: Type.Integer(),
   dissent_rate: Nullable(Type.Number()),
 }, { description: SUMMARY_METHOD });
@@ -390,11 +393,11 @@ async function voteSummary(database: Database, personId: string, q: Static<typeo
   const where = divisionFilters(q);
   const filtered = where.length > 0 ? sql` and ${and(...where)}` : sql``;
   const [sat, ballots] = await Promise.all([
-    database.rows<{ n: number }>(sql`
-      select count(*)::int as n from ${voteEvents}
+    database.rows<{ n: number; held: number }>(sql`
+      select count(*) filter (where exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id}))::int as n, count(*)::int as held
+      from ${voteEvents}
       inner join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
-      where exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id})
-        and (exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id} and b.voter_id = ${personId})
+      where (exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id} and b.voter_id = ${personId})
           or exists (select 1 from memberships m where m.person_id = ${personId} and m.organization_id = ${voteEvents.organizationId}
             and (m.start_date is null or m.start_date <= ${voteEvents.startDate})
             and (m.end_date is null or m.end_date >= ${voteEvents.startDate})))${filtered}`),
@@ -408,6 +411,7 @@ async function voteSummary(database: Database, personId: string, q: Static<typeo
       where ${votes.voterId} = ${personId}${filtered}`),
   ]);
   const divisions = sat[0]?.n ?? 0;
+  const held = sat[0]?.held ?? 0;
   const tally = new Map<string, number>();
   let attended = 0;
   let partyLine = 0;
@@ -422,6 +426,7 @@ async function voteSummary(database: Database, personId: string, q: Static<typeo
   }
   return {
     divisions,
+    divisions_held: held,
     attended,
     absent: divisions - attended,
     attendance_rate: rate(attended, divisions),

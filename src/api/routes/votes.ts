@@ -29,6 +29,12 @@ const VotesQuery = listQuery({
 
 const Count = Type.Object({ option: Type.String(), value: Type.Integer() });
 
+const BallotCoverage = Type.Object({
+  recorded: Type.Boolean({ description: 'Member-by-member ballots of this division are held (today only for divisions of the imported Hansard sittings).' }),
+  ballots: Type.Integer({ description: 'How many member ballots are held.' }),
+  division_total: Type.Integer({ description: "The division's own total: the sum of its `counts` (yes + no + paired, + absent where published)." }),
+}, { description: 'Whether the ballots behind the counts are recorded, and how many against the total.' });
+
 const VoteEvent = Type.Object({
   id: Type.String(),
   identifier: Type.String(),
@@ -40,6 +46,7 @@ const VoteEvent = Type.Object({
   organization: Nullable(Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String() })),
   bill: Nullable(Type.Object({ id: Nullable(Type.String()), identifier: Nullable(Type.String()) })),
   counts: Type.Array(Count),
+  ballot_coverage: BallotCoverage,
   sources: Sources,
   url: Type.String(),
   updated_at: Type.String(),
@@ -66,6 +73,8 @@ const voteFields = {
   event: columnsWithout(voteEvents, ['searchEn', 'searchFr']),
   session: legislativeSessions.identifier,
   organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
+  // One index-only count per row of the page (votes' primary key leads with vote_event_id): no extra statement.
+  ballots: sql<number>`(select count(*)::int from votes b where b.vote_event_id = ${voteEvents.id})`.mapWith(Number),
 };
 const voteJoins = [
   { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
@@ -124,7 +133,8 @@ export function voteCounts(v: Pick<VoteEventRow, 'yesCount' | 'noCount' | 'paire
   return counts;
 }
 
-function presentVote({ event: v, session, organization }: VoteRow): Static<typeof VoteEvent> {
+function presentVote({ event: v, session, organization, ballots }: VoteRow): Static<typeof VoteEvent> {
+  const counts = voteCounts(v);
   return {
     id: v.id,
     identifier: v.identifier,
@@ -135,7 +145,8 @@ function presentVote({ event: v, session, organization }: VoteRow): Static<typeo
     result: v.result as (typeof RESULTS)[number],
     organization,
     bill: v.billId || v.billIdentifier ? { id: v.billId, identifier: v.billIdentifier } : null,
-    counts: voteCounts(v),
+    counts,
+    ballot_coverage: { recorded: ballots > 0, ballots, division_total: counts.reduce((sum, c) => sum + c.value, 0) },
     sources: v.sources,
     url: voteUrl(v.jurisdictionId, session, v.identifier),
     updated_at: isoTime(v.updatedAt)!,
@@ -161,6 +172,7 @@ export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { header: 'yes', value: (v) => v.counts.find((c) => c.option === 'yes')?.value },
         { header: 'no', value: (v) => v.counts.find((c) => c.option === 'no')?.value },
         { header: 'paired', value: (v) => v.counts.find((c) => c.option === 'paired')?.value },
+        { header: 'ballots_recorded', value: (v) => v.ballot_coverage.ballots },
         { header: 'bill_id', value: (v) => v.bill?.id }, { header: 'bill_identifier', value: (v) => v.bill?.identifier },
         { header: 'motion_text_en', value: (v) => v.motion_text.en }, { header: 'motion_text_fr', value: (v) => v.motion_text.fr },
         { header: 'updated_at', value: (v) => v.updated_at },
