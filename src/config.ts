@@ -47,6 +47,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** The live fetchers (src/fetch): off unless FETCH=on, since the embedded default starts without a network. */
   fetch: FetchConfig;
+  /** The web site's address as the public reaches it, for canonical links and sitemaps; undefined means each request's own host. */
+  publicUrl: string | undefined;
 }
 
 export interface FetchConfig {
@@ -213,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...scaleOut(env),
     ...observability(env),
     fetch: fetchSettings(env),
+    publicUrl: url(env, 'PUBLIC_URL', ['https:', 'http:'])?.replace(/\/+$/, ''),
   };
 }
 

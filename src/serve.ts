@@ -92,6 +92,7 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
     store,
     logger: { level: config.logLevel },
     security: securityOptions(config),
+    site: { publicUrl: config.publicUrl },
     ops: {
       metricsToken: config.metricsToken,
       internalNetworks: config.internalNetworks,

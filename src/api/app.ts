@@ -25,7 +25,7 @@ import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { performanceRoutes } from './routes/performance.js';
 import { v1Routes } from './v1.js';
-import { webRoutes } from './web.js';
+import { SitePages, webRoutes, type SiteOptions } from './web.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +46,8 @@ export interface AppOptions {
   ops?: OpsOptions;
   /** Tokens, keys, limits, CORS and trusted proxies (src/auth/security.ts); test-friendly defaults when absent. */
   security?: SecurityOptions;
+  /** The web site's build folder and public address (src/api/web.ts). */
+  site?: SiteOptions;
 }
 
 /** Turns an Ajv error into the parameter a caller got wrong. */
@@ -130,7 +132,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const allowed = allowedMethods(app);
+  const pages = new SitePages(options.database.db, options.site);
   app.setNotFoundHandler((request, reply) => {
+    // A browser that follows a dead link gets a page (with the 404 status), an API client a problem.
+    if (pages.wantsPage(request)) return pages.sendNotFound(request, reply);
     const path = targetPath(request.url);
     const methods = allowed(path);
     if (methods.length) {
@@ -174,6 +179,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   await app.register(v1Routes, { prefix: '/api/v1' });
   // The web UI's pages and assets (web/dist), after the API so nothing of it can shadow an API route.
-  await app.register(webRoutes);
+  await app.register(webRoutes, { pages });
   return app;
 }

@@ -262,6 +262,30 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     expect(figures.content_visible_ms).toBeGreaterThan(0);
   });
 
+  it('answers an unknown address or record with a 404 page that passes axe, and shares pages with their own title and preview', async () => {
+    const page = await open();
+    for (const [path, name] of [['/no/such/page', 'not-found'], ['/bills/ca/45-1/C-99999', 'not-found-bill']] as const) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.locator('[role=alert], .notfound').or(page.getByText('This address is not a page of the site.')).first().waitFor();
+      expect(await seriousViolations(page), path).toEqual([]);
+      await screenshot(page, `${name}-desktop`);
+    }
+    expect(await page.title()).toMatch(/OpenPolicy$/);
+
+    // What a link preview reads: the HTML as the server sends it, before any script.
+    const html = await (await fetch(`${platform.url}/bills/ca/45-1/C-12`)).text();
+    expect(html).toMatch(/<title>Bill C-12 \(45-1\): [^<]+ · OpenPolicy<\/title>/);
+    expect(html).toContain(`<link rel="canonical" href="${platform.url}/bills/ca/45-1/C-12">`);
+    expect(html).toMatch(/<meta property="og:title" content="Bill C-12 \(45-1\): [^"]+">/);
+    for (const [path, type] of [['/robots.txt', 'text/plain'], ['/sitemap.xml', 'application/xml'], ['/favicon.ico', 'image/'], ['/sitemaps/bills-1.xml', 'application/xml']] as const) {
+      const res = await fetch(`${platform.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toContain(type);
+    }
+  });
+
   it('logged no script or CSP error on any page', async () => {
     expect(errors.filter((e) => !HTTP_STATUS_NOISE.test(e))).toEqual([]);
   });

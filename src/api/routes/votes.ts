@@ -122,6 +122,13 @@ async function findVote(db: Db, where: SQL): Promise<VoteRow | undefined> {
   return row;
 }
 
+/** The division `number` (as numbered or as published) of a session: the natural key the API and the site share. */
+export function naturalVoteKey(jurisdictionId: string, session: string, number: string): SQL {
+  const inSession = eq(voteEvents.sessionId, sessionId(jurisdictionId, session));
+  const numbered = /^\d{1,9}$/.test(number) ? or(eq(voteEvents.number, Number(number)), eq(voteEvents.identifier, number)) : eq(voteEvents.identifier, number);
+  return and(inSession, numbered)!;
+}
+
 // ── response ──────────────────────────────────────────────────────────────
 export function voteUrl(jurisdictionId: string, session: string, identifier: string): string {
   return `/api/v1/votes/${jurisdictionCode(jurisdictionId)}/${session}/${identifier}`;
@@ -197,9 +204,7 @@ export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { jurisdiction, session, number } = request.params;
     const jurisdictionId = resolveJurisdiction(jurisdiction);
     if (!jurisdictionId) throw badParameter('jurisdiction', `Unknown jurisdiction "${jurisdiction}".`);
-    const inSession = eq(voteEvents.sessionId, sessionId(jurisdictionId, session));
-    const numbered = /^\d{1,9}$/.test(number) ? or(eq(voteEvents.number, Number(number)), eq(voteEvents.identifier, number)) : eq(voteEvents.identifier, number);
-    const row = await findVote(db, and(inSession, numbered)!);
+    const row = await findVote(db, naturalVoteKey(jurisdictionId, session, number));
     if (!row) throw notFound('vote', `${jurisdiction}/${session}/${number}`);
     return voteDetail(db, row);
   });

@@ -1,0 +1,78 @@
+/**
+ * robots.txt and the sitemaps (bills, people, divisions): a sitemap index at
+ * /sitemap.xml naming one file per kind and page of 50,000 addresses, the
+ * protocol's limit per file. Each address is the page's canonical one.
+ */
+import { asc, count } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { bills, people, voteEvents } from '../db/schema.js';
+import { jurisdictionCode } from '../domain/jurisdictions.js';
+import { escapeHtml } from './site-html.js';
+
+export const SITEMAP_PAGE = 50_000;
+
+interface Entry {
+  path: string;
+  updated: Date | string;
+}
+
+const sessionOf = (sessionId: string) => sessionId.slice(sessionId.lastIndexOf('/') + 1);
+const lastmod = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString().slice(0, 10);
+
+const KINDS = {
+  bills: {
+    table: bills,
+    async page(db: Db, offset: number): Promise<Entry[]> {
+      const rows = await db.select({ jurisdiction: bills.jurisdictionId, session: bills.sessionId, identifier: bills.identifier, updated: bills.updatedAt })
+        .from(bills).orderBy(asc(bills.id)).limit(SITEMAP_PAGE).offset(offset);
+      return rows.map((b) => ({ path: `/bills/${jurisdictionCode(b.jurisdiction)}/${sessionOf(b.session)}/${encodeURIComponent(b.identifier)}`, updated: b.updated }));
+    },
+  },
+  votes: {
+    table: voteEvents,
+    async page(db: Db, offset: number): Promise<Entry[]> {
+      const rows = await db.select({ jurisdiction: voteEvents.jurisdictionId, session: voteEvents.sessionId, identifier: voteEvents.identifier, updated: voteEvents.updatedAt })
+        .from(voteEvents).orderBy(asc(voteEvents.id)).limit(SITEMAP_PAGE).offset(offset);
+      return rows.map((v) => ({ path: `/votes/${jurisdictionCode(v.jurisdiction)}/${sessionOf(v.session)}/${encodeURIComponent(v.identifier)}`, updated: v.updated }));
+    },
+  },
+  people: {
+    table: people,
+    async page(db: Db, offset: number): Promise<Entry[]> {
+      const rows = await db.select({ id: people.id, updated: people.updatedAt }).from(people).orderBy(asc(people.id)).limit(SITEMAP_PAGE).offset(offset);
+      return rows.map((p) => ({ path: `/people/${p.id.slice(p.id.indexOf('/') + 1)}`, updated: p.updated }));
+    },
+  },
+};
+
+export type SitemapKind = keyof typeof KINDS;
+export const isSitemapKind = (kind: string): kind is SitemapKind => Object.hasOwn(KINDS, kind);
+
+export function robotsTxt(origin: string | null): string {
+  return [
+    'User-agent: *',
+    // Accounts and the console are private; search results and the API are endless variations of the pages listed in the sitemap.
+    'Disallow: /account', 'Disallow: /admin', 'Disallow: /search', 'Disallow: /api/',
+    ...(origin ? ['', `Sitemap: ${origin}/sitemap.xml`] : []),
+    '',
+  ].join('\n');
+}
+
+export async function sitemapIndex(db: Db, origin: string): Promise<string> {
+  const files: string[] = [];
+  for (const [kind, { table }] of Object.entries(KINDS)) {
+    const [row] = await db.select({ n: count() }).from(table);
+    const pages = Math.max(1, Math.ceil(Number(row?.n ?? 0) / SITEMAP_PAGE));
+    for (let page = 1; page <= pages; page++) files.push(`${origin}/sitemaps/${kind}-${page}.xml`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
+    files.map((f) => `  <sitemap><loc>${escapeHtml(f)}</loc></sitemap>`).join('\n')}\n</sitemapindex>\n`;
+}
+
+/** One page of one kind's addresses; null past the last page. */
+export async function sitemap(db: Db, origin: string, kind: SitemapKind, page: number): Promise<string | null> {
+  const entries = await KINDS[kind].page(db, (page - 1) * SITEMAP_PAGE);
+  if (!entries.length && page > 1) return null;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
+    entries.map((e) => `  <url><loc>${escapeHtml(origin + e.path)}</loc><lastmod>${lastmod(e.updated)}</lastmod></url>`).join('\n')}\n</urlset>\n`;
+}
