@@ -42,7 +42,7 @@ export interface Statement {
 export async function captureStatements(url: string, paths: string[]): Promise<Map<string, Statement[]>> {
   let captured: Statement[] = [];
   const client = postgres(url, {
-    max: 4, prepare: false, onnotice: () => {},
+    max: 4, prepare: true, onnotice: () => {},
     debug: (_connection, query, params) => { if (!query.startsWith('begin')) captured.push({ query, params: [...params] }); },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
@@ -75,7 +75,8 @@ export async function captureStatements(url: string, paths: string[]): Promise<M
  * other on each of `connections` workers, through postgres.js as the app uses it.
  */
 export async function databaseLimit(url: string, statements: Statement[], connections: number, seconds: number): Promise<Measurement> {
-  const client = postgres(url, { max: connections, prepare: false, onnotice: () => {} });
+  // Prepared, as the app's driver runs them (src/db/client.ts).
+  const client = postgres(url, { max: connections, prepare: true, onnotice: () => {} });
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
