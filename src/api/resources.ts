@@ -1,6 +1,7 @@
 /** Schemas shared by several resources: bilingual text, identifiers, provenance. */
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { Type, type TSchema } from 'typebox';
-import { FEDERAL_JURISDICTION } from '../domain/ids.js';
+import { FEDERAL_JURISDICTION, sessionId } from '../domain/ids.js';
 import { resolveJurisdiction } from '../domain/jurisdictions.js';
 import { badParameter } from './problem.js';
 
@@ -57,4 +58,18 @@ export function listJurisdiction(q: { jurisdiction?: string | undefined; session
   const id = resolveJurisdiction(q.jurisdiction);
   if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
   return id;
+}
+
+/**
+ * A list's jurisdiction and session filter on its own columns: the session id
+ * (which names its jurisdiction) when a session is asked for, else the jurisdiction.
+ * Filtering `session_id` rather than the joined session's identifier, and without
+ * a redundant jurisdiction test, lets PostgreSQL read the (session_id, sort keys)
+ * index in order and stop at the page: bills?session=44-1 walked 5,480 rows in
+ * 4.6 ms before, 21 rows in 0.2 ms after.
+ */
+export function listScope(q: { jurisdiction?: string | undefined; session?: string | undefined }, columns: { jurisdictionId: SQLWrapper; sessionId: SQLWrapper }): SQL | null {
+  const jurisdiction = listJurisdiction(q);
+  if (!jurisdiction) return null;
+  return q.session ? sql`${columns.sessionId} = ${sessionId(jurisdiction, q.session)}` : sql`${columns.jurisdictionId} = ${jurisdiction}`;
 }

@@ -10,7 +10,7 @@ import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdiction
 import { textMatches, textQuery, textRank } from '../full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
-import { bilingual, Bilingual, DateString, isoTime, listJurisdiction, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SORTS = ['updated_desc', 'introduced_desc', 'latest_action_desc', 'number', 'relevance'] as const;
@@ -85,9 +85,8 @@ const billVectors = { en: bills.searchEn, fr: bills.searchFr };
 
 function filters(q: Static<typeof BillsQuery>): SQL[] {
   const where: SQL[] = [];
-  const jurisdiction = listJurisdiction(q);
-  if (jurisdiction) where.push(eq(bills.jurisdictionId, jurisdiction));
-  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  const scope = listScope(q, bills);
+  if (scope) where.push(scope);
   if (q.chamber) where.push(eq(bills.originatingChamber, q.chamber));
   if (q.type) where.push(sql`lower(${bills.billType}) = lower(${q.type})`);
   if (q.government !== undefined) where.push(eq(bills.isGovernment, q.government));

@@ -8,7 +8,7 @@ import { bills, debates, legislativeSessions, speeches } from '../../db/schema.j
 import { textMatches, textQuery, textRank } from '../full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
-import { bilingual, Bilingual, DateString, isoTime, listJurisdiction, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const dateRange = {
@@ -97,9 +97,8 @@ function dateFilters(column: typeof debates.date, q: { date?: string; since?: st
 
 function debateSource(db: Db, q: Static<typeof DebatesQuery>) {
   const where = dateFilters(debates.date, q);
-  const jurisdiction = listJurisdiction(q);
-  if (jurisdiction) where.push(eq(debates.jurisdictionId, jurisdiction));
-  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  const scope = listScope(q, debates);
+  if (scope) where.push(scope);
   const sort: Sort = { keys: [by(debates.date, 'date'), by(debates.id, 'text')], direction: q.sort === 'date_asc' ? 'asc' : 'desc' };
   return keysetList<typeof debateFields, DebateRow>(db, { from: debates, joins: debateJoins, fields: debateFields, where, sort });
 }

@@ -10,7 +10,7 @@ import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdiction
 import { analyseBallots } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { badParameter, notFound } from '../problem.js';
-import { bilingual, Bilingual, DateString, isoTime, listJurisdiction, Nullable, Sources, StringEnum } from '../resources.js';
+import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const RESULTS = ['pass', 'fail', 'tie'] as const;
@@ -95,9 +95,8 @@ function billFilter(bill: string): SQL {
 
 function filters(q: Static<typeof VotesQuery>): SQL[] {
   const where: SQL[] = [];
-  const jurisdiction = listJurisdiction(q);
-  if (jurisdiction) where.push(eq(voteEvents.jurisdictionId, jurisdiction));
-  if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
+  const scope = listScope(q, voteEvents);
+  if (scope) where.push(scope);
   if (q.bill) where.push(billFilter(q.bill));
   if (q.date) where.push(eq(voteEvents.startDate, q.date));
   if (q.since) where.push(gte(voteEvents.startDate, q.since));
