@@ -38,6 +38,9 @@ export function unauthorized(detail: string, slug = 'unauthorized'): HttpProblem
   return new HttpProblem(401, slug, detail, {}, { 'www-authenticate': `Bearer realm="openpolicy", error="invalid_token"` });
 }
 
+// Made only when refused: an error captures a stack trace, which a valid key's every request paid for.
+const invalidApiKey = () => unauthorized('This API key is not valid (unknown, revoked or expired); create one with POST /api/v1/keys.', 'invalid-api-key');
+
 export class Authenticator {
   private readonly users = new LRUCache<string, UserState>({ max: 10_000, ttl: CACHE_MS });
   private readonly keys = new LRUCache<string, KeyState>({ max: 10_000, ttl: CACHE_MS });
@@ -106,18 +109,17 @@ export class Authenticator {
   }
 
   private async fromApiKey(presented: unknown): Promise<Principal> {
-    const invalid = unauthorized('This API key is not valid (unknown, revoked or expired); create one with POST /api/v1/keys.', 'invalid-api-key');
     const hash = typeof presented === 'string' ? apiKeyHash(presented.trim()) : null;
-    if (!hash) throw invalid;
+    if (!hash) throw invalidApiKey();
     let key = this.keys.get(hash);
     if (!key) {
       const row = await findLiveApiKey(this.database.db, hash);
-      if (!row) throw invalid;
+      if (!row) throw invalidApiKey();
       key = { keyId: row.id, userId: row.userId, scopes: row.scopes };
       this.keys.set(hash, key);
     }
     const state = await this.userState(key.userId, hash);
-    if (!state || state.disabled) throw invalid;
+    if (!state || state.disabled) throw invalidApiKey();
     if (!this.touched.has(hash)) {
       this.touched.set(hash, true);
       touchApiKey(this.database.db, hash).catch((err: unknown) => this.log.warn({ err }, 'could not record API key use'));
