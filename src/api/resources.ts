@@ -33,11 +33,15 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
 
 const SO_FAR = 'so far while the run is running (saved about once a second), in all once it has finished.';
 
+/** What an import run can be: running, then one of the three ends (src/ingest/runner.ts). */
+export const RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
 /** One import run's outcome, as both /sources and the admin import API show it. */
-export function importRunProperties(statusDescription: string) {
+export function importRunProperties() {
   return {
     id: Type.Integer(),
-    status: Type.String({ description: statusDescription }),
+    status: StringEnum(RUN_STATUSES, { description: 'partial: finished with some records rejected.' }),
     started_at: Type.String(),
     finished_at: Nullable(Type.String()),
     inserted: Type.Integer({ description: `Records inserted ${SO_FAR}` }),

@@ -17,10 +17,9 @@ import { findImporter, importers } from '../../ingest/sources.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { announceDataChange } from '../response-cache.js';
 import { badParameter, HttpProblem, notFound } from '../problem.js';
-import { importRunProperties, isoTime, Nullable, StringEnum } from '../resources.js';
+import { importRunProperties, isoTime, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
-const STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
 const MAX_REJECTIONS_SHOWN = 100;
 
 const StartBody = Type.Object({
@@ -29,7 +28,7 @@ const StartBody = Type.Object({
 }, { additionalProperties: false });
 
 const Run = Type.Object({
-  ...importRunProperties(STATUSES.join(' | ')),
+  ...importRunProperties(),
   source: Type.String(),
   paths: Type.Array(Type.String()),
 });
@@ -39,13 +38,13 @@ const RunDetail = Type.Intersect([Run, Type.Object({
   }),
 })]);
 
-const RunsQuery = listQuery({ source: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(STATUSES)) });
+const RunsQuery = listQuery({ source: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(RUN_STATUSES)) });
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 type RunRow = typeof importRuns.$inferSelect;
 function present(row: RunRow) {
   return {
-    id: row.id, source: row.source, status: row.status, paths: row.paths, started_at: isoTime(row.startedAt)!, finished_at: isoTime(row.finishedAt),
+    id: row.id, source: row.source, status: row.status as RunStatus, paths: row.paths, started_at: isoTime(row.startedAt)!, finished_at: isoTime(row.finishedAt),
     inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected, error: row.error,
   };
 }

@@ -10,12 +10,12 @@ import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, clientInfo, currentSession, currentUser, privateResponses } from '../../auth/http.js';
 import { MAX_PASSWORD_LENGTH } from '../../auth/passwords.js';
 import { listSessions, revokeAllSessions, revokeSession, rotateRefreshToken, type SessionRow } from '../../auth/sessions.js';
-import type { Role } from '../../auth/permissions.js';
+import { ROLES, type Role } from '../../auth/permissions.js';
 import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { metrics } from '../../ops/metrics.js';
 import { badParameter, HttpProblem, notFound } from '../problem.js';
-import { NoContent, Nullable } from '../resources.js';
+import { NoContent, Nullable, StringEnum } from '../resources.js';
 import { ApiKey, presentApiKey } from './keys.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
@@ -30,7 +30,7 @@ export const User = Type.Object({
   email: Type.String(),
   username: Nullable(Type.String()),
   name: Nullable(Type.String()),
-  role: Type.String({ description: 'admin | editor | user' }),
+  role: StringEnum(ROLES),
   tier: Type.String({ description: 'Rate-limit tier.' }),
   disabled: Type.Boolean(),
   created_at: Type.String(),

@@ -5,7 +5,7 @@ import type { Database } from '../../db/client.js';
 import { importers } from '../../ingest/sources.js';
 import { sourceStatuses } from '../../ingest/status.js';
 import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
-import { importRunProperties, Nullable } from '../resources.js';
+import { importRunProperties, Nullable, type RunStatus } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SourcesQuery = listQuery({});
@@ -13,7 +13,7 @@ const SourcesQuery = listQuery({});
 const DataSource = Type.Object({
   source: Type.String({ description: 'The importer name, as on the CLI (`openpolicy import <source>`).' }),
   description: Nullable(Type.String()),
-  last_run: Nullable(Type.Object(importRunProperties('running, succeeded, partial (some records rejected) or failed.'))),
+  last_run: Nullable(Type.Object(importRunProperties())),
   last_success_at: Nullable(Type.String({ description: 'When the last succeeded or partial run finished.' })),
   freshness_seconds: Nullable(Type.Integer({ description: 'Seconds since last_success_at; null if the source never imported.' })),
   runs: Type.Integer(),
@@ -31,7 +31,7 @@ async function dataSources(database: Database, now: number): Promise<DataSourceI
       source,
       description: importers.find((i) => i.source === source)?.description ?? null,
       last_run: s ? {
-        id: s.last_run_id, status: s.last_status, started_at: s.last_started_at, finished_at: s.last_finished_at,
+        id: s.last_run_id, status: s.last_status as RunStatus, started_at: s.last_started_at, finished_at: s.last_finished_at,
         inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, error: s.error,
       } : null,
       last_success_at: s?.last_success_at ?? null,

@@ -1,6 +1,6 @@
 /** Bilingual data in the reader's language; text shown in the other language says so with its lang attribute. */
 import { pick, useLang } from '../lib/i18n';
-import type { Bilingual } from '../lib/types';
+import type { Bilingual } from '../lib/shapes';
 
 export function Bi({ value, fallback = '—' }: { value: Bilingual | null | undefined; fallback?: string }) {
   const lang = useLang();

@@ -1,7 +1,7 @@
 /** An API key's state cell, for its owner and for admins: revoked when, or a button to revoke it; and when it expires. */
 import { formatDateTime } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
-import type { ApiKey } from '../lib/types';
+import type { ApiKey } from '../lib/shapes';
 
 export function KeyState({ apiKey, onRevoke, revokeLabel }: { apiKey: ApiKey; onRevoke: () => void; revokeLabel?: string }) {
   const t = useT();

@@ -4,7 +4,7 @@ import { formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { csvUrl } from '../lib/links';
 import { useContentVisible } from '../lib/perf';
-import type { Pagination } from '../lib/types';
+import type { Pagination } from '../lib/shapes';
 
 export function ListSummary({ pagination, apiPath, query }: { pagination: Pagination; apiPath: string; query: Record<string, string> }) {
   const t = useT();

@@ -2,7 +2,7 @@
 import { formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { Link, useLocation } from '../lib/router';
-import type { Pagination as Page } from '../lib/types';
+import type { Pagination as Page } from '../lib/shapes';
 
 export function Pagination({ pagination, param = 'page' }: { pagination: Page; param?: string }) {
   const t = useT();

@@ -7,7 +7,7 @@
 import { formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
-import type { PartySplit } from '../lib/types';
+import type { PartySplit } from '../lib/shapes';
 
 const OPTIONS = ['yes', 'no', 'paired', 'abstain', 'absent'] as const;
 const LABEL: Record<(typeof OPTIONS)[number], MessageKey> = {

@@ -4,7 +4,7 @@ import { useT } from '../lib/i18n';
 import { navigate, useLocation } from '../lib/router';
 import { session } from '../lib/session';
 import { useStore } from '../lib/store';
-import type { Role } from '../lib/types';
+import type { Role } from '../lib/shapes';
 import { Loading } from './Status';
 
 export function RequireRole({ roles, children }: { roles?: Role[]; children: ReactNode }) {

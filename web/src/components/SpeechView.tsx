@@ -4,7 +4,7 @@ import { formatDateTime } from '../lib/format';
 import { pick, useLang, useT } from '../lib/i18n';
 import { billPathById, personPath, speechPath } from '../lib/links';
 import { Link } from '../lib/router';
-import type { Speech } from '../lib/types';
+import type { Speech } from '../lib/shapes';
 
 export function SpeechView({ speech, linkTitle = false }: { speech: Speech; linkTitle?: boolean }) {
   const t = useT();

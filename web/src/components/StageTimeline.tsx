@@ -6,7 +6,7 @@
 import { formatDate } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
-import type { BillAction } from '../lib/types';
+import type { BillAction } from '../lib/shapes';
 
 interface Step {
   chamber: 'lower' | 'upper' | 'executive';

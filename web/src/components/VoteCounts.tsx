@@ -2,7 +2,7 @@
 import { formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
-import type { Count } from '../lib/types';
+import type { Count } from '../lib/shapes';
 
 const RESULT: Record<string, MessageKey> = { pass: 'result.pass', fail: 'result.fail', tie: 'result.tie' };
 const OPTION: Record<string, MessageKey> = { yes: 'option.yes', no: 'option.no', paired: 'option.paired', absent: 'option.absent', abstain: 'option.abstain' };

@@ -1,12 +1,12 @@
 /** Signing in and out: the auth API's calls, and the session state they change. */
 import { api } from './api';
 import { clearSession, saveTokens, session, setUser } from './session';
-import type { TokenPair, User } from './types';
+import type { User } from './shapes';
 
 export async function loadUser(): Promise<User | null> {
   if (!session.get().tokens) return null;
   try {
-    const user = await api<User>('/api/v1/auth/me');
+    const user = await api('/api/v1/auth/me');
     setUser(user);
     return user;
   } catch {
@@ -21,17 +21,17 @@ export async function logIn(identifier: string, password: string): Promise<User 
   clearSession();
   const trimmed = identifier.trim();
   const body = trimmed.includes('@') ? { email: trimmed, password } : { username: trimmed, password };
-  saveTokens(await api<TokenPair>('/api/v1/auth/login', { method: 'POST', body }));
+  saveTokens(await api('/api/v1/auth/login', { method: 'post', body }));
   return loadUser();
 }
 
 export async function register(input: { email: string; password: string; username?: string; name?: string }): Promise<User | null> {
-  await api('/api/v1/auth/register', { method: 'POST', body: input });
+  await api('/api/v1/auth/register', { method: 'post', body: input });
   return logIn(input.email, input.password);
 }
 
 export async function logOut(): Promise<void> {
   // Even if the API cannot be reached, this browser forgets the session.
-  await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => {});
+  await api('/api/v1/auth/logout', { method: 'post' }).catch(() => {});
   clearSession();
 }

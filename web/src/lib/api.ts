@@ -6,7 +6,7 @@
  * is retried anonymously.
  */
 import { clearSession, expiresSoon, refreshTokens, session, type Tokens } from './session';
-import type { Problem } from './types';
+import type { Answer, Call, CallArgument, Method, PathsFor, Problem } from './contract';
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -18,14 +18,14 @@ export class ApiError extends Error {
   }
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface RequestOptions {
+  method?: Method;
   body?: unknown;
   signal?: AbortSignal;
 }
 
 const PRIVATE = /^\/api\/v1\/(auth|keys|admin|me)(\/|$)/;
-export const isPublicRead = (path: string, method = 'GET') => method === 'GET' && !PRIVATE.test(path);
+export const isPublicRead = (path: string, method: Method = 'get') => method === 'get' && !PRIVATE.test(path);
 
 async function send(path: string, options: RequestOptions, tokens: Tokens | null): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -33,7 +33,7 @@ async function send(path: string, options: RequestOptions, tokens: Tokens | null
   if (tokens) headers.authorization = `Bearer ${tokens.access_token}`;
   try {
     return await fetch(path, {
-      method: options.method ?? 'GET',
+      method: (options.method ?? 'get').toUpperCase(),
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
@@ -72,10 +72,21 @@ async function request(path: string, options: RequestOptions): Promise<Response>
   return res;
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const res = await request(path, options);
-  if (res.status === 204) return undefined as T;
+/** The JSON answer of a GET to `url`, typed by the caller: only for useApi, which types it by path. */
+export async function getJson<T>(url: string): Promise<T> {
+  const res = await request(url, {});
   return (await res.json()) as T;
+}
+
+/**
+ * Calls an operation by its path template, typed by the contract: `api('/api/v1/keys/{id}', { method: 'delete', path: { id } })`.
+ * The answer is what the document says the operation answers (undefined for a 204).
+ */
+export async function api<P extends PathsFor<M>, M extends Method = 'get'>(template: P, ...[call]: CallArgument<P, M>): Promise<Answer<P, M>> {
+  const options: Partial<Call<P, M>> = call ?? {};
+  const res = await request(urlFor(template, options.path, options.query), options);
+  if (res.status === 204) return undefined as Answer<P, M>;
+  return (await res.json()) as Answer<P, M>;
 }
 
 /** Saves what `path` answers as a file: for lists a plain link cannot fetch, because they need the access token. */
@@ -88,12 +99,27 @@ export async function download(path: string, filename: string): Promise<void> {
   URL.revokeObjectURL(link.href);
 }
 
-/** `/api/v1/bills` + `{session: '45-1', q: ''}` → `/api/v1/bills?session=45-1`: empty values are left out. */
-export function withQuery(path: string, query: Record<string, string | number | boolean | null | undefined>): string {
+/** `/api/v1/bills` + `{session: '45-1', q: ''}` → `/api/v1/bills?session=45-1`: empty values are left out, arrays repeated. */
+export function withQuery(path: string, query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') params.append(key, String(one));
+    }
   }
   const search = params.toString();
   return search ? `${path}?${search}` : path;
+}
+
+/**
+ * `/api/v1/votes/{jurisdiction}/{session}/{number}` + its parameters → the URL. Each value is percent-encoded
+ * segment by segment: an OCD id's slashes stay slashes, since the API takes them as one parameter.
+ */
+export function urlFor(template: string, path?: unknown, query?: unknown): string {
+  const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (path as Record<string, string | number> | undefined)?.[name];
+    if (value === undefined) throw new Error(`${template}: no value for {${name}}`);
+    return String(value).split('/').map(encodeURIComponent).join('/');
+  });
+  return withQuery(filled, (query ?? {}) as Record<string, unknown>);
 }

@@ -5,7 +5,7 @@
  */
 import { createStore, useStore } from './store';
 import { messages, type MessageKey } from './messages';
-import type { Bilingual } from './types';
+import type { Bilingual } from './shapes';
 
 export type Lang = 'en' | 'fr';
 const KEY = 'openpolicy.lang';

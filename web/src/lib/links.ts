@@ -6,6 +6,12 @@ export function sitePath(apiUrl: string): string {
   return path.replace(/^\/people\/ocd-person\//, '/people/').replace(/^\/committees\/ocd-organization\//, '/committees/');
 }
 
+/** By natural key (/bills/ca/45-1/C-12) or by OCD id (/bills/ocd-bill/<uuid>, where only the id is known). */
+export const billApiPath = (params: Record<string, string>) =>
+  params.uuid ? '/api/v1/bills/ocd-bill/{uuid}' as const : '/api/v1/bills/{jurisdiction}/{session}/{number}' as const;
+export const billKey = (params: Record<string, string>) =>
+  params.uuid ? { uuid: params.uuid } : { jurisdiction: params.jurisdiction, session: params.session, number: params.number };
+
 const uuidOf = (id: string) => id.slice(id.indexOf('/') + 1);
 
 export const personPath = (id: string) => `/people/${uuidOf(id)}`;

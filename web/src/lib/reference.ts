@@ -1,11 +1,10 @@
 /** Lists the filter menus offer (legislatures, sessions, jurisdictions by level), read once from the API. */
 import { pickText, type Lang } from './i18n';
-import type { Jurisdiction, List, Session } from './types';
 import { useApi } from './use-api';
 import type { Option } from '../components/Filters';
 
 // One read of every jurisdiction (there are a few dozen) serves all the menus.
-const useJurisdictions = () => useApi<List<Jurisdiction>>('/api/v1/jurisdictions?per_page=100').data?.results ?? [];
+const useJurisdictions = () => useApi('/api/v1/jurisdictions', { query: { per_page: 100 } }).data?.results ?? [];
 
 export function useLegislatures(lang: Lang): Option[] {
   return useJurisdictions().filter((j) => j.classification === 'legislature').map((j) => ({ value: j.code, label: pickText(j.name, lang) }));
@@ -13,7 +12,7 @@ export function useLegislatures(lang: Lang): Option[] {
 
 /** Sessions grouped by legislature, newest first. */
 export function useSessionGroups(lang: Lang): { label: string; options: Option[] }[] {
-  const sessions = useApi<List<Session>>('/api/v1/sessions?per_page=100');
+  const sessions = useApi('/api/v1/sessions', { query: { per_page: 100 } });
   const legislatures = useJurisdictions().filter((j) => j.classification === 'legislature');
   return legislatures.map((j) => ({
     label: pickText(j.name, lang),

@@ -5,7 +5,7 @@
  * serialised here and a token another tab already rotated is picked up instead.
  */
 import { createStore } from './store';
-import type { TokenPair, User } from './types';
+import type { TokenPair, User } from './shapes';
 
 const KEY = 'openpolicy.session';
 // Refresh this long before the access token expires, so a request never leaves with a dying token.

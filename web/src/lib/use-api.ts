@@ -4,7 +4,8 @@
  * anonymous quota is not spent twice on the same page.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, isPublicRead } from './api';
+import { ApiError, getJson, isPublicRead, urlFor } from './api';
+import type { Answer, CallArgument, PathsFor } from './contract';
 
 const TTL_MS = 60_000;
 const cache = new Map<string, { at: number; data: unknown }>();
@@ -14,7 +15,7 @@ const inflight = new Map<string, Promise<unknown>>();
 function load<T>(path: string): Promise<T> {
   let request = inflight.get(path) as Promise<T> | undefined;
   if (!request) {
-    const started: Promise<T> = api<T>(path).then((data) => {
+    const started: Promise<T> = getJson<T>(path).then((data) => {
       if (isPublicRead(path)) cache.set(path, { at: Date.now(), data });
       return data;
     }).finally(() => {
@@ -40,8 +41,23 @@ export interface Resource<T> {
   reload(): void;
 }
 
-/** GET `path` (null: nothing yet); reloads when the path changes. */
-export function useApi<T>(path: string | null): Resource<T> {
+/**
+ * GET an operation by its path template, typed by the contract (null: nothing yet); reloads when the URL changes:
+ * `useApi('/api/v1/bills/{jurisdiction}/{session}/{number}', { path: {...}, query: { include: ['actions'] } })`.
+ */
+export function useApi<P extends PathsFor<'get'>>(template: P | null, ...[call]: CallArgument<P, 'get'>): Resource<Answer<P>> {
+  return useRead<Answer<P>>(template === null ? null : urlFor(template, call?.path, call?.query));
+}
+
+/**
+ * The served OpenAPI document itself, which is no operation of its own: `T` is the part of
+ * OpenAPI's structure the caller reads (optionally, as any document may lack it).
+ */
+export function useOpenApiDocument<T>(): Resource<T> {
+  return useRead<T>('/api/v1/openapi.json');
+}
+
+function useRead<T>(path: string | null): Resource<T> {
   const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError }>(() => ({ path, data: cached<T>(path) }));
   const [generation, setGeneration] = useState(0);
   // The request starts while the page renders, not after its first paint (when effects run): the data

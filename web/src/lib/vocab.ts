@@ -3,7 +3,7 @@
  * published (English) value: bill types and statuses, with their French
  * wording as LEGISinfo publishes it, for the filter menus.
  */
-import type { Bilingual } from './types';
+import type { Bilingual } from './shapes';
 
 export const BILL_TYPES: (Bilingual & { en: string })[] = [
   { en: 'House Government Bill', fr: 'Projet de loi émanant du gouvernement (Chambre des communes)' },

@@ -7,24 +7,18 @@ import { Pending } from '../components/Status';
 import { VoteCounts } from '../components/VoteCounts';
 import { formatDate } from '../lib/format';
 import { pickText, useLang, useT } from '../lib/i18n';
-import { committeePath, personPath } from '../lib/links';
+import { billApiPath, billKey, committeePath, personPath } from '../lib/links';
 import { Link, type Params } from '../lib/router';
-import type { BillDetail } from '../lib/types';
 import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 import { BillTextSection } from './BillText';
 
-const INCLUDE = 'include=actions,votes,committee_meetings';
-
-/** By natural key (/bills/ca/45-1/C-12) or by OCD id (/bills/ocd-bill/<uuid>, where only the id is known). */
-const billApiPath = (params: Params) =>
-  params.uuid ? `/api/v1/bills/ocd-bill/${params.uuid}` : `/api/v1/bills/${params.jurisdiction}/${params.session}/${params.number}`;
+const INCLUDE = ['actions', 'votes', 'committee_meetings'];
 
 export default function Bill({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
-  const path = billApiPath(params);
-  const bill = useApi<BillDetail>(`${path}?${INCLUDE}`);
+  const bill = useApi(billApiPath(params), { path: billKey(params), query: { include: INCLUDE } });
   useContentVisible(!!bill.data);
   const b = bill.data;
   if (!b) {
@@ -124,7 +118,7 @@ export default function Bill({ params }: { params: Params }) {
         ) : <p>{t('bill.noMeetings')}</p>}
       </section>
 
-      <BillTextSection path={path} />
+      <BillTextSection params={params} />
     </article>
   );
 }

@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Pending } from '../components/Status';
 import { useLang, useT } from '../lib/i18n';
-import type { BillDetail } from '../lib/types';
+import { billApiPath, billKey } from '../lib/links';
+import type { Params } from '../lib/router';
 import { useApi } from '../lib/use-api';
 
 const MAX_MARKS = 2000;
@@ -33,11 +34,11 @@ function TextWithMatches({ text, needle, starts, current }: { text: string; need
   return <>{parts}</>;
 }
 
-export function BillTextSection({ path }: { path: string }) {
+export function BillTextSection({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
   const [open, setOpen] = useState(false);
-  const texts = useApi<BillDetail>(open ? `${path}?include=texts` : null);
+  const texts = useApi(open ? billApiPath(params) : null, { path: billKey(params), query: { include: 'texts' } });
   const available = texts.data?.texts ?? [];
   const [choice, setChoice] = useState<number | null>(null);
   const preferred = Math.max(0, available.findIndex((x) => x.language === lang));

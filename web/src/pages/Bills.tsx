@@ -6,13 +6,11 @@ import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
-import { withQuery } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { pickText, useLang, useT } from '../lib/i18n';
 import { personPath, sitePath } from '../lib/links';
 import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, setQuery, useQuery } from '../lib/router';
-import type { Bill, List } from '../lib/types';
 import { useApi } from '../lib/use-api';
 import { BILL_STATUSES, BILL_TYPES } from '../lib/vocab';
 
@@ -26,7 +24,7 @@ export default function Bills() {
   const query = useQuery();
   const filters = Object.fromEntries([...FILTERS, 'sponsor', 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
   const apiQuery = { ...filters, sort: filters.sort ?? (filters.q ? undefined : 'latest_action_desc'), per_page: 20 };
-  const bills = useApi<List<Bill>>(withQuery('/api/v1/bills', apiQuery));
+  const bills = useApi('/api/v1/bills', { query: apiQuery });
   const legislatures = useLegislatures(lang);
   const sessions = useSessionGroups(lang);
   const sponsor = query.get('sponsor');

@@ -3,21 +3,19 @@ import { Bi } from '../components/Bi';
 import { Heading } from '../components/Heading';
 import { Pagination } from '../components/Pagination';
 import { Pending } from '../components/Status';
-import { withQuery } from '../lib/api';
+import { urlFor } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { pickText, useLang, useT } from '../lib/i18n';
 import { csvUrl, sitePath } from '../lib/links';
 import { Link, useQuery, type Params } from '../lib/router';
-import type { CommitteeDetail, CommitteeMeeting, List } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 export default function Committee({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const api = `/api/v1/committees/ocd-organization/${params.uuid}`;
-  const committee = useApi<CommitteeDetail>(api);
-  const meetings = useApi<List<CommitteeMeeting>>(withQuery(`${api}/meetings`, { per_page: 20, page: query.get('page') }));
+  const committee = useApi('/api/v1/committees/ocd-organization/{uuid}', { path: { uuid: params.uuid } });
+  const meetings = useApi('/api/v1/committees/ocd-organization/{uuid}/meetings', { path: { uuid: params.uuid }, query: { per_page: 20, page: query.get('page') } });
   const c = committee.data;
   return (
     <>
@@ -33,7 +31,7 @@ export default function Committee({ params }: { params: Params }) {
       <Pending {...meetings} retry={meetings.reload} />
       {meetings.data && (
         <>
-          {meetings.data.pagination.total_items > 0 && <p><a href={csvUrl(`${api}/meetings`, {})} download>{t('list.csv')}</a></p>}
+          {meetings.data.pagination.total_items > 0 && <p><a href={csvUrl(urlFor('/api/v1/committees/ocd-organization/{uuid}/meetings', { uuid: params.uuid }), {})} download>{t('list.csv')}</a></p>}
           <ul className="cards">
             {meetings.data.results.map((m) => (
               <li key={m.id}>

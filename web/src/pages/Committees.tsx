@@ -5,12 +5,10 @@ import { Heading } from '../components/Heading';
 import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { Pending } from '../components/Status';
-import { withQuery } from '../lib/api';
 import { useLang, useT } from '../lib/i18n';
 import { committeePath } from '../lib/links';
 import { useLegislatures } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
-import type { Committee, List } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 const FILTERS = ['name', 'jurisdiction', 'chamber'];
@@ -20,7 +18,7 @@ export default function Committees() {
   const lang = useLang();
   const query = useQuery();
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const committees = useApi<List<Committee>>(withQuery('/api/v1/committees', { ...filters, per_page: 50 }));
+  const committees = useApi('/api/v1/committees', { query: { ...filters, per_page: 50 } });
   const legislatures = useLegislatures(lang);
   return (
     <>

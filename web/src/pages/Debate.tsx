@@ -3,21 +3,19 @@ import { Heading } from '../components/Heading';
 import { Pagination } from '../components/Pagination';
 import { SpeechView } from '../components/SpeechView';
 import { Pending } from '../components/Status';
-import { withQuery } from '../lib/api';
+import { urlFor } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { csvUrl } from '../lib/links';
 import { useQuery, type Params } from '../lib/router';
-import type { Debate as DebateRecord, List, Speech } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 export default function Debate({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const api = `/api/v1/debates/${params.id}`;
-  const debate = useApi<DebateRecord>(api);
-  const speeches = useApi<List<Speech>>(withQuery(`${api}/speeches`, { per_page: 20, page: query.get('page') }));
+  const debate = useApi('/api/v1/debates/{id}', { path: { id: params.id } });
+  const speeches = useApi('/api/v1/debates/{id}/speeches', { path: { id: params.id }, query: { per_page: 20, page: query.get('page') } });
   const d = debate.data;
   return (
     <>
@@ -29,7 +27,7 @@ export default function Debate({ params }: { params: Params }) {
         <>
           <div className="list-summary">
             <h2>{t('debates.speeches', { n: speeches.data.pagination.total_items })}</h2>
-            <a href={csvUrl(`${api}/speeches`, {})} download>{t('list.csv')}</a>
+            <a href={csvUrl(urlFor('/api/v1/debates/{id}/speeches', { id: params.id }), {})} download>{t('list.csv')}</a>
           </div>
           {speeches.data.results.map((s) => <SpeechView key={s.id} speech={s} linkTitle />)}
           <Pagination pagination={speeches.data.pagination} />

@@ -4,13 +4,11 @@ import { Heading } from '../components/Heading';
 import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { Pending } from '../components/Status';
-import { withQuery } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { debatePath } from '../lib/links';
 import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
-import type { Debate, List } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 const FILTERS = ['jurisdiction', 'session', 'since', 'before', 'sort'];
@@ -20,7 +18,7 @@ export default function Debates() {
   const lang = useLang();
   const query = useQuery();
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const debates = useApi<List<Debate>>(withQuery('/api/v1/debates', { ...filters, per_page: 20 }));
+  const debates = useApi('/api/v1/debates', { query: { ...filters, per_page: 20 } });
   const legislatures = useLegislatures(lang);
   const sessions = useSessionGroups(lang);
   return (

@@ -6,7 +6,6 @@ import { formatDate } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { sitePath } from '../lib/links';
 import { Link, navigate } from '../lib/router';
-import type { Bill, List, VoteEvent } from '../lib/types';
 import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 import { VoteCounts } from '../components/VoteCounts';
@@ -14,9 +13,9 @@ import { VoteCounts } from '../components/VoteCounts';
 export default function Home() {
   const t = useT();
   const lang = useLang();
-  const bills = useApi<List<Bill>>('/api/v1/bills?jurisdiction=ca&sort=latest_action_desc&per_page=8');
+  const bills = useApi('/api/v1/bills', { query: { jurisdiction: 'ca', sort: 'latest_action_desc', per_page: 8 } });
   useContentVisible(!!bills.data);
-  const votes = useApi<List<VoteEvent>>('/api/v1/votes?sort=date_desc&per_page=8');
+  const votes = useApi('/api/v1/votes', { query: { sort: 'date_desc', per_page: 8 } });
 
   return (
     <>

@@ -5,13 +5,11 @@ import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
-import { withQuery } from '../lib/api';
 import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { personPath } from '../lib/links';
 import { useJurisdictionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
-import type { List, Person } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 const FILTERS = ['name', 'jurisdiction', 'org_classification', 'party', 'district', 'current'];
@@ -23,7 +21,7 @@ export default function People() {
   const lang = useLang();
   const query = useQuery();
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const people = useApi<List<Person>>(withQuery('/api/v1/people', { ...filters, per_page: 25 }));
+  const people = useApi('/api/v1/people', { query: { ...filters, per_page: 25 } });
   const jurisdictions = useJurisdictionGroups(lang, (level) => t(LEVEL[level] ?? 'level.other'));
 
   return (

@@ -6,13 +6,12 @@ import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
 import { ResultBadge } from '../components/VoteCounts';
-import { withQuery } from '../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { committeePath, sitePath, speechPath } from '../lib/links';
 import { Link, useQuery, type Params } from '../lib/router';
-import type { Bill, List, PersonDetail, PersonVotes, Speech } from '../lib/types';
+import type { PersonDetail } from '../lib/shapes';
 import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 
@@ -41,11 +40,11 @@ function Contacts({ person }: { person: PersonDetail }) {
   );
 }
 
-function VotingRecord({ api }: { api: string }) {
+function VotingRecord({ uuid }: { uuid: string | undefined }) {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const votes = useApi<PersonVotes>(withQuery(`${api}/votes`, { per_page: 10, page: query.get('votes_page') }));
+  const votes = useApi('/api/v1/people/ocd-person/{uuid}/votes', { path: { uuid }, query: { per_page: 10, page: query.get('votes_page') } });
   const s = votes.data?.summary;
   return (
     <section aria-labelledby="record">
@@ -83,10 +82,10 @@ function VotingRecord({ api }: { api: string }) {
   );
 }
 
-function SponsoredBills({ api, personId }: { api: string; personId: string }) {
+function SponsoredBills({ uuid, personId }: { uuid: string | undefined; personId: string }) {
   const t = useT();
   const lang = useLang();
-  const bills = useApi<List<Bill>>(`${api}/bills?per_page=5&sort=introduced_desc`);
+  const bills = useApi('/api/v1/people/ocd-person/{uuid}/bills', { path: { uuid }, query: { per_page: 5, sort: 'introduced_desc' } });
   if (bills.data?.results.length === 0) return null;
   return (
     <section aria-labelledby="sponsored">
@@ -111,11 +110,11 @@ function SponsoredBills({ api, personId }: { api: string; personId: string }) {
   );
 }
 
-function Speeches({ api }: { api: string }) {
+function Speeches({ uuid }: { uuid: string | undefined }) {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const speeches = useApi<List<Speech>>(withQuery(`${api}/speeches`, { per_page: 5, page: query.get('speeches_page') }));
+  const speeches = useApi('/api/v1/people/ocd-person/{uuid}/speeches', { path: { uuid }, query: { per_page: 5, page: query.get('speeches_page') } });
   if (speeches.data?.results.length === 0) return null;
   return (
     <section aria-labelledby="speeches">
@@ -142,8 +141,7 @@ function Speeches({ api }: { api: string }) {
 export default function Person({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
-  const api = `/api/v1/people/ocd-person/${params.uuid}`;
-  const person = useApi<PersonDetail>(api);
+  const person = useApi('/api/v1/people/ocd-person/{uuid}', { path: { uuid: params.uuid } });
   useContentVisible(!!person.data);
   const p = person.data;
   if (!p) {
@@ -194,9 +192,9 @@ export default function Person({ params }: { params: Params }) {
           </ul>
         </section>
       )}
-      <SponsoredBills api={api} personId={p.id} />
-      <VotingRecord api={api} />
-      <Speeches api={api} />
+      <SponsoredBills uuid={params.uuid} personId={p.id} />
+      <VotingRecord uuid={params.uuid} />
+      <Speeches uuid={params.uuid} />
     </article>
   );
 }

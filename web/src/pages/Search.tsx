@@ -14,7 +14,7 @@ import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { sitePath } from '../lib/links';
 import { Link, navigate, useQuery } from '../lib/router';
-import type { List, SearchHit } from '../lib/types';
+import type { SearchHit } from '../lib/shapes';
 import { useApi } from '../lib/use-api';
 
 const TYPES = ['bill', 'person', 'vote', 'speech'] as const;
@@ -40,7 +40,7 @@ function Hits({ hits }: { hits: SearchHit[] }) {
 function Group({ q, type }: { q: string; type: HitType }) {
   const t = useT();
   const lang = useLang();
-  const hits = useApi<List<SearchHit>>(withQuery('/api/v1/search', { q, type, per_page: PER_GROUP }));
+  const hits = useApi('/api/v1/search', { query: { q, type, per_page: PER_GROUP } });
   const total = hits.data?.pagination.total_items ?? 0;
   return (
     <section aria-labelledby={`group-${type}`} className="hit-group">
@@ -53,7 +53,7 @@ function Group({ q, type }: { q: string; type: HitType }) {
 }
 
 function OneType({ q, type, page }: { q: string; type: HitType; page: string | null }) {
-  const hits = useApi<List<SearchHit>>(withQuery('/api/v1/search', { q, type, page, per_page: 20 }));
+  const hits = useApi('/api/v1/search', { query: { q, type, page, per_page: 20 } });
   return (
     <>
       <Pending {...hits} retry={hits.reload} />

@@ -6,13 +6,12 @@ import { formatDate } from '../lib/format';
 import { pickText, useLang, useT } from '../lib/i18n';
 import { debatePath } from '../lib/links';
 import { Link, type Params } from '../lib/router';
-import type { Speech as SpeechRecord } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 export default function Speech({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
-  const speech = useApi<SpeechRecord>(`/api/v1/speeches/${params.id}`);
+  const speech = useApi('/api/v1/speeches/{id}', { path: { id: params.id } });
   const s = speech.data;
   return (
     <>

@@ -11,7 +11,7 @@ import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { billPathById, personPath } from '../lib/links';
 import { Link, type Params } from '../lib/router';
-import type { Ballot, VoteEventDetail } from '../lib/types';
+import type { Ballot } from '../lib/shapes';
 import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 
@@ -26,7 +26,7 @@ function Voter({ ballot }: { ballot: Ballot }) {
 export default function Vote({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
-  const vote = useApi<VoteEventDetail>(`/api/v1/votes/${params.jurisdiction}/${params.session}/${params.number}`);
+  const vote = useApi('/api/v1/votes/{jurisdiction}/{session}/{number}', { path: { jurisdiction: params.jurisdiction, session: params.session, number: params.number } });
   useContentVisible(!!vote.data);
   const [party, setParty] = useState('');
   const [option, setOption] = useState('');

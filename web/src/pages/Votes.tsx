@@ -7,13 +7,11 @@ import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
 import { VoteCounts } from '../components/VoteCounts';
-import { withQuery } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { sitePath } from '../lib/links';
 import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
-import type { List, VoteEvent } from '../lib/types';
 import { useApi } from '../lib/use-api';
 
 const FILTERS = ['jurisdiction', 'session', 'bill', 'result', 'since', 'before', 'sort'];
@@ -23,7 +21,7 @@ export default function Votes() {
   const lang = useLang();
   const query = useQuery();
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const votes = useApi<List<VoteEvent>>(withQuery('/api/v1/votes', { ...filters, per_page: 20 }));
+  const votes = useApi('/api/v1/votes', { query: { ...filters, per_page: 20 } });
   const legislatures = useLegislatures(lang);
   const sessions = useSessionGroups(lang);
 

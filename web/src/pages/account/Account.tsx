@@ -12,7 +12,7 @@ import { useLang, useT } from '../../lib/i18n';
 import { navigate } from '../../lib/router';
 import { session } from '../../lib/session';
 import { useStore } from '../../lib/store';
-import type { AccountSession, ApiKey, PasswordChanged } from '../../lib/types';
+import type { PasswordChanged } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
 import { ApiKeys } from './ApiKeys';
 import { Saved } from './Saved';
@@ -20,9 +20,10 @@ import { Saved } from './Saved';
 function Sessions() {
   const t = useT();
   const lang = useLang();
-  const sessions = useApi<{ results: AccountSession[] }>('/api/v1/auth/sessions');
-  const end = async (path: string) => {
-    await api(path, { method: 'DELETE' });
+  const sessions = useApi('/api/v1/auth/sessions');
+  // One session by its id, or every other one.
+  const end = async (id?: string) => {
+    await (id ? api('/api/v1/auth/sessions/{id}', { method: 'delete', path: { id } }) : api('/api/v1/auth/sessions', { method: 'delete' }));
     sessions.reload();
   };
   return (
@@ -41,12 +42,12 @@ function Sessions() {
                   <td className="nowrap">{formatDateTime(s.created_at, lang)}</td>
                   <td className="nowrap">{formatDateTime(s.last_used_at, lang)}</td>
                   <td>{s.user_agent ?? '—'} {s.ip && <span className="meta">({s.ip})</span>}</td>
-                  <td>{s.current ? <strong>{t('account.thisSession')}</strong> : <button type="button" onClick={() => end(`/api/v1/auth/sessions/${s.id}`)}>{t('account.endSession')}</button>}</td>
+                  <td>{s.current ? <strong>{t('account.thisSession')}</strong> : <button type="button" onClick={() => end(s.id)}>{t('account.endSession')}</button>}</td>
                 </tr>
               ))}
             </tbody>
           </ScrollTable>
-          {sessions.data.results.length > 1 && <button type="button" onClick={() => end('/api/v1/auth/sessions')}>{t('account.endOthers')}</button>}
+          {sessions.data.results.length > 1 && <button type="button" onClick={() => end()}>{t('account.endOthers')}</button>}
         </>
       )}
     </section>
@@ -58,7 +59,7 @@ function ChangePassword({ onChanged }: { onChanged: () => void }) {
   const t = useT();
   const [changed, setChanged] = useState<PasswordChanged | null>(null);
   const { busy, error, onSubmit } = useSubmit(
-    (data) => api<PasswordChanged>('/api/v1/auth/password', { method: 'POST', body: { current_password: String(data.get('current_password') ?? ''), new_password: String(data.get('new_password') ?? '') } }),
+    (data) => api('/api/v1/auth/password', { method: 'post', body: { current_password: String(data.get('current_password') ?? ''), new_password: String(data.get('new_password') ?? '') } }),
     (result) => {
       setChanged(result);
       onChanged();
@@ -96,7 +97,7 @@ function Profile() {
 
 export default function Account() {
   const t = useT();
-  const keys = useApi<{ results: ApiKey[] }>('/api/v1/keys');
+  const keys = useApi('/api/v1/keys');
   const logout = useSubmit(async () => logOut(), () => navigate('/'));
   return (
     <RequireRole>

@@ -7,20 +7,21 @@ import { Pending } from '../../components/Status';
 import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
-import type { ApiKey, NewApiKey } from '../../lib/types';
+import type { Answer } from '../../lib/contract';
+import type { ApiKey, KeyScope, NewApiKey } from '../../lib/shapes';
 import { session } from '../../lib/session';
 import { useStore } from '../../lib/store';
-import type { useApi } from '../../lib/use-api';
+import type { Resource } from '../../lib/use-api';
 
 /** What a key may be given beyond reading, by role (the API refuses the rest: src/auth/permissions.ts). */
-const GRANTABLE: Record<string, string[]> = {
+const GRANTABLE: Record<string, KeyScope[]> = {
   user: ['saved:manage'],
   editor: ['saved:manage', 'imports:read', 'imports:run', 'records:edit'],
   admin: ['saved:manage', 'imports:read', 'imports:run', 'records:edit'],
 };
 
 /** My keys, reloaded by the account page when a password change leaves them working. */
-export function ApiKeys({ keys }: { keys: ReturnType<typeof useApi<{ results: ApiKey[] }>> }) {
+export function ApiKeys({ keys }: { keys: Resource<Answer<'/api/v1/keys'>> }) {
   const t = useT();
   const lang = useLang();
   const { user } = useStore(session);
@@ -29,8 +30,9 @@ export function ApiKeys({ keys }: { keys: ReturnType<typeof useApi<{ results: Ap
   const create = useSubmit(
     (data) => {
       const expires = field(data, 'expires');
-      const scopes = ['public:read', ...data.getAll('scope').map(String)];
-      return api<NewApiKey>('/api/v1/keys', { method: 'POST', body: { name: field(data, 'name'), scopes, ...(expires ? { expires_at: new Date(`${expires}T23:59:59`).toISOString() } : {}) } });
+      const chosen = data.getAll('scope');
+      const scopes: KeyScope[] = ['public:read', ...(GRANTABLE[user?.role ?? 'user'] ?? []).filter((scope) => chosen.includes(scope))];
+      return api('/api/v1/keys', { method: 'post', body: { name: field(data, 'name'), scopes, ...(expires ? { expires_at: new Date(`${expires}T23:59:59`).toISOString() } : {}) } });
     },
     (key) => {
       setCreated(key);
@@ -40,7 +42,7 @@ export function ApiKeys({ keys }: { keys: ReturnType<typeof useApi<{ results: Ap
   );
   async function revoke(key: ApiKey) {
     if (!window.confirm(t('keys.confirmRevoke', { name: key.name }))) return;
-    await api(`/api/v1/keys/${key.id}`, { method: 'DELETE' });
+    await api('/api/v1/keys/{id}', { method: 'delete', path: { id: key.id } });
     keys.reload();
   }
   return (

@@ -14,9 +14,9 @@ export default function ResetPassword() {
   const query = useQuery();
   const [requested, setRequested] = useState(false);
   const [done, setDone] = useState(false);
-  const request = useSubmit((data) => api('/api/v1/auth/password-reset', { method: 'POST', body: { email: field(data, 'email') } }), () => setRequested(true));
+  const request = useSubmit((data) => api('/api/v1/auth/password-reset', { method: 'post', body: { email: field(data, 'email') } }), () => setRequested(true));
   const confirm = useSubmit(
-    (data) => api('/api/v1/auth/password-reset/confirm', { method: 'POST', body: { token: field(data, 'token'), password: String(data.get('password') ?? '') } }),
+    (data) => api('/api/v1/auth/password-reset/confirm', { method: 'post', body: { token: field(data, 'token'), password: String(data.get('password') ?? '') } }),
     () => setDone(true),
   );
   if (done) {

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { billPathById, personPath, sitePath } from '../../lib/links';
 import { Link } from '../../lib/router';
-import type { SavedItem } from '../../lib/types';
+import type { SavedItem } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
 
 const itemPath = (s: SavedItem) => (s.title === null ? (s.type === 'bill' ? billPathById(s.item_id) : personPath(s.item_id)) : sitePath(s.url));
@@ -14,9 +14,9 @@ const itemPath = (s: SavedItem) => (s.title === null ? (s.type === 'bill' ? bill
 export function Saved() {
   const t = useT();
   const lang = useLang();
-  const saved = useApi<{ results: SavedItem[] }>('/api/v1/me/saved');
+  const saved = useApi('/api/v1/me/saved');
   async function unfollow(s: SavedItem) {
-    await api(`/api/v1/me/saved/${s.type}/${s.item_id.slice(s.item_id.indexOf('/') + 1)}`, { method: 'DELETE' });
+    await api('/api/v1/me/saved/{type}/{uuid}', { method: 'delete', path: { type: s.type, uuid: s.item_id.slice(s.item_id.indexOf('/') + 1) } });
     saved.reload();
   }
   return (

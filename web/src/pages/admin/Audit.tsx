@@ -6,11 +6,9 @@ import { Pagination } from '../../components/Pagination';
 import { RequireRole } from '../../components/RequireRole';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Pending } from '../../components/Status';
-import { withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { useQuery } from '../../lib/router';
-import type { AuditEntry, List } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { useAdminVocabulary } from './vocabulary';
 
@@ -34,7 +32,7 @@ export default function Audit() {
   const query = useQuery();
   const { auditActions } = useAdminVocabulary();
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const entries = useApi<List<AuditEntry>>(withQuery('/api/v1/admin/audit', { ...apiFilters(filters), per_page: 50 }));
+  const entries = useApi('/api/v1/admin/audit', { query: { ...apiFilters(filters), per_page: 50 } });
   return (
     <RequireRole roles={['admin']}>
       <Heading title={t('admin.audit')} />

@@ -6,7 +6,6 @@ import { Pending } from '../../components/Status';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link, type Params } from '../../lib/router';
-import type { ImportRunDetail } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
 import { usePolling } from './import-parts';
 import { RunProgress } from './run-progress';
@@ -14,7 +13,7 @@ import { RunProgress } from './run-progress';
 export default function ImportRun({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
-  const run = useApi<ImportRunDetail>(`/api/v1/admin/imports/${params.id}`);
+  const run = useApi('/api/v1/admin/imports/{id}', { path: { id: params.id } });
   const r = run.data;
   usePolling(r?.status === 'running', run.reload, 1000);
   return (

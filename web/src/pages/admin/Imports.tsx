@@ -7,11 +7,11 @@ import { Pagination } from '../../components/Pagination';
 import { RequireRole } from '../../components/RequireRole';
 import { ScrollTable } from '../../components/ScrollTable';
 import { Pending } from '../../components/Status';
-import { api, withQuery } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link, navigate, useQuery } from '../../lib/router';
-import type { DataSource, ImportRun, List } from '../../lib/types';
+import type { DataSource } from '../../lib/shapes';
 import { clearApiCache, useApi } from '../../lib/use-api';
 import { RunStatus, usePolling } from './import-parts';
 
@@ -21,7 +21,7 @@ const STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
 function StartImport({ sources }: { sources: DataSource[] }) {
   const t = useT();
   const start = useSubmit(
-    (data) => api<ImportRun>('/api/v1/admin/imports', { method: 'POST', body: { source: field(data, 'source'), sample: true } }),
+    (data) => api('/api/v1/admin/imports', { method: 'post', body: { source: field(data, 'source'), sample: true } }),
     (run) => {
       // Pages read before the import would show the old data for up to a minute.
       clearApiCache();
@@ -50,9 +50,9 @@ export default function Imports() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const sources = useApi<List<DataSource>>('/api/v1/sources?per_page=100');
+  const sources = useApi('/api/v1/sources', { query: { per_page: 100 } });
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const runs = useApi<List<ImportRun>>(withQuery('/api/v1/admin/imports', { ...filters, per_page: 20 }));
+  const runs = useApi('/api/v1/admin/imports', { query: { ...filters, per_page: 20 } });
   usePolling(!!runs.data?.results.some((r) => r.status === 'running'), runs.reload, 2000);
   const sourceOptions = (sources.data?.results ?? []).map((s) => ({ value: s.source, label: s.source }));
   return (

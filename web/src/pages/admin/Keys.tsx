@@ -13,7 +13,7 @@ import { api, ApiError, withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link, useQuery } from '../../lib/router';
-import type { AdminApiKey, List } from '../../lib/types';
+import type { AdminApiKey } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
 
 const FILTERS = ['q', 'revoked', 'user_id'];
@@ -24,12 +24,12 @@ export default function Keys() {
   const query = useQuery();
   const [error, setError] = useState<string | null>(null);
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const keys = useApi<List<AdminApiKey>>(withQuery('/api/v1/admin/keys', { ...filters, per_page: 50 }));
+  const keys = useApi('/api/v1/admin/keys', { query: { ...filters, per_page: 50 } });
   async function revoke(key: AdminApiKey) {
     if (!window.confirm(t('adminKeys.confirmRevoke', { name: key.name, owner: key.owner.email }))) return;
     setError(null);
     try {
-      await api(`/api/v1/admin/keys/${key.id}`, { method: 'DELETE' });
+      await api('/api/v1/admin/keys/{id}', { method: 'delete', path: { id: key.id } });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     }

@@ -7,26 +7,16 @@ import { Heading } from '../../components/Heading';
 import { Pagination } from '../../components/Pagination';
 import { RequireRole } from '../../components/RequireRole';
 import { Pending } from '../../components/Status';
-import { withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { useQuery } from '../../lib/router';
-import type { List } from '../../lib/types';
 import { useApi } from '../../lib/use-api';
-
-interface Mail {
-  id: number;
-  to: string;
-  subject: string;
-  body: string;
-  created_at: string;
-}
 
 export default function Outbox() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const mail = useApi<List<Mail>>(withQuery('/api/v1/admin/outbox', { to: query.get('to'), page: query.get('page'), per_page: 20 }));
+  const mail = useApi('/api/v1/admin/outbox', { query: { to: query.get('to'), page: query.get('page'), per_page: 20 } });
   return (
     <RequireRole roles={['admin']}>
       <Heading title={t('admin.outbox')} />

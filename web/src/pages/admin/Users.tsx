@@ -10,7 +10,7 @@ import { api, ApiError, withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
 import { Link, useQuery } from '../../lib/router';
-import type { List, User } from '../../lib/types';
+import type { User } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
 import { useAdminVocabulary } from './vocabulary';
 
@@ -29,7 +29,7 @@ function UserRow({ user, roles, tiers, onSaved }: { user: User; roles: string[];
     if ((data.get('disabled') === 'on') !== user.disabled) changes.disabled = data.get('disabled') === 'on';
     if (Object.keys(changes).length === 0) return setMessage({ error: false, text: t('admin.noChange') });
     try {
-      await api(`/api/v1/admin/users/${user.id}`, { method: 'PATCH', body: changes });
+      await api('/api/v1/admin/users/{id}', { method: 'patch', path: { id: user.id }, body: changes });
       setMessage({ error: false, text: t('admin.saved') });
       onSaved();
     } catch (e) {
@@ -37,7 +37,7 @@ function UserRow({ user, roles, tiers, onSaved }: { user: User; roles: string[];
     }
   }
   async function unlock() {
-    await api(`/api/v1/admin/users/${user.id}/unlock`, { method: 'POST' });
+    await api('/api/v1/admin/users/{id}/unlock', { method: 'post', path: { id: user.id } });
     setMessage({ error: false, text: t('admin.unlocked') });
   }
   const id = `user-${user.id}`;
@@ -70,7 +70,7 @@ export default function Users() {
   const query = useQuery();
   const { roles, tiers } = useAdminVocabulary();
   const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
-  const users = useApi<List<User>>(withQuery('/api/v1/admin/users', { ...filters, per_page: 25 }));
+  const users = useApi('/api/v1/admin/users', { query: { ...filters, per_page: 25 } });
   return (
     <RequireRole roles={['admin']}>
       <Heading title={t('admin.users')} />

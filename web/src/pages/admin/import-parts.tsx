@@ -1,7 +1,7 @@
 /** Pieces the import pages share: a run's status badge, and polling while a run is still going. */
 import { useEffect } from 'react';
 import { useT } from '../../lib/i18n';
-import type { ImportRun } from '../../lib/types';
+import type { ImportRun } from '../../lib/shapes';
 
 export function RunStatus({ status }: { status: ImportRun['status'] }) {
   const t = useT();

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber } from '../../lib/format';
 import { useLang, useT } from '../../lib/i18n';
-import type { ImportRun } from '../../lib/types';
+import type { ImportRun } from '../../lib/shapes';
 import { RunStatus } from './import-parts';
 
 // Announcing every poll would talk over everything else: screen readers hear the counts this often, the outcome at once.

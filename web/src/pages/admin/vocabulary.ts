@@ -3,7 +3,7 @@
  * OpenAPI document rather than copied here, so the console offers exactly what
  * the API accepts.
  */
-import { useApi } from '../../lib/use-api';
+import { useOpenApiDocument } from '../../lib/use-api';
 
 interface Schema {
   enum?: unknown[];
@@ -19,7 +19,7 @@ interface OpenApi {
 const strings = (schema: Schema | undefined) => (schema?.enum ?? []).filter((v): v is string => typeof v === 'string');
 
 export function useAdminVocabulary() {
-  const { data } = useApi<OpenApi>('/api/v1/openapi.json');
+  const { data } = useOpenApiDocument<OpenApi>();
   const patch = data?.paths['/api/v1/admin/users/{id}']?.patch?.requestBody?.content['application/json']?.schema;
   const audit = data?.paths['/api/v1/admin/audit']?.get?.parameters;
   return {
