@@ -11,6 +11,7 @@ import { DATA_CHANGED } from './response-cache.js';
 
 export class ListTotals {
   private readonly totals = new LRUCache<string, number>({ max: 20_000, ttl: 60_000 });
+  private readonly figures = new LRUCache<string, Promise<object>>({ max: 2_000, ttl: 60_000 });
 
   get(key: string): number | undefined {
     return this.totals.get(key);
@@ -22,8 +23,25 @@ export class ListTotals {
     return total;
   }
 
+  /**
+   * Figures computed over public data (a person's attendance and dissent), kept
+   * like the totals; concurrent first asks share one computation, and a failed
+   * one is not kept.
+   */
+  remember<T extends object>(key: string, compute: () => Promise<T>): Promise<T> {
+    const known = this.figures.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const figure = compute();
+    this.figures.set(key, figure);
+    figure.catch(() => {
+      if (this.figures.get(key) === figure) this.figures.delete(key);
+    });
+    return figure;
+  }
+
   clear(): void {
     this.totals.clear();
+    this.figures.clear();
   }
 
   /** Empties the totals whenever any instance announces a data change. */

@@ -182,7 +182,7 @@ describe('SQL statements per request', () => {
       ['/api/v1/votes?session=44-1', 2, 1],
       ['/api/v1/people?current=true', 3, 2], // + the page's current roles and parties
       ['/api/v1/people?party=Conservative%20Party%20of%20Canada', 4, 3], // + the party's organization ids
-      [`/api/v1/people/${person}/votes`, 5, 4], // the person, the page, the summary's two counts (+ the total)
+      [`/api/v1/people/${person}/votes`, 5, 2], // the person, the page, the total, the summary's two counts; then the total and the summary are known
       [`/api/v1/people/${person}/bills`, 3, 1], // one bill: page 2 is past the known total, so only the person is read
       ['/api/v1/debates', 2, 0], // one sitting: page 2 is past the known total, no statement
       [`/api/v1/debates/${debate}/speeches`, 3, 2],

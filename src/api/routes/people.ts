@@ -437,6 +437,11 @@ async function voteSummary(database: Database, personId: string, q: Static<typeo
   };
 }
 
+/** What a summary depends on: the person and the division filters (`option` narrows the ballots listed, not the summary). */
+function voteSummaryKey(personId: string, q: Static<typeof VotesQuery>): string {
+  return `vote-summary ${JSON.stringify([personId, q.session ?? null, q.since ?? null, q.before ?? null, q.bill ?? null])}`;
+}
+
 function presentBallot(b: BallotRow): Static<typeof PersonBallot> {
   const e = b.event;
   return {
@@ -516,7 +521,8 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     const [page, summary] = await Promise.all([
       respondList(request, reply, request.query, source, presentBallot, csv),
-      voteSummary(app.database, person.id, request.query),
+      // Public figures over every matching division: counted once per filter until the data changes, as list totals are.
+      app.listTotals.remember(voteSummaryKey(person.id, request.query), () => voteSummary(app.database, person.id, request.query)),
     ]);
     return { ...(page as Omit<Static<typeof PersonVotesResponse>, 'summary'>), summary };
   });
