@@ -59,6 +59,34 @@ function medianOf(runs: Measurement[]): Measurement {
 
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
+/** One endpoint's uncached figures at one concurrency, for the README's table. */
+interface TableRow {
+  path: string;
+  statements: number | undefined;
+  key: Measurement;
+  distinct: Measurement;
+  distinctUrls: number;
+  db: Measurement | undefined;
+  ratios: [number | undefined, number | undefined];
+}
+
+const figure = (m: Measurement) => `${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p99 ${m.p99Ms.toFixed(0)} ms`;
+
+/** The uncached figures as the README's table, ready to paste over the last one. */
+function markdownTable(rows: TableRow[]): string {
+  const lines = [
+    '| endpoint | SQL | uncached, API key | anonymous, distinct URLs | database limit | ×limit (key / anon) |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    // Fewer distinct URLs than a minute of requests: most of them are response-cache hits.
+    const distinct = r.distinctUrls < 1000 ? `(${r.distinctUrls} URLs: mostly cache hits)` : figure(r.distinct);
+    const ratio = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
+    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key)} | ${distinct} | ${r.db ? figure(r.db) : '–'} | ${ratio(r.ratios[0])} / ${r.distinctUrls < 1000 ? '–' : ratio(r.ratios[1])} |`);
+  }
+  return lines.join('\n');
+}
+
 /** Paths that read what `path` reads, each different: pages of a list, or siblings of a record (its list's URLs). */
 async function distinctPaths(base: string, path: string): Promise<string[]> {
   const body = (await (await fetch(base + path)).json()) as { pagination?: { total_items: number } };
@@ -79,6 +107,7 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
   const key = await benchApiKey(instance.url);
   const paths = (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match));
   const statements: Map<string, Statement[]> = databaseUrl ? await captureStatements(databaseUrl, paths) : new Map();
+  const table: TableRow[] = [];
   for (const path of paths) {
     const res = await fetch(instance.url + path);
     const body = Buffer.from(await res.arrayBuffer());
@@ -107,11 +136,18 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
       console.log(row('  uncached, API key', c, medianOf(runs.key), ratio(runs.key, runs.db)));
       console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), ratio(runs.distinct, runs.db)));
       if (sqls) console.log(row('  database limit (same SQL, postgres.js)', c, medianOf(runs.db)));
+      if (c === connectionCounts[0]) {
+        table.push({
+          path: decodeURIComponent(path), statements: sqls?.length, key: medianOf(runs.key), distinct: medianOf(runs.distinct), distinctUrls: distinct.length,
+          db: sqls ? medianOf(runs.db) : undefined, ratios: [ratio(runs.key, runs.db), ratio(runs.distinct, runs.db)],
+        });
+      }
     }
     await bare.close();
   }
   const memory = serverMemory(instance.child.pid!);
   console.log(`server memory after the run: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB  (load average ${load()})`);
+  console.log(`\nUncached at c=${connectionCounts[0]}, for the README:\n\n${markdownTable(table)}`);
 }
 
 async function main() {
