@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
-import { announceDataChange } from './api/response-cache.js';
+import { announceDataChange } from './store/data-changed.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLocked } from './db/data-dir-lock.js';

@@ -8,7 +8,7 @@ import cluster from 'node:cluster';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { announceDataChange } from './api/response-cache.js';
+import { announceDataChange } from './store/data-changed.js';
 import { buildApp } from './api/app.js';
 import { securityOptions } from './auth/from-config.js';
 import { workerStore } from './cluster/ipc-store.js';

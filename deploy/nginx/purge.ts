@@ -1,6 +1,6 @@
 /**
  * Empties the gateway's micro-cache whenever an API instance announces a data
- * change (`data-changed` on the shared store, see src/api/response-cache.ts).
+ * change (`data-changed` on the shared store, see src/store/data-changed.ts).
  * Open-source nginx has no purge command, but a cache entry whose file is gone is
  * a MISS, so deleting the files is the purge. It must run on the nginx host:
  *
@@ -10,7 +10,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DATA_CHANGED } from '../../src/api/response-cache.js';
+import { DATA_CHANGED } from '../../src/store/data-changed.js';
 import { openStore, type Store } from '../../src/store/store.js';
 
 /** Deletes every cached response below `dir` (files only: nginx keeps its level folders); returns how many. */

@@ -16,7 +16,7 @@ import { normalizeTarget, targetPath } from '../auth/request-target.js';
 import { runLagTolerant } from '../db/replica.js';
 import { databaseFormats } from './database-formats.js';
 import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
-import { databaseUnavailable, HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from './problem.js';
+import { databaseUnavailable, HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from '../errors/problem.js';
 import { sendProblem } from './problem-reply.js';
 import { allowedMethods, methodNotAllowed } from './method-not-allowed.js';
 import { cachedReadsServer } from './cached-reads.js';

@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { DATA_CHANGED } from './response-cache.js';
+import { DATA_CHANGED } from '../store/data-changed.js';
 
 export class ListTotals {
   private readonly totals = new LRUCache<string, number>({ max: 20_000, ttl: 60_000 });

@@ -11,7 +11,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TProperties, type TSchema } from 'typebox';
 import type { Db } from '../db/client.js';
-import { badParameter } from './problem.js';
+import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
 

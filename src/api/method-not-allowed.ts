@@ -4,7 +4,7 @@
  * "no route", so the path is matched here against every registered route.
  */
 import type { FastifyInstance } from 'fastify';
-import { HttpProblem } from './problem.js';
+import { HttpProblem } from '../errors/problem.js';
 
 interface Pattern { method: string; pattern: RegExp }
 

@@ -1,7 +1,7 @@
 /** How a problem goes out: RFC 9457 `application/problem+json`, with the request it is about as its `instance`. */
 import type { FastifyReply } from 'fastify';
 import { SECRET_QUERY_PARAMETERS } from '../ops/logging.js';
-import type { Problem } from './problem.js';
+import type { Problem } from '../errors/problem.js';
 
 /** The request's path and query as a URI reference, without the parameters that carry credentials. */
 export function problemInstance(url: string): string {

@@ -3,7 +3,7 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { Type, type TSchema } from 'typebox';
 import { FEDERAL_JURISDICTION, sessionId } from '../domain/ids.js';
 import { resolveJurisdiction } from '../domain/jurisdictions.js';
-import { badParameter } from './problem.js';
+import { badParameter } from '../errors/problem.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

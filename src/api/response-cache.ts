@@ -15,9 +15,7 @@ import { LRUCache } from 'lru-cache';
 import { API_HEADERS } from '../auth/security-headers.js';
 import { metrics } from '../ops/metrics.js';
 import { prefersCsv } from './negotiation.js';
-import type { Store } from '../store/store.js';
-
-export const DATA_CHANGED = 'data-changed';
+import { DATA_CHANGED } from '../store/data-changed.js';
 
 export interface CachedResponse {
   body: Buffer;
@@ -66,11 +64,6 @@ export function cacheable(request: FastifyRequest): boolean {
 function cacheKey(request: RequestLike): string {
   // CSV and JSON of the same URL differ by Accept, negotiated as the lists negotiate it.
   return `${prefersCsv(request.headers.accept) ? 'csv' : 'json'} ${request.url}`;
-}
-
-/** Tell every instance that imported data changed. */
-export async function announceDataChange(store: Store): Promise<void> {
-  await store.publish(DATA_CHANGED, String(Date.now())).catch(() => {});
 }
 
 export class ResponseCache {

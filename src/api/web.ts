@@ -22,7 +22,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { targetPath } from '../auth/request-target.js';
-import { HttpProblem } from './problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import { IndexHtml, renderPage, siteOrigin } from './site-html.js';
 import { notFoundPage, pageMeta, type PageMeta } from './site-meta.js';
 import { isSitemapKind, robotsTxt, sitemap, sitemapIndex } from './sitemap.js';

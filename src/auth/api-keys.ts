@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { HttpProblem } from '../api/problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import type { Db } from '../db/client.js';
 import { apiKeys } from '../db/schema.js';
 import { DEFAULT_KEY_SCOPES, type KeyScope } from './permissions.js';

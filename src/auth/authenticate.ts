@@ -9,7 +9,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { HttpProblem } from '../api/problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import type { Database } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
 import type { Store } from '../store/store.js';

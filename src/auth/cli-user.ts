@@ -1,7 +1,7 @@
 /** `openpolicy user create`: makes an account from the command line, the way the first admin comes to be. */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.js';
-import { HttpProblem } from '../api/problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import { audit } from './audit.js';
 import type { Role } from './permissions.js';
 import { createUser, presentUser } from './users.js';

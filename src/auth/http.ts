@@ -1,6 +1,6 @@
 /** Small HTTP pieces the account, key and admin routes share. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../api/problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import type { Principal } from './permissions.js';
 import type { Actor } from './scope.js';
 import type { ClientInfo } from './sessions.js';

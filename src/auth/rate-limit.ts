@@ -5,7 +5,7 @@
  * RateLimit-* headers of the quota closest to running out.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../api/problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import { metrics } from '../ops/metrics.js';
 import type { Counter, Store } from '../store/store.js';
 import type { Principal } from './permissions.js';

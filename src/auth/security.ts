@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { HttpProblem } from '../api/problem.js';
+import { HttpProblem } from '../errors/problem.js';
 import { metrics } from '../ops/metrics.js';
 import { Accounts } from './accounts.js';
 import { Authenticator, unauthorized } from './authenticate.js';

@@ -17,7 +17,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type SQL } from 'drizzle-orm';
 import { withReplicas } from 'drizzle-orm/pg-core';
 import { Gauge } from 'prom-client';
-import { DATA_CHANGED } from '../api/response-cache.js';
+import { DATA_CHANGED } from '../store/data-changed.js';
 import { registry } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { openDatabase, type Database } from './client.js';

@@ -7,7 +7,7 @@
  * and the log, never for a caller with credentials, and gone when data changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announceDataChange } from '../../src/api/response-cache.js';
+import { announceDataChange } from '../../src/store/data-changed.js';
 import { metrics, registry } from '../../src/ops/metrics.js';
 import { testStore } from '../security/support.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';

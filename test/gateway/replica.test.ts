@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
-import { announceDataChange } from '../../src/api/response-cache.js';
+import { announceDataChange } from '../../src/store/data-changed.js';
 import { createApiKey } from '../../src/auth/api-keys.js';
 import { createUser } from '../../src/auth/users.js';
 import { openDatabase } from '../../src/db/client.js';

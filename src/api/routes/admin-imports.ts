@@ -15,8 +15,8 @@ import { runImport } from '../../ingest/runner.js';
 import { releaseImportLock, takeImportLock } from '../../ingest/import-lock.js';
 import { findImporter, importers } from '../../ingest/sources.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { announceDataChange } from '../response-cache.js';
-import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { announceDataChange } from '../../store/data-changed.js';
+import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { importRunProperties, isoTime, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

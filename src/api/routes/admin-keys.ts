@@ -14,7 +14,7 @@ import { scoped } from '../../auth/scope.js';
 import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors/problem.js';
 import { NoContent, Nullable } from '../resources.js';
 import { ApiKey, presentApiKey } from './keys.js';
 

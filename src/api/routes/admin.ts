@@ -17,7 +17,7 @@ import { revokeAllSessions } from '../../auth/sessions.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { HttpProblem, notFound } from '../problem.js';
+import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
 import { User } from './auth.js';
 

@@ -14,7 +14,7 @@ import { ROLES, type Role } from '../../auth/permissions.js';
 import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { metrics } from '../../ops/metrics.js';
-import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { NoContent, Nullable, StringEnum } from '../resources.js';
 import { ApiKey, presentApiKey } from './keys.js';
 

@@ -9,7 +9,7 @@ import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, o
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, listQuery, listResponse, respondList, type Sort } from '../lists.js';
-import { badParameter, notFound } from '../problem.js';
+import { badParameter, notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
 

@@ -8,7 +8,7 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, Sources } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
 import { Person, presentPerson, withStandings } from './people.js';

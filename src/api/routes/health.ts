@@ -7,7 +7,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { canSeeDetails } from '../../ops/observability.js';
-import { PROBLEM_BASE, problemTitle } from '../problem.js';
+import { PROBLEM_BASE, problemTitle } from '../../errors/problem.js';
 import { sendProblem } from '../problem-reply.js';
 
 const OPERATIONAL = { permission: 'public:read', operational: true } as const;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { by, includeParameter, includes, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { presentSession, Session, sessionOrder } from './sessions.js';
 

@@ -9,7 +9,7 @@ import { createApiKey, getApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } f
 import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, currentSession, currentUser, privateResponses } from '../../auth/http.js';
 import { DEFAULT_KEY_SCOPES, KEY_SCOPES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
-import { badParameter, HttpProblem, notFound } from '../problem.js';
+import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

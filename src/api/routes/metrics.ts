@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CONTENT_TYPE, scrape } from '../../ops/metrics.js';
 import { canSeeDetails } from '../../ops/observability.js';
-import { HttpProblem } from '../problem.js';
+import { HttpProblem } from '../../errors/problem.js';
 
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(/^Bearer +(\S+) *$/i.exec(header ?? '')?.[1] ?? '');

@@ -15,7 +15,7 @@ import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, listQuery, listResponse, Pagination, respondList, wantsCsv, type CsvColumn, type Sort } from '../lists.js';
-import { badParameter, notFound } from '../problem.js';
+import { badParameter, notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { Bill, billCsvColumns, billSource, presentBill } from './bills.js';
 import { presentSpeech, Speech, speechColumns, SpeechesQuery, speechFilters, speechOrdering, speechSource } from './debates.js';

@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentActor, privateResponses } from '../../auth/http.js';
 import { itemExists, listSavedItems, ocdPrefix, saveItem, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable } from '../resources.js';
 import { billUrl } from './bills.js';
 

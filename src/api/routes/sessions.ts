@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { legislativeSessions } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { by, keysetList, listQuery, listResponse, respondList, type SortKey } from '../lists.js';
-import { badParameter } from '../problem.js';
+import { badParameter } from '../../errors/problem.js';
 import { isoTime, Nullable, Sources } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

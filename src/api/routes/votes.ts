@@ -9,7 +9,7 @@ import { sessionId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { badParameter, notFound } from '../problem.js';
+import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
