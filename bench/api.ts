@@ -79,10 +79,11 @@ function markdownTable(rows: TableRow[]): string {
     '|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    // Fewer distinct URLs than a minute of requests: most of them are response-cache hits.
-    const distinct = r.distinctUrls < 1000 ? `(${r.distinctUrls} URLs: mostly cache hits)` : figure(r.distinct);
+    // A round that made more requests than there are URLs asked most of them again, from the response cache.
+    const repeats = r.distinct.requests > r.distinctUrls;
+    const distinct = repeats ? `(${r.distinctUrls} URLs, repeated: cache hits)` : figure(r.distinct);
     const ratio = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
-    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key)} | ${distinct} | ${r.db ? figure(r.db) : '–'} | ${ratio(r.ratios[0])} / ${r.distinctUrls < 1000 ? '–' : ratio(r.ratios[1])} |`);
+    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key)} | ${distinct} | ${r.db ? figure(r.db) : '–'} | ${ratio(r.ratios[0])} / ${repeats ? '–' : ratio(r.ratios[1])} |`);
   }
   return lines.join('\n');
 }
