@@ -370,6 +370,9 @@ export const debates = pgTable('debates', {
   ...timestamps,
 }, (t) => [index('debates_date_idx').on(t.jurisdictionId, t.date), index('debates_date_id_idx').on(t.date, t.id)]);
 
+export const SPEAKER_ROLES = ['member', 'presiding_officer', 'witness', 'staff', 'group'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
 export const speeches = pgTable('speeches', {
   id: text('id').primaryKey(),
   debateId: text('debate_id').notNull().references(() => debates.id, { onDelete: 'cascade' }),
@@ -377,6 +380,7 @@ export const speeches = pgTable('speeches', {
   personId: text('person_id'), // soft link to people.id
   speakerName: text('speaker_name').notNull(), // as printed
   speakerAffiliation: text('speaker_affiliation'), // party / riding as printed
+  speakerRole: text('speaker_role').$type<SpeakerRole>(), // who spoke: a member, the chair, a witness, a clerk, a group ("Some hon. members")
   time: timestamp('time', { withTimezone: true }),
   subjectEn: text('subject_en'),
   subjectFr: text('subject_fr'),

@@ -7,13 +7,18 @@
  * fills its own subject/text columns.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { basename, dirname, join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { debates, memberships, organizations, people, speeches, voteEvents, votes } from '../db/schema.js';
+import { debates, organizations, speeches, voteEvents, votes, type SpeakerRole } from '../db/schema.js';
 import { billId, FEDERAL_JURISDICTION, organizationId, recordId, voteEventId } from '../domain/ids.js';
+import { presidingOffice, presidingOfficer } from '../domain/presiding-officers.js';
 import { clean, searchKey } from '../domain/text.js';
+import { FederalDistricts, REGISTRY_FILE } from './federal-districts.js';
 import { assertReadableFile, decodeText, parseXml, readSourceBytes } from './files.js';
+import { MemberResolver, type Member, type Printed } from './hansard-speakers.js';
+import { writePersonRecords, type PersonRecordRow } from './identity.js';
+import { sourceExists } from './named-files.js';
 import { ensureFederalSession, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
@@ -83,8 +88,11 @@ interface Heading {
   affiliation: string | null;
   /** The person's name without honorific, when the heading names one. */
   name: string | null;
+  /** Only the surname, when that is all the record gives ("Mr. Comartin" in the table of contents). */
+  surname?: string | null;
   /** The riding the heading gives, if the parenthesis starts with one. */
   riding: string | null;
+  role: SpeakerRole;
 }
 
 interface Ballot {
@@ -178,28 +186,72 @@ function splitParenthesis(text: string): { before: string; inside: string | null
 const NOBODY = /\bhon\. members?\b|^(des|une|plusieurs) voix\b|^d['’]autres voix\b/i;
 // A presiding officer: "The Acting Speaker (Mr. Bruce Stanton)", "Le président", "La vice-présidente".
 const PRESIDING = /^(?:The|Le|La)\s+|^L['’](?=\S)/i;
+// Affiliation types of people who are not members: committee witnesses, and the clerks.
+const WITNESS_TYPE = '28';
+const STAFF_TYPE = '27';
+// Types under which a member speaks for their seat, "(Riding, Party)": the House's (2) and a committee's members (40, 47).
+// Under the others the parenthesis holds an office: "(Minister of Finance, CPC)".
+const SEAT_TYPES = new Set(['2', '40', '47']);
 
-function readHeading(printedText: string, sitting: Sitting): Heading {
+/** Where a heading is printed: its Affiliation's type and the intervention's table-of-contents line ("Mr. Comartin"). */
+interface HeadingContext {
+  type?: string | undefined;
+  toc?: string | undefined;
+}
+
+function readHeading(printedText: string, sitting: Sitting, context: HeadingContext = {}): Heading {
   const printed = printedText.replace(/:\s*$/, '').trim();
   const { before, inside } = splitParenthesis(printed);
-  if (NOBODY.test(before)) return { printed, affiliation: null, name: null, riding: null };
+  const nobody = (role: SpeakerRole): Heading => ({ printed, affiliation: null, name: null, riding: null, role });
+  if (NOBODY.test(before)) return nobody('group');
+  if (context.type === WITNESS_TYPE) return { ...nobody('witness'), affiliation: inside };
+  if (context.type === STAFF_TYPE) return nobody('staff');
   if (PRESIDING.test(before) && !HONORIFIC.test(before)) {
     // The occupant may be named, with their own affiliation: "The Chair (Mr. Lloyd Longfield (Guelph, Lib.))".
     if (inside) {
       const occupant = readHeading(inside, sitting);
-      return { printed, affiliation: null, name: occupant.name, riding: occupant.riding };
+      return { printed, affiliation: null, name: occupant.name, riding: occupant.riding, role: 'presiding_officer' };
     }
-    const role = before.replace(PRESIDING, '');
-    const name = searchKey(role) === searchKey(sitting.presidingTitle) ? sitting.presidingName : null;
-    return { printed, affiliation: null, name, riding: null };
+    return { printed, affiliation: null, ...presidingOccupant(before, sitting, context.toc), role: 'presiding_officer' };
   }
   const parts = inside ? inside.split(/,\s*/) : [];
   return {
     printed: before,
     affiliation: inside,
     name: stripHonorific(before) || null,
-    riding: parts.length >= 2 ? parts.slice(0, -1).join(', ') : null,
+    riding: (parts.length >= 2 && (context.type === undefined || SEAT_TYPES.has(context.type)) ? parts.slice(0, -1).join(', ') : null)
+      ?? tocPerson(context.toc)?.riding ?? null,
+    role: 'member',
   };
+}
+
+/** "Mr. Comartin", "Mr. Duncan (Vancouver Island North)": a table-of-contents line that names a member. */
+function tocPerson(toc: string | undefined): { surname: string; riding: string | null } | null {
+  const line = clean(toc);
+  if (!line || !HONORIFIC.test(line)) return null;
+  const { before, inside } = splitParenthesis(line);
+  return { surname: stripHonorific(before), riding: inside && !inside.includes(',') ? inside : null };
+}
+
+/**
+ * Who sits in the chair a heading names only by its office: the table of
+ * contents names them ("Mr. Comartin") or the office in the chair ("The Deputy
+ * Speaker" under a "The Speaker:" heading); then the sitting's own Speaker or
+ * committee chair; then who held that office on the date.
+ */
+function presidingOccupant(heading: string, sitting: Sitting, toc: string | undefined): { name: string | null; surname?: string; riding: string | null } {
+  const person = tocPerson(toc);
+  if (person) return { name: null, surname: person.surname, riding: person.riding };
+  const tocLine = clean(toc);
+  const title = (tocLine && PRESIDING.test(tocLine) ? splitParenthesis(tocLine).before : heading).replace(PRESIDING, '');
+  const office = presidingOffice(title, sitting.committee !== null);
+  if (searchKey(title) === searchKey(sitting.presidingTitle) || (office === 'speaker' && sitting.presidingName)) {
+    // A chair known by surname only (elected in the meeting) is matched as a surname.
+    return sitting.presidingName && !sitting.presidingName.includes(' ')
+      ? { name: null, surname: sitting.presidingName, riding: null }
+      : { name: sitting.presidingName, riding: null };
+  }
+  return { name: office ? presidingOfficer(office, sitting.date) : null, riding: null };
 }
 
 // ---------------------------------------------------------------------------
@@ -302,7 +354,7 @@ class BodyReader {
   private divided: string | null = null;
 
   constructor(
-    private readonly sitting: Sitting,
+    private sitting: Sitting,
     private readonly file: string,
     private readonly reject: ImportContext['reject'],
   ) {}
@@ -414,10 +466,12 @@ class BodyReader {
       this.reject({ location: `${this.file}#Intervention ${interventionId ?? `#${sequence}`}`, message: 'intervention without a speaker' });
       return;
     }
-    const heading = readHeading(printed, this.sitting);
+    const type = affiliation ? attr(affiliation, 'Type') : undefined;
+    const heading = readHeading(printed, this.sitting, { type, toc: attr(node, 'ToCText') });
     const dbId = affiliation ? attr(affiliation, 'DbId') : undefined;
-    // Type 2 is a member's seat: the id ballots carry. Ministers and presiding officers speak under other ids.
-    if (dbId && attr(affiliation!, 'Type') === '2') this.note(dbId, heading);
+    // A member speaks under one id per role within a sitting (type 2, their seat, is the id ballots carry);
+    // a chair's id is the office's, whoever occupies it.
+    if (dbId && heading.role === 'member') this.note(dbId, heading);
 
     const paragraphs: string[] = [];
     let time: Date | null | undefined;
@@ -431,6 +485,7 @@ class BodyReader {
         paragraphs.push(...paragraphsOf(c, (id, riding) => this.note(id, { riding })));
       }
     }
+    if (heading.role === 'staff' && !this.sitting.presidingName) this.noteElectedChair(paragraphs);
     this.speeches.push({
       interventionId,
       sequence,
@@ -441,6 +496,17 @@ class BodyReader {
       text: paragraphs.length > 0 ? paragraphs.join('\n\n') : null,
       bill: this.subject.bill,
     });
+  }
+
+  /**
+   * A committee's first meeting elects its chair before the cover can name
+   * them: the clerk's "I declare Mr. Galipeau elected." names who "The Chair" is from then on.
+   */
+  private noteElectedChair(paragraphs: string[]): void {
+    for (const p of paragraphs) {
+      const elected = ELECTED_CHAIR.exec(p);
+      if (elected) this.sitting = { ...this.sitting, presidingName: elected[1]! };
+    }
   }
 
   private readDivision(node: XNode): void {
@@ -479,6 +545,9 @@ class BodyReader {
   }
 }
 
+// "I declare Monsieur Galipeau elected.", "Je déclare Mme Dupont élue présidente." — not a vice-chair's election.
+const ELECTED_CHAIR = /\b(?:I declare|Je déclare)\s+(?:Mr\.|Mrs\.|Ms\.|Monsieur|Madame|M\.|Mme)\s+([^\s.,]+(?:\s+[^\s.,]+)?)\s+(?:duly\s+)?(?:elected|élue?)(?:\s+(?:as\s+)?(?:chair|présidente?))?\s*\.?$/i;
+
 function ballotOption(kind: string): Ballot['option'] | null {
   const k = searchKey(kind);
   if (k === 'yeas' || k === 'pour') return 'yes';
@@ -499,94 +568,7 @@ async function readHansardFile(file: string, reject: ImportContext['reject']): P
 }
 
 // ---------------------------------------------------------------------------
-// Resolving printed names to people sitting on the date.
-
-interface Candidate {
-  personId: string;
-  nameKey: string;
-  familyKey: string;
-  firstKey: string;
-  districtKey: string | null;
-  party: string | null;
-}
-
-/** Accent-, case- and dash-insensitive key: "Esquimalt—Saanich—Sooke" = "esquimalt-saanich-sooke". */
-function nameKey(value: string | null | undefined): string {
-  return searchKey(value).replace(/\s*[-‐‑–—]\s*/g, '-').replace(/[’`]/g, "'").replace(/\./g, '');
-}
-
-async function sittingMembers(tx: Db, date: string): Promise<Candidate[]> {
-  const rows = await tx
-    .select({
-      personId: people.id,
-      name: people.name,
-      givenName: people.givenName,
-      familyName: people.familyName,
-      district: memberships.district,
-      party: organizations.name,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(organizations, eq(organizations.id, memberships.onBehalfOfId))
-    .where(and(
-      eq(memberships.organizationId, HOUSE_OF_COMMONS),
-      or(isNull(memberships.startDate), lte(memberships.startDate, date)),
-      or(isNull(memberships.endDate), gte(memberships.endDate, date)),
-    ));
-  return rows.map((r) => {
-    const key = nameKey(r.name);
-    return {
-      personId: r.personId,
-      nameKey: key,
-      familyKey: nameKey(r.familyName) || key.split(' ').at(-1)!,
-      firstKey: nameKey(r.givenName).split(' ')[0] || key.split(' ')[0]!,
-      districtKey: r.district ? nameKey(r.district) : null,
-      party: r.party,
-    };
-  });
-}
-
-class MemberResolver {
-  constructor(private readonly candidates: Candidate[]) {}
-
-  private static unique(found: Candidate[]): Candidate | null {
-    const ids = new Set(found.map((c) => c.personId));
-    return ids.size === 1 ? found[0]! : null;
-  }
-
-  private static bearsSurname(c: Candidate, surname: string): boolean {
-    return c.familyKey === surname || c.nameKey === surname || c.nameKey.endsWith(` ${surname}`);
-  }
-
-  /**
-   * By riding (checked against the name), then full name, then surname unique
-   * among sitting members. A full name printed without riding must also agree
-   * on the first name, so a committee witness is not mistaken for a member.
-   */
-  resolve(printed: { surname?: string | null; name?: string | null; riding?: string | null }): Candidate | null {
-    const name = nameKey(printed.name);
-    const surname = nameKey(printed.surname);
-    const first = name.split(' ')[0];
-    const bySurname = (c: Candidate) => (surname ? MemberResolver.bearsSurname(c, surname) : name === c.nameKey || name.endsWith(` ${c.familyKey}`));
-    const byFirstName = (c: Candidate) => c.firstKey === first;
-    const { unique } = MemberResolver;
-    if (printed.riding) {
-      const riding = nameKey(printed.riding);
-      const found = unique(this.candidates.filter((c) => c.districtKey === riding && bySurname(c)));
-      if (found) return found;
-    }
-    if (name) {
-      const found = unique(this.candidates.filter((c) => c.nameKey === name));
-      if (found) return found;
-    }
-    const sameSurname = this.candidates.filter(bySurname);
-    if (surname) {
-      const found = unique(sameSurname);
-      if (found || !name) return found;
-    }
-    return name ? unique(sameSurname.filter(byFirstName)) : null;
-  }
-}
+// Resolving printed names to people.
 
 /**
  * Resolution within one file: a member's seat id (Affiliation DbId) is tied to
@@ -594,22 +576,26 @@ class MemberResolver {
  * and heading that carries the same id.
  */
 class SittingResolver {
-  private readonly bySeat = new Map<string, Candidate>();
+  private readonly bySeat = new Map<string, Member>();
 
   constructor(private readonly members: MemberResolver, private readonly affiliations: Parsed['affiliations']) {
     for (const [dbId, printed] of affiliations) {
-      const found = printed.name ? members.resolve({ name: printed.name, riding: printed.riding ?? null }) : null;
+      const found = members.byAffiliationId(dbId) ?? (printed.name ? members.resolve({ name: printed.name, riding: printed.riding ?? null }) : null);
       if (found) this.bySeat.set(dbId, found);
     }
   }
 
-  speaker(speech: Speech): Candidate | null {
+  /** Members and presiding officers; witnesses, clerks and collective headings are nobody's. */
+  speaker(speech: Speech): Member | null {
     const { heading, dbId } = speech;
-    return (dbId ? this.bySeat.get(dbId) : undefined)
-      ?? (heading.name ? this.members.resolve({ name: heading.name, riding: heading.riding }) : null);
+    if (heading.role !== 'member' && heading.role !== 'presiding_officer') return null;
+    const printed: Printed = { name: heading.name, surname: heading.surname ?? null, riding: heading.riding };
+    const named = heading.name || heading.surname ? this.members.resolve(printed) : null;
+    if (heading.role === 'presiding_officer') return named;
+    return (dbId ? this.bySeat.get(dbId) : undefined) ?? named;
   }
 
-  voter(ballot: Ballot): Candidate | null {
+  voter(ballot: Ballot): Member | null {
     const known = ballot.dbId ? this.affiliations.get(ballot.dbId) : undefined;
     return (ballot.dbId ? this.bySeat.get(ballot.dbId) : undefined)
       ?? this.members.resolve({ surname: ballot.surname, name: known?.name ?? null, riding: ballot.riding ?? known?.riding ?? null });
@@ -622,7 +608,7 @@ class SittingResolver {
 type SpeechRow = typeof speeches.$inferInsert;
 
 /** Columns of a speech both languages carry; the English file owns them. */
-const SHARED_SPEECH_COLUMNS = ['debateId', 'sequence', 'personId', 'speakerName', 'speakerAffiliation', 'time', 'billId', 'otherIdentifiers'] as const;
+const SHARED_SPEECH_COLUMNS = ['debateId', 'sequence', 'personId', 'speakerName', 'speakerAffiliation', 'speakerRole', 'time', 'billId', 'otherIdentifiers'] as const;
 
 export function debateId(sitting: Pick<Sitting, 'session' | 'number' | 'committee'>): string {
   return sitting.committee
@@ -634,7 +620,7 @@ export function speechId(debate: string, interventionKey: string): string {
   return recordId('speech', debate, interventionKey);
 }
 
-async function writeFile(ctx: ImportContext, tx: Db, file: string, parsed: Parsed): Promise<WriteCounts> {
+async function writeFile(ctx: ImportContext, tx: Db, file: string, parsed: Parsed, districts: FederalDistricts | null): Promise<WriteCounts> {
   const { sitting } = parsed;
   const counts = emptyCounts();
   const session = await ensureFederalSession(tx, sitting.session);
@@ -653,13 +639,41 @@ async function writeFile(ctx: ImportContext, tx: Db, file: string, parsed: Parse
     sources: ctx.provenance(file, undefined, sittingUrl(sitting)),
   }]));
 
-  const resolver = new SittingResolver(new MemberResolver(await sittingMembers(tx, sitting.date)), parsed.affiliations);
+  addCounts(counts, (await writePersonRecords(tx, ctx, memberRecords(ctx, file, parsed, districts))).counts);
+  const resolver = new SittingResolver(await MemberResolver.forDate(tx, sitting.date), parsed.affiliations);
   addCounts(counts, await writeSpeeches(ctx, tx, file, parsed, debate, resolver));
   // Ballots are language-neutral facts printed with language-specific riding names; the English record owns them.
   if (sitting.language === 'en') {
     for (const division of parsed.divisions) addCounts(counts, await writeDivision(ctx, tx, file, session, sitting, division, resolver));
   }
   return counts;
+}
+
+/**
+ * What the sitting says of each member it names with their riding: a person
+ * record under the affiliation id the House gives them for the Parliament, so
+ * members whom no other source lists (most of 2011–2021) are people, and the
+ * resolver joins a member's sittings by that id and their other sources by name
+ * and riding. One record per sitting and language: each says what its file printed,
+ * the riding under its English name when the OCD registry knows it (a French
+ * sitting prints "Winnipeg-Nord"), so both languages meet the other sources' seats.
+ */
+function memberRecords(ctx: ImportContext, file: string, parsed: Parsed, districts: FederalDistricts | null): PersonRecordRow[] {
+  const { sitting } = parsed;
+  const rows: PersonRecordRow[] = [];
+  for (const [dbId, { name, riding: printed }] of parsed.affiliations) {
+    // A parenthesis may hold an office ("for the Minister of Labour"): with the registry at hand, only a riding it knows is one.
+    const riding = printed && districts ? districts.resolve(printed, sitting.date)?.name : printed;
+    if (!name || !riding) continue;
+    rows.push({
+      sourceKey: `${sitting.hansardId}/${sitting.language}/${dbId}`,
+      name,
+      otherIdentifiers: [{ scheme: 'parl-affiliation-id', identifier: dbId }],
+      seats: [{ organization: HOUSE_OF_COMMONS, district: riding }],
+      sources: ctx.provenance(file, undefined, sittingUrl(sitting)),
+    });
+  }
+  return rows;
 }
 
 async function ensureOrganization(ctx: ImportContext, tx: Db, file: string, sitting: Sitting): Promise<string> {
@@ -707,6 +721,7 @@ async function writeSpeeches(
       personId: person?.personId ?? null,
       speakerName: s.heading.printed,
       speakerAffiliation: s.heading.affiliation,
+      speakerRole: s.heading.role,
       time: s.time,
       billId: s.bill ? billId(FEDERAL_JURISDICTION, sitting.session, s.bill) : null,
       otherIdentifiers: [{ scheme: 'hansard-intervention-id', identifier: s.interventionId }],
@@ -729,6 +744,7 @@ async function keepEnglishColumns(tx: Db, debate: string, rows: SpeechRow[]): Pr
     personId: speeches.personId,
     speakerName: speeches.speakerName,
     speakerAffiliation: speeches.speakerAffiliation,
+    speakerRole: speeches.speakerRole,
     time: speeches.time,
     billId: speeches.billId,
     otherIdentifiers: speeches.otherIdentifiers,
@@ -803,10 +819,13 @@ export const hansard: Importer = {
   async run(ctx, paths) {
     const files = hansardFiles(paths);
     ctx.progress.setTotal(files.length);
+    // The OCD registry beside the data folder, when there is one: it only puts ridings in one language.
+    const registry = files[0] ? join(dirname(dirname(files[0])), 'ocd', REGISTRY_FILE) : null;
+    const districts = registry && sourceExists(registry) ? await FederalDistricts.load(registry) : null;
     for (const file of files) {
       // A malformed or truncated sitting is rejected with its location; the folder's other sittings still import.
       const parsed = await ctx.readOrReject(() => readHansardFile(file, (r) => ctx.reject(r)));
-      if (parsed) await ctx.unit(basename(file), (tx) => writeFile(ctx, tx, file, parsed));
+      if (parsed) await ctx.unit(basename(file), (tx) => writeFile(ctx, tx, file, parsed, districts));
       ctx.progress.tick();
     }
   },

@@ -5,6 +5,7 @@ import { personId } from '../../src/domain/ids.js';
 import { personNameKey } from '../../src/domain/text.js';
 import { districtKey } from '../../src/ingest/federal-districts.js';
 import { recordKey, resolveRecords } from '../../src/ingest/identity.js';
+import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { openparliament } from '../../src/ingest/openparliament.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
@@ -19,6 +20,7 @@ const OPENPARLIAMENT: ImportStep = [openparliament, [join(SHARED_DATA, 'openparl
 const MEMBERS: ImportStep = [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]];
 // One 42-1 division is published without its totals: the run is partial for that, not for people.
 const ALL_BILLS: ImportStep = [legisinfoBills, [join(SHARED_DATA, 'legisinfo', 'bills-metadata.tar.gz')], 'partial'];
+const HANSARD: ImportStep = [hansard, [join(SHARED_DATA, 'hansard')]];
 
 // The whole tarball: minutes on the embedded database.
 const WHOLE_TARBALL_MS = 600_000;
@@ -30,7 +32,7 @@ describe('one person, one record across openparliament, ourcommons-members and L
 
   beforeAll(async () => {
     database = await testDatabase();
-    await importSteps(database, [OPENPARLIAMENT, MEMBERS, ALL_BILLS]);
+    await importSteps(database, [OPENPARLIAMENT, MEMBERS, ALL_BILLS, HANSARD]);
   }, WHOLE_TARBALL_MS);
   afterAll(async () => {
     await database.drop();
@@ -123,6 +125,36 @@ describe('one person, one record across openparliament, ourcommons-members and L
     const [dangling] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM bills b
       WHERE b.sponsor_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = b.sponsor_person_id)`);
     expect(dangling!.n).toBe(0);
+  });
+
+  it('links at least 95% of the member interventions of every shared Hansard sitting to a person', async () => {
+    const sittings = await database.rows<{ date: string; title: string; file: string; spoken: number; linked: number }>(sql`
+      SELECT d.date::text, d.title, min(s.sources->0->>'file') AS file,
+        count(*) FILTER (WHERE s.speaker_role IN ('member', 'presiding_officer'))::int AS spoken,
+        count(s.person_id) FILTER (WHERE s.speaker_role IN ('member', 'presiding_officer'))::int AS linked
+      FROM debates d JOIN speeches s ON s.debate_id = d.id GROUP BY d.id ORDER BY d.date, d.title`);
+    console.log(sittings.map((r) => `${r.date} ${r.title} (${r.file}): ${r.linked}/${r.spoken} = ${(100 * r.linked / r.spoken).toFixed(1)}%`).join('\n'));
+    expect(sittings.length).toBeGreaterThanOrEqual(10);
+    for (const r of sittings) expect(r.linked / r.spoken, `${r.date} ${r.title}`).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('resolves the chair by its occupant on the date, and leaves witnesses unlinked but labelled', async () => {
+    const chair = await database.rows<{ date: string; speaker_name: string; name: string }>(sql`
+      SELECT DISTINCT d.date::text, s.speaker_name, p.name FROM speeches s JOIN debates d ON d.id = s.debate_id JOIN people p ON p.id = s.person_id
+      WHERE s.speaker_role = 'presiding_officer' AND s.speaker_name IN ('The Deputy Speaker', 'The Deputy Chair', 'The Assistant Deputy Chair')
+      ORDER BY 1, 2, 3`);
+    expect(chair).toEqual([
+      { date: '2014-05-14', speaker_name: 'The Assistant Deputy Chair', name: 'Bruce Stanton' },
+      { date: '2014-05-14', speaker_name: 'The Deputy Chair', name: 'Barry Devolin' },
+      { date: '2014-05-14', speaker_name: 'The Deputy Speaker', name: 'Joe Comartin' },
+      { date: '2014-06-12', speaker_name: 'The Deputy Speaker', name: 'Joe Comartin' },
+      { date: '2021-11-26', speaker_name: 'The Deputy Speaker', name: "Chris d'Entremont" },
+      { date: '2023-05-18', speaker_name: 'The Deputy Speaker', name: "Chris d'Entremont" },
+    ]);
+    const witnesses = await database.rows<{ n: number; linked: number }>(sql`
+      SELECT count(*)::int AS n, count(person_id)::int AS linked FROM speeches WHERE speaker_role = 'witness'`);
+    expect(witnesses[0]!.n).toBeGreaterThan(50);
+    expect(witnesses[0]!.linked).toBe(0);
   });
 
   it('lists people who may be one but share no identifier or riding, instead of merging them', async () => {

@@ -4,7 +4,7 @@ import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
-import { bills, debates, legislativeSessions, speeches } from '../../db/schema.js';
+import { bills, debates, legislativeSessions, SPEAKER_ROLES, speeches } from '../../db/schema.js';
 import { textMatches, textQuery, textRank } from '../full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
@@ -53,7 +53,13 @@ export const Speech = Type.Object({
   debate_id: Type.String(),
   date: Type.String(),
   sequence: Type.Integer(),
-  speaker: Type.Object({ name: Type.String(), person_id: Nullable(Type.String()), affiliation: Nullable(Type.String()) }),
+  speaker: Type.Object({
+    name: Type.String(), person_id: Nullable(Type.String()), affiliation: Nullable(Type.String()),
+    role: Nullable(StringEnum(SPEAKER_ROLES, {
+      description: 'Who spoke: a `member`, the `presiding_officer` in the chair, a `witness` before a committee, `staff` (a clerk), or a `group` ("Some hon. members"). '
+        + 'Witnesses, staff and groups have no `person_id`; null where the source does not say.',
+    })),
+  }),
   time: Nullable(Type.String()),
   subject: Bilingual,
   text: Bilingual,
@@ -161,7 +167,7 @@ export function presentSpeech({ speech: s, date, billIdentifier }: SpeechRow): S
     debate_id: s.debateId,
     date,
     sequence: s.sequence,
-    speaker: { name: s.speakerName, person_id: s.personId, affiliation: s.speakerAffiliation },
+    speaker: { name: s.speakerName, person_id: s.personId, affiliation: s.speakerAffiliation, role: s.speakerRole },
     time: isoTime(s.time),
     subject: bilingual(s.subjectEn, s.subjectFr),
     text: bilingual(s.textEn, s.textFr),

@@ -341,6 +341,7 @@ CREATE TABLE "speeches" (
 	"person_id" text,
 	"speaker_name" text NOT NULL,
 	"speaker_affiliation" text,
+	"speaker_role" text,
 	"time" timestamp with time zone,
 	"subject_en" text,
 	"subject_fr" text,

@@ -2457,6 +2457,7 @@ export interface operations {
                                 name: string;
                                 person_id: string | null;
                                 affiliation: string | null;
+                                role: ("member" | "presiding_officer" | "witness" | "staff" | "group") | null;
                             };
                             time: string | null;
                             subject: {
@@ -2536,6 +2537,7 @@ export interface operations {
                                 name: string;
                                 person_id: string | null;
                                 affiliation: string | null;
+                                role: ("member" | "presiding_officer" | "witness" | "staff" | "group") | null;
                             };
                             time: string | null;
                             subject: {
@@ -2639,6 +2641,7 @@ export interface operations {
                                 name: string;
                                 person_id: string | null;
                                 affiliation: string | null;
+                                role: ("member" | "presiding_officer" | "witness" | "staff" | "group") | null;
                             };
                             time: string | null;
                             subject: {
@@ -2717,6 +2720,7 @@ export interface operations {
                             name: string;
                             person_id: string | null;
                             affiliation: string | null;
+                            role: ("member" | "presiding_officer" | "witness" | "staff" | "group") | null;
                         };
                         time: string | null;
                         subject: {
@@ -3314,6 +3318,7 @@ export interface operations {
                                 name: string;
                                 person_id: string | null;
                                 affiliation: string | null;
+                                role: ("member" | "presiding_officer" | "witness" | "staff" | "group") | null;
                             };
                             time: string | null;
                             subject: {
