@@ -86,6 +86,7 @@ const ROUTES: [RegExp, Resolver][] = [
     return c ? page(c.name, `${c.name}: members and meetings.`) : NOT_FOUND;
   }],
   [/^\/search$/, async () => page('Search', 'Search bills, people, votes and speeches.', true)],
+  [/^\/representatives$/, async () => page('Find my representative', 'Your member of Parliament, provincial member and municipal council, by riding, municipality or name.')],
   [/^\/login$/, async () => page('Log in', SITE_DESCRIPTION, true)],
   [/^\/register$/, async () => page('Create an account', SITE_DESCRIPTION, true)],
   [/^\/reset-password$/, async () => page('Reset your password', SITE_DESCRIPTION, true)],

@@ -14,6 +14,7 @@ import { divisionRoutes } from './routes/divisions.js';
 import { jurisdictionRoutes } from './routes/jurisdictions.js';
 import { keyRoutes } from './routes/keys.js';
 import { peopleRoutes } from './routes/people.js';
+import { representativeRoutes } from './routes/representatives.js';
 import { savedRoutes } from './routes/saved.js';
 import { searchRoutes } from './routes/search.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -39,6 +40,7 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(debateRoutes);
   await app.register(searchRoutes);
   await app.register(peopleRoutes);
+  await app.register(representativeRoutes);
   await app.register(divisionRoutes);
   await app.register(jurisdictionRoutes);
   await app.register(sessionRoutes);

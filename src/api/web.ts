@@ -31,7 +31,7 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 const WEB_PUBLIC = fileURLToPath(new URL('../../web/public/', import.meta.url));
 
 /** The first path segment of every page of the site (web/src/routes.ts). */
-export const SITE_SECTIONS = ['bills', 'votes', 'people', 'debates', 'speeches', 'committees', 'search', 'login', 'register', 'reset-password', 'account', 'admin'];
+export const SITE_SECTIONS = ['bills', 'votes', 'people', 'debates', 'speeches', 'committees', 'search', 'representatives', 'login', 'register', 'reset-password', 'account', 'admin'];
 
 // Scripts and styles from this origin only; nothing inline, no third-party requests.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "

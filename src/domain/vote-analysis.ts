@@ -37,8 +37,9 @@ function byOption(a: string, b: string): number {
   return (ia < 0 ? OPTION_ORDER.length : ia) - (ib < 0 ? OPTION_ORDER.length : ib) || a.localeCompare(b);
 }
 
-export function analyseBallots(ballots: Ballot[]): { parties: PartyVote[]; dissenters: Dissent[] } {
-  const groups = new Map<string | null, Ballot[]>();
+/** The split by party and who broke with their party's majority; each dissenter keeps every field of its ballot. */
+export function analyseBallots<B extends Ballot>(ballots: B[]): { parties: PartyVote[]; dissenters: (B & Dissent)[] } {
+  const groups = new Map<string | null, B[]>();
   for (const ballot of ballots) {
     const group = groups.get(ballot.party);
     if (group) group.push(ballot);
@@ -46,7 +47,7 @@ export function analyseBallots(ballots: Ballot[]): { parties: PartyVote[]; disse
   }
 
   const parties: PartyVote[] = [];
-  const dissenters: Dissent[] = [];
+  const dissenters: (B & Dissent)[] = [];
   for (const [party, group] of groups) {
     const tally = new Map<string, number>();
     for (const b of group) tally.set(b.option, (tally.get(b.option) ?? 0) + 1);

@@ -70,6 +70,7 @@ async function readEverything(): Promise<void> {
     `/api/v1/votes/${vote.id}`,
     `/api/v1/people/${person.id}/votes`, `/api/v1/people/${person.id}/bills`, `/api/v1/people/${person.id}/speeches`,
     `/api/v1/debates/${debate.id}/speeches`, `/api/v1/committees/${committee.id}/meetings`,
+    '/api/v1/places?q=toronto', `/api/v1/representatives?place=${encodeURIComponent('Toronto Centre')}`,
   );
   for (const url of details) expect((await get(url)).statusCode, url).toBe(200);
 }

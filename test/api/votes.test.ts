@@ -57,6 +57,16 @@ describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
     expect(byId.json()).toEqual(vote);
   });
 
+  it('names the riding each member sat for that day, from the member\'s seat in the House', async () => {
+    const vote = (await get('/api/v1/votes/ca/44-1/332')).json() as { votes: { voter_name: string; voter_id: string | null; district: string | null }[] };
+    const poilievre = vote.votes.find((b) => /Poilievre/.test(b.voter_name))!;
+    expect(poilievre.district).toBe('Carleton');
+    // Every member resolved to a person sat for a riding on 2023-05-18.
+    const resolved = vote.votes.filter((b) => b.voter_id);
+    expect(resolved.length).toBeGreaterThan(300);
+    expect(resolved.filter((b) => !b.district).map((b) => b.voter_name)).toEqual([]);
+  });
+
   it('breaks the ballots down by party, summing to the counts, with every party voting as a bloc', async () => {
     const vote = (await get('/api/v1/votes/ca/44-1/332')).json();
     for (const option of ['yes', 'no', 'paired']) {

@@ -241,7 +241,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     expect(await page.locator('.lead').innerText()).toMatch(/^Projet de loi C-21/);
     await screenshot(page, 'vote-fr-desktop');
     expect(failures).toEqual([]);
-  });
+    // Eleven pages, each checked and photographed twice: minutes on a loaded machine.
+  }, 600_000);
 
   it('loads the bills page with under 300 KB of compressed JavaScript, and times it', async () => {
     // Three first visits (each a fresh browser, empty cache); the timings are their medians.
@@ -260,6 +261,103 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     expect(figures.js_encoded_bytes).toBeLessThan(300 * 1024);
     expect(figures.js_encoded_bytes).toBeLessThan(figures.js_decoded_bytes!);
     expect(figures.content_visible_ms).toBeGreaterThan(0);
+  });
+
+  it('says so when a division has no member ballots, and what a member\'s attendance rests on', async () => {
+    // Most divisions come with their totals only; the home page's cards say so, and so does the division's page.
+    const { results } = (await (await fetch(`${platform.url}/api/v1/votes?jurisdiction=ca&per_page=20`)).json()) as { results: { url: string; ballot_coverage: { recorded: boolean } }[] };
+    const bare = results.find((v) => !v.ballot_coverage.recorded)!.url.replace('/api/v1', '');
+    const page = await open();
+    await page.goto('/');
+    await page.locator('#recent-votes ~ ul.cards li').first().waitFor();
+    expect(await page.locator('#recent-votes ~ ul.cards li', { hasText: 'totals only, no member ballots' }).count()).toBeGreaterThan(0);
+    await page.goto(bare);
+    await page.locator('.counts').waitFor();
+    expect(await page.getByText('Member ballots are not available for this division').count()).toBe(1);
+    expect(await page.getByText('Every member voted with the majority').count()).toBe(0);
+    expect(await page.locator('figure.party-chart').count()).toBe(0);
+    expect(await page.locator('table.list').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'vote-no-ballots-desktop');
+
+    // A member with recorded ballots: the figures say how many divisions they rest on.
+    const person = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { id: string }[] };
+    const summary = ((await (await fetch(`${platform.url}/api/v1/people/${person.results[0]!.id}/votes?per_page=1`)).json()) as { summary: { divisions: number; divisions_held: number } }).summary;
+    await page.goto(`/people/${person.results[0]!.id.split('/')[1]}`);
+    await page.locator('#record ~ p.basis').or(page.getByText('no voting record to show')).first().waitFor();
+    const record = await page.locator('section', { has: page.locator('#record') }).innerText();
+    if (summary.divisions > 0) expect(record).toContain(`These figures rest on the ${summary.divisions} of the ${summary.divisions_held} divisions held while this person sat whose member ballots are recorded`);
+    else expect(record).toContain('no voting record to show');
+    await screenshot(page, 'person-record-basis-desktop');
+
+    // A councillor: no council votes are in the data, and the page says that rather than that none were held.
+    const councillor = (await (await fetch(`${platform.url}/api/v1/people?jurisdiction=${encodeURIComponent('ocd-jurisdiction/country:ca/csd:3520005/council')}&per_page=1`)).json()) as { results: { id: string }[] };
+    if (councillor.results.length) {
+      await page.goto(`/people/${councillor.results[0]!.id.split('/')[1]}`);
+      await page.locator('section', { has: page.locator('#record') }).getByText('no voting record to show').waitFor();
+      expect(await page.getByText('No recorded division was held').count()).toBe(0);
+    }
+  });
+
+  it('finds my representative from the home page as I type my riding, in search, and in a division\'s ballots', async () => {
+    // A riding of the sample, and its member, as the API has them.
+    const { results: [member] } = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { name: string; current_role: { district: string } }[] };
+    const riding = member!.current_role.district;
+    const page = await open();
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: /riding, ward, municipality/ });
+    await box.pressSequentially(riding.slice(0, 6), { delay: 50 });
+    const suggestion = page.getByRole('option', { name: new RegExp(`^${riding}`) });
+    await suggestion.first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'home-find-representative-desktop');
+    // The keyboard picks it: arrows to the riding's suggestion, Enter opens the answer.
+    const options = await page.getByRole('option').allInnerTexts();
+    const index = options.findIndex((o) => o.startsWith(riding));
+    for (let i = 0; i <= index; i++) await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(`**/representatives?place=${encodeURIComponent(riding).replace(/%20/g, '+')}`);
+    const federal = page.locator('.representatives section', { has: page.getByRole('heading', { name: new RegExp(`^Federal .* ${riding}$`) }) });
+    await federal.waitFor();
+    expect(await federal.getByRole('link').first().innerText()).toBe(member!.name);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'representatives-desktop');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'representatives-phone');
+
+    // Search for the riding answers with its member too.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`/search?q=${encodeURIComponent(riding)}`);
+    await page.locator('.representatives').getByRole('link', { name: member!.name }).waitFor();
+    await screenshot(page, 'search-riding-desktop');
+
+    // A division's ballots: a riding column, and a filter by name or riding.
+    await page.goto('/votes/ca/44-1/332');
+    await page.locator('table.list tbody tr').first().waitFor();
+    expect(await page.locator('table.list thead th').allInnerTexts()).toEqual(['Member', 'Riding', 'Party', 'Vote']);
+    await page.getByLabel('Member\'s name').fill('poilievre');
+    await expect.poll(() => page.locator('table.list tbody tr').count()).toBe(1);
+    expect(await page.locator('table.list tbody tr').innerText()).toMatch(/Poilievre\s+Carleton/);
+    await screenshot(page, 'vote-ballot-filter-desktop');
+  });
+
+  it('shows the debates on a bill, sitting by sitting, with the subjects spoken to', async () => {
+    // A bill the sample's Hansard speaks to, as the API links them.
+    const { results } = (await (await fetch(`${platform.url}/api/v1/speeches?per_page=100`)).json()) as { results: { bill: { id: string } | null; debate_id: string }[] };
+    const spoken = results.find((s) => s.bill)!;
+    const bill = (await (await fetch(`${platform.url}/api/v1/bills/${spoken.bill!.id}`)).json()) as { url: string };
+    const onBill = (await (await fetch(`${platform.url}/api/v1/speeches?bill=${encodeURIComponent(spoken.bill!.id)}&per_page=1`)).json()) as { pagination: { total_items: number } };
+    const page = await open();
+    await page.goto(bill.url.replace('/api/v1', ''));
+    const section = page.locator('section', { has: page.getByRole('heading', { name: /^Debates on this bill/ }) });
+    await section.locator('ul.cards > li').first().waitFor();
+    expect(await section.getByRole('heading').innerText()).toContain(`(${onBill.pagination.total_items})`);
+    expect(await section.locator(`a[href="/debates/${spoken.debate_id}"]`).count()).toBe(1);
+    await section.scrollIntoViewIfNeeded();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'bill-debates-desktop');
+    await section.locator('ul.plain a').first().click();
+    await page.waitForURL('**/speeches/**');
   });
 
   it('answers an unknown address or record with a 404 page that passes axe, and shares pages with their own title and preview', async () => {

@@ -27,6 +27,7 @@ export const routes = [
   route('/committees', page(() => import('./pages/Committees'))),
   route('/committees/:uuid', page(() => import('./pages/Committee'))),
   route('/search', page(() => import('./pages/Search'))),
+  route('/representatives', page(() => import('./pages/Representatives'))),
   route('/login', page(() => import('./pages/account/Login'))),
   route('/register', page(() => import('./pages/account/Register'))),
   route('/reset-password', page(() => import('./pages/account/ResetPassword'))),

@@ -33,9 +33,9 @@ const Division = Type.Object({
   updated_at: Type.String(),
 });
 
-const Representative = Type.Intersect([Person, Type.Object({
+export const Representative = Type.Intersect([Person, Type.Object({
   memberships: Type.Array(Type.Object({
-    organization: Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String() }),
+    organization: Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) }),
     role: Type.String(),
     label: Nullable(Type.String()),
     start_date: Nullable(Type.String()),
@@ -59,17 +59,17 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
   return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort: { keys: [by(divisions.id, 'text')], direction: 'asc' } });
 }
 
-/** Everyone with a current membership for the division, each with those memberships; seats before other posts. */
-async function representatives(db: Db, divisionId: string): Promise<Static<typeof Representative>[]> {
+/** Everyone with a current membership that `where` selects, each with those memberships; seats before other posts. */
+export async function representatives(db: Db, where: SQL): Promise<Static<typeof Representative>[]> {
   const rows = await db.select({
     person: people,
-    organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
+    organization: { id: organizations.id, name: organizations.name, classification: organizations.classification, jurisdiction_id: organizations.jurisdictionId },
     role: memberships.role, label: memberships.label, start_date: memberships.startDate, end_date: memberships.endDate,
   })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(memberships.divisionId, divisionId), sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`))
+    .where(and(where, sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`))
     .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id));
   const byPerson = new Map<string, { person: typeof people.$inferSelect; memberships: Static<typeof Representative>['memberships'] }>();
   for (const { person, ...membership } of rows) {
@@ -121,6 +121,6 @@ export const divisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const id = request.params['*'];
     const [division] = await db.select().from(divisions).where(eq(divisions.id, id)).limit(1);
     if (!division) throw notFound('division', id);
-    return { ...presentDivision(division), representatives: await representatives(db, id) };
+    return { ...presentDivision(division), representatives: await representatives(db, eq(memberships.divisionId, id)) };
   });
 };

@@ -4,7 +4,7 @@ import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
-import { bills, legislativeSessions, organizations, voteEvents, votes } from '../../db/schema.js';
+import { bills, legislativeSessions, memberships, organizations, voteEvents, votes } from '../../db/schema.js';
 import { sessionId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
@@ -52,7 +52,10 @@ const VoteEvent = Type.Object({
   updated_at: Type.String(),
 });
 
-const BallotSchema = Type.Object({ option: Type.String(), voter_name: Type.String(), voter_id: Nullable(Type.String()), party: Nullable(Type.String()) });
+const BallotSchema = Type.Object({
+  option: Type.String(), voter_name: Type.String(), voter_id: Nullable(Type.String()), party: Nullable(Type.String()),
+  district: Nullable(Type.String({ description: 'The riding (or ward) the member sat for on the day of the division; null when unknown.' })),
+});
 
 const VoteEventDetail = Type.Intersect([VoteEvent, Type.Object({
   votes: Type.Array(BallotSchema),
@@ -160,8 +163,13 @@ function presentVote({ event: v, session, organization, ballots }: VoteRow): Sta
 }
 
 async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEventDetail>> {
-  const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party })
-    .from(votes).where(eq(votes.voteEventId, row.event.id)).orderBy(asc(votes.voterName));
+  const e = row.event;
+  // The seat each member held in the chamber that day: one index lookup per ballot (memberships by person).
+  const district = sql<string | null>`(select m.district from ${memberships} m where m.person_id = ${votes.voterId} and m.organization_id = ${e.organizationId}
+    and (m.start_date is null or m.start_date <= ${e.startDate}) and (m.end_date is null or m.end_date >= ${e.startDate})
+    order by m.start_date desc nulls last limit 1)`;
+  const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party, district })
+    .from(votes).where(eq(votes.voteEventId, e.id)).orderBy(asc(votes.voterName));
   const { parties, dissenters } = analyseBallots(ballots);
   return { ...presentVote(row), votes: ballots, parties, dissenters };
 }

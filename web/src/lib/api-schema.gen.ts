@@ -443,6 +443,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggest places and people as a citizen types (find my representative)
+         * @description Suggest places and people as a citizen types (find my representative).
+         *
+         *     Open to anonymous callers (permission `public:read`); a token or key makes the call count against your own quota.
+         */
+        get: operations["getPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who represents a place, at each level the data holds
+         * @description Who represents a place, at each level the data holds.
+         *
+         *     Open to anonymous callers (permission `public:read`); a token or key makes the call count against your own quota.
+         */
+        get: operations["getRepresentatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/divisions": {
         parameters: {
             query?: never;
@@ -1956,6 +2000,7 @@ export interface operations {
                             voter_name: string;
                             voter_id: string | null;
                             party: string | null;
+                            district: string | null;
                         }[];
                         parties: {
                             party: string | null;
@@ -1972,6 +2017,7 @@ export interface operations {
                             voter_name: string;
                             voter_id: string | null;
                             party: string | null;
+                            district: string | null;
                         } & {
                             /** @enum {string} */
                             party_majority: "yes" | "no";
@@ -2057,6 +2103,7 @@ export interface operations {
                             voter_name: string;
                             voter_id: string | null;
                             party: string | null;
+                            district: string | null;
                         }[];
                         parties: {
                             party: string | null;
@@ -2073,6 +2120,7 @@ export interface operations {
                             voter_name: string;
                             voter_id: string | null;
                             party: string | null;
+                            district: string | null;
                         } & {
                             /** @enum {string} */
                             party_majority: "yes" | "no";
@@ -3373,6 +3421,143 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getPlaces: {
+        parameters: {
+            query: {
+                /** @description What the citizen typed so far: part of a riding, ward, municipality or person's name, ignoring case and accents. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @enum {string} */
+                            kind: "district" | "municipality" | "person";
+                            /** @description The place's name, to pass as `place` to /representatives; or the person's name. */
+                            name: string;
+                            level: ("federal" | "provincial" | "municipal") | null;
+                            detail: string | null;
+                            person_id: string | null;
+                        }[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRepresentatives: {
+        parameters: {
+            query: {
+                /** @description A riding, ward or municipality name, e.g. `Carleton`, `Toronto Centre`, `Guelph`. */
+                place: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        place: string;
+                        /** @description Federal, then provincial, then municipal; empty when the data holds no one for the place. */
+                        levels: {
+                            /** @enum {string} */
+                            level: "federal" | "provincial" | "municipal";
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            district: string | null;
+                            representatives: ({
+                                id: string;
+                                name: string;
+                                given_name: string | null;
+                                family_name: string | null;
+                                image: string | null;
+                                email: string | null;
+                                gender: string | null;
+                                party: string | null;
+                                current_role: {
+                                    title: string;
+                                    org_classification: string;
+                                    district: string | null;
+                                    division_id: string | null;
+                                    jurisdiction_id: string | null;
+                                } | null;
+                                other_names: {
+                                    name: string;
+                                    note?: string;
+                                }[];
+                                contact_details: {
+                                    type: string;
+                                    value: string;
+                                    note?: string;
+                                }[];
+                                links: {
+                                    url: string;
+                                    note?: string;
+                                }[];
+                                other_identifiers: {
+                                    scheme: string;
+                                    identifier: string;
+                                }[];
+                                sources: {
+                                    source: string;
+                                    url?: string;
+                                    file?: string;
+                                    location?: string;
+                                    retrieved_at: string;
+                                }[];
+                                url: string;
+                                updated_at: string;
+                            } & {
+                                /** @description Their current memberships for this division. */
+                                memberships: {
+                                    organization: {
+                                        id: string;
+                                        name: string;
+                                        classification: string;
+                                        jurisdiction_id: string | null;
+                                    };
+                                    role: string;
+                                    label: string | null;
+                                    start_date: string | null;
+                                    end_date: string | null;
+                                }[];
+                            })[];
+                        }[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getDivisions: {
         parameters: {
             query?: {
@@ -3539,6 +3724,7 @@ export interface operations {
                                     id: string;
                                     name: string;
                                     classification: string;
+                                    jurisdiction_id: string | null;
                                 };
                                 role: string;
                                 label: string | null;

@@ -12,6 +12,7 @@ import { Link, type Params } from '../lib/router';
 import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 import { BillTextSection } from './BillText';
+import { BillDebates } from '../components/BillDebates';
 
 const INCLUDE = ['actions', 'votes', 'committee_meetings'];
 
@@ -117,6 +118,8 @@ export default function Bill({ params }: { params: Params }) {
           </ul>
         ) : <p>{t('bill.noMeetings')}</p>}
       </section>
+
+      <BillDebates billId={b.id} />
 
       <BillTextSection params={params} />
     </article>

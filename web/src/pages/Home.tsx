@@ -9,6 +9,7 @@ import { Link, navigate } from '../lib/router';
 import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 import { VoteCounts } from '../components/VoteCounts';
+import { FindRepresentative } from '../components/FindRepresentative';
 
 export default function Home() {
   const t = useT();
@@ -35,6 +36,7 @@ export default function Home() {
           <input id="home-q" name="q" type="search" placeholder={t('search.placeholder')} />
           <button type="submit">{t('search.submit')}</button>
         </form>
+        <FindRepresentative />
       </section>
 
       <div className="columns">
@@ -63,7 +65,7 @@ export default function Home() {
                 <li key={v.id}>
                   <Link to={sitePath(v.url)}>{t('vote.number', { n: v.identifier, session: v.session })}</Link>
                   <p className="clamp"><Bi value={v.motion_text} /></p>
-                  <p className="meta">{formatDate(v.start_date, lang)} · <VoteCounts vote={v} compact /></p>
+                  <p className="meta">{formatDate(v.start_date, lang)} · <VoteCounts vote={v} compact />{!v.ballot_coverage.recorded && <> · {t('vote.totalsOnly')}</>}</p>
                 </li>
               ))}
             </ul>

@@ -50,14 +50,15 @@ function VotingRecord({ uuid }: { uuid: string | undefined }) {
     <section aria-labelledby="record">
       <h2 id="record">{t('person.record')}</h2>
       <Pending {...votes} retry={votes.reload} />
-      {s && s.divisions === 0 && <p>{t('person.noDivisions')}</p>}
+      {s && s.divisions === 0 && <p>{t(s.divisions_held > 0 ? 'person.noBallots' : 'person.noDivisions', { held: s.divisions_held })}</p>}
       {s && s.divisions > 0 && (
         <dl className="stats">
-          <div><dt>{t('person.divisions')}</dt><dd>{formatNumber(s.divisions, lang)}</dd></div>
+          <div><dt>{t('person.divisions')}</dt><dd>{formatNumber(s.divisions_held, lang)}</dd></div>
           <div><dt>{t('person.attendance')}</dt><dd>{formatPercent(s.attendance_rate, lang)}</dd><dd className="meta">{t('person.attendedOf', { n: s.attended, total: s.divisions })}</dd></div>
           <div><dt>{t('person.dissentRate')}</dt><dd>{formatPercent(s.dissent_rate, lang)}</dd><dd className="meta">{t('person.dissentsOf', { n: s.dissents, total: s.party_line_ballots })}</dd></div>
         </dl>
       )}
+      {s && s.divisions > 0 && <p className="meta basis">{t('person.recordBasis', { n: s.divisions, held: s.divisions_held })}</p>}
       {votes.data && votes.data.results.length > 0 && (
         <>
           <ScrollTable label={t('person.record')}>

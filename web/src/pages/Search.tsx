@@ -8,6 +8,7 @@ import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { Snippet } from '../components/Snippet';
 import { Pending } from '../components/Status';
+import { Representatives } from '../components/Representatives';
 import { withQuery } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
@@ -96,6 +97,7 @@ export default function Search() {
         </select>
         <button type="submit">{t('search.submit')}</button>
       </form>
+      {q && !type && <Representatives place={q} quiet />}
       {q && !type && TYPES.map((x) => <Group key={x} q={q} type={x} />)}
       {q && type && <OneType q={q} type={type} page={query.get('page')} />}
     </>

@@ -19,6 +19,8 @@ const OPTION: Record<string, MessageKey> = { yes: 'option.yes', no: 'option.no',
 
 const CHAMBER: Record<string, MessageKey> = { lower: 'chamber.lower', upper: 'chamber.upper' };
 
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
 function Voter({ ballot }: { ballot: Ballot }) {
   return ballot.voter_id ? <Link to={personPath(ballot.voter_id)}>{ballot.voter_name}</Link> : <>{ballot.voter_name}</>;
 }
@@ -30,6 +32,7 @@ export default function Vote({ params }: { params: Params }) {
   useContentVisible(!!vote.data);
   const [party, setParty] = useState('');
   const [option, setOption] = useState('');
+  const [name, setName] = useState('');
   const title = t('vote.number', { n: params.number ?? '', session: params.session ?? '' });
   const v = vote.data;
   if (!v) {
@@ -43,7 +46,12 @@ export default function Vote({ params }: { params: Params }) {
   // The chamber's name in the reader's language; other bodies by their recorded name.
   const chamber = CHAMBER[v.organization?.classification ?? ''];
   const parties = [...new Set(v.votes.map((b) => b.party ?? ''))].sort();
-  const shown = v.votes.filter((b) => (!party || (b.party ?? '') === party) && (!option || b.option === option));
+  // By name or riding, ignoring case and accents, as the API's name filters do.
+  const key = fold(name.trim());
+  const shown = v.votes.filter((b) => (!party || (b.party ?? '') === party) && (!option || b.option === option)
+    && (!key || fold(b.voter_name).includes(key) || fold(b.district ?? '').includes(key)));
+  // Most divisions are published with their totals only: then there is no split, no dissent and no ballot to show.
+  const { recorded, ballots, division_total: total } = v.ballot_coverage;
   return (
     <article className="vote">
       <p className="eyebrow">{chamber ? t(chamber) : v.organization?.name} · {formatDate(v.start_date, lang)}</p>
@@ -60,6 +68,14 @@ export default function Vote({ params }: { params: Params }) {
         <VoteCounts vote={v} />
       </div>
 
+      {!recorded ? (
+        <section aria-labelledby="ballots" className="notice info">
+          <h2 id="ballots">{t('vote.ballotsTitle')}</h2>
+          <p>{t('vote.noBallots')}</p>
+        </section>
+      ) : (
+      <>
+      {ballots !== total && <p className="notice info">{t('vote.ballotsPartial', { n: ballots, total })}</p>}
       <section aria-labelledby="by-party">
         <h2 id="by-party">{t('vote.byParty')}</h2>
         <PartySplitChart parties={v.parties} />
@@ -82,6 +98,10 @@ export default function Vote({ params }: { params: Params }) {
         <h2 id="ballots">{t('vote.ballots', { n: v.votes.length })}</h2>
         <div className="filters inline">
           <label className="field">
+            <span>{t('vote.findMember')}</span>
+            <input type="search" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          <label className="field">
             <span>{t('vote.party')}</span>
             <select value={party} onChange={(e) => setParty(e.target.value)}>
               <option value="">{t('filters.any')}</option>
@@ -98,12 +118,13 @@ export default function Vote({ params }: { params: Params }) {
         </div>
         <ScrollTable label={t('vote.ballots', { n: shown.length })}>
           <thead>
-            <tr><th scope="col">{t('vote.member')}</th><th scope="col">{t('vote.party')}</th><th scope="col">{t('vote.option')}</th></tr>
+            <tr><th scope="col">{t('vote.member')}</th><th scope="col">{t('vote.riding')}</th><th scope="col">{t('vote.party')}</th><th scope="col">{t('vote.option')}</th></tr>
           </thead>
           <tbody>
             {shown.map((b, i) => (
               <tr key={`${b.voter_name}-${i}`}>
                 <td><Voter ballot={b} /></td>
+                <td>{b.district ?? '—'}</td>
                 <td>{b.party ?? '—'}</td>
                 <td><span className={`option option-${b.option}`}>{t(OPTION[b.option] ?? 'option.other')}</span></td>
               </tr>
@@ -111,6 +132,8 @@ export default function Vote({ params }: { params: Params }) {
           </tbody>
         </ScrollTable>
       </section>
+      </>
+      )}
     </article>
   );
 }

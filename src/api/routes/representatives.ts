@@ -1,0 +1,150 @@
+/**
+ * "Find my representative": a place (a riding, a ward, a municipality) or a
+ * name typed by a citizen. `/places?q=` suggests places and people as one
+ * types; `/representatives?place=` answers with who currently represents
+ * that place at each level the data holds: the member for a riding or ward of
+ * that name, and the council of a municipality that the place is or names
+ * ("Toronto Centre" → Toronto's council).
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { Type, type Static } from 'typebox';
+import type { Db } from '../../db/client.js';
+import { divisions, jurisdictions, memberships, organizations, people } from '../../db/schema.js';
+import { likeContains, searchKey } from '../../domain/text.js';
+import { badParameter } from '../../errors/problem.js';
+import { Nullable, StringEnum } from '../resources.js';
+import { Representative, representatives } from './divisions.js';
+
+const LEVELS = ['federal', 'provincial', 'municipal'] as const;
+const SEATS = ['lower', 'upper', 'legislature', 'council'];
+const SUGGESTIONS = 10;
+
+const PlacesQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 100, description: 'What the citizen typed so far: part of a riding, ward, municipality or person\'s name, ignoring case and accents.' }),
+}, { additionalProperties: false });
+
+const Suggestion = Type.Object({
+  kind: StringEnum(['district', 'municipality', 'person'] as const),
+  name: Type.String({ description: 'The place\'s name, to pass as `place` to /representatives; or the person\'s name.' }),
+  level: Nullable(StringEnum(LEVELS)),
+  detail: Nullable(Type.String({ description: 'Where the place is (its legislature or council), or the person\'s current role.' })),
+  person_id: Nullable(Type.String()),
+});
+
+const RepresentativesQuery = Type.Object({
+  place: Type.String({ minLength: 1, maxLength: 100, description: 'A riding, ward or municipality name, e.g. `Carleton`, `Toronto Centre`, `Guelph`.' }),
+}, { additionalProperties: false });
+
+const Level = Type.Object({
+  level: StringEnum(LEVELS),
+  jurisdiction: Type.Object({ id: Type.String(), name: Type.String() }),
+  district: Nullable(Type.String({ description: 'The riding or ward represented; null for a whole council.' })),
+  representatives: Type.Array(Representative),
+});
+
+const RepresentativesAnswer = Type.Object({
+  place: Type.String(),
+  levels: Type.Array(Level, { description: 'Federal, then provincial, then municipal; empty when the data holds no one for the place.' }),
+});
+
+const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
+const levelRank = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
+
+/** The districts of current seats, with their legislature or council and its level: a few hundred rows. */
+async function seatDistricts(db: Db) {
+  return db.selectDistinct({ district: memberships.district, level: jurisdictions.level, body: jurisdictions.name, jurisdiction: jurisdictions.id })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .innerJoin(jurisdictions, eq(jurisdictions.id, organizations.jurisdictionId))
+    .where(and(inArray(organizations.classification, SEATS), isCurrent, sql`${memberships.district} is not null`));
+}
+
+// "City of Guelph", "Ville de Montréal", "Regional Municipality of Niagara": the place is the name after the kind.
+const MUNICIPAL_KIND = /^(?:(?:the\s+)?(?:city|town|township|village|municipality|regional municipality|county|district)\s+of|ville|municipalit[ée]|cit[ée])\s+(?:de\s+la\s+|de\s+|du\s+|d['’]\s*)?/i;
+
+/** Municipal councils with the name of the place they govern: their OCD division's name, else their own without its kind. */
+async function municipalities(db: Db) {
+  const rows = await db.select({ id: jurisdictions.id, division: divisions.name, council: jurisdictions.name })
+    .from(jurisdictions)
+    .leftJoin(divisions, eq(divisions.id, jurisdictions.divisionId))
+    .where(eq(jurisdictions.level, 'municipal'));
+  return rows.map((r) => ({ id: r.id, council: r.council, name: r.division ?? r.council.replace(MUNICIPAL_KIND, '') }));
+}
+
+/** A name for comparison: no case or accents, and one dash for the House's em dash and a city's hyphen ("Scarborough—Rouge Park"). */
+const placeKey = (name: string) => searchKey(name).replace(/\s*[\u2010-\u2015-]+\s*/g, '-');
+
+/** The text's search key, or a 400 naming `parameter` when it has no letter or digit. */
+function keyOf(text: string, parameter: string): string {
+  const key = placeKey(text);
+  if (!/[\p{L}\p{N}]/u.test(key)) throw badParameter(parameter, 'The text has no letters or digits to search for.');
+  return key;
+}
+
+async function suggestions(db: Db, q: string): Promise<Static<typeof Suggestion>[]> {
+  const key = keyOf(q, 'q');
+  // A match at the start of a name ranks before one inside it.
+  const rank = (name: string) => (placeKey(name).startsWith(key) ? 0 : 1);
+  const [districts, towns, persons] = await Promise.all([
+    seatDistricts(db),
+    municipalities(db),
+    db.select({ id: people.id, name: people.name }).from(people)
+      .where(and(sql`${people.searchName} like ${likeContains(key)}`,
+        sql`exists (select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${isCurrent})`))
+      .orderBy(asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id)).limit(SUGGESTIONS),
+  ]);
+  const places: Static<typeof Suggestion>[] = [
+    ...towns.filter((t) => placeKey(t.name).includes(key))
+      .map((t) => ({ kind: 'municipality' as const, name: t.name, level: 'municipal' as const, detail: t.council, person_id: null })),
+    ...districts.filter((d) => placeKey(d.district!).includes(key))
+      .map((d) => ({ kind: 'district' as const, name: d.district!, level: d.level as (typeof LEVELS)[number], detail: d.body, person_id: null })),
+  ].sort((a, b) => rank(a.name) - rank(b.name) || levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name));
+  const found = persons.map((p) => ({ kind: 'person' as const, name: p.name, level: null, detail: null, person_id: p.id }));
+  // Places first (the question is "where do I live"), people after; both kept when both match.
+  const placeRoom = Math.max(SUGGESTIONS - Math.min(found.length, 3), SUGGESTIONS - found.length);
+  return [...places.slice(0, placeRoom), ...found].slice(0, SUGGESTIONS);
+}
+
+async function answer(db: Db, place: string): Promise<Static<typeof RepresentativesAnswer>> {
+  const key = keyOf(place, 'place');
+  const [districts, towns] = await Promise.all([seatDistricts(db), municipalities(db)]);
+  const matched = districts.filter((d) => placeKey(d.district!) === key);
+  const names = [...new Set(matched.map((d) => d.district!))];
+  // The council of the municipality the place is, whose name begins the place's ("Kitchener Centre"), or that has a ward of that name.
+  const councils = towns.filter((t) => {
+    const town = placeKey(t.name);
+    return town === key || key.startsWith(`${town} `) || key.startsWith(`${town}-`) || matched.some((d) => d.jurisdiction === t.id);
+  });
+  const [seated, council] = await Promise.all([
+    names.length ? representatives(db, and(inArray(memberships.district, names), inArray(organizations.classification, SEATS))!) : [],
+    councils.length ? representatives(db, and(inArray(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!) : [],
+  ]);
+  const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
+  const levels = new Map<string, Static<typeof Level>>();
+  const add = (person: Static<typeof Representative>, district: string | null) => {
+    const jurisdictionId = person.memberships.find((m) => SEATS.includes(m.organization.classification))?.organization.jurisdiction_id;
+    const body = jurisdictionId ? bodies.get(jurisdictionId) : undefined;
+    if (!body) return;
+    const id = `${body.id} ${district ?? ''}`;
+    const level = levels.get(id) ?? { level: body.level as (typeof LEVELS)[number], jurisdiction: { id: body.id, name: body.name }, district, representatives: [] };
+    if (!level.representatives.some((p) => p.id === person.id)) level.representatives.push(person);
+    levels.set(id, level);
+  };
+  for (const person of seated) add(person, names[0]!);
+  // A councillor already shown for their ward is not repeated in the council.
+  for (const person of council) if (!seated.some((p) => p.id === person.id)) add(person, null);
+  return { place, levels: [...levels.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || (a.district === null ? 1 : 0) - (b.district === null ? 1 : 0)) };
+}
+
+export const representativeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const db = app.database.db;
+
+  app.get('/places', {
+    schema: { tags: ['people'], summary: 'Suggest places and people as a citizen types (find my representative)', querystring: PlacesQuery, response: { 200: Type.Object({ results: Type.Array(Suggestion, { maxItems: SUGGESTIONS }) }) } },
+  }, async (request) => ({ results: await suggestions(db, request.query.q) }));
+
+  app.get('/representatives', {
+    schema: { tags: ['people'], summary: 'Who represents a place, at each level the data holds', querystring: RepresentativesQuery, response: { 200: RepresentativesAnswer } },
+  }, async (request) => answer(db, request.query.place));
+};

@@ -1,0 +1,82 @@
+/**
+ * Find my representative (src/api/routes/representatives.ts) on real House members and real municipal
+ * councils: suggestions as one types a riding, a municipality or a name, and the answer for a place at
+ * each level the data holds.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { municipal } from '../../src/ingest/municipal.js';
+import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
+import { testApi } from '../support/api.js';
+import { SHARED_DATA } from '../support/db.js';
+import { importSteps } from '../support/imports.js';
+
+const { get } = testApi(async (database) => {
+  await importSteps(database, [
+    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
+    [municipal, [join(SHARED_DATA, 'municipal/toronto.csv'), join(SHARED_DATA, 'municipal/guelph.csv')]],
+  ]);
+});
+
+interface Suggestion { kind: string; name: string; level: string | null; detail: string | null; person_id: string | null }
+interface Answer { place: string; levels: { level: string; jurisdiction: { id: string; name: string }; district: string | null; representatives: { id: string; name: string }[] }[] }
+
+const suggest = async (q: string) => ((await get(`/api/v1/places?q=${encodeURIComponent(q)}`)).json() as { results: Suggestion[] }).results;
+const answer = async (place: string) => (await get(`/api/v1/representatives?place=${encodeURIComponent(place)}`)).json() as Answer;
+
+describe('GET /api/v1/places', () => {
+  it('suggests the riding as one types its first letters, with the legislature it belongs to', async () => {
+    const results = await suggest('carle');
+    expect(results[0]).toMatchObject({ kind: 'district', name: 'Carleton', level: 'federal', person_id: null });
+    expect(results[0]!.detail).toMatch(/Parliament|House|Canada/i);
+  });
+
+  it('suggests a municipality, and people by name, ignoring case and accents', async () => {
+    expect(await suggest('GUELPH')).toContainEqual(expect.objectContaining({ kind: 'municipality', name: 'Guelph', level: 'municipal' }));
+    const byName = await suggest('poilievre');
+    expect(byName).toContainEqual(expect.objectContaining({ kind: 'person', name: expect.stringMatching(/Poilievre/) }));
+    expect(byName.find((s) => s.kind === 'person')!.person_id).toMatch(/^ocd-person\//);
+    expect((await suggest('zzzzzz'))).toEqual([]);
+    expect((await suggest('quebec')).map((s) => s.name).join(' ')).toMatch(/Québec|Quebec/);
+  });
+
+  it('answers at most ten, and refuses text with nothing to search for', async () => {
+    expect((await suggest('a')).length).toBeLessThanOrEqual(10);
+    expect((await get('/api/v1/places?q=%25%25')).statusCode).toBe(400);
+    expect((await get('/api/v1/places')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/v1/representatives', () => {
+  it('answers a riding with its member of Parliament', async () => {
+    const { levels } = await answer('carleton');
+    expect(levels).toHaveLength(1);
+    expect(levels[0]).toMatchObject({ level: 'federal', district: 'Carleton' });
+    expect(levels[0]!.representatives.map((p) => p.name)).toEqual([expect.stringMatching(/Poilievre/)]);
+  });
+
+  it('answers a place named after a municipality with its MP and the municipal council', async () => {
+    const { levels } = await answer('Toronto Centre');
+    expect(levels.map((l) => l.level)).toEqual(expect.arrayContaining(['federal', 'municipal']));
+    expect(levels[0]!.level).toBe('federal');
+    const council = levels.find((l) => l.level === 'municipal' && l.district === null)!;
+    expect(council.jurisdiction.name).toMatch(/Toronto/);
+    // Toronto's council: the mayor and 25 councillors (one may be shown for their ward instead).
+    const ward = levels.find((l) => l.level === 'municipal' && l.district !== null);
+    expect(council.representatives.length + (ward?.representatives.length ?? 0)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('takes a riding\'s dash as a city\'s hyphen, and answers a ward with its councillor and the council it sits on', async () => {
+    const { levels } = await answer('Scarborough–Agincourt');
+    expect(levels.map((l) => [l.level, l.district === null ? null : 'district'])).toEqual([['federal', 'district'], ['municipal', 'district'], ['municipal', null]]);
+    expect(levels[1]!.jurisdiction.name).toMatch(/Toronto/);
+    expect(levels[1]!.representatives).toHaveLength(1);
+    expect(levels[2]!.representatives.map((p) => p.id)).not.toContain(levels[1]!.representatives[0]!.id);
+  });
+
+  it('answers a municipality with its council, and a place with no one with no level', async () => {
+    const guelph = await answer('guelph');
+    expect(guelph.levels.map((l) => [l.level, l.district])).toContainEqual(['municipal', null]);
+    expect((await answer('Nowhere at all')).levels).toEqual([]);
+  });
+});

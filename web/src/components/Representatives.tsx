@@ -1,0 +1,41 @@
+/** Who represents a place, level by level (/api/v1/representatives): the member for the riding or ward, the council of the municipality. */
+import { useT } from '../lib/i18n';
+import type { MessageKey } from '../lib/messages';
+import { personPath } from '../lib/links';
+import { Link } from '../lib/router';
+import { useApi } from '../lib/use-api';
+import { Pending } from './Status';
+
+/** A level of government, as the interface names it. */
+export const LEVEL: Record<string, MessageKey> = { federal: 'level.federal', provincial: 'level.provincial', municipal: 'level.municipal' };
+
+/** `quiet`: say nothing when no one is found (in search results, where the query may not be a place at all). */
+export function Representatives({ place, quiet = false }: { place: string; quiet?: boolean }) {
+  const t = useT();
+  const answer = useApi('/api/v1/representatives', { query: { place } });
+  const levels = answer.data?.levels ?? [];
+  if (quiet && levels.length === 0) return null;
+  return (
+    <section aria-labelledby="representatives" className="representatives">
+      <h2 id="representatives">{t('rep.for', { place })}</h2>
+      <Pending {...answer} retry={answer.reload} />
+      {answer.data && levels.length === 0 && <p>{t('rep.none', { place })}</p>}
+      {levels.map((l) => (
+        <section key={`${l.jurisdiction.id} ${l.district ?? ''}`} aria-labelledby={`rep-${l.jurisdiction.id}-${l.district ?? ''}`}>
+          <h3 id={`rep-${l.jurisdiction.id}-${l.district ?? ''}`}>
+            {t(LEVEL[l.level] ?? 'level.other')} · {l.jurisdiction.name}{l.district ? ` · ${l.district}` : ''}
+          </h3>
+          <ul className="cards people-cards">
+            {l.representatives.map((p) => (
+              <li key={p.id}>
+                <Link to={personPath(p.id)}><strong>{p.name}</strong></Link>
+                <p className="meta">{p.current_role?.title ?? ''}{p.party ? ` · ${p.party}` : ''}</p>
+                {p.email && <p className="meta"><a href={`mailto:${p.email}`}>{p.email}</a></p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}
