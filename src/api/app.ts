@@ -1,5 +1,5 @@
 /** The HTTP application: plugins, error shape, and the route modules. */
-import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyError, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { DestinationStream } from 'pino';
 import type { Database } from '../db/client.js';
@@ -112,8 +112,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => outage.stop());
 
+  const allowed = allowedMethods(app);
+  /** The 405 for a request whose path the API has, but not with its method; undefined otherwise. */
+  const wrongMethod = (request: FastifyRequest) => {
+    const path = targetPath(request.url);
+    const methods = allowed(path);
+    return methods.length && !methods.includes(request.method) ? methodNotAllowed(request.method, path, methods) : undefined;
+  };
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error.problem, error.headers);
+    // A body Fastify could not read, sent with a method the path does not take: the method is the mistake.
+    const refused = request.is404 ? wrongMethod(request) : undefined;
+    if (refused) return sendProblem(reply, refused.problem, refused.headers);
     if (error.validation) return sendProblem(reply, validationProblem(error));
     if (isDatabaseUnavailable(error)) {
       outage.noticed(error);
@@ -131,22 +142,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  const allowed = allowedMethods(app);
   const pages = new SitePages(options.database.db, options.site);
   app.setNotFoundHandler((request, reply) => {
     // A browser that follows a dead link gets a page (with the 404 status), an API client a problem.
     if (pages.wantsPage(request)) return pages.sendNotFound(request, reply);
-    const path = targetPath(request.url);
-    const methods = allowed(path);
-    if (methods.length) {
-      const { problem, headers } = methodNotAllowed(request.method, path, methods);
-      return sendProblem(reply, problem, headers);
-    }
+    const refused = wrongMethod(request);
+    if (refused) return sendProblem(reply, refused.problem, refused.headers);
     return sendProblem(reply, {
       type: `${PROBLEM_BASE}not-found`,
       title: 'Not Found',
       status: 404,
-      detail: `No route for ${request.method} ${path}.`,
+      detail: `No route for ${request.method} ${targetPath(request.url)}.`,
     });
   });
 

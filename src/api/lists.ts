@@ -14,6 +14,7 @@ import type { Db } from '../db/client.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
+import { problemInstance } from './problem-reply.js';
 
 /** The deepest page: its offset still fits a JavaScript integer and PostgreSQL's bigint OFFSET. */
 export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
@@ -202,7 +203,8 @@ function nextUrl(request: FastifyRequest, cursor: string): string {
   const url = new URL(request.url, 'http://local');
   url.searchParams.delete('page');
   url.searchParams.set('cursor', cursor);
-  return `${url.pathname}${url.search}`;
+  // A key sent as ?apikey= is never echoed: links get copied, logged and shared; the caller sends its key again.
+  return problemInstance(`${url.pathname}${url.search}`);
 }
 
 export function wantsCsv(request: FastifyRequest, format: string | undefined): boolean {

@@ -45,8 +45,9 @@ export const PROBLEM_RESPONSES: Record<string, OpenAPIV3_1.ResponseObject> = {
   NotFound: problem('Nothing has this id (or it belongs to another user).', {
     type: `${PROBLEM_EXAMPLE_BASE}not-found`, title: 'Not Found', status: 404, detail: 'No bill with id "ocd-bill/00000000-0000-0000-0000-000000000000".', instance: '/api/v1/bills/ocd-bill/00000000-0000-0000-0000-000000000000',
   }),
-  Conflict: problem('The change conflicts with the current state (a taken email, the last admin, an import already running).', {
-    type: `${PROBLEM_EXAMPLE_BASE}email-taken`, title: 'Conflict', status: 409, detail: 'An account with email ada@example.org already exists; log in or reset its password.', instance: '/api/v1/auth/register',
+  // Registration never says an email is taken (it answers 202 whatever the email: no enumeration); a username is public.
+  Conflict: problem('The change conflicts with the current state (a taken username, the last admin, an import already running).', {
+    type: `${PROBLEM_EXAMPLE_BASE}username-taken`, title: 'Conflict', status: 409, detail: 'The username "ada" is taken; choose another.', parameter: 'username', instance: '/api/v1/auth/register',
   }),
   UriTooLong: problem('A path parameter is longer than any id.', {
     type: `${PROBLEM_EXAMPLE_BASE}bad-request`, title: 'URI Too Long', status: 414, detail: 'URI Too Long', instance: '/api/v1/keys/xxxxxxxx',

@@ -82,6 +82,12 @@ describe('every read route', () => {
       const res = await t.app.inject({ method: wrong, url, headers: admin });
       expectProblem(res, 405, url);
       expect(res.headers.allow, `${wrong} ${template}`).toBe([...taken, 'HEAD'].sort().join(', '));
+      // With a body, readable or not, the method is still the mistake: 405, not a 400 about the body.
+      for (const payload of ['{"name":"x"}', '{not json']) {
+        const withBody = await t.app.inject({ method: wrong, url, headers: { ...admin, 'content-type': 'application/json' }, payload });
+        expectProblem(withBody, 405, url);
+        expect(withBody.headers.allow, `${wrong} ${template} with ${payload}`).toBe(res.headers.allow);
+      }
     }
   });
 
@@ -95,6 +101,23 @@ describe('problems', () => {
     const res = await t.app.inject({ url: '/api/v1/bills?apikey=opk_0000000_secret&per_page=0' });
     expectProblem(res, 401, '/api/v1/bills?per_page=0');
     expect(res.body).not.toContain('secret');
+  });
+});
+
+describe('links', () => {
+  it('never echo the API key a caller sent as ?apikey= in pagination.next', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/keys', headers: admin, payload: { name: 'links', scopes: ['public:read'] } });
+    expect(created.statusCode, created.body).toBe(201);
+    const key = (created.json() as { key: string }).key;
+    const res = await t.app.inject({ url: `/api/v1/sources?per_page=1&apikey=${encodeURIComponent(key)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const next = (res.json() as { pagination: { next: string | null } }).pagination.next;
+    expect(next).toMatch(/^\/api\/v1\/sources\?per_page=1&cursor=/);
+    expect(res.body).not.toContain(key);
+    // The next page, asked with the key again, is the page after.
+    const second = await t.app.inject({ url: `${next}&apikey=${encodeURIComponent(key)}` });
+    expect(second.statusCode, second.body).toBe(200);
+    expect((second.json() as { results: unknown[] }).results).toHaveLength(1);
   });
 });
 

@@ -1267,7 +1267,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The change conflicts with the current state (a taken email, the last admin, an import already running). */
+        /** @description The change conflicts with the current state (a taken username, the last admin, an import already running). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -1275,10 +1275,11 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://openpolicy.ca/problems/email-taken",
+                 *       "type": "https://openpolicy.ca/problems/username-taken",
                  *       "title": "Conflict",
                  *       "status": 409,
-                 *       "detail": "An account with email ada@example.org already exists; log in or reset its password.",
+                 *       "detail": "The username \"ada\" is taken; choose another.",
+                 *       "parameter": "username",
                  *       "instance": "/api/v1/auth/register"
                  *     }
                  */
