@@ -3,19 +3,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
-import { announceDataChange } from './store/data-changed.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLocked } from './db/data-dir-lock.js';
 import { replayFetch, runFetch } from './fetch/fetch-run.js';
 import { fetchSources, findFetcher } from './fetch/fetchers.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
+import { ImportRunning } from './ingest/import-runs.js';
 import { progressPrinter } from './ingest/progress.js';
 import { runImport, type RunReport } from './ingest/runner.js';
 import { findImporter, importers } from './ingest/sources.js';
 import { age, peopleStatus, sourceStatuses } from './ingest/status.js';
 import { serve } from './serve.js';
-import { openStore } from './store/store.js';
+import { openStore, type Store } from './store/store.js';
 
 const USAGE = `Usage: openpolicy <command>
 
@@ -63,23 +63,36 @@ function printReport(r: RunReport): void {
   if (r.rejections.length > 10) console.log(`  … ${r.rejected - 10} more rejections (see import_errors for run ${r.runId})`);
 }
 
+/**
+ * Runs `work` with the channel through which running instances drop their cached responses (and a gateway its
+ * micro-cache) after a run that wrote: Redis; without it there is none, and their caches expire by TTL.
+ */
+async function withAnnouncer<T>(config: Config, work: (store: Store | null) => Promise<T>): Promise<T> {
+  const store = config.redisUrl ? openStore(config.redisUrl) : null;
+  try {
+    return await work(store);
+  } finally {
+    await store?.close();
+  }
+}
+
 async function importCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { sample: { type: 'boolean' }, all: { type: 'string' } } });
   let reports: RunReport[];
   if (values.sample || values.all) {
     const root = values.all ? resolve(values.all) : SAMPLE_DATA_DIR;
-    reports = await withDatabase(config, (db) => importAll(db, root, { onProgress: progressPrinter(), onReport: printReport }));
+    reports = await withAnnouncer(config, (announce) => withDatabase(config, (db) => importAll(db, root, { onProgress: progressPrinter(), onReport: printReport, announce })));
   } else {
     const [source, ...paths] = positionals;
     if (!source) throw new UsageError('import needs a source name and paths, or --sample, or --all <dir>');
     const importer = findImporter(source);
     if (!importer) throw new UsageError(`unknown source "${source}"; known sources: ${importers.map((i) => i.source).join(', ')}`);
     if (paths.length === 0) throw new UsageError(`import ${source} needs at least one path`);
-    const report = await withDatabase(config, (db) => runImport(db, importer, paths.map((p) => resolve(p)), { onProgress: progressPrinter() }));
+    const report = await withAnnouncer(config, (announce) => withDatabase(config, (db) =>
+      runImport(db, importer, paths.map((p) => resolve(p)), { onProgress: progressPrinter(), announce })));
     printReport(report);
     reports = [report];
   }
-  await announceToInstances(config);
   return exitCode(reports);
 }
 
@@ -87,17 +100,6 @@ async function importCommand(config: Config, args: string[]): Promise<number> {
 function exitCode(reports: RunReport[]): number {
   if (reports.some((r) => r.status === 'failed')) return 1;
   return reports.some((r) => r.status === 'partial') ? 2 : 0;
-}
-
-/**
- * Running instances drop their cached responses (and a gateway its micro-cache) when told;
- * without Redis there is no channel to them and their caches expire by TTL.
- */
-async function announceToInstances(config: Config): Promise<void> {
-  if (!config.redisUrl) return;
-  const store = openStore(config.redisUrl);
-  await announceDataChange(store);
-  await store.close();
 }
 
 async function fetchCommand(config: Config, args: string[]): Promise<number> {
@@ -110,16 +112,15 @@ async function fetchCommand(config: Config, args: string[]): Promise<number> {
     return fetcher;
   });
   if (!config.fetch.contact) throw new ConfigError('FETCH_CONTACT', 'required to fetch: the publishers are told who is fetching (an email address or a URL)');
-  const reports = await withDatabase(config, async (db) => {
+  const reports = await withAnnouncer(config, (announce) => withDatabase(config, async (db) => {
     const done: RunReport[] = [];
     for (const fetcher of chosen) {
-      const report = await runFetch(db, fetcher, config.fetch, { onProgress: progressPrinter() });
+      const report = await runFetch(db, fetcher, config.fetch, { onProgress: progressPrinter(), announce });
       printReport(report);
       done.push(report);
     }
     return done;
-  });
-  if (reports.some((r) => r.inserted + r.updated > 0)) await announceToInstances(config);
+  }));
   return exitCode(reports);
 }
 
@@ -127,10 +128,9 @@ async function replayCommand(config: Config, sources: string[], run: string): Pr
   const fetcher = sources.length === 1 ? findFetcher(sources[0]!) : undefined;
   if (!fetcher) throw new UsageError(`fetch --replay needs one source of ${fetchSources().join(', ')}`);
   if (!/^\d+$/.test(run)) throw new UsageError(`--replay takes the id of a fetch run, not "${run}"`);
-  const report = await withDatabase(config, (db) => replayFetch(db, fetcher, Number(run), { onProgress: progressPrinter() }));
+  const report = await withAnnouncer(config, (announce) => withDatabase(config, (db) => replayFetch(db, fetcher, Number(run), { onProgress: progressPrinter(), announce })));
   printReport(report);
-  if (report.inserted + report.updated > 0) await announceToInstances(config);
-  return report.status === 'failed' ? 1 : 0;
+  return exitCode([report]);
 }
 
 async function statusCommand(config: Config): Promise<number> {
@@ -151,6 +151,10 @@ async function statusCommand(config: Config): Promise<number> {
     freshness: age(r.last_success_at),
   }));
   console.table(table);
+  // Why the last run of a source did not finish well: an error, or its process died (abandoned: the source is free again).
+  for (const r of rows.filter((row) => row.last_status === 'failed' || row.last_status === 'abandoned')) {
+    console.log(`${r.source}: run #${r.last_run_id} ${r.last_status}: ${r.error ?? 'no reason recorded'}`);
+  }
   console.log(`people: ${people.people}, of whom ${people.without_term} with no term; ${people.candidates} pair(s) of people who may be one (person_candidates)`);
   return 0;
 }
@@ -215,6 +219,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof ConfigError) console.error(`configuration error: ${e.message}`);
     else if (e instanceof DataDirLocked) console.error(`${e.message}\n${WHILE_SERVING[process.argv[2] ?? ''] ?? ''}`.trim());
     else if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`);
+    else if (e instanceof ImportRunning) console.error(`refused: ${e.message}`);
     else console.error(e instanceof Error ? e.message : e);
     process.exit(e instanceof UsageError ? 64 : 1);
   },

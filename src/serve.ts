@@ -8,7 +8,6 @@ import cluster from 'node:cluster';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { announceDataChange } from './store/data-changed.js';
 import { buildApp } from './api/app.js';
 import { securityOptions } from './auth/from-config.js';
 import { workerStore } from './cluster/ipc-store.js';
@@ -20,6 +19,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { withReadReplica } from './db/replica.js';
 import { startFetchScheduler, type FetchScheduler } from './fetch/scheduler.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
+import { startReaper } from './ingest/import-runs.js';
 import { progressPrinter } from './ingest/progress.js';
 import { createImportState, type ImportState } from './ops/import-state.js';
 import { memoryStore, openStore, type Store } from './store/store.js';
@@ -34,6 +34,8 @@ async function importSample(database: Database, store: Store, state: ImportState
   const print = progressPrinter();
   try {
     const reports = await importAll(database, SAMPLE_DATA_DIR, {
+      startedBy: 'first-start',
+      announce: store,
       onProgress: (p) => {
         state.current = p;
         print(p);
@@ -48,7 +50,6 @@ async function importSample(database: Database, store: Store, state: ImportState
     state.error = (e as Error).message;
   }
   state.current = null;
-  await announceDataChange(store);
 }
 
 /** On an empty database, imports the bundled sample: in one of the instances that start together. */
@@ -102,9 +103,12 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
     },
   });
   let fetching: FetchScheduler | null = null;
+  // Every instance marks abandoned the runs whose process died (its own, after a crash and restart, included).
+  const stopReaper = startReaper(database, app.log);
   installGracefulShutdown(app, {
     timeoutSeconds: config.shutdownTimeoutSeconds,
     release: async () => {
+      stopReaper();
       await fetching?.stop();
       await store.close();
       await database.close();
@@ -116,7 +120,7 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
   // Fetching starts once the sample is in, so the two never import the same source at once.
   if (config.fetch.enabled) {
     void firstImport.then(() => {
-      fetching = startFetchScheduler({ database, store, settings: config.fetch, log: app.log, onChange: () => announceDataChange(store) });
+      fetching = startFetchScheduler({ database, store, settings: config.fetch, log: app.log });
       app.log.info({ every_minutes: config.fetch.everyMinutes }, 'fetching from the publishers on schedule (FETCH=on)');
     });
   }

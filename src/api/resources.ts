@@ -33,15 +33,15 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
 
 const SO_FAR = 'so far while the run is running (saved about once a second), in all once it has finished.';
 
-/** What an import run can be: running, then one of the three ends (src/ingest/runner.ts). */
-export const RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+/** What an import run can be: running, then one of its ends (src/ingest/import-runs.ts). */
+import { RUN_STATUSES } from '../ingest/import-runs.js';
+export { RUN_STATUSES, type RunStatus } from '../ingest/import-runs.js';
 
 /** One import run's outcome, as both /sources and the admin import API show it. */
 export function importRunProperties() {
   return {
     id: Type.Integer(),
-    status: StringEnum(RUN_STATUSES, { description: 'partial: finished with some records rejected.' }),
+    status: StringEnum(RUN_STATUSES, { description: 'partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).' }),
     started_at: Type.String(),
     finished_at: Nullable(Type.String()),
     inserted: Type.Integer({ description: `Records inserted ${SO_FAR}` }),

@@ -406,7 +406,7 @@ export const importRuns = pgTable('import_runs', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   source: text('source').notNull(),
   paths: jsonb('paths').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  status: text('status').notNull(), // running | succeeded | partial | failed
+  status: text('status').notNull(), // running | succeeded | partial | failed | abandoned (src/ingest/import-runs.ts)
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
   inserted: integer('inserted').notNull().default(0),

@@ -1,13 +1,13 @@
 /**
  * The fetch schedule inside `serve` (FETCH=on): each source fetched on its own
- * cadence (FETCH_SCHEDULE), one run per source across every instance (the
- * import lock in the shared store, the same one the admin API takes), the next
- * run timed from the end of the last. A run that wrote something tells the
- * caller, which announces the data change to every instance.
+ * cadence (FETCH_SCHEDULE), one run per source across every instance and
+ * whoever else imports it (the import service's lock: src/ingest/import-runs.ts),
+ * the next run timed from the end of the last. The import service announces the
+ * data change of a run that wrote something to every instance.
  */
 import type { Database } from '../db/client.js';
 import type { FetchConfig } from '../config.js';
-import { releaseImportLock, takeImportLock } from '../ingest/import-lock.js';
+import { ImportRunning } from '../ingest/import-runs.js';
 import type { RunReport } from '../ingest/runner.js';
 import type { Store } from '../store/store.js';
 import { httpClient, runFetch, type Fetcher } from './fetch-run.js';
@@ -23,8 +23,6 @@ export interface SchedulerOptions {
   store: Store;
   settings: FetchConfig;
   log: Log;
-  /** After a run that inserted or updated records. */
-  onChange?: (report: RunReport) => Promise<void>;
   fetchers?: Fetcher[];
   /** Time between runs of a source; by default its FETCH_SCHEDULE minutes. */
   periodMs?: (source: string) => number;
@@ -56,20 +54,18 @@ export function startFetchScheduler(options: SchedulerOptions): FetchScheduler {
 
   const runOnce = async (fetcher: Fetcher) => {
     const { source } = fetcher.importer;
-    if (!(await takeImportLock(store, source))) {
-      log.info({ source }, 'scheduled fetch skipped: another run of this source holds its lock');
+    let report: RunReport;
+    try {
+      report = await runFetch(database, fetcher, settings, { http, signal: stopping.signal, startedBy: 'scheduler', announce: store });
+    } catch (e) {
+      if (!(e instanceof ImportRunning)) throw e;
+      log.info({ source, running_run: e.run.id }, 'scheduled fetch skipped: another run of this source is running');
       return;
     }
-    try {
-      const report = await runFetch(database, fetcher, settings, { http, signal: stopping.signal });
-      const { runId, status, inserted, updated, unchanged, rejected, error, seconds } = report;
-      const details = { source, runId, status, inserted, updated, unchanged, rejected, error, seconds };
-      if (status === 'failed') log.error(details, 'scheduled fetch failed');
-      else log.info(details, 'scheduled fetch finished');
-      if (inserted + updated > 0) await options.onChange?.(report);
-    } finally {
-      await releaseImportLock(store, source);
-    }
+    const { runId, status, inserted, updated, unchanged, rejected, error, seconds } = report;
+    const details = { source, runId, status, inserted, updated, unchanged, rejected, error, seconds };
+    if (status === 'failed') log.error(details, 'scheduled fetch failed');
+    else log.info(details, 'scheduled fetch finished');
   };
 
   const schedule = (fetcher: Fetcher, ms: number) => later(() => {

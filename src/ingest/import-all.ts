@@ -2,8 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../db/client.js';
-import type { ProgressListener } from './progress.js';
-import { runImport, type RunReport } from './runner.js';
+import { runImport, type RunOptions, type RunReport } from './runner.js';
 import { importers } from './sources.js';
 
 /** The compact sample shipped in the repository's data/ folder. */
@@ -12,16 +11,17 @@ export const SAMPLE_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.
 export async function importAll(
   database: Database,
   dataRoot: string,
-  options: { onProgress?: ProgressListener; onReport?: (report: RunReport) => void } = {},
+  options: Pick<RunOptions, 'onProgress' | 'startedBy' | 'announce'> & { onReport?: (report: RunReport) => void } = {},
 ): Promise<RunReport[]> {
   const reports: RunReport[] = [];
   for (const importer of importers) {
     // The sample ships sources gzipped: a path also counts when its `.gz` twin exists.
     const paths = importer.samplePaths(dataRoot).filter((p) => existsSync(p) || existsSync(`${p}.gz`));
     if (paths.length === 0) continue;
-    const report = await runImport(database, importer, paths, options.onProgress ? { onProgress: options.onProgress } : {});
+    const { onReport, ...runOptions } = options;
+    const report = await runImport(database, importer, paths, runOptions);
     reports.push(report);
-    options.onReport?.(report);
+    onReport?.(report);
   }
   return reports;
 }

@@ -1,16 +1,23 @@
 /**
- * Runs one importer: records the run, gives the importer a transaction per unit
- * of work (a file or a batch), keeps rejected records with their location, saves
- * the running totals as units commit (so a run can be followed live), and marks
- * the run succeeded, partial (some records rejected) or failed (an error, or
- * nothing imported at all).
+ * The import service: the one way a run starts, whoever starts it. It takes the
+ * source and its run row (src/ingest/import-runs.ts: one run per source, a
+ * heartbeat, abandoned when its process dies), gives the importer a transaction
+ * per unit of work (a file or a batch), keeps rejected records with their
+ * location, saves the running totals as units commit (so a run can be followed
+ * live), marks the run succeeded, partial (some records rejected) or failed (an
+ * error, or nothing imported at all), and then, in this order: counts it in the
+ * metrics, writes the audit entry, announces `data-changed` when it wrote
+ * something, and tells the listeners of finished runs (onRunFinished).
  */
-import { eq } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 import { refreshPlannerStatistics } from '../db/statistics.js';
-import { importErrors, importRuns, type Provenance } from '../db/schema.js';
+import { importErrors, type Provenance } from '../db/schema.js';
 import { withoutServerPaths } from '../domain/text.js';
+import { audit, type AuditContext } from '../auth/audit.js';
+import { announceDataChange } from '../store/data-changed.js';
 import { recordImportRun } from '../ops/metrics.js';
+import type { Store } from '../store/store.js';
+import { startRun, type RunLease, type RunStatus } from './import-runs.js';
 import { Progress, type ProgressListener } from './progress.js';
 import { addCounts, emptyCounts, type WriteCounts } from './upsert.js';
 
@@ -61,7 +68,9 @@ export interface Importer {
 export interface RunReport extends WriteCounts {
   runId: number;
   source: string;
-  status: 'succeeded' | 'partial' | 'failed';
+  status: Exclude<RunStatus, 'running'>;
+  /** Who started it: 'cli', 'first-start', 'admin', 'scheduler'. */
+  startedBy: string;
   rejected: number;
   rejections: Rejection[];
   error: string | null;
@@ -93,6 +102,24 @@ export interface RunOptions {
   onStart?: (runId: number) => void;
   /** Least time between two saves of the running totals; 0 saves after every unit. The end is always saved. */
   countsEveryMs?: number;
+  /** Who starts the run, for the audit trail (default 'cli'); `request` when an API call started it. */
+  startedBy?: string;
+  request?: AuditContext;
+  /** The shared store through which every instance (and the gateway's micro-cache) hears that data changed. */
+  announce?: Store | null;
+}
+
+type RunListener = (report: RunReport) => Promise<void> | void;
+const finishedListeners = new Set<RunListener>();
+
+/**
+ * Hears every run of this process once its row is final (after the audit entry and the
+ * announcement): where events that follow an import hook in. Returns the function that stops it.
+ * A listener that throws neither fails the run nor keeps the other listeners from hearing it.
+ */
+export function onRunFinished(listener: RunListener): () => void {
+  finishedListeners.add(listener);
+  return () => finishedListeners.delete(listener);
 }
 
 export async function runImport(
@@ -101,10 +128,26 @@ export async function runImport(
   paths: string[],
   options: RunOptions = {},
 ): Promise<RunReport> {
-  const { db } = database;
   const started = Date.now();
-  const [run] = await db.insert(importRuns).values({ source: importer.source, paths, status: 'running' }).returning({ id: importRuns.id });
-  const runId = run!.id;
+  const startedBy = options.startedBy ?? 'cli';
+  // Throws ImportRunning, naming the run that holds the source, before anything is written; the run row and its
+  // audit entry are written together.
+  const lease = await startRun(database, importer.source, paths, (tx, id) => audit(tx, options.request ?? null, {
+    action: 'import.start', outcome: 'success', targetType: 'import_run', targetId: String(id), details: { source: importer.source, started_by: startedBy },
+  }));
+  try {
+    return await run(database, importer, paths, options, lease, startedBy, started);
+  } finally {
+    // Whatever happened, this process stops vouching for the run: if its final write failed, the reaper ends it.
+    lease.release();
+  }
+}
+
+async function run(
+  database: Database, importer: Importer, paths: string[], options: RunOptions, lease: RunLease, startedBy: string, started: number,
+): Promise<RunReport> {
+  const { db } = database;
+  const { runId } = lease;
   // Callers that run imports in the background answer with the run id as soon as it exists.
   options.onStart?.(runId);
   const retrievedAt = new Date(started).toISOString();
@@ -127,7 +170,7 @@ export async function runImport(
   const saveCounts = async () => {
     if (Date.now() - countsSavedAt < countsEveryMs) return;
     countsSavedAt = Date.now();
-    await db.update(importRuns).set({ ...totals, rejected }).where(eq(importRuns.id, runId));
+    await lease.saveTotals({ ...totals, rejected });
   };
 
   const ctx: ImportContext = {
@@ -160,6 +203,8 @@ export async function runImport(
       }
     },
     async unit(name, work) {
+      const lost = lease.lost();
+      if (lost) throw new Error(lost);
       // Rejections seen inside a failed unit still belong to the report; write them after the transaction.
       try {
         const counts = await db.transaction((tx) => work(tx as unknown as Db));
@@ -187,13 +232,29 @@ export async function runImport(
       ? `nothing imported: ${first.location}: ${first.message}${rejected > 1 ? ` (and ${rejected - 1} more rejection(s), see import_errors)` : ''}`
       : `nothing imported: ${withoutServerPaths(paths.join(', '))} holds no records (empty or not this source's format)`;
   }
-  const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
   // Before the run reads as finished, so whoever waits for its end reads with fresh statistics; autovacuum covers a failed pass.
   await refreshPlannerStatistics(database, totals.inserted + totals.updated).catch(() => {});
-  await db
-    .update(importRuns)
-    .set({ status, finishedAt: new Date(), ...totals, rejected, error })
-    .where(eq(importRuns.id, runId));
-  recordImportRun({ source: importer.source, status, ...totals, rejected });
-  return { runId, source: importer.source, status, ...totals, rejected, rejections, error, seconds: (Date.now() - started) / 1000 };
+  const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
+  const counts = { ...totals, rejected };
+  const report: RunReport = { runId, source: importer.source, status, startedBy, ...counts, rejections, error, seconds: (Date.now() - started) / 1000 };
+  // The final row and its audit entry in one transaction. A run the reaper took meanwhile (its heartbeat stopped
+  // reaching the database) stays abandoned: another run may hold the source by now.
+  const owned = await lease.finish(status, counts, error, (tx) => auditFinish(tx, report, options));
+  if (owned) recordImportRun({ source: importer.source, status, ...counts });
+  else {
+    Object.assign(report, { status: 'abandoned', error: lease.lost() ?? error });
+    await auditFinish(db, report, options);
+  }
+  // Every instance, and the gateway's micro-cache, drops responses built from the old data.
+  if (options.announce && report.inserted + report.updated > 0) await announceDataChange(options.announce);
+  for (const listener of finishedListeners) await Promise.resolve(listener(report)).catch(() => {});
+  return report;
+}
+
+function auditFinish(db: Db, report: RunReport, options: RunOptions): Promise<void> {
+  const { runId, source, status, startedBy, inserted, updated, unchanged, rejected, error } = report;
+  return audit(db, options.request ?? null, {
+    action: 'import.finish', outcome: status === 'succeeded' || status === 'partial' ? 'success' : 'failure', targetType: 'import_run', targetId: String(runId),
+    details: { source, started_by: startedBy, status, inserted, updated, unchanged, rejected, error },
+  });
 }

@@ -101,7 +101,7 @@ export const metrics = {
 
   importRuns: new Counter({
     name: 'import_runs_total',
-    help: 'Finished import runs, by source and status (succeeded, partial, failed).',
+    help: 'Finished import runs, by source and status (succeeded, partial, failed, or abandoned: its process died).',
     labelNames: ['source', 'status'] as const,
     registers,
   }),

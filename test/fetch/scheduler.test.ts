@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { hansardFetcher } from '../../src/fetch/hansard.js';
 import { startFetchScheduler } from '../../src/fetch/scheduler.js';
-import { releaseImportLock, takeImportLock } from '../../src/ingest/import-lock.js';
-import type { RunReport } from '../../src/ingest/runner.js';
+import { DATA_CHANGED } from '../../src/store/data-changed.js';
+import { startRun } from '../../src/ingest/import-runs.js';
 import { memoryStore } from '../../src/store/store.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
 import { publisherServer, type PublisherServer } from '../support/publisher-server.js';
@@ -45,13 +45,9 @@ describe('the fetch scheduler', () => {
   });
 
   it('runs each source again and again, announcing only the runs that wrote something', async () => {
-    const changed: RunReport[] = [];
-    const scheduler = startFetchScheduler({
-      database, store, settings: settings(), log, fetchers: [hansardFetcher], firstRunAfterMs: 0, periodMs: () => 10,
-      onChange: async (report) => {
-        changed.push(report);
-      },
-    });
+    const announced: string[] = [];
+    await store.subscribe(DATA_CHANGED, (message) => announced.push(message));
+    const scheduler = startFetchScheduler({ database, store, settings: settings(), log, fetchers: [hansardFetcher], firstRunAfterMs: 0, periodMs: () => 10 });
     await eventually(async () => (await runs()).length >= 3, 'three scheduled runs');
     await scheduler.stop();
     const done = await runs();
@@ -63,23 +59,24 @@ describe('the fetch scheduler', () => {
     expect(finished.map((r) => r.status)).toEqual(finished.map(() => 'succeeded'));
     expect(finished[0]!.inserted).toBeGreaterThan(0);
     expect(finished.slice(1).every((r) => r.inserted === 0)).toBe(true);
-    expect(changed.map((r) => r.runId)).toHaveLength(1);
+    expect(announced).toHaveLength(1);
     // Stopped means stopped: no run starts afterwards.
     const after = done.length;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await runs()).toHaveLength(after);
   });
 
-  it('skips a source whose lock another run holds (the admin API, another instance), and frees the lock after its own runs', async () => {
-    expect(await takeImportLock(store, 'hansard')).toBe(true);
+  it('skips a source another run holds (the admin API, the CLI, another instance), and frees it after its own runs', async () => {
+    const other = await startRun(database, 'hansard', ['held by the test']);
     const before = (await runs()).length;
     messages.length = 0;
     const scheduler = startFetchScheduler({ database, store, settings: settings(), log, fetchers: [hansardFetcher], firstRunAfterMs: 0, periodMs: () => 10 });
     await eventually(async () => messages.filter((m) => m.startsWith('scheduled fetch skipped')).length >= 2, 'two skipped runs');
     await scheduler.stop();
     expect(await runs()).toHaveLength(before);
-    await releaseImportLock(store, 'hansard');
-    expect(await takeImportLock(store, 'hansard')).toBe(true);
-    await releaseImportLock(store, 'hansard');
+    expect(await other.finish('succeeded', { inserted: 0, updated: 0, unchanged: 1, rejected: 0 }, null)).toBe(true);
+    // The scheduler's own runs left the source free.
+    const next = await startRun(database, 'hansard', ['taken again']);
+    await next.finish('succeeded', { inserted: 0, updated: 0, unchanged: 1, rejected: 0 }, null);
   });
 });

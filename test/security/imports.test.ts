@@ -1,6 +1,6 @@
 /** Imports from the API: editors start one in the background and follow its run; users may not; all of it audited. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { releaseImportLock, takeImportLock } from '../../src/ingest/import-lock.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRun } from '../../src/ingest/import-runs.js';
 import { bearer, expectProblem, login, makeUser, testApp, type TestApp, type Tokens } from './support.js';
 
 let t: TestApp;
@@ -54,19 +54,17 @@ describe('POST /api/v1/admin/imports', () => {
     expect(again.statusCode).toBe(202);
     const second = await finished(again.json().id);
     expect(second.unchanged).toBe(Number(done.inserted) + Number(done.updated));
-    // The run reads as finished just before its lock is released: wait for the release, so the next test owns the lock state.
-    await vi.waitFor(async () => {
-      expect(await takeImportLock(t.store, 'ocd-divisions')).toBe(true);
-      await releaseImportLock(t.store, 'ocd-divisions');
-    }, { timeout: 10_000, interval: 100 });
   });
 
-  it('one run per source at a time, across instances: the lock is in the shared store', async () => {
-    // Another instance holds the lock for this source.
-    await t.store.hit('import-lock:ocd-divisions', 60_000);
-    const busy = expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: bearer(editor), payload: { source: 'ocd-divisions', sample: true } }), 409, 'import-running');
-    expect(busy.detail).toMatch(/already running/);
-    await t.store.del('import-lock:ocd-divisions');
+  it('one run per source at a time, whoever started the other (the CLI, the scheduler, another instance): 409 naming it', async () => {
+    const other = await startRun(t.database, 'ocd-divisions', ['/elsewhere/country-ca.csv']);
+    try {
+      const busy = expectProblem(await t.app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: bearer(editor), payload: { source: 'ocd-divisions', sample: true } }), 409, 'import-running');
+      expect(busy.detail).toContain(`An import of "ocd-divisions" is already running: run ${other.runId}, started `);
+      expect(busy.detail).toContain(`GET /api/v1/admin/imports/${other.runId}`);
+    } finally {
+      await other.finish('succeeded', { inserted: 0, updated: 0, unchanged: 1, rejected: 0 }, null);
+    }
   });
 
   it('refuses unknown sources, anything but the bundled sample, and callers below editor', async () => {

@@ -8,14 +8,12 @@ import { existsSync } from 'node:fs';
 import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { importErrors, importRuns } from '../../db/schema.js';
-import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
 import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
+import { ImportRunning } from '../../ingest/import-runs.js';
 import { runImport } from '../../ingest/runner.js';
-import { releaseImportLock, takeImportLock } from '../../ingest/import-lock.js';
 import { findImporter, importers } from '../../ingest/sources.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { announceDataChange } from '../../store/data-changed.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { importRunProperties, isoTime, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../resources.js';
 
@@ -64,24 +62,22 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!importer) throw badParameter('source', `Unknown source "${source}"; known sources: ${importers.map((i) => i.source).join(', ')}.`);
     const paths = importer.samplePaths(SAMPLE_DATA_DIR).filter((p) => existsSync(p));
     if (paths.length === 0) throw new HttpProblem(409, 'no-sample', `The bundled sample has no files for "${source}".`);
-    // One run per source at a time across every instance: the lock lives in the shared store.
-    if (!(await takeImportLock(app.store, source))) throw new HttpProblem(409, 'import-running', `An import of "${source}" is already running; follow it at GET /api/v1/admin/imports?source=${source}.`);
-    const runId = await new Promise<number>((resolve, reject) => {
-      const job = runImport(app.database, importer, paths, { onStart: resolve });
-      job.catch(reject);
-      // Every instance, and the gateway's micro-cache, drops responses built from the old data.
-      job.then(() => announceDataChange(app.store), () => {});
-      job
-        .then(async (report) => {
-          await audit(db, request, {
-            action: 'import.finish', outcome: report.status === 'failed' ? 'failure' : 'success', targetType: 'import_run', targetId: String(report.runId),
-            details: { source, status: report.status, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, error: report.error },
-          });
-        })
-        .catch((err: unknown) => request.log.error({ err, source }, 'background import failed'))
-        .finally(() => releaseImportLock(app.store, source).catch(() => {}));
-    });
-    await audit(db, request, { action: 'import.start', outcome: 'success', targetType: 'import_run', targetId: String(runId), details: { source, sample: true } });
+    // The import service takes the source (one run at a time, whoever starts it), audits the run, announces the change.
+    let runId: number;
+    try {
+      runId = await new Promise<number>((resolve, reject) => {
+        let started = false;
+        const onStart = (id: number) => {
+          started = true;
+          resolve(id);
+        };
+        runImport(app.database, importer, paths, { onStart, startedBy: 'admin', request, announce: app.store })
+          .catch((err: unknown) => (started ? request.log.error({ err, source }, 'background import failed') : reject(err)));
+      });
+    } catch (err) {
+      if (err instanceof ImportRunning) throw new HttpProblem(409, 'import-running', err.message);
+      throw err;
+    }
     const [row] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
     return reply.code(202).header('location', `/api/v1/admin/imports/${runId}`).send(present(row!));
   });

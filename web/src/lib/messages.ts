@@ -379,6 +379,7 @@ const en = {
   'run.succeeded': 'Succeeded',
   'run.partial': 'Partly rejected',
   'run.failed': 'Failed',
+  'run.abandoned': 'Abandoned (its process stopped)',
 
   'outbox.explain': 'No SMTP server is configured, so the platform keeps its mail here instead of sending it. Pass a reset token on to its owner only once you know who they are.',
   'outbox.filters': 'Filter mail',
@@ -781,6 +782,7 @@ const fr: Record<MessageKey, string> = {
   'run.succeeded': 'Réussie',
   'run.partial': 'Rejets partiels',
   'run.failed': 'Échouée',
+  'run.abandoned': 'Abandonnée (son processus s’est arrêté)',
 
   'outbox.explain': 'Aucun serveur SMTP n’est configuré : la plateforme conserve ici son courrier au lieu de l’envoyer. Ne transmettez un jeton de réinitialisation qu’après avoir vérifié l’identité de son destinataire.',
   'outbox.filters': 'Filtrer le courrier',

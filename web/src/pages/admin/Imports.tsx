@@ -16,7 +16,7 @@ import { clearApiCache, useApi } from '../../lib/use-api';
 import { RunStatus, usePolling } from './import-parts';
 
 const FILTERS = ['source', 'status'];
-const STATUSES = ['running', 'succeeded', 'partial', 'failed'] as const;
+const STATUSES = ['running', 'succeeded', 'partial', 'failed', 'abandoned'] as const;
 
 function StartImport({ sources }: { sources: DataSource[] }) {
   const t = useT();
