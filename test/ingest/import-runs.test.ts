@@ -58,7 +58,7 @@ describe('one run per source', () => {
     expect(await held.finish('succeeded', NONE, null)).toBe(true);
     const report = await runImport(database, legisinfoBills, SAMPLE);
     expect(report.status, report.error ?? '').toBe('succeeded');
-  });
+  }, 600_000);
 
   it('a run whose row was taken from it (marked abandoned) stops at its next unit and reports abandoned', async () => {
     let units = 0;
@@ -81,7 +81,7 @@ describe('one run per source', () => {
     expect(report.error).toMatch(/was marked abandoned/);
     expect(units).toBe(1);
     expect(await runRow(database, report.runId)).toMatchObject({ status: 'abandoned', error: 'reaped' });
-  });
+  }, 600_000);
 
   it('the reaper ends runs whose process is gone, and only those', async () => {
     // A row of another process: on PostgreSQL judged by its heartbeat; PGlite has no other process.
