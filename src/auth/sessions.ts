@@ -65,14 +65,18 @@ export async function rotateRefreshToken(db: Db, presented: string): Promise<Rot
   });
 }
 
-/** Revokes one of the actor's sessions; false when the actor has no such live session. */
-export async function revokeSession(db: Db, actor: Actor, sessionId: string, reason: string): Promise<boolean> {
+/**
+ * Revokes one of the actor's sessions; false when the actor has no such live session.
+ * `record` (the audit entry) is written in the same transaction, when one was revoked.
+ */
+export async function revokeSession(db: Db, actor: Actor, sessionId: string, reason: string, record?: (tx: Db) => Promise<void>): Promise<boolean> {
   return scoped(db, actor, async (tx) => {
     const rows = await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: reason })
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
+    if (rows.length > 0) await record?.(tx);
     return rows.length > 0;
   });
 }
@@ -80,14 +84,18 @@ export async function revokeSession(db: Db, actor: Actor, sessionId: string, rea
 /**
  * Revokes every live session of `userId` but `keep`; how many. The scope is
  * the user's own secret, or a live admin session's (disabling an account).
+ * `record` (the audit entry) is written in the same transaction.
  */
-export async function revokeAllSessions(db: Db, scope: Scope, userId: string, reason: string, keep?: string): Promise<number> {
+export async function revokeAllSessions(
+  db: Db, scope: Scope, userId: string, reason: string, keep?: string, record?: (tx: Db, revoked: number) => Promise<void>,
+): Promise<number> {
   return scoped(db, scope, async (tx) => {
     const rows = await tx
       .update(sessions)
       .set({ revokedAt: new Date(), revokedReason: reason })
       .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keep ? ne(sessions.id, keep) : undefined))
       .returning({ id: sessions.id });
+    await record?.(tx, rows.length);
     return rows.length;
   });
 }

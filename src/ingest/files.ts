@@ -28,7 +28,10 @@ export function readSourceBytes(path: string): Buffer {
   }
 }
 
-/** Streams the entries of a .tar.gz (or .tar) one at a time, so memory stays bounded by one entry. */
+/**
+ * Streams the entries of a .tar.gz (or .tar) one at a time, so memory stays bounded by one entry.
+ * A truncated or corrupt archive fails saying how far it was read: entries so far and the last one's name.
+ */
 export async function* readTarEntries(path: string): AsyncGenerator<{ name: string; content: Buffer }> {
   assertReadableFile(path);
   const extract = tar.extract();
@@ -36,14 +39,23 @@ export async function* readTarEntries(path: string): AsyncGenerator<{ name: stri
   const source = path.endsWith('gz') ? input.pipe(createGunzip()) : input;
   source.on('error', (e: Error) => extract.destroy(new ImportError(path, `cannot decompress: ${e.message}`)));
   source.pipe(extract);
-  for await (const entry of extract) {
-    if (entry.header.type !== 'file') {
-      entry.resume();
-      continue;
+  let read = 0;
+  let last = '';
+  try {
+    for await (const entry of extract) {
+      if (entry.header.type !== 'file') {
+        entry.resume();
+        continue;
+      }
+      const parts: Buffer[] = [];
+      for await (const chunk of entry) parts.push(chunk as Buffer);
+      read++;
+      last = entry.header.name.replace(/^\.\//, '');
+      yield { name: last, content: Buffer.concat(parts) };
     }
-    const parts: Buffer[] = [];
-    for await (const chunk of entry) parts.push(chunk as Buffer);
-    yield { name: entry.header.name.replace(/^\.\//, ''), content: Buffer.concat(parts) };
+  } catch (e) {
+    const reason = e instanceof ImportError ? e.reason : `unreadable archive: ${(e as Error).message}`;
+    throw new ImportError(path, `${reason}, after ${read} entr${read === 1 ? 'y' : 'ies'} read${last ? ` (the last: ${last})` : ''}`);
   }
 }
 

@@ -156,6 +156,7 @@ async function run(
   let rejected = 0;
   let pending: Rejection[] = [];
   let upToDate = false;
+  let committed = 0;
 
   const flushRejections = async () => {
     if (pending.length === 0) return;
@@ -209,6 +210,7 @@ async function run(
       try {
         const counts = await db.transaction((tx) => work(tx as unknown as Db));
         addCounts(totals, counts);
+        committed++;
       } finally {
         await flushRejections();
       }
@@ -222,6 +224,8 @@ async function run(
     ctx.progress.finish();
   } catch (e) {
     error = withoutServerPaths(e instanceof Error ? e.message : String(e));
+    // How far it got: what the units committed before the failure stays.
+    if (committed > 0) error += `; ${committed} unit(s) had committed before it (inserted ${totals.inserted}, updated ${totals.updated}, unchanged ${totals.unchanged}), and stay`;
   }
   await flushRejections();
   // One rule for every importer: an input that yields no record (an empty file, an empty or all-zero

@@ -17,7 +17,7 @@ import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { billTexts } from '../../src/ingest/bill-texts.js';
 import { runImport } from '../../src/ingest/runner.js';
 import { importers } from '../../src/ingest/sources.js';
-import { testDatabase, type TestDatabase } from '../support/db.js';
+import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
 
 const work = mkdtempSync(join(tmpdir(), 'op-unusable-'));
 let database: TestDatabase;
@@ -76,6 +76,16 @@ describe('empty or unusable input', () => {
     expect(fresh!.n).toBe(0);
   });
 
+  it('a truncated archive fails saying how far the import got: entries read, the last one, and what committed before', async () => {
+    // The published bills archive cut off after its first megabyte: a download that broke.
+    const truncated = join(work, 'bills-metadata.tar.gz');
+    writeFileSync(truncated, readFileSync(join(SHARED_DATA, 'legisinfo', 'bills-metadata.tar.gz')).subarray(0, 1_000_000));
+    const report = await runImport(database, legisinfoBills, [truncated]);
+    expect(report.status).toBe('failed');
+    expect(report.error).toMatch(/bills-metadata\.tar\.gz: cannot decompress: unexpected end of file, after [1-9]\d* entries read \(the last: [\w-]+\/bills\/[\w-]+\/metadata\.xml\); [1-9]\d* unit\(s\) had committed before it \(inserted [1-9]\d*, updated \d+, unchanged \d+\), and stay$/);
+    expect(report.inserted).toBeGreaterThan(0);
+  });
+
   it('a Hansard folder with one truncated sitting imports the good one and rejects the bad one with its location', async () => {
     const { folder, truncated } = hansardFolderWithOneTruncated();
     const report = await runImport(database, hansard, [folder]);
@@ -120,5 +130,5 @@ describe('openpolicy import exit codes', () => {
     expect(partial.stdout).toMatch(/hansard: partial/);
     expect(partial.stdout).toMatch(/rejected .*44-1-200-en\.xml:\d+:\d+: malformed XML/);
     expect(partial.code).toBe(2);
-  }, 180_000);
+  }, 600_000);
 });

@@ -173,8 +173,9 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['admin'], summary: 'Lift a login lockout now', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const user = await targetUser(request.params.id);
-    await lockout.clear(`user:${user.id}`);
+    // The lockout lives in the shared store, not the database: record the unlock first, so none happens unrecorded.
     await auditAs(request, { action: 'account.unlock', outcome: 'success', targetType: 'user', targetId: user.id });
+    await lockout.clear(`user:${user.id}`);
     return reply.code(204).send();
   });
 

@@ -165,9 +165,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const session = currentSession(request);
     const { userId, sessionId } = session;
-    await revokeSession(db, session, sessionId, 'logout');
+    // The session ends with its audit entry or not at all.
+    await revokeSession(db, session, sessionId, 'logout', (tx) => audit(tx, request, { action: 'logout', outcome: 'success', targetType: 'session', targetId: sessionId }));
     await authenticator.invalidate(userId);
-    await audit(db, request, { action: 'logout', outcome: 'success', targetType: 'session', targetId: sessionId });
     return reply.code(204).send();
   });
 
@@ -239,9 +239,9 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['auth'], summary: 'End all my other sessions', response: { 200: Type.Object({ revoked: Type.Integer() }) } },
   }, async (request) => {
     const session = currentSession(request);
-    const revoked = await revokeAllSessions(db, session, session.userId, 'revoked', session.sessionId);
+    const revoked = await revokeAllSessions(db, session, session.userId, 'revoked', session.sessionId, (tx, count) =>
+      audit(tx, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: '*', details: { revoked: count } }));
     await authenticator.invalidate(session.userId);
-    await audit(db, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: '*', details: { revoked } });
     return { revoked };
   });
 
@@ -250,9 +250,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['auth'], summary: 'End one of my sessions', params: IdParams, response: { 204: NoContent } },
   }, async (request, reply) => {
     const session = currentSession(request);
-    if (!(await revokeSession(db, session, request.params.id, 'revoked'))) throw notFound('live session', request.params.id);
+    const revoked = await revokeSession(db, session, request.params.id, 'revoked', (tx) =>
+      audit(tx, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: request.params.id }));
+    if (!revoked) throw notFound('live session', request.params.id);
     await authenticator.invalidate(session.userId);
-    await audit(db, request, { action: 'session.revoke', outcome: 'success', targetType: 'session', targetId: request.params.id });
     return reply.code(204).send();
   });
 };
