@@ -2,6 +2,7 @@
 /** openpolicy serve | migrate | import <source> <path…> | import --sample | import --all <dir> | fetch <source…> | status */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -14,6 +15,7 @@ import { progressPrinter } from './ingest/progress.js';
 import { runImport, type RunReport } from './ingest/runner.js';
 import { findImporter, importers } from './ingest/sources.js';
 import { age, peopleStatus, sourceStatuses } from './ingest/status.js';
+import { startDeliveryWorker } from './alerts/from-config.js';
 import { serve } from './serve.js';
 import { openStore, type Store } from './store/store.js';
 
@@ -29,6 +31,8 @@ const USAGE = `Usage: openpolicy <command>
                                 needs FETCH_CONTACT; works whether FETCH is on or off
   fetch <source> --replay <run> import again, from the documents kept, what fetch run <run> fetched (no network)
   status                        per source: last run, status, counts, freshness
+  worker                        deliver alerts (mail, webhooks) from the job queue until stopped; serve runs one too
+                                unless DELIVERY_WORKER=off
   user create --email <email> [--admin | --editor] [--username <name>] [--name <full name>] [--password-stdin]
                                 create an account (the first admin: --admin); without --password-stdin a password is generated and shown once
 `;
@@ -43,6 +47,7 @@ const WHILE_SERVING: Record<string, string> = {
   user: 'Stop the server, create the user, and start it again.',
   migrate: 'The server applied the migrations when it started.',
   fetch: 'Stop the server and fetch, or let it fetch on its own schedule: start it with FETCH=on.',
+  worker: 'The server delivers alerts itself (DELIVERY_WORKER=on); separate workers need PostgreSQL (DATABASE_URL).',
 };
 
 async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
@@ -159,6 +164,22 @@ async function statusCommand(config: Config): Promise<number> {
   return 0;
 }
 
+/** Delivers alerts until SIGTERM or SIGINT, then finishes the jobs in hand and exits. */
+async function workerCommand(config: Config): Promise<number> {
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase({ url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir, purpose: 'openpolicy worker' });
+  await database.migrate();
+  const worker = await startDeliveryWorker(config, database, log);
+  log.info('delivering alerts from the job queue');
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  await worker.stop();
+  await database.close();
+  return 0;
+}
+
 async function userCommand(config: Config, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'create') throw new UsageError('user needs a subcommand: user create --email <email> ...');
@@ -201,6 +222,8 @@ async function main(argv: string[]): Promise<number> {
       return statusCommand(config);
     case 'user':
       return userCommand(config, rest);
+    case 'worker':
+      return workerCommand(config);
     case undefined:
     case 'help':
     case '--help':

@@ -49,6 +49,17 @@ export interface Config {
   fetch: FetchConfig;
   /** The web site's address as the public reaches it, for canonical links and sitemaps; undefined means each request's own host. */
   publicUrl: string | undefined;
+  /** Alerts (src/alerts): who delivers, and under what rules. */
+  alerts: AlertsConfig;
+}
+
+export interface AlertsConfig {
+  /** DELIVERY_WORKER=on (default): `serve` runs a delivery worker; off when `openpolicy worker` processes do it. */
+  worker: boolean;
+  /** WEBHOOKS_ALLOW_PRIVATE=on, for tests only: webhooks may be http:// and point at loopback or private addresses. */
+  allowPrivateWebhooks: boolean;
+  /** DELIVERY_LEASE_SECONDS: how long a claimed job is its worker's before another may take it (the first died). */
+  leaseSeconds: number;
 }
 
 export interface FetchConfig {
@@ -216,6 +227,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...observability(env),
     fetch: fetchSettings(env),
     publicUrl: url(env, 'PUBLIC_URL', ['https:', 'http:'])?.replace(/\/+$/, ''),
+    alerts: alertSettings(env),
+  };
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: 'on' | 'off'): boolean {
+  const value = env[name]?.trim() || fallback;
+  if (value !== 'on' && value !== 'off') throw new ConfigError(name, `"${value}" is not on or off`);
+  return value === 'on';
+}
+
+function alertSettings(env: NodeJS.ProcessEnv): AlertsConfig {
+  return {
+    worker: onOff(env, 'DELIVERY_WORKER', 'on'),
+    allowPrivateWebhooks: onOff(env, 'WEBHOOKS_ALLOW_PRIVATE', 'off'),
+    // Longer than a webhook's 10 s deadline and an SMTP exchange, so a live worker never loses its job.
+    leaseSeconds: numberIn(env, 'DELIVERY_LEASE_SECONDS', 300, 1, 86_400),
   };
 }
 

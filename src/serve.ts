@@ -8,6 +8,8 @@ import cluster from 'node:cluster';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
+import { alertLinksBase, startDeliveryWorker, webhookPolicy } from './alerts/from-config.js';
+import type { Worker } from './alerts/worker.js';
 import { buildApp } from './api/app.js';
 import { securityOptions } from './auth/from-config.js';
 import { workerStore } from './cluster/ipc-store.js';
@@ -94,6 +96,7 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
     logger: { level: config.logLevel },
     security: securityOptions(config),
     site: { publicUrl: config.publicUrl },
+    alerts: { publicUrl: alertLinksBase(config), webhookPolicy: webhookPolicy(config) },
     ops: {
       metricsToken: config.metricsToken,
       internalNetworks: config.internalNetworks,
@@ -105,16 +108,20 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
   let fetching: FetchScheduler | null = null;
   // Every instance marks abandoned the runs whose process died (its own, after a crash and restart, included).
   const stopReaper = startReaper(database, app.log);
+  let delivering: Worker | null = null;
   installGracefulShutdown(app, {
     timeoutSeconds: config.shutdownTimeoutSeconds,
     release: async () => {
       stopReaper();
       await fetching?.stop();
+      await delivering?.stop();
       await store.close();
       await database.close();
     },
   });
   await app.listen({ port: config.port, host: config.host });
+  // Alerts are delivered here unless `openpolicy worker` processes do it (DELIVERY_WORKER=off).
+  if (config.alerts.worker) delivering = await startDeliveryWorker(config, database, app.log);
 
   const firstImport = mayImportSample ? importSampleOnFirstStart(database, store, importState, app.log) : Promise.resolve();
   // Fetching starts once the sample is in, so the two never import the same source at once.

@@ -24,6 +24,7 @@ import { cacheable, ResponseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { performanceRoutes } from './routes/performance.js';
+import type { AlertRouteOptions } from './routes/alerts.js';
 import { v1Routes } from './v1.js';
 import { SitePages, webRoutes, type SiteOptions } from './web.js';
 
@@ -48,6 +49,8 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** The web site's build folder and public address (src/api/web.ts). */
   site?: SiteOptions;
+  /** Links in feeds and the webhook address policy (src/alerts); localhost links and no private webhooks when absent. */
+  alerts?: AlertRouteOptions;
 }
 
 /** Turns an Ajv error into the parameter a caller got wrong. */
@@ -183,7 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes);
   await app.register(performanceRoutes);
   await registerOpenApi(app);
-  await app.register(v1Routes, { prefix: '/api/v1' });
+  await app.register(v1Routes, { prefix: '/api/v1', alerts: options.alerts ?? { publicUrl: 'http://localhost:8080', webhookPolicy: { allowPrivate: false, ownNetworks: ['loopback'] } } });
   // The web UI's pages and assets (web/dist), after the API so nothing of it can shadow an API route.
   await app.register(webRoutes, { pages });
   return app;

@@ -17,7 +17,8 @@ export interface TextQuery {
   fr: SQL;
 }
 
-export function textQuery(q: string): TextQuery {
+/** The query for a client's words, or for a column that holds them (a saved search's `q`). */
+export function textQuery(q: string | SQLWrapper): TextQuery {
   return { en: sql`websearch_to_tsquery('english', ${q})`, fr: sql`websearch_to_tsquery('french', ${q})` };
 }
 

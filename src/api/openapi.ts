@@ -27,6 +27,8 @@ const TAGS = [
   { name: 'auth', description: 'Accounts: register, log in, refresh, log out, password change and reset, my sessions.' },
   { name: 'keys', description: 'My API keys: create (shown once), list, revoke.' },
   { name: 'saved', description: 'The bills and people a signed-in user follows.' },
+  { name: 'alerts', description: 'How a user hears of what they follow: mail (immediate or a daily digest, one-click unsubscribe), saved searches, signed webhooks with their delivery log.' },
+  { name: 'feeds', description: 'Atom feeds of events: per bill, per person, per saved search, and a private feed per user at a secret URL.' },
   { name: 'admin', description: 'Administration: users, roles and tiers, every API key, imports, the audit log and the mail outbox.' },
 ];
 

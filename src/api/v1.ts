@@ -4,6 +4,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { installConventions } from './conventions.js';
 import { ListTotals } from './list-totals.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
+import { alertRoutes, type AlertRouteOptions } from './routes/alerts.js';
+import { feedRoutes } from './routes/feeds.js';
 import { adminKeyRoutes } from './routes/admin-keys.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
@@ -21,7 +23,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { sourceRoutes } from './routes/sources.js';
 import { voteRoutes } from './routes/votes.js';
 
-export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
+export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions }> = async (app, { alerts }) => {
   // The 304 is ours (src/api/conventions.ts): @fastify/etag knows one ETag per If-None-Match, not a list or `*`.
   await app.register(etag, { weak: true, replyWith304: false });
   installConventions(app);
@@ -48,6 +50,8 @@ export const v1Routes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(keyRoutes, { prefix: '/keys' });
   await app.register(savedRoutes, { prefix: '/me/saved' });
+  await app.register(alertRoutes, alerts);
+  await app.register(feedRoutes, { publicUrl: alerts.publicUrl });
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(adminImportRoutes, { prefix: '/admin/imports' });
   await app.register(adminKeyRoutes, { prefix: '/admin/keys' });

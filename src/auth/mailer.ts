@@ -1,7 +1,7 @@
 /**
- * Account mail (password resets): over SMTP when SMTP_URL is set, else into the
- * email_outbox table that admins read, so the flows work on the embedded
- * default and in tests.
+ * Account mail (password resets) and alerts: over SMTP when SMTP_URL is set, else
+ * into the email_outbox table that admins read, so the flows work on the
+ * embedded default and in tests.
  */
 import nodemailer from 'nodemailer';
 import type { Db } from '../db/client.js';
@@ -11,6 +11,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Headers beyond the subject (List-Unsubscribe on alerts). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -18,12 +20,13 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+/** `pooled` keeps a few connections open for a stream of mail (the alert worker) rather than one per message. */
+export function smtpMailer(url: string, from: string, pooled = false): Mailer {
+  const transport = nodemailer.createTransport(pooled ? { url, pool: true, maxConnections: 5 } : url);
   return {
     kind: 'smtp',
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.headers ? { headers: mail.headers } : {}) });
     },
   };
 }
@@ -32,7 +35,7 @@ export function outboxMailer(db: Db): Mailer {
   return {
     kind: 'outbox',
     async send(mail) {
-      await db.insert(emailOutbox).values({ recipient: mail.to, subject: mail.subject, body: mail.text });
+      await db.insert(emailOutbox).values({ recipient: mail.to, subject: mail.subject, body: mail.text, headers: mail.headers ?? {} });
     },
   };
 }

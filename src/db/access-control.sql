@@ -58,7 +58,8 @@ GRANT USAGE ON SCHEMA drizzle TO openpolicy_app;
 GRANT SELECT ON drizzle.__drizzle_migrations TO openpolicy_app;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO openpolicy_readonly;
-REVOKE SELECT ON users, sessions, refresh_tokens, api_keys, password_resets, email_outbox, saved_items FROM openpolicy_readonly;
+REVOKE SELECT ON users, sessions, refresh_tokens, api_keys, password_resets, email_outbox, saved_items,
+  saved_searches, webhooks, alert_settings, notifications, jobs FROM openpolicy_readonly;
 
 -- Append-only for everyone, superusers and the embedded PGlite included: an
 -- operator who must prune it disables this trigger as the owner, deliberately.
@@ -200,7 +201,10 @@ BEGIN
       'user_id = (SELECT openpolicy_user_id()) OR key_hash = openpolicy_secret_hash()'),
     ('api_keys', 'api_keys_admin_read_v2', 'SELECT', '(SELECT openpolicy_admin_scope())', NULL),
     ('api_keys', 'api_keys_admin_revoke_v2', 'UPDATE', '(SELECT openpolicy_admin_scope())', '(SELECT openpolicy_admin_scope())'),
-    ('saved_items', 'saved_items_owner_v2', 'ALL', 'user_id = (SELECT openpolicy_user_id())', 'user_id = (SELECT openpolicy_user_id())');
+    ('saved_items', 'saved_items_owner_v2', 'ALL', 'user_id = (SELECT openpolicy_user_id())', 'user_id = (SELECT openpolicy_user_id())'),
+    -- Alerts (src/alerts): the delivery worker reads every user's rows as the owner (DATABASE_MIGRATION_URL when set).
+    ('saved_searches', 'saved_searches_owner_v1', 'ALL', 'user_id = (SELECT openpolicy_user_id())', 'user_id = (SELECT openpolicy_user_id())'),
+    ('webhooks', 'webhooks_owner_v1', 'ALL', 'user_id = (SELECT openpolicy_user_id())', 'user_id = (SELECT openpolicy_user_id())');
 
   FOR stale IN SELECT tablename, policyname FROM pg_policies
     WHERE schemaname = 'public' AND tablename IN (SELECT tbl FROM wanted_policies) AND policyname NOT IN (SELECT policy FROM wanted_policies) LOOP

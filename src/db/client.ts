@@ -17,6 +17,11 @@ export type Schema = typeof schema;
 /** The database as every module above the driver sees it: the same for PGlite and PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** The rows of `db.execute` inside a transaction, whichever driver answered (postgres.js: an array; PGlite: `{ rows }`). */
+export function resultRows<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;

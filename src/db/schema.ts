@@ -537,6 +537,8 @@ export const emailOutbox = pgTable('email_outbox', {
   recipient: text('recipient').notNull(),
   subject: text('subject').notNull(),
   body: text('body').notNull(),
+  /** Headers beyond the subject, as they would have been sent (List-Unsubscribe on alerts). */
+  headers: jsonb('headers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('email_outbox_created_idx').on(t.createdAt)]);
 
@@ -559,4 +561,110 @@ export const auditLog = pgTable('audit_log', {
   index('audit_log_at_idx').on(t.at),
   index('audit_log_action_idx').on(t.action, t.at),
   index('audit_log_user_idx').on(t.userId, t.at),
+]);
+
+// ── alerts: events from imports and their delivery (src/alerts) ─────────────
+
+/**
+ * Something that happened in the data, recorded when an import run commits it
+ * (src/alerts/events.ts). The id is derived from what happened (the kind and the
+ * record it is about), so detecting the same change twice records it once and
+ * every channel names it the same way.
+ */
+export const events = pgTable('events', {
+  id: text('id').primaryKey(), // evt_<32 hex>: sha256 of kind + natural key
+  kind: text('kind').notNull(), // bill.stage | bill.division | bill.introduced | person.spoke
+  runId: integer('run_id').references(() => importRuns.id, { onDelete: 'set null' }),
+  occurredOn: date('occurred_on'),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  /** The API path of the record the event is about. */
+  url: text('url').notNull(),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('events_created_idx').on(t.createdAt, t.id)]);
+
+/** Who or what an event concerns: the bill, the people who voted, spoke or sponsored, the saved searches it matched. */
+export const eventSubjects = pgTable('event_subjects', {
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  subjectType: text('subject_type').$type<'bill' | 'person' | 'search'>().notNull(),
+  subjectId: text('subject_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.eventId, t.subjectType, t.subjectId] }),
+  index('event_subjects_subject_idx').on(t.subjectType, t.subjectId, t.eventId),
+]);
+
+/** A user's alert settings: how they are mailed, and the secrets of their private feed and unsubscribe link. */
+export const alertSettings = pgTable('alert_settings', {
+  userId: uuid('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  email: text('email').$type<'off' | 'immediate' | 'daily'>().notNull().default('immediate'),
+  feedToken: text('feed_token').notNull(),
+  unsubscribeToken: text('unsubscribe_token').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('alert_settings_feed_idx').on(t.feedToken),
+  uniqueIndex('alert_settings_unsubscribe_idx').on(t.unsubscribeToken),
+  check('alert_settings_email_check', sql`${t.email} IN ('off', 'immediate', 'daily')`),
+]);
+
+/** A search a user keeps: new bills and speeches that match it become events for them. Row-level security as saved_items. */
+export const savedSearches = pgTable('saved_searches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  q: text('q').notNull(),
+  /** What it matches: bills, speeches or both. */
+  types: text('types').array().notNull().default(sql`'{bill,speech}'::text[]`),
+  /** A session identifier (45-1) it is limited to, or null for every session. */
+  session: text('session'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('saved_searches_user_idx').on(t.userId)]);
+
+/** A user's webhook: events they follow are POSTed to its URL, signed with its secret. Row-level security as saved_items. */
+export const webhooks = pgTable('webhooks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  /** The HMAC-SHA256 key, shown once at creation; kept because every delivery is signed with it. */
+  secret: text('secret').notNull(),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  disabledReason: text('disabled_reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('webhooks_user_idx').on(t.userId)]);
+
+/** Events a user was told about, newest first: their private feed and the source of their daily digest. */
+export const notifications = pgTable('notifications', {
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.userId, t.eventId] }), index('notifications_user_idx').on(t.userId, t.createdAt)]);
+
+/**
+ * The durable job queue (src/alerts/queue.ts): a job is claimed with FOR UPDATE
+ * SKIP LOCKED under a lease, retried with exponential backoff, and its key is
+ * unique, so one event reaches one subscriber on one channel once.
+ */
+export const jobs = pgTable('jobs', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  kind: text('kind').notNull(), // fanout | email | digest | webhook
+  /** Idempotency: event + subscriber + channel (email:<event>:<user>, webhook:<event>:<webhook>, …). */
+  key: text('key').notNull(),
+  payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  userId: uuid('user_id'),
+  webhookId: uuid('webhook_id'),
+  status: text('status').$type<'queued' | 'running' | 'done' | 'failed'>().notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  maxAttempts: integer('max_attempts').notNull().default(5),
+  runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastError: text('last_error'),
+  /** A webhook delivery's last HTTP status and latency. */
+  lastStatus: integer('last_status'),
+  lastLatencyMs: integer('last_latency_ms'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('jobs_key_idx').on(t.key),
+  index('jobs_due_idx').on(t.runAt).where(sql`status IN ('queued', 'running')`),
+  index('jobs_webhook_idx').on(t.webhookId, t.id),
 ]);

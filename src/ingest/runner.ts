@@ -18,6 +18,7 @@ import { announceDataChange } from '../store/data-changed.js';
 import { recordImportRun } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
 import { startRun, type RunLease, type RunStatus } from './import-runs.js';
+import { recordRunEvents } from '../alerts/events.js';
 import { Progress, type ProgressListener } from './progress.js';
 import { addCounts, emptyCounts, type WriteCounts } from './upsert.js';
 
@@ -244,8 +245,11 @@ async function run(
   // The final row and its audit entry in one transaction. A run the reaper took meanwhile (its heartbeat stopped
   // reaching the database) stays abandoned: another run may hold the source by now.
   const owned = await lease.finish(status, counts, error, (tx) => auditFinish(tx, report, options));
-  if (owned) recordImportRun({ source: importer.source, status, ...counts });
-  else {
+  if (owned) {
+    recordImportRun({ source: importer.source, status, ...counts });
+    // What the run committed becomes events for those who follow it (src/alerts), delivered by the worker.
+    await recordRunEvents(database, runId);
+  } else {
     Object.assign(report, { status: 'abandoned', error: lease.lost() ?? error });
     await auditFinish(db, report, options);
   }

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertSettings } from '../../src/db/schema.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { municipal } from '../../src/ingest/municipal.js';
@@ -121,6 +122,33 @@ describe('every response against the OpenAPI document', () => {
     expect((await get('/api/v1/me/saved', me)).statusCode).toBe(200);
     expect((await send('DELETE', saved, me)).statusCode).toBe(204);
     expect((await send('DELETE', saved, me)).statusCode).toBe(404);
+
+    // Alerts: the mail choice and private feed, saved searches, webhooks with their log and test event, feeds, unsubscribe.
+    const alerts = (await get('/api/v1/me/alerts', me)).json() as { feed_url: string };
+    expect((await send('PUT', '/api/v1/me/alerts', me, { email: 'daily' })).statusCode).toBe(200);
+    expect((await send('PUT', '/api/v1/me/alerts', me, { email: 'weekly' })).statusCode).toBe(400);
+    const search = await send('POST', '/api/v1/me/searches', me, { q: 'border', types: ['bill'] });
+    expect(search.statusCode).toBe(201);
+    expect((await get('/api/v1/me/searches', me)).statusCode).toBe(200);
+    expect((await get(`/api/v1/feeds/searches/${search.json().id}`)).statusCode).toBe(200);
+    expect((await send('DELETE', `/api/v1/me/searches/${search.json().id}`, me)).statusCode).toBe(204);
+    // An address on the public internet, never contacted here (no worker runs).
+    const hook = await send('POST', '/api/v1/me/webhooks', me, { url: 'https://93.184.215.14/hook' });
+    expect(hook.statusCode).toBe(201);
+    expect((await send('POST', '/api/v1/me/webhooks', me, { url: 'https://127.0.0.1/hook' })).statusCode).toBe(400);
+    expect((await get('/api/v1/me/webhooks', me)).statusCode).toBe(200);
+    expect((await send('POST', `/api/v1/me/webhooks/${hook.json().id}/test`, me)).statusCode).toBe(202);
+    expect((await get(`/api/v1/me/webhooks/${hook.json().id}/deliveries`, me)).statusCode).toBe(200);
+    expect((await get(`/api/v1/me/webhooks/${hook.json().id}/deliveries?format=csv`, me)).statusCode).toBe(200);
+    expect((await send('DELETE', `/api/v1/me/webhooks/${hook.json().id}`, me)).statusCode).toBe(204);
+    expect((await send('DELETE', `/api/v1/me/webhooks/${hook.json().id}`, me)).statusCode).toBe(404);
+    expect((await get(`/api/v1/feeds/bills/${bill.id.replace('ocd-bill/', '')}`)).statusCode).toBe(200);
+    const person = await first('/api/v1/people');
+    expect((await get(`/api/v1/feeds/people/${person.id.replace('ocd-person/', '')}`)).statusCode).toBe(200);
+    expect((await get(new URL(alerts.feed_url).pathname)).statusCode).toBe(200);
+    const [settings] = await t.database.db.select().from(alertSettings);
+    expect((await send('POST', `/api/v1/unsubscribe/${settings!.unsubscribeToken}`, {}, {})).statusCode).toBe(200);
+    expect((await send('POST', `/api/v1/unsubscribe/${'0'.repeat(64)}`, {}, {})).statusCode).toBe(404);
 
     // The admin's side.
     const admin = bearer(await login(t, await makeUser(t, 'admin')));

@@ -27,7 +27,7 @@ interface Parameter { name: string; in: string; required?: boolean; schema: obje
 type Paths = Record<string, Record<string, { parameters?: Parameter[] }>>;
 
 // Values a path parameter may take; each route gets the first its schema accepts.
-const CANDIDATES = ['00000000-0000-4000-8000-000000000000', '1', 'ca', 'ocd-division/country:ca', 'tax'];
+const CANDIDATES = ['00000000-0000-4000-8000-000000000000', '1', 'ca', 'ocd-division/country:ca', 'tax', '0'.repeat(64)];
 const ajv = new Ajv2020({ strict: false, coerceTypes: true });
 
 /** A value the schema accepts, from the candidates. */

@@ -146,7 +146,7 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
   });
 
   it('the application role sees no session, refresh token or key without a user context', async () => {
-    for (const table of ['sessions', 'refresh_tokens', 'api_keys', 'saved_items']) {
+    for (const table of ['sessions', 'refresh_tokens', 'api_keys', 'saved_items', 'saved_searches', 'webhooks']) {
       const [row] = await app.unsafe(`SELECT count(*)::int AS n FROM ${table}`);
       expect(row!.n, table).toBe(0);
     }
@@ -214,7 +214,8 @@ describe.skipIf(!process.env.DATABASE_URL)('on PostgreSQL, with login roles for 
     const [bills] = await reporting`SELECT count(*)::int AS n FROM bills`;
     expect(bills!.n).toBe(0);
     expect((await reporting`SELECT count(*)::int AS n FROM audit_log`)[0]!.n).toBeGreaterThan(0);
-    for (const table of ['users', 'sessions', 'refresh_tokens', 'api_keys', 'password_resets', 'email_outbox', 'saved_items']) {
+    for (const table of ['users', 'sessions', 'refresh_tokens', 'api_keys', 'password_resets', 'email_outbox', 'saved_items',
+      'saved_searches', 'webhooks', 'alert_settings', 'notifications', 'jobs']) {
       await expect(reporting.unsafe(`SELECT 1 FROM ${table} LIMIT 1`), table).rejects.toThrow(/permission denied/);
     }
     await expect(reporting`INSERT INTO audit_log (action, outcome) VALUES ('x', 'y')`).rejects.toThrow(/permission denied/);
@@ -248,7 +249,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('on PGlite (one superuser connection
     const roles = await database.rows<{ rolname: string }>(sql`SELECT rolname FROM pg_roles WHERE rolname LIKE 'openpolicy_%' ORDER BY 1`);
     expect(roles.map((r) => r.rolname)).toEqual(['openpolicy_app', 'openpolicy_owner', 'openpolicy_readonly']);
     const guarded = await database.rows<{ relname: string }>(sql`SELECT relname FROM pg_class WHERE relrowsecurity AND relnamespace = 'public'::regnamespace ORDER BY 1`);
-    expect(guarded.map((r) => r.relname)).toEqual(['api_keys', 'refresh_tokens', 'saved_items', 'sessions']);
+    expect(guarded.map((r) => r.relname)).toEqual(['api_keys', 'refresh_tokens', 'saved_items', 'saved_searches', 'sessions', 'webhooks']);
   });
 
   it('inside a scoped transaction, a query without WHERE sees one user\'s rows only', async () => {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/api/app.js';
+import { buildApp, type AppOptions } from '../../src/api/app.js';
 import type { Role } from '../../src/auth/permissions.js';
 import type { SecurityOptions } from '../../src/auth/security.js';
 import { createUser } from '../../src/auth/users.js';
@@ -32,10 +32,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(security: SecurityOptions = NO_LIMITS, database?: TestDatabase): Promise<TestApp> {
+export async function testApp(security: SecurityOptions = NO_LIMITS, database?: TestDatabase, alerts?: AppOptions['alerts']): Promise<TestApp> {
   const db = database ?? (await testDatabase());
   const store = testStore();
-  const app = await buildApp({ database: db, store, security: { jwtSecret: JWT_SECRET, ...security } });
+  const app = await buildApp({ database: db, store, security: { jwtSecret: JWT_SECRET, ...security }, ...(alerts ? { alerts } : {}) });
   await app.ready();
   // Every response is checked against the OpenAPI document; close() reports the violations.
   const contract = checkContract(app);

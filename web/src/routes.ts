@@ -32,6 +32,7 @@ export const routes = [
   route('/register', page(() => import('./pages/account/Register'))),
   route('/reset-password', page(() => import('./pages/account/ResetPassword'))),
   route('/account', page(() => import('./pages/account/Account'))),
+  route('/unsubscribe/:token', page(() => import('./pages/Unsubscribe'))),
   route('/admin', page(() => import('./pages/admin/AdminHome'))),
   route('/admin/users', page(() => import('./pages/admin/Users'))),
   route('/admin/keys', page(() => import('./pages/admin/Keys'))),

@@ -1,4 +1,4 @@
-/** Follow or unfollow a bill or person; shown only to a signed-in user. */
+/** Follow or unfollow a bill or person, with its Atom feed; a visitor is asked to log in to follow. */
 import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
@@ -6,6 +6,8 @@ import { session } from '../lib/session';
 import { useStore } from '../lib/store';
 import type { SavedItem } from '../lib/shapes';
 import { useApi } from '../lib/use-api';
+import { Link } from '../lib/router';
+import { FeedLink } from './FeedLink';
 
 export function FollowButton({ type, id }: { type: SavedItem['type']; id: string }) {
   const t = useT();
@@ -13,13 +15,16 @@ export function FollowButton({ type, id }: { type: SavedItem['type']; id: string
   const saved = useApi(tokens ? '/api/v1/me/saved' : null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!tokens || !saved.data) return null;
+  const uuid = id.slice(id.indexOf('/') + 1);
+  const feed = <FeedLink href={`/api/v1/feeds/${type === 'bill' ? 'bills' : 'people'}/${uuid}`} title={id} />;
+  if (!tokens) return <p className="follow"><Link to="/login">{t('saved.signInToFollow')}</Link> {feed}</p>;
+  if (!saved.data) return null;
   const following = saved.data.results.some((s) => s.type === type && s.item_id === id);
   async function toggle() {
     setBusy(true);
     setError(null);
     try {
-      await api('/api/v1/me/saved/{type}/{uuid}', { method: following ? 'delete' : 'put', path: { type, uuid: id.slice(id.indexOf('/') + 1) } });
+      await api('/api/v1/me/saved/{type}/{uuid}', { method: following ? 'delete' : 'put', path: { type, uuid } });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -33,6 +38,7 @@ export function FollowButton({ type, id }: { type: SavedItem['type']; id: string
         {following ? t('saved.unfollow') : t('saved.follow')}
       </button>
       {following && <span className="meta"> {t('saved.following')}</span>}
+      {' '}{feed}
       {error && <span className="notice error" role="alert"> {error}</span>}
     </p>
   );

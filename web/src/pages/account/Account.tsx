@@ -15,6 +15,7 @@ import { useStore } from '../../lib/store';
 import type { PasswordChanged } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
 import { ApiKeys } from './ApiKeys';
+import { Alerts } from './Alerts';
 import { Saved } from './Saved';
 
 function Sessions() {
@@ -105,6 +106,7 @@ export default function Account() {
       <Profile />
       <form onSubmit={logout.onSubmit}><button type="submit" disabled={logout.busy}>{t('account.logout')}</button></form>
       <Saved />
+      <Alerts />
       <ApiKeys keys={keys} />
       <Sessions />
       <ChangePassword onChanged={keys.reload} />
