@@ -16,7 +16,7 @@ import { checkWebhookUrl, WebhookRefused, type WebhookPolicy } from '../../alert
 import { currentActor, privateResponses } from '../../auth/http.js';
 import { jobs } from '../../db/schema.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { HttpProblem, notFound } from '../problem.js';
+import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

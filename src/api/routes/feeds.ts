@@ -10,7 +10,7 @@ import { feedOwner, savedSearchById } from '../../alerts/account.js';
 import { atomFeed, type FeedEntry } from '../../alerts/atom.js';
 import type { Db } from '../../db/client.js';
 import { bills, events, eventSubjects, notifications, people } from '../../db/schema.js';
-import { notFound } from '../problem.js';
+import { notFound } from '../../errors/problem.js';
 
 const FEED_LENGTH = 50;
 const ATOM = 'application/atom+xml';

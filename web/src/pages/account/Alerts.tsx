@@ -11,15 +11,11 @@ import { useLang, useT } from '../../lib/i18n';
 import { useApi } from '../../lib/use-api';
 
 type EmailMode = 'immediate' | 'daily' | 'off';
-interface AlertSettings { email: EmailMode; feed_url: string }
-interface SavedSearch { id: string; q: string; feed_url: string; created_at: string }
-interface Webhook { id: string; url: string; disabled_at: string | null; disabled_reason: string | null; created_at: string }
-interface Delivery { id: number; event_id: string | null; test: boolean; status: string; attempts: number; last_status: number | null; last_latency_ms: number | null; created_at: string }
 
 function Deliveries({ id }: { id: string }) {
   const t = useT();
   const lang = useLang();
-  const log = useApi<{ results: Delivery[] }>(`/api/v1/me/webhooks/${id}/deliveries?per_page=10`);
+  const log = useApi('/api/v1/me/webhooks/{id}/deliveries', { path: { id }, query: { per_page: 10 } });
   return (
     <details>
       <summary>{t('alerts.deliveries')}</summary>
@@ -39,9 +35,9 @@ function Deliveries({ id }: { id: string }) {
 
 export function Alerts() {
   const t = useT();
-  const settings = useApi<AlertSettings>('/api/v1/me/alerts');
-  const searches = useApi<{ results: SavedSearch[] }>('/api/v1/me/searches');
-  const hooks = useApi<{ results: Webhook[] }>('/api/v1/me/webhooks');
+  const settings = useApi('/api/v1/me/alerts');
+  const searches = useApi('/api/v1/me/searches');
+  const hooks = useApi('/api/v1/me/webhooks');
   const [words, setWords] = useState('');
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
@@ -58,12 +54,12 @@ export function Alerts() {
   }
   const saveSearch = (e: FormEvent) => {
     e.preventDefault();
-    void attempt(() => api('/api/v1/me/searches', { method: 'POST', body: { q: words } }).then(() => setWords('')), searches.reload);
+    void attempt(() => api('/api/v1/me/searches', { method: 'post', body: { q: words } }).then(() => setWords('')), searches.reload);
   };
   const addWebhook = (e: FormEvent) => {
     e.preventDefault();
     void attempt(async () => {
-      const created = await api<{ secret: string }>('/api/v1/me/webhooks', { method: 'POST', body: { url } });
+      const created = await api('/api/v1/me/webhooks', { method: 'post', body: { url } });
       setSecret(created.secret);
       setUrl('');
     }, hooks.reload);
@@ -79,7 +75,7 @@ export function Alerts() {
           <label>
             {t('alerts.email')}{' '}
             <select value={settings.data.email} data-testid="alerts-email"
-              onChange={(e) => void attempt(() => api('/api/v1/me/alerts', { method: 'PUT', body: { email: e.target.value } }), settings.reload)}>
+              onChange={(e) => void attempt(() => api('/api/v1/me/alerts', { method: 'put', body: { email: e.target.value as EmailMode } }), settings.reload)}>
               {(['immediate', 'daily', 'off'] as const).map((m) => <option key={m} value={m}>{t(`alerts.email.${m}`)}</option>)}
             </select>
           </label>
@@ -91,7 +87,7 @@ export function Alerts() {
         {searches.data?.results.map((s) => (
           <li key={s.id}>
             “{s.q}” · <a href={s.feed_url}>{t('feeds.atom')}</a>{' '}
-            <button type="button" onClick={() => void attempt(() => api(`/api/v1/me/searches/${s.id}`, { method: 'DELETE' }), searches.reload)}>{t('alerts.delete')}</button>
+            <button type="button" onClick={() => void attempt(() => api('/api/v1/me/searches/{id}', { method: 'delete', path: { id: s.id } }), searches.reload)}>{t('alerts.delete')}</button>
           </li>
         ))}
       </ul>
@@ -105,8 +101,8 @@ export function Alerts() {
         {hooks.data?.results.map((h) => (
           <li key={h.id}>
             <code>{h.url}</code>{h.disabled_at && <span className="notice error"> {t('alerts.disabled')}: {h.disabled_reason}</span>}{' '}
-            <button type="button" onClick={() => void attempt(() => api(`/api/v1/me/webhooks/${h.id}/test`, { method: 'POST' }), hooks.reload)}>{t('alerts.test')}</button>{' '}
-            <button type="button" onClick={() => void attempt(() => api(`/api/v1/me/webhooks/${h.id}`, { method: 'DELETE' }), hooks.reload)}>{t('alerts.delete')}</button>
+            <button type="button" onClick={() => void attempt(() => api('/api/v1/me/webhooks/{id}/test', { method: 'post', path: { id: h.id } }), hooks.reload)}>{t('alerts.test')}</button>{' '}
+            <button type="button" onClick={() => void attempt(() => api('/api/v1/me/webhooks/{id}', { method: 'delete', path: { id: h.id } }), hooks.reload)}>{t('alerts.delete')}</button>
             <Deliveries id={h.id} />
           </li>
         ))}
