@@ -11,7 +11,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { resultRows, type Db } from '../db/client.js';
-import { textMatches, textQuery } from '../api/full-text.js';
+import { textMatches, textQuery } from '../db/full-text.js';
 
 /** Attempts of one webhook delivery: with doubling waits from a minute, capped at 6 h, they span about a day. */
 export const WEBHOOK_MAX_ATTEMPTS = 12;

@@ -1,6 +1,6 @@
 /**
  * The layers point down: the API (src/api) is built on the database, auth, ingest,
- * domain, store, fetch, ops and errors code, never the other way round, so each of
+ * domain, store, fetch, ops, errors and alerts code, never the other way round, so each of
  * those can be used (by the CLI, the importers, the tests) without the HTTP layer.
  * Checked over the import graph: every static import, re-export and dynamic
  * import() of every module below the API, followed through the modules it reaches.
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SRC = join(ROOT, 'src');
-const BELOW_API = ['db', 'auth', 'ingest', 'domain', 'store', 'fetch', 'ops', 'errors'];
+const BELOW_API = ['db', 'auth', 'ingest', 'domain', 'store', 'fetch', 'ops', 'errors', 'alerts'];
 const API = join(SRC, 'api') + '/';
 
 const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents } from '../../db/schema.js';
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { textMatches, textQuery, textRank } from '../full-text.js';
+import { textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';

@@ -5,7 +5,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, SPEAKER_ROLES, speeches } from '../../db/schema.js';
-import { textMatches, textQuery, textRank } from '../full-text.js';
+import { textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';

@@ -11,7 +11,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { matchedLanguage, textMatches, textQuery, textRank } from '../full-text.js';
+import { matchedLanguage, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
