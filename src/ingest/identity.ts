@@ -89,8 +89,19 @@ class Groups {
   }
 }
 
+/**
+ * A name key and, when it has middle initials, the key without them: the House
+ * lists "Michael D. Chong" where Hansard and openparliament print "Michael Chong".
+ */
+function nameVariants(name: string): string[] {
+  const key = personNameKey(name);
+  const tokens = key.split(' ');
+  const initialsDropped = [tokens[0], ...tokens.slice(1, -1).filter((t) => t.length > 1), tokens.at(-1)].join(' ');
+  return tokens.length > 2 && initialsDropped !== key ? [key, initialsDropped] : [key];
+}
+
 function seatKeys(r: Evidence): string[] {
-  const names = new Set([r.name, ...r.otherNames.map((n) => n.name)].map(personNameKey).filter(Boolean));
+  const names = new Set([r.name, ...r.otherNames.map((n) => n.name)].flatMap(nameVariants).filter(Boolean));
   return [...names].flatMap((n) => r.seats.map((s) => `${s.organization}|${districtKey(s.district)}|${n}`));
 }
 

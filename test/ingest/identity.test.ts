@@ -93,6 +93,12 @@ describe('one person, one record across openparliament, ourcommons-members and L
     expect(await sponsored(genereux[0]!.id)).toContain('44-1 C-351');
   });
 
+  it('makes Michael D. Chong (the House list) and Michael Chong (openparliament, Hansard) of Wellington—Halton Hills one record', async () => {
+    const chong = await database.rows<{ id: string }>(sql`SELECT id FROM people WHERE search_name LIKE '%chong%'`);
+    expect(chong).toEqual([{ id: personId('parl-person-id', 25488) }]);
+    expect((await house(chong[0]!.id)).map((t) => t.start_date)).toEqual(['2004-10-04', '2021-09-20']);
+  });
+
   it('resolves every LEGISinfo sponsor that another source knows to that person', async () => {
     const all = await records();
     const others = all.filter((r) => r.source !== 'legisinfo-bills');
