@@ -57,9 +57,14 @@ function get(url: string, path: string) {
   return t.app.inject({ method: 'GET', url, headers: isPublic ? {} : adminAuth });
 }
 
-function fill(path: string, values: Record<string, Value>): string {
+/** A path value of the parameter's documented form that names no record (a uuid where one is asked), so the route's own checks are reached. */
+function absentRecord(parameter: Parameter | undefined): string {
+  return parameter?.schema.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'unknown';
+}
+
+function fill({ path, parameters }: Operation, values: Record<string, Value>): string {
   return path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const value = values[name] ?? realPathValues.get(path)?.[name] ?? 'unknown';
+    const value = values[name] ?? realPathValues.get(path)?.[name] ?? absentRecord(parameters.find((p) => p.in === 'path' && p.name === name));
     // A wildcard takes slashes as they are (an OCD id); everything else is one segment.
     return typeof value === 'string' && name === '*' ? value.split('/').map(encode).join('/') : asUrl(value);
   });
@@ -97,7 +102,7 @@ interface Outcome { status: number; type: string; parameter?: string; detail?: s
 async function request(operation: Operation, query: [string, Value][], path: Record<string, Value> = {}): Promise<Outcome> {
   const required = operation.parameters.filter((p) => p.in === 'query' && p.required && !query.some(([name]) => name === p.name));
   const qs = [...query, ...required.map((p): [string, Value] => [p.name, REQUIRED_EXAMPLE])].map(([name, value]) => `${encode(name)}=${asUrl(value)}`).join('&');
-  const res = await get(`${fill(operation.path, path)}${qs ? `?${qs}` : ''}`, operation.path);
+  const res = await get(`${fill(operation, path)}${qs ? `?${qs}` : ''}`, operation.path);
   const type = String(res.headers['content-type'] ?? '');
   const body = type.includes('json') ? (res.json() as { parameter?: string; detail?: string }) : {};
   return { status: res.statusCode, type, parameter: body.parameter, detail: body.detail };
