@@ -54,7 +54,8 @@ describe('GET /api/v1/people', () => {
         title: 'MP for Scarborough—Rouge Park', org_classification: 'lower', district: 'Scarborough—Rouge Park',
         division_id: 'ocd-division/country:ca/ed:35097-2013', jurisdiction_id: 'ocd-jurisdiction/country:ca/legislature',
       },
-      other_identifiers: [{ scheme: 'parl-person-id', identifier: '89449' }],
+      // His House PersonId, and the affiliation id the Hansard sitting of 2023-05-18 prints beside his name.
+      other_identifiers: [{ scheme: 'parl-person-id', identifier: '89449' }, { scheme: 'parl-affiliation-id', identifier: '278190' }],
       url: ANANDASANGAREE,
     });
     expect(gary.sources[0].source).toBe('ourcommons-members');
