@@ -161,7 +161,7 @@ export function startWorker(options: WorkerOptions): Worker {
     try {
       await handlers[job.kind](job);
     } catch (e) {
-      log.warn({ job: job.key, attempt: job.attempts, err: (e as Error).message }, 'job failed; retrying later');
+      log.warn({ job: job.key, attempt: job.attempts, err: e }, 'job failed; retrying later');
       await retry(job, (e as Error).message).catch((err: unknown) => log.error({ err }, 'could not reschedule a job; its lease will free it'));
     }
   }
@@ -180,7 +180,7 @@ export function startWorker(options: WorkerOptions): Worker {
       try {
         claimed = await claim(database, batch, leaseSeconds);
       } catch (e) {
-        log.warn({ err: (e as Error).message }, 'delivery worker could not claim jobs');
+        log.warn({ err: e }, 'delivery worker could not claim jobs');
       }
       if (claimed.length === 0) await sleep(pollMs);
       else await Promise.all(claimed.map(run));

@@ -242,6 +242,9 @@ async function run(
   const status = error ? 'failed' : rejected > 0 ? 'partial' : 'succeeded';
   const counts = { ...totals, rejected };
   const report: RunReport = { runId, source: importer.source, status, startedBy, ...counts, rejections, error, seconds: (Date.now() - started) / 1000 };
+  // Every instance, and the gateway's micro-cache, drops responses built from the old data, before the run
+  // reads as finished: whoever waits for its end then never reads a cache of the data before it.
+  if (options.announce && counts.inserted + counts.updated > 0) await announceDataChange(options.announce);
   // The final row and its audit entry in one transaction. A run the reaper took meanwhile (its heartbeat stopped
   // reaching the database) stays abandoned: another run may hold the source by now.
   const owned = await lease.finish(status, counts, error, (tx) => auditFinish(tx, report, options));
@@ -253,8 +256,6 @@ async function run(
     Object.assign(report, { status: 'abandoned', error: lease.lost() ?? error });
     await auditFinish(db, report, options);
   }
-  // Every instance, and the gateway's micro-cache, drops responses built from the old data.
-  if (options.announce && report.inserted + report.updated > 0) await announceDataChange(options.announce);
   for (const listener of finishedListeners) await Promise.resolve(listener(report)).catch(() => {});
   return report;
 }

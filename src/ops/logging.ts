@@ -21,13 +21,21 @@ const REDACT_PATHS = [
 // Where drizzle (`params`) and postgres.js (`parameters`, `args`) keep a query's values on its error.
 const PARAMETER_FIELDS = ['params', 'parameters', 'args'];
 
+function withoutParameters(message: string): string {
+  return message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]');
+}
+
 /**
  * A database error carries the query's parameters — password hashes, emails, IPs — in its message
  * (drizzle's "params: …") and in fields the standard serializer copies: the statement stays, they go.
  */
-function errorSerializer(error: Error) {
+function errorSerializer(error: unknown) {
+  // A caller may log an error's message rather than the error: cleaned the same way, and never a throw
+  // (an exception in a serializer would take the process down with the line).
+  if (typeof error === 'string') return withoutParameters(error);
+  if (!(error instanceof Error)) return error;
   const serialized = stdSerializers.err(error) as ReturnType<typeof stdSerializers.err> & Record<string, unknown>;
-  serialized.message = serialized.message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]');
+  serialized.message = withoutParameters(String(serialized.message ?? ''));
   serialized.stack = (serialized.stack ?? '').replace(/\nparams: [^\n]*/, '\nparams: [not logged]');
   for (const field of PARAMETER_FIELDS) if (field in serialized) serialized[field] = '[not logged]';
   return serialized;

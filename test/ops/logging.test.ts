@@ -88,6 +88,14 @@ describe('request log lines', () => {
     expect(String(line.query)).toMatch(/pg_sleep/);
     expect(JSON.stringify(slow)).not.toContain('parameter-value-xyz');
   });
+
+  it('writes a line whose err is a message, not an error, without its parameters and without throwing', async () => {
+    // The delivery worker once logged `{ err: message }` while the database was down; the serializer threw and the process died.
+    const message = 'Failed query: select 1 from users where email = $1\nparams: someone@example.org';
+    expect(() => logged.app.log.warn({ err: message }, 'a message for err')).not.toThrow();
+    const line = logged.logs.find((l) => l.msg === 'a message for err')!;
+    expect(line.err).toBe('Failed query: select 1 from users where email = $1\nparams: [not logged]');
+  });
 });
 
 describe('secrets', () => {
