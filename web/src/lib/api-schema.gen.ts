@@ -4293,10 +4293,10 @@ export interface operations {
                             last_run: {
                                 id: number;
                                 /**
-                                 * @description partial: finished with some records rejected.
+                                 * @description partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).
                                  * @enum {string}
                                  */
-                                status: "running" | "succeeded" | "partial" | "failed";
+                                status: "running" | "succeeded" | "partial" | "failed" | "abandoned";
                                 started_at: string;
                                 finished_at: string | null;
                                 /** @description Records inserted so far while the run is running (saved about once a second), in all once it has finished. */
@@ -6028,7 +6028,7 @@ export interface operations {
                 /** @description `csv` streams every matching row (also `Accept: text/csv`). */
                 format?: "json" | "csv";
                 source?: string;
-                status?: "running" | "succeeded" | "partial" | "failed";
+                status?: "running" | "succeeded" | "partial" | "failed" | "abandoned";
             };
             header?: never;
             path?: never;
@@ -6048,10 +6048,10 @@ export interface operations {
                         results: {
                             id: number;
                             /**
-                             * @description partial: finished with some records rejected.
+                             * @description partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).
                              * @enum {string}
                              */
-                            status: "running" | "succeeded" | "partial" | "failed";
+                            status: "running" | "succeeded" | "partial" | "failed" | "abandoned";
                             started_at: string;
                             finished_at: string | null;
                             /** @description Records inserted so far while the run is running (saved about once a second), in all once it has finished. */
@@ -6121,10 +6121,10 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /**
-                         * @description partial: finished with some records rejected.
+                         * @description partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).
                          * @enum {string}
                          */
-                        status: "running" | "succeeded" | "partial" | "failed";
+                        status: "running" | "succeeded" | "partial" | "failed" | "abandoned";
                         started_at: string;
                         finished_at: string | null;
                         /** @description Records inserted so far while the run is running (saved about once a second), in all once it has finished. */
@@ -6172,10 +6172,10 @@ export interface operations {
                     "application/json": {
                         id: number;
                         /**
-                         * @description partial: finished with some records rejected.
+                         * @description partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).
                          * @enum {string}
                          */
-                        status: "running" | "succeeded" | "partial" | "failed";
+                        status: "running" | "succeeded" | "partial" | "failed" | "abandoned";
                         started_at: string;
                         finished_at: string | null;
                         /** @description Records inserted so far while the run is running (saved about once a second), in all once it has finished. */
