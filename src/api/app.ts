@@ -20,6 +20,7 @@ import { databaseUnavailable, HttpProblem, PROBLEM_BASE, problemTitle, type Prob
 import { sendProblem } from './problem-reply.js';
 import { allowedMethods, methodNotAllowed } from './method-not-allowed.js';
 import { cachedReadsServer } from './cached-reads.js';
+import { installCompression } from './compression.js';
 import { cacheable, ResponseCache } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -182,6 +183,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onRequest', (request, _reply, done) => (cacheable(request) ? runLagTolerant(done) : done()));
   }
   await installAuthentication(app, security);
+  // Before any route: each route gets it as its last onSend hook.
+  installCompression(app);
   await app.register(healthRoutes);
   await app.register(metricsRoutes);
   await app.register(performanceRoutes);

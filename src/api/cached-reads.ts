@@ -40,12 +40,13 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
   function answer(app: FastifyInstance, request: IncomingMessage, response: ServerResponse, entry: CachedResponse, started: number, ip: string, quota: Record<string, string> | undefined) {
     const id = options.requestId(request);
     const notModified = ifNoneMatch(request.headers['if-none-match'], entry.etag);
-    const headers = notModified ? [...entry.notModified] : [...entry.ok];
+    const variant = notModified ? undefined : entry.variantFor(request.headers['accept-encoding']);
+    const headers = variant ? [...variant.ok] : [...entry.notModified];
     headers.push('x-request-id', id, ...app.corsPolicy(request.headers.origin).headerList);
     if (quota) for (const name in quota) headers.push(name, quota[name]!);
     response.writeHead(notModified ? 304 : 200, headers);
     if (notModified) response.end();
-    else response.end(entry.body);
+    else response.end(variant!.body);
     hits.inc();
     recordRequest(app.ops.logRequests ? app.log : null, {
       method: 'GET', url: request.url!, route: entry.route, status: notModified ? 304 : 200,

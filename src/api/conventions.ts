@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ifNoneMatch } from './conditional.js';
+import { addVary } from './vary.js';
 
 const NO_QUERY = { type: 'object', properties: {}, additionalProperties: false };
 
@@ -14,12 +15,6 @@ const NO_QUERY = { type: 'object', properties: {}, additionalProperties: false }
 function negotiatesCsv(request: FastifyRequest): boolean {
   const query = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown> } | undefined;
   return query?.properties?.format !== undefined;
-}
-
-/** `name` first, then what Vary already says (CORS's Origin): a cached hit writes them in that order too. */
-function addVary(current: unknown, name: string): string {
-  const values = String(current ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-  return [name, ...values.filter((v) => v.toLowerCase() !== name.toLowerCase())].join(', ');
 }
 
 /** Install in the /api/v1 plugin before its routes, after @fastify/etag (registered with `replyWith304: false`). */

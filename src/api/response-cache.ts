@@ -16,15 +16,58 @@ import { API_HEADERS } from '../auth/security-headers.js';
 import { metrics } from '../ops/metrics.js';
 import { prefersCsv } from './negotiation.js';
 import { DATA_CHANGED } from '../store/data-changed.js';
+import { compressBody, compressible, preferredEncoding, type Encoding } from './compression.js';
 
-export interface CachedResponse {
+/** A cached 200 in one encoding: its body and the headers to write it with (flat name/value lists: cheaper than an object for writeHead). */
+export interface CachedVariant {
   body: Buffer;
-  etag: string | undefined;
-  /** The route pattern that answered it, for the request metrics. */
-  route: string;
-  /** Flat name/value lists for writeHead (cheaper than an object): a 200's headers, and a 304's. */
   ok: string[];
-  notModified: string[];
+}
+
+export class CachedResponse {
+  /** Encoded variants made so far, each once (src/api/compression.ts). */
+  private readonly variants = new Map<Encoding, CachedVariant>();
+  /** The headers every variant and the 304 share. */
+  private readonly common: string[];
+  readonly identity: CachedVariant;
+  readonly notModified: string[];
+  /** Whether the body is compressed for clients that accept it (and so varies by Accept-Encoding). */
+  readonly compressible: boolean;
+
+  constructor(
+    readonly body: Buffer,
+    readonly etag: string | undefined,
+    /** The route pattern that answered it, for the request metrics. */
+    readonly route: string,
+    private readonly contentType: string,
+    /** Headers a response of the same URL shares with the next (KEPT_HEADERS), and what its body varies by besides Accept-Encoding. */
+    kept: string[],
+    vary: string[],
+  ) {
+    this.compressible = compressible(contentType, body.length);
+    // In the order the miss wrote them (addVary puts each new one first); CORS adds its own Vary (Origin) to each hit.
+    const varies = this.compressible ? ['Accept-Encoding', ...vary] : vary;
+    this.common = [...SECURITY, ...kept, ...(varies.length ? ['vary', varies.join(', ')] : [])];
+    this.identity = { body, ok: [...this.common, 'content-type', contentType, 'content-length', String(body.length), 'x-cache', 'HIT'] };
+    this.notModified = [...this.common, 'x-cache', 'HIT'];
+  }
+
+  /** The body in `encoding`, compressed the first time it is asked for. */
+  encoded(encoding: Encoding): CachedVariant {
+    let variant = this.variants.get(encoding);
+    if (!variant) {
+      const body = compressBody(this.body, encoding);
+      variant = { body, ok: [...this.common, 'content-type', this.contentType, 'content-encoding', encoding, 'content-length', String(body.length), 'x-cache', 'HIT'] };
+      this.variants.set(encoding, variant);
+    }
+    return variant;
+  }
+
+  /** What to write for a request with this Accept-Encoding. */
+  variantFor(acceptEncoding: string | string[] | undefined): CachedVariant {
+    const encoding = this.compressible ? preferredEncoding(acceptEncoding) : null;
+    return encoding ? this.encoded(encoding) : this.identity;
+  }
 }
 
 export interface ResponseCacheOptions {
@@ -68,11 +111,14 @@ function cacheKey(request: RequestLike): string {
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
+  /** The entry each miss filled, for the compression that follows in the same reply. */
+  private readonly kept = new WeakMap<FastifyRequest, CachedResponse>();
 
   constructor(options: ResponseCacheOptions = {}) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-      sizeCalculation: (e) => e.body.length + 200,
+      // Compressed variants are a fraction of the body, added later; the estimate leaves room for them.
+      sizeCalculation: (e) => Math.ceil(e.body.length * 1.5) + 200,
       ttl: options.ttlMs ?? 60_000,
     });
   }
@@ -89,6 +135,11 @@ export class ResponseCache {
   lookup(request: RequestLike): CachedResponse | undefined {
     // Only answers Fastify filled for the same URL asked anonymously of a public route are in it.
     return anonymousGet(request) ? this.entries.get(cacheKey(request)) : undefined;
+  }
+
+  /** The entry `request`'s own answer was just kept in, if it was. */
+  keptFor(request: FastifyRequest): CachedResponse | undefined {
+    return this.kept.get(request);
   }
 
   /** Empties the cache whenever any instance announces a data change. */
@@ -118,17 +169,13 @@ export class ResponseCache {
           const value = reply.getHeader(name);
           if (value !== undefined) shared.push(name, String(value));
         }
-        // A list's body follows Accept; CORS adds its own Vary (Origin) to each hit.
-        if (/(^|,)\s*accept\s*(,|$)/i.test(String(reply.getHeader('vary') ?? ''))) shared.push('vary', 'Accept');
+        // A list's body follows Accept.
+        const vary = /(^|,)\s*accept\s*(,|$)/i.test(String(reply.getHeader('vary') ?? '')) ? ['Accept'] : [];
         const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
         const etag = reply.getHeader('etag');
-        this.entries.set(cacheKey(request), {
-          body,
-          etag: etag === undefined ? undefined : String(etag),
-          route: request.routeOptions.url ?? request.url,
-          ok: [...SECURITY, ...shared, 'content-type', String(reply.getHeader('content-type')), 'content-length', String(body.length), 'x-cache', 'HIT'],
-          notModified: [...SECURITY, ...shared, 'x-cache', 'HIT'],
-        });
+        const entry = new CachedResponse(body, etag === undefined ? undefined : String(etag), request.routeOptions.url ?? request.url, String(reply.getHeader('content-type')), shared, vary);
+        this.entries.set(cacheKey(request), entry);
+        this.kept.set(request, entry);
       }
       done(null, payload);
     });
