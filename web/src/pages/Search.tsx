@@ -7,7 +7,7 @@ import { Heading } from '../components/Heading';
 import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { Snippet } from '../components/Snippet';
-import { Pending } from '../components/Status';
+import { Loading, Pending } from '../components/Status';
 import { Representatives } from '../components/Representatives';
 import { withQuery } from '../lib/api';
 import { formatDate, formatNumber } from '../lib/format';
@@ -69,12 +69,30 @@ function OneType({ q, type, page }: { q: string; type: HitType; page: string | n
   );
 }
 
+/**
+ * Whether every answer of the overview (the four groups, and the representatives of `q` as a place) is in:
+ * shown together, so a group that answers first is not pushed down by the ones after it (layout shift).
+ * The same requests as the groups' own, which `useApi` shares.
+ */
+function useOverviewSettled(q: string | null): boolean {
+  const answers = [
+    useApi(q ? '/api/v1/representatives' : null, { query: { place: q ?? '' } }),
+    useApi(q ? '/api/v1/search' : null, { query: { q: q ?? '', type: 'bill', per_page: PER_GROUP } }),
+    useApi(q ? '/api/v1/search' : null, { query: { q: q ?? '', type: 'person', per_page: PER_GROUP } }),
+    useApi(q ? '/api/v1/search' : null, { query: { q: q ?? '', type: 'vote', per_page: PER_GROUP } }),
+    useApi(q ? '/api/v1/search' : null, { query: { q: q ?? '', type: 'speech', per_page: PER_GROUP } }),
+  ];
+  return answers.every((a) => !a.loading);
+}
+
 export default function Search() {
   const t = useT();
   const query = useQuery();
   const q = query.get('q')?.trim() ?? '';
   const typeParam = query.get('type');
   const type = TYPES.find((x) => x === typeParam);
+  const overview = Boolean(q && !type);
+  const settled = useOverviewSettled(overview ? q : null);
   return (
     <>
       <Heading title={q ? t('search.resultsFor', { q }) : t('search.title')} />
@@ -97,8 +115,9 @@ export default function Search() {
         </select>
         <button type="submit">{t('search.submit')}</button>
       </form>
-      {q && !type && <Representatives place={q} quiet />}
-      {q && !type && TYPES.map((x) => <Group key={x} q={q} type={x} />)}
+      {overview && !settled && <Loading />}
+      {overview && settled && <Representatives place={q} quiet />}
+      {overview && settled && TYPES.map((x) => <Group key={x} q={q} type={x} />)}
       {q && type && <OneType q={q} type={type} page={query.get('page')} />}
     </>
   );
