@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -98,7 +99,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const observer = new QueryObserver();
   let pglite: PGlite;
   try {
-    pglite = new PGlite(options.dataDir ? `${options.dataDir}/pgdata` : undefined);
+    // unaccent: the search configurations fold accents with it (migration 0002).
+    pglite = new PGlite({ ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}), extensions: { unaccent } });
     await pglite.waitReady;
   } catch (e) {
     unlock();

@@ -1,10 +1,46 @@
 /**
- * Full-text search, written once: how a client's words become an English and a
- * French query, which rows match them, and how a match is ranked. Every list
- * that takes `q` and the search endpoint go through here, so a change to how
- * words are normalized reaches all of them.
+ * Full-text search, written once: how a row's text and a client's words become
+ * English and French vectors and queries, which rows match them, and how a match
+ * is ranked. Every list that takes `q` and the search endpoint go through here,
+ * so a change to how words are normalized reaches all of them.
  */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
+/**
+ * The text search configurations (migration 0002): PostgreSQL's English and French with
+ * accents folded (`unaccent`) before stemming, so Québec and Quebec are one word, and a
+ * headline cut with the same configuration marks either spelling.
+ */
+export const TEXT_CONFIG = {
+  en: sql.raw(`'public.openpolicy_english'::regconfig`),
+  fr: sql.raw(`'public.openpolicy_french'::regconfig`),
+};
+
+// Hansard prints "C‑13" with a non-breaking hyphen (U+2011) and French amounts with no-break spaces; the
+// parser splits words on characters it does not know, before any dictionary sees them, so these become
+// the ASCII hyphen and space in the text itself, and invisible joiners and soft hyphens go. The em dash
+// stays: the sources use it as punctuation ("the bill—which"), never inside a number or a word.
+const HYPHENS = '\u2010\u2011\u2012\u2013\u2212\uFE63\uFF0D';
+const SPACES = '\u00A0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u202F\u205F\u3000';
+const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
+
+/** A PostgreSQL literal spelling every character as a code point (U&'\2011'), so the SQL shows what it replaces. */
+function codePoints(chars: string): string {
+  return `U&'${[...chars].map((c) => (c === '-' || c === ' ' ? c : `\\${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('')}'`;
+}
+
+const TRANSLATE_FROM = sql.raw(codePoints(HYPHENS + SPACES + INVISIBLE));
+const TRANSLATE_TO = sql.raw(codePoints('-'.repeat(HYPHENS.length) + ' '.repeat(SPACES.length)));
+
+/** Text with its hyphens and spaces in one form (translate drops the characters it has no replacement for). */
+export function searchText(text: SQLWrapper | string): SQL {
+  return sql`translate(${text}, ${TRANSLATE_FROM}, ${TRANSLATE_TO})`;
+}
+
+/** The vector of a row's text (the generated columns of src/db/schema.ts). */
+export function textVector(language: keyof typeof TEXT_CONFIG, text: SQL): SQL {
+  return sql`to_tsvector(${TEXT_CONFIG[language]}, ${searchText(text)})`;
+}
 
 /** A row's precomputed vectors (generated columns, indexed with GIN). */
 export interface Vectors {
@@ -17,9 +53,12 @@ export interface TextQuery {
   fr: SQL;
 }
 
-/** The query for a client's words, or for a column that holds them (a saved search's `q`). */
+/** The query for a client's words, or for a column that holds them (a saved search's `q`), normalized as the rows are. */
 export function textQuery(q: string | SQLWrapper): TextQuery {
-  return { en: sql`websearch_to_tsquery('english', ${q})`, fr: sql`websearch_to_tsquery('french', ${q})` };
+  return {
+    en: sql`websearch_to_tsquery(${TEXT_CONFIG.en}, ${searchText(q)})`,
+    fr: sql`websearch_to_tsquery(${TEXT_CONFIG.fr}, ${searchText(q)})`,
+  };
 }
 
 /** The row matches in either language. */

@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { textVector } from './full-text.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -57,8 +58,8 @@ const provenance = {
 /** English and French full-text vectors over the given expressions (generated, never stale). */
 function searchColumns(en: SQL, fr: SQL) {
   return {
-    searchEn: tsvector('search_en').generatedAlwaysAs(sql`to_tsvector('english'::regconfig, ${en})`),
-    searchFr: tsvector('search_fr').generatedAlwaysAs(sql`to_tsvector('french'::regconfig, ${fr})`),
+    searchEn: tsvector('search_en').generatedAlwaysAs(textVector('en', en)),
+    searchFr: tsvector('search_fr').generatedAlwaysAs(textVector('fr', fr)),
   };
 }
 
@@ -287,10 +288,8 @@ export const billTexts = pgTable('bill_texts', {
   ...provenance,
   ...timestamps,
   // to_tsvector is capped at 1 MB of lexemes; the leading megabyte carries the searchable substance.
-  searchEn: tsvector('search_en').generatedAlwaysAs(
-    sql`CASE WHEN language = 'en' THEN to_tsvector('english'::regconfig, left(text, 500000)) END`),
-  searchFr: tsvector('search_fr').generatedAlwaysAs(
-    sql`CASE WHEN language = 'fr' THEN to_tsvector('french'::regconfig, left(text, 500000)) END`),
+  searchEn: tsvector('search_en').generatedAlwaysAs(sql`CASE WHEN language = 'en' THEN ${textVector('en', sql`left(text, 500000)`)} END`),
+  searchFr: tsvector('search_fr').generatedAlwaysAs(sql`CASE WHEN language = 'fr' THEN ${textVector('fr', sql`left(text, 500000)`)} END`),
 }, (t) => [
   index('bill_texts_bill_idx').on(t.billId),
   index('bill_texts_search_en_idx').using('gin', t.searchEn),

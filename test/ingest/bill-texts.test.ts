@@ -6,6 +6,7 @@ import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textQuery } from '../../src/db/full-text.js';
 import { billTexts } from '../../src/ingest/bill-texts.js';
 import { readTarEntries } from '../../src/ingest/files.js';
 import { runImport, type RunReport } from '../../src/ingest/runner.js';
@@ -21,7 +22,7 @@ async function search(query: string): Promise<string[]> {
   const rows = await database.rows<{ bill: string }>(sql`
     select s.identifier || '/' || b.identifier as bill
     from bill_texts t join bills b on b.id = t.bill_id join legislative_sessions s on s.id = b.session_id
-    where t.search_en @@ plainto_tsquery('english', ${query}) order by 1`);
+    where t.search_en @@ ${textQuery(query).en} order by 1`);
   return rows.map((r) => r.bill);
 }
 

@@ -11,7 +11,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { matchedLanguage, textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { matchedLanguage, searchText, TEXT_CONFIG, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
@@ -110,8 +110,8 @@ function branches(q: string, only: HitType | undefined): SQL[] {
 function snippet(q: string): SQL<string | null> {
   const query = textQuery(q);
   const headline = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr'
-    then ts_headline('french', ${fr}, ${query.fr}, ${HEADLINE_OPTIONS})
-    else ts_headline('english', ${en}, ${query.en}, ${HEADLINE_OPTIONS}) end`;
+    then ts_headline(${TEXT_CONFIG.fr}, ${searchText(fr)}, ${query.fr}, ${HEADLINE_OPTIONS})
+    else ts_headline(${TEXT_CONFIG.en}, ${searchText(en)}, ${query.en}, ${HEADLINE_OPTIONS}) end`;
   return sql<string | null>`case hit.type
     when 'bill' then (select ${headline(
       sql`coalesce(identifier,'') || ' ' || coalesce(short_title_en,'') || ' ' || coalesce(title_en,'') || ' ' || coalesce(summary_en,'')`,
