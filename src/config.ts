@@ -77,6 +77,10 @@ export interface FetchConfig {
   ourcommonsUrl: string;
   /** When set, every municipal file is fetched from `<mirror>/<host><path>` instead of its city's host. */
   municipalMirror: string | undefined;
+  /** PHOTOS=on: representatives' photos are fetched from their sources' addresses when first shown, and served by the platform. */
+  photos: boolean;
+  /** When set, photos are fetched from `<mirror>/<host><path>` instead of their publisher's host. */
+  photoMirror: string | undefined;
   /** The parliamentary session followed, e.g. 45-1. */
   session: string;
   /** The first Hansard sitting fetched when none of the session is stored. */
@@ -283,6 +287,8 @@ function fetchSettings(env: NodeJS.ProcessEnv): FetchConfig {
   if (switchValue === 'on' && !contact) {
     throw new ConfigError('FETCH_CONTACT', 'required with FETCH=on: the publishers are told who is fetching (an email address or a URL)');
   }
+  const photos = onOff(env, 'PHOTOS', 'off');
+  if (photos && !contact) throw new ConfigError('FETCH_CONTACT', 'required with PHOTOS=on: the publishers of the photos are told who is fetching (an email address or a URL)');
   const session = env.FETCH_SESSION?.trim() || '45-1';
   if (!/^\d{1,2}-\d$/.test(session)) throw new ConfigError('FETCH_SESSION', `"${session}" is not a session such as 45-1`);
   return {
@@ -294,6 +300,8 @@ function fetchSettings(env: NodeJS.ProcessEnv): FetchConfig {
     legisinfoUrl: httpBase(env, 'FETCH_LEGISINFO_URL', 'https://www.parl.ca'),
     ourcommonsUrl: httpBase(env, 'FETCH_OURCOMMONS_URL', 'https://www.ourcommons.ca'),
     municipalMirror: env.FETCH_MUNICIPAL_MIRROR?.trim() ? httpBase(env, 'FETCH_MUNICIPAL_MIRROR', '') : undefined,
+    photos,
+    photoMirror: env.PHOTO_MIRROR?.trim() ? httpBase(env, 'PHOTO_MIRROR', '') : undefined,
     session,
     hansardFrom: numberIn(env, 'FETCH_HANSARD_FROM', 1, 1, 999, true),
     everyMinutes: fetchSchedule(env),

@@ -5,6 +5,7 @@
  * such processes on one port; SIGTERM drains each before it exits.
  */
 import cluster from 'node:cluster';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -19,6 +20,8 @@ import { migrateExclusively, whileNoOtherInstanceImports } from './cluster/start
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { withReadReplica } from './db/replica.js';
+import { PoliteHttp } from './fetch/http.js';
+import { PhotoStore } from './fetch/photos.js';
 import { startFetchScheduler, type FetchScheduler } from './fetch/scheduler.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { startReaper } from './ingest/import-runs.js';
@@ -71,6 +74,17 @@ function openPrimary(config: Config): Promise<Database> {
 }
 
 /** The database the app reads and writes: the primary, behind a read-replica router when one is configured. */
+/** PHOTOS=on: photos fetched as politely as the fetchers fetch (same contact, pace and retries), kept under the data folder. */
+function photoStore(config: Config, log: pino.Logger): PhotoStore {
+  const { contact, hostIntervalMs, retries, backoffMs, photoMirror } = config.fetch;
+  return new PhotoStore({
+    dir: join(config.dataDir, 'photos'),
+    http: new PoliteHttp({ contact: contact!, hostIntervalMs, retries, backoffMs, timeoutMs: 20_000 }),
+    mirror: photoMirror,
+    warn: (source, reason) => log.warn({ source }, `no photo: ${reason}`),
+  });
+}
+
 async function openServingDatabase(config: Config, store: Store, log: pino.Logger): Promise<Database> {
   const primary = await openPrimary(config);
   if (!config.databaseReplicaUrl) return primary;
@@ -97,6 +111,7 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
     security: securityOptions(config),
     site: { publicUrl: config.publicUrl },
     alerts: { publicUrl: alertLinksBase(config), webhookPolicy: webhookPolicy(config) },
+    ...(config.fetch.photos ? { photos: photoStore(config, log) } : {}),
     ops: {
       metricsToken: config.metricsToken,
       internalNetworks: config.internalNetworks,

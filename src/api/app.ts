@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { performanceRoutes } from './routes/performance.js';
 import type { AlertRouteOptions } from './routes/alerts.js';
+import type { PhotoStore } from '../fetch/photos.js';
 import { v1Routes } from './v1.js';
 import { SitePages, webRoutes, type SiteOptions } from './web.js';
 
@@ -52,6 +53,8 @@ export interface AppOptions {
   site?: SiteOptions;
   /** Links in feeds and the webhook address policy (src/alerts); localhost links and no private webhooks when absent. */
   alerts?: AlertRouteOptions;
+  /** Representatives' photos, fetched and kept by the platform (src/fetch/photos.ts); none served when absent. */
+  photos?: PhotoStore;
 }
 
 /** Turns an Ajv error into the parameter a caller got wrong. */
@@ -189,7 +192,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes);
   await app.register(performanceRoutes);
   await registerOpenApi(app);
-  await app.register(v1Routes, { prefix: '/api/v1', alerts: options.alerts ?? { publicUrl: 'http://localhost:8080', webhookPolicy: { allowPrivate: false, ownNetworks: ['loopback'] } } });
+  await app.register(v1Routes, { prefix: '/api/v1', alerts: options.alerts ?? { publicUrl: 'http://localhost:8080', webhookPolicy: { allowPrivate: false, ownNetworks: ['loopback'] } }, photos: options.photos ?? null });
   // The web UI's pages and assets (web/dist), after the API so nothing of it can shadow an API route.
   await app.register(webRoutes, { pages });
   return app;

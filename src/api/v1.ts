@@ -16,6 +16,7 @@ import { divisionRoutes } from './routes/divisions.js';
 import { jurisdictionRoutes } from './routes/jurisdictions.js';
 import { keyRoutes } from './routes/keys.js';
 import { peopleRoutes } from './routes/people.js';
+import { photoRoutes, type PhotoRouteOptions } from './routes/photos.js';
 import { representativeRoutes } from './routes/representatives.js';
 import { savedRoutes } from './routes/saved.js';
 import { searchRoutes } from './routes/search.js';
@@ -23,7 +24,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { sourceRoutes } from './routes/sources.js';
 import { voteRoutes } from './routes/votes.js';
 
-export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions }> = async (app, { alerts }) => {
+export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions } & PhotoRouteOptions> = async (app, { alerts, photos }) => {
   // The 304 is ours (src/api/conventions.ts): @fastify/etag knows one ETag per If-None-Match, not a list or `*`.
   await app.register(etag, { weak: true, replyWith304: false });
   installConventions(app);
@@ -42,6 +43,7 @@ export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions }> 
   await app.register(debateRoutes);
   await app.register(searchRoutes);
   await app.register(peopleRoutes);
+  await app.register(photoRoutes, { photos });
   await app.register(representativeRoutes);
   await app.register(divisionRoutes);
   await app.register(jurisdictionRoutes);

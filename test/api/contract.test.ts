@@ -145,6 +145,8 @@ describe('every response against the OpenAPI document', () => {
     expect((await get(`/api/v1/feeds/bills/${bill.id.replace('ocd-bill/', '')}`)).statusCode).toBe(200);
     const person = await first('/api/v1/people');
     expect((await get(`/api/v1/feeds/people/${person.id.replace('ocd-person/', '')}`)).statusCode).toBe(200);
+    // This app fetches no photos (test/api/photos.test.ts serves them): the documented 404 problem.
+    expect((await get(`/api/v1/people/${person.id}/photo`)).statusCode).toBe(404);
     expect((await get(new URL(alerts.feed_url).pathname)).statusCode).toBe(200);
     const [settings] = await t.database.db.select().from(alertSettings);
     expect((await send('POST', `/api/v1/unsubscribe/${settings!.unsubscribeToken}`, {}, {})).statusCode).toBe(200);

@@ -443,6 +443,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/ocd-person/{uuid}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's photo, served by the platform
+         * @description A person's photo, served by the platform.
+         *
+         *     Open to anonymous callers (permission `public:read`); a token or key makes the call count against your own quota.
+         */
+        get: operations["getPeopleOcdPersonByUuidPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places": {
         parameters: {
             query?: never;
@@ -3692,6 +3714,40 @@ export interface operations {
                      *     ocd-bill/3b1e4f0e-8f8a-5b9f-9a53-3d2e8a1c2f10,C-12,"An Act to amend the Customs Act"
                      */
                     "text/csv": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPeopleOcdPersonByUuidPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The uuid part of the OCD id. */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo, as its source published it (JPEG, PNG, GIF or WebP); the person's `image` is where it came from. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/gif": string;
+                    "image/webp": string;
                 };
             };
             304: components["responses"]["NotModified"];
