@@ -41,11 +41,12 @@ function cli(args: string[], env: NodeJS.ProcessEnv, input?: string, ok: number[
   });
 }
 
-export async function startPlatform(port: number): Promise<Platform> {
+/** `settings`: environment variables of the server beyond the defaults (PHOTOS, say). */
+export async function startPlatform(port: number, settings: NodeJS.ProcessEnv = {}): Promise<Platform> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'op-e2e-'));
   let database: TestDatabase | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...settings };
   delete env.REDIS_URL;
   if (process.env.DATABASE_URL) {
     database = await testDatabase();

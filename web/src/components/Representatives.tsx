@@ -4,6 +4,7 @@ import type { MessageKey } from '../lib/messages';
 import { personPath } from '../lib/links';
 import { Link } from '../lib/router';
 import { useApi } from '../lib/use-api';
+import { Portrait } from './Portrait';
 import { Pending } from './Status';
 
 /** A level of government, as the interface names it. */
@@ -27,10 +28,13 @@ export function Representatives({ place, quiet = false }: { place: string; quiet
           </h3>
           <ul className="cards people-cards">
             {l.representatives.map((p) => (
-              <li key={p.id}>
-                <Link to={personPath(p.id)}><strong>{p.name}</strong></Link>
-                <p className="meta">{p.current_role?.title ?? ''}{p.party ? ` · ${p.party}` : ''}</p>
-                {p.email && <p className="meta"><a href={`mailto:${p.email}`}>{p.email}</a></p>}
+              <li key={p.id} className="with-portrait">
+                <Portrait person={p} size="small" />
+                <div>
+                  <Link to={personPath(p.id)}><strong>{p.name}</strong></Link>
+                  <p className="meta">{p.current_role?.title ?? ''}{p.party ? ` · ${p.party}` : ''}</p>
+                  {p.email && <p className="meta"><a href={`mailto:${p.email}`}>{p.email}</a></p>}
+                </div>
               </li>
             ))}
           </ul>

@@ -201,6 +201,7 @@ const en = {
 
   'person.title': 'Person',
   'person.noCurrentRole': 'No current office',
+  'person.photoSource': 'Photo: {source}',
   'person.contacts': 'Contact',
   'person.terms': 'Terms',
   'person.body': 'Body',
@@ -627,6 +628,7 @@ const fr: Record<MessageKey, string> = {
 
   'person.title': 'Élu',
   'person.noCurrentRole': 'Aucune fonction actuelle',
+  'person.photoSource': 'Photo : {source}',
   'person.contacts': 'Coordonnées',
   'person.terms': 'Mandats',
   'person.body': 'Institution',

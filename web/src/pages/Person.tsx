@@ -2,6 +2,7 @@
 import { Bi } from '../components/Bi';
 import { FollowButton } from '../components/FollowButton';
 import { Heading } from '../components/Heading';
+import { Portrait } from '../components/Portrait';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
@@ -157,11 +158,16 @@ export default function Person({ params }: { params: Params }) {
   return (
     <article className="person">
       <Heading title={p.name} />
-      <FollowButton type="person" id={p.id} />
-      <p className="lead">
-        {p.current_role?.title ?? t('person.noCurrentRole')}
-        {p.party && <> · {p.party}</>}
-      </p>
+      <div className="person-intro">
+        <Portrait person={p} size="large" />
+        <div>
+          <FollowButton type="person" id={p.id} />
+          <p className="lead">
+            {p.current_role?.title ?? t('person.noCurrentRole')}
+            {p.party && <> · {p.party}</>}
+          </p>
+        </div>
+      </div>
       <Contacts person={p} />
       {p.terms.length > 0 && (
         <section aria-labelledby="terms">
