@@ -76,6 +76,34 @@ describe('GET /api/v1/search', () => {
     for (const hit of fr.results) expectSafeSnippet(hit.snippet);
   });
 
+  it('marks the match in every snippet: deep in a long speech, and where the stem is not spelled as the text is', async () => {
+    const unescape = (html: string) => html.replace(/<\/?mark>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+    // "policy" stems to "polici", which a text saying only "policy" does not contain.
+    for (const q of ['policy', 'carbon', 'Canada', 'frontière']) {
+      const body = await search(`q=${encodeURIComponent(q)}&per_page=100`);
+      expect(body.results.length, q).toBeGreaterThan(0);
+      for (const hit of body.results) expect(hit.snippet, `${q}: ${hit.url}`).toContain('<mark>');
+    }
+    const inWord = (a: string | undefined, b: string | undefined) => /[\p{L}\p{N}]/u.test(a ?? '') && /[\p{L}\p{N}]/u.test(b ?? '');
+    const hits = (await search('q=interest&type=speech&per_page=100')).results;
+    const speeches = (await get('/api/v1/speeches?q=interest&per_page=100')).json() as { results: { id: string; subject: { en: string | null }; text: { en: string | null } }[] };
+    expect(speeches.results.length).toBe(hits.length);
+    let deep = 0;
+    for (const hit of hits) {
+      const speech = speeches.results.find((s) => s.id === hit.id)!;
+      const text = `${speech.subject.en ?? ''} ${speech.text.en ?? ''}`;
+      for (const fragment of unescape(hit.snippet).split(' … ')) {
+        const at = text.indexOf(fragment);
+        expect(at, fragment).toBeGreaterThanOrEqual(0);
+        // whole words: no fragment starts or ends inside a word of the text
+        expect(inWord(text[at - 1], fragment[0]), fragment).toBe(false);
+        expect(inWord(fragment.at(-1), text[at + fragment.length]), fragment).toBe(false);
+        if (at > 1000) deep++;
+      }
+    }
+    expect(deep).toBeGreaterThan(0);
+  });
+
   it('filters by type and pages through every hit once', async () => {
     const votes = await search('q=reading&type=vote&per_page=100');
     expect(votes.pagination.total_items).toBeGreaterThan(0);

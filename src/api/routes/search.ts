@@ -11,7 +11,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { matchedLanguage, searchText, TEXT_CONFIG, textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { matchedLanguage, searchText, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
@@ -104,24 +104,27 @@ function branches(q: string, only: HitType | undefined): SQL[] {
 }
 
 /**
- * ts_headline over the same text the row's vector indexes, in the language that matched. A
- * subquery per row is costly enough that PostgreSQL computes it after the sort and limit: only for the page.
+ * A headline of the text the row's vector indexes, in the language that matched. A subquery per
+ * row is costly enough that PostgreSQL computes it after the sort and limit: only for the page.
  */
 function snippet(q: string): SQL<string | null> {
   const query = textQuery(q);
-  const headline = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr'
-    then ts_headline(${TEXT_CONFIG.fr}, ${searchText(fr)}, ${query.fr}, ${HEADLINE_OPTIONS})
-    else ts_headline(${TEXT_CONFIG.en}, ${searchText(en)}, ${query.en}, ${HEADLINE_OPTIONS}) end`;
+  const matched = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr' then ${fr} else ${en} end`;
+  const headline = (table: SQL, en: SQL, fr: SQL) => sql`(select ${textHeadline(
+    matched(TEXT_CONFIG.en, TEXT_CONFIG.fr), matched(searchText(en), searchText(fr)), matched(query.en, query.fr), HEADLINE_OPTIONS, OPEN,
+  )} from ${table} where id = hit.id)`;
   return sql<string | null>`case hit.type
-    when 'bill' then (select ${headline(
+    when 'bill' then ${headline(
+      sql`${bills}`,
       sql`coalesce(identifier,'') || ' ' || coalesce(short_title_en,'') || ' ' || coalesce(title_en,'') || ' ' || coalesce(summary_en,'')`,
       sql`coalesce(identifier,'') || ' ' || coalesce(short_title_fr,'') || ' ' || coalesce(title_fr,'') || ' ' || coalesce(summary_fr,'')`,
-    )} from ${bills} where ${bills.id} = hit.id)
-    when 'vote' then (select ${headline(sql`coalesce(motion_text_en,'')`, sql`coalesce(motion_text_fr,'')`)} from ${voteEvents} where ${voteEvents.id} = hit.id)
-    when 'speech' then (select ${headline(
+    )}
+    when 'vote' then ${headline(sql`${voteEvents}`, sql`coalesce(motion_text_en,'')`, sql`coalesce(motion_text_fr,'')`)}
+    when 'speech' then ${headline(
+      sql`${speeches}`,
       sql`coalesce(subject_en,'') || ' ' || coalesce(text_en,'')`,
       sql`coalesce(subject_fr,'') || ' ' || coalesce(text_fr,'')`,
-    )} from ${speeches} where ${speeches.id} = hit.id)
+    )}
   end`;
 }
 
