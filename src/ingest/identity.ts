@@ -90,14 +90,15 @@ class Groups {
 }
 
 /**
- * A name key and, when it has middle initials, the key without them: the House
- * lists "Michael D. Chong" where Hansard and openparliament print "Michael Chong".
+ * A name key and, when it has middle names, the key without them: the House lists
+ * "Michael D. Chong" and LEGISinfo "Megan Anissa Leslie" where Hansard and
+ * openparliament print "Michael Chong" and "Megan Leslie". Only a seat match uses
+ * it, so the riding still has to agree.
  */
 function nameVariants(name: string): string[] {
   const key = personNameKey(name);
   const tokens = key.split(' ');
-  const initialsDropped = [tokens[0], ...tokens.slice(1, -1).filter((t) => t.length > 1), tokens.at(-1)].join(' ');
-  return tokens.length > 2 && initialsDropped !== key ? [key, initialsDropped] : [key];
+  return tokens.length > 2 ? [key, `${tokens[0]} ${tokens.at(-1)}`] : [key];
 }
 
 function seatKeys(r: Evidence): string[] {

@@ -99,6 +99,17 @@ describe('one person, one record across openparliament, ourcommons-members and L
     expect((await house(chong[0]!.id)).map((t) => t.start_date)).toEqual(['2004-10-04', '2021-09-20']);
   });
 
+  it('makes Megan Anissa Leslie (LEGISinfo) and Megan Leslie (Hansard) of Halifax one record, with her speeches', async () => {
+    const leslie = await database.rows<{ source: string; person_id: string }>(sql`
+      SELECT DISTINCT source, person_id FROM person_records WHERE name IN ('Megan Anissa Leslie', 'Megan Leslie') ORDER BY source`);
+    expect(leslie.map((r) => r.source)).toEqual(['hansard', 'legisinfo-bills']);
+    expect(new Set(leslie.map((r) => r.person_id))).toEqual(new Set([personId('parl-person-id', 58550)]));
+    const [speeches] = await database.rows<{ printed: number; hers: number }>(sql`SELECT count(*)::int AS printed,
+      count(*) FILTER (WHERE person_id = ${personId('parl-person-id', 58550)})::int AS hers FROM speeches WHERE speaker_name LIKE '%Megan Leslie%'`);
+    expect(speeches!.printed).toBeGreaterThan(0);
+    expect(speeches!.hers).toBe(speeches!.printed);
+  });
+
   it('resolves every LEGISinfo sponsor that another source knows to that person', async () => {
     const all = await records();
     const others = all.filter((r) => r.source !== 'legisinfo-bills');
