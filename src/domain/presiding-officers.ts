@@ -8,7 +8,9 @@
  * Source: Library of Parliament, ParlInfo, "Presiding Officers of the House of
  * Commons" (https://lop.parl.ca/sites/ParlInfo/default/en_CA/People/presidingOfficers),
  * one entry per Parliament's appointment; dates run from the Parliament's first
- * sitting day to its dissolution (for the Speaker, to the successor's election).
+ * sitting day to its dissolution, or within it to a resignation (Rota, 2023-09-27)
+ * and the successor's election (Fergus, 2023-10-03). Every chair the shared
+ * sittings name agrees with it (test/ingest/presiding-officers.test.ts).
  */
 
 export type PresidingOffice = 'speaker' | 'deputy speaker' | 'deputy chair' | 'assistant deputy chair';
