@@ -363,7 +363,8 @@ export const debates = pgTable('debates', {
   organizationId: text('organization_id').references(() => organizations.id),
   date: date('date').notNull(),
   number: integer('number'), // sitting number
-  title: text('title'),
+  title: text('title'), // English
+  titleFr: text('title_fr'),
   otherIdentifiers: jsonb('other_identifiers').$type<OtherIdentifier[]>().notNull().default(sql`'[]'::jsonb`),
   ...provenance,
   ...timestamps,

@@ -62,7 +62,8 @@ interface Sitting {
   session: string;
   number: number;
   date: string;
-  title: string;
+  /** The publication and number, in both languages (every file names its publication in both). */
+  title: { en: string; fr: string | null };
   /** Set for committee evidence: the committee's acronym and names. */
   committee: { acronym: string; nameEn: string; nameFr: string | null } | null;
   /** Who "The Speaker" / "The Chair" is in this document. */
@@ -146,15 +147,16 @@ function readSitting(root: XNode, file: string): Sitting {
   }
   const acronym = items.get('Acronyme');
   const institution = items.get('InstitutionDebateEn') ?? need('InstitutionDebate');
-  const committee = acronym ? { acronym, nameEn: institution, nameFr: items.get('InstitutionDebateFr') ?? null } : null;
+  const institutionFr = items.get('InstitutionDebateFr') ?? null;
+  const committee = acronym ? { acronym, nameEn: institution, nameFr: institutionFr } : null;
   return {
     hansardId,
     language,
     session: `${Number(need('ParliamentNumber'))}-${Number(need('SessionNumber'))}`,
     number,
     date,
-    // Language-neutral on purpose: the English and French files write the same debate row.
-    title: `${institution}, No. ${number}`,
+    // The same in the English and the French file: both write one debate row.
+    title: { en: `${institution}, No. ${number}`, fr: institutionFr && `${institutionFr}, numéro ${number}` },
     committee,
     presidingName: presidingName(items.get('SpeakerName')),
     presidingTitle: committee ? (items.get('SpeakerTitle') ?? (language === 'fr' ? 'Président' : 'Chair')) : language === 'fr' ? 'Président' : 'Speaker',
@@ -634,7 +636,8 @@ async function writeFile(ctx: ImportContext, tx: Db, file: string, parsed: Parse
     organizationId: organization,
     date: sitting.date,
     number: sitting.number,
-    title: sitting.title,
+    title: sitting.title.en,
+    titleFr: sitting.title.fr,
     otherIdentifiers: [{ scheme: 'hansard-document-id', identifier: sitting.hansardId }],
     sources: ctx.provenance(file, undefined, sittingUrl(sitting)),
   }]));

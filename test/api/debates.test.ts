@@ -48,6 +48,11 @@ describe('GET /api/v1/debates', () => {
     expect(body.results[0]).toMatchObject({ jurisdiction_id: FEDERAL_JURISDICTION, speech_count: 321 });
     expect(body.results[0].sources[0].source).toBe('hansard');
     expect(body.results[1].speech_count).toBe(42);
+    // Each file names its publication in both languages; the French sitting's title is French too.
+    expect(body.results.map((d: { title: unknown }) => d.title)).toEqual([
+      { en: 'House of Commons Debates, No. 200', fr: 'Débats de la Chambre des communes, numéro 200' },
+      { en: 'House of Commons Debates, No. 2', fr: 'Débats de la Chambre des communes, numéro 2' },
+    ]);
     expect((await get('/api/v1/debates?session=42-1')).json().results.map((d: { number: number }) => d.number)).toEqual([2]);
     expect((await get('/api/v1/debates?jurisdiction=ca&since=2020-01-01')).json().pagination.total_items).toBe(1);
     expect((await get('/api/v1/debates?before=2015-12-04')).json().pagination.total_items).toBe(0);

@@ -39,4 +39,12 @@ describe('who spoke, in the API', () => {
     expect(members.filter((s) => s.speaker.person_id === null)).toEqual([]);
     expect(speeches.length).toBe(witnesses.length + chair.length + members.length);
   });
+
+  it('titles the meeting with the committee\'s name in both languages, as the English evidence prints them', async () => {
+    const [meeting] = (await get('/api/v1/debates?date=2023-09-20')).json().results as { title: unknown }[];
+    expect(meeting!.title).toEqual({
+      en: 'Standing Committee on Science and Research, No. 53',
+      fr: 'Comité permanent de la science et de la recherche, numéro 53',
+    });
+  });
 });

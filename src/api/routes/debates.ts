@@ -40,7 +40,7 @@ const Debate = Type.Object({
   organization_id: Nullable(Type.String()),
   date: Type.String(),
   number: Nullable(Type.Integer({ description: 'Sitting number.' })),
-  title: Nullable(Type.String()),
+  title: Bilingual,
   speech_count: Type.Integer(),
   other_identifiers: OtherIdentifiers,
   sources: Sources,
@@ -156,7 +156,7 @@ export const speechUrl = (id: string) => `/api/v1/speeches/${encodeURIComponent(
 
 function presentDebate({ debate: d, session, speechCount: count }: DebateRow): Static<typeof Debate> {
   return {
-    id: d.id, jurisdiction_id: d.jurisdictionId, session, organization_id: d.organizationId, date: d.date, number: d.number, title: d.title,
+    id: d.id, jurisdiction_id: d.jurisdictionId, session, organization_id: d.organizationId, date: d.date, number: d.number, title: bilingual(d.title, d.titleFr),
     speech_count: count, other_identifiers: d.otherIdentifiers, sources: d.sources, url: debateUrl(d.id), updated_at: isoTime(d.updatedAt)!,
   };
 }
@@ -195,7 +195,8 @@ export const debateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       filename: 'debates',
       columns: [
         { header: 'id', value: (d) => d.id }, { header: 'jurisdiction_id', value: (d) => d.jurisdiction_id }, { header: 'session', value: (d) => d.session },
-        { header: 'date', value: (d) => d.date }, { header: 'number', value: (d) => d.number }, { header: 'title', value: (d) => d.title },
+        { header: 'date', value: (d) => d.date }, { header: 'number', value: (d) => d.number },
+        { header: 'title_en', value: (d) => d.title.en }, { header: 'title_fr', value: (d) => d.title.fr },
         { header: 'speech_count', value: (d) => d.speech_count }, { header: 'updated_at', value: (d) => d.updated_at },
       ],
     }));

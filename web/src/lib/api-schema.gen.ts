@@ -2715,7 +2715,10 @@ export interface operations {
                             organization_id: string | null;
                             date: string;
                             number: number | null;
-                            title: string | null;
+                            title: {
+                                en: string | null;
+                                fr: string | null;
+                            };
                             speech_count: number;
                             other_identifiers: {
                                 scheme: string;
@@ -2782,7 +2785,10 @@ export interface operations {
                         organization_id: string | null;
                         date: string;
                         number: number | null;
-                        title: string | null;
+                        title: {
+                            en: string | null;
+                            fr: string | null;
+                        };
                         speech_count: number;
                         other_identifiers: {
                             scheme: string;

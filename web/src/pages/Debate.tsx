@@ -5,7 +5,7 @@ import { SpeechView } from '../components/SpeechView';
 import { Pending } from '../components/Status';
 import { urlFor } from '../lib/api';
 import { formatDate } from '../lib/format';
-import { useLang, useT } from '../lib/i18n';
+import { pickText, useLang, useT } from '../lib/i18n';
 import { csvUrl } from '../lib/links';
 import { useQuery, type Params } from '../lib/router';
 import { useApi } from '../lib/use-api';
@@ -19,7 +19,7 @@ export default function Debate({ params }: { params: Params }) {
   const d = debate.data;
   return (
     <>
-      <p className="eyebrow">{d?.title}</p>
+      <p className="eyebrow">{pickText(d?.title, lang)}</p>
       <Heading title={d ? formatDate(d.date, lang) : t('debates.title')} />
       <Pending {...debate} retry={debate.reload} />
       <Pending {...speeches} retry={speeches.reload} />

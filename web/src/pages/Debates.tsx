@@ -5,7 +5,7 @@ import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { Pending } from '../components/Status';
 import { formatDate, formatNumber } from '../lib/format';
-import { useLang, useT } from '../lib/i18n';
+import { pickText, useLang, useT } from '../lib/i18n';
 import { debatePath } from '../lib/links';
 import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
@@ -39,7 +39,7 @@ export default function Debates() {
             {debates.data.results.map((d) => (
               <li key={d.id}>
                 <Link to={debatePath(d.id)}>{formatDate(d.date, lang)}</Link>
-                <p className="meta">{d.title ?? d.session} · {t('debates.speeches', { n: formatNumber(d.speech_count, lang) })}</p>
+                <p className="meta">{pickText(d.title, lang) || d.session} · {t('debates.speeches', { n: formatNumber(d.speech_count, lang) })}</p>
               </li>
             ))}
           </ul>
