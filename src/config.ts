@@ -75,6 +75,8 @@ export interface FetchConfig {
   /** Base URLs of the publishers, so a mirror or a test server can stand in. */
   legisinfoUrl: string;
   ourcommonsUrl: string;
+  /** Where the House's member exports (members_*.csv) are published: `<membersUrl>/<file>`. */
+  membersUrl: string;
   /** When set, every municipal file is fetched from `<mirror>/<host><path>` instead of its city's host. */
   municipalMirror: string | undefined;
   /** PHOTOS=on: representatives' photos are fetched from their sources' addresses when first shown, and served by the platform. */
@@ -255,6 +257,7 @@ export const FETCH_EVERY_MINUTES: Record<string, number> = {
   'ourcommons-votes': 15,
   'legisinfo-bills': 60,
   hansard: 60,
+  'ourcommons-members': 24 * 60,
   municipal: 24 * 60,
 };
 
@@ -299,6 +302,8 @@ function fetchSettings(env: NodeJS.ProcessEnv): FetchConfig {
     backoffMs: numberIn(env, 'FETCH_BACKOFF_MS', 2000, 0, 600_000, true),
     legisinfoUrl: httpBase(env, 'FETCH_LEGISINFO_URL', 'https://www.parl.ca'),
     ourcommonsUrl: httpBase(env, 'FETCH_OURCOMMONS_URL', 'https://www.ourcommons.ca'),
+    // The House's own site offers no export with PersonIds, caucus and tenure dates: these files are its data as republished.
+    membersUrl: httpBase(env, 'FETCH_MEMBERS_URL', 'https://raw.githubusercontent.com/dgrant59/ParliamentVotes/main'),
     municipalMirror: env.FETCH_MUNICIPAL_MIRROR?.trim() ? httpBase(env, 'FETCH_MUNICIPAL_MIRROR', '') : undefined,
     photos,
     photoMirror: env.PHOTO_MIRROR?.trim() ? httpBase(env, 'PHOTO_MIRROR', '') : undefined,

@@ -3,9 +3,10 @@ import type { Fetcher } from './fetch-run.js';
 import { hansardFetcher } from './hansard.js';
 import { legisinfoBillsFetcher } from './legisinfo-bills.js';
 import { municipalFetcher } from './municipal.js';
+import { ourcommonsMembersFetcher } from './ourcommons-members.js';
 import { ourcommonsVotesFetcher } from './ourcommons-votes.js';
 
-export const fetchers: Fetcher[] = [legisinfoBillsFetcher, ourcommonsVotesFetcher, hansardFetcher, municipalFetcher];
+export const fetchers: Fetcher[] = [legisinfoBillsFetcher, ourcommonsVotesFetcher, hansardFetcher, ourcommonsMembersFetcher, municipalFetcher];
 
 export function findFetcher(source: string): Fetcher | undefined {
   return fetchers.find((f) => f.importer.source === source);
