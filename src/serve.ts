@@ -22,6 +22,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { withReadReplica } from './db/replica.js';
 import { PoliteHttp } from './fetch/http.js';
 import { PhotoStore } from './fetch/photos.js';
+import { fetchSources } from './fetch/fetchers.js';
 import { startFetchScheduler, type FetchScheduler } from './fetch/scheduler.js';
 import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
 import { startReaper } from './ingest/import-runs.js';
@@ -112,11 +113,13 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
     site: { publicUrl: config.publicUrl },
     alerts: { publicUrl: alertLinksBase(config), webhookPolicy: webhookPolicy(config) },
     ...(config.fetch.photos ? { photos: photoStore(config, log) } : {}),
+    fetch: config.fetch,
     ops: {
       metricsToken: config.metricsToken,
       internalNetworks: config.internalNetworks,
       slowQueryMs: config.slowQueryMs,
       staleAfterHours: config.dataStaleHours,
+      expectedSources: config.fetch.enabled ? fetchSources() : [],
       dataDir: config.dataDir,
     },
   });

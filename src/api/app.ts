@@ -28,6 +28,7 @@ import { performanceRoutes } from './routes/performance.js';
 import type { AlertRouteOptions } from './routes/alerts.js';
 import type { PhotoStore } from '../fetch/photos.js';
 import { v1Routes } from './v1.js';
+import { loadConfig, type FetchConfig } from '../config.js';
 import { SitePages, webRoutes, type SiteOptions } from './web.js';
 
 declare module 'fastify' {
@@ -55,6 +56,8 @@ export interface AppOptions {
   alerts?: AlertRouteOptions;
   /** Representatives' photos, fetched and kept by the platform (src/fetch/photos.ts); none served when absent. */
   photos?: PhotoStore;
+  /** The live fetchers' settings, for the admin console's fetch page; fetching off and not configured when absent. */
+  fetch?: FetchConfig;
 }
 
 /** Turns an Ajv error into the parameter a caller got wrong. */
@@ -192,7 +195,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes);
   await app.register(performanceRoutes);
   await registerOpenApi(app);
-  await app.register(v1Routes, { prefix: '/api/v1', alerts: options.alerts ?? { publicUrl: 'http://localhost:8080', webhookPolicy: { allowPrivate: false, ownNetworks: ['loopback'] } }, photos: options.photos ?? null });
+  await app.register(v1Routes, {
+    prefix: '/api/v1',
+    alerts: options.alerts ?? { publicUrl: 'http://localhost:8080', webhookPolicy: { allowPrivate: false, ownNetworks: ['loopback'] } },
+    photos: options.photos ?? null,
+    fetch: options.fetch ?? loadConfig({}).fetch,
+  });
   // The web UI's pages and assets (web/dist), after the API so nothing of it can shadow an API route.
   await app.register(webRoutes, { pages });
   return app;

@@ -1,8 +1,10 @@
 /** The public read API under /api/v1: one plugin per resource, public caching and ETags. */
 import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FetchConfig } from '../config.js';
 import { installConventions } from './conventions.js';
 import { ListTotals } from './list-totals.js';
+import { adminFetchRoutes } from './routes/admin-fetch.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
 import { alertRoutes, type AlertRouteOptions } from './routes/alerts.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -24,7 +26,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { sourceRoutes } from './routes/sources.js';
 import { voteRoutes } from './routes/votes.js';
 
-export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions } & PhotoRouteOptions> = async (app, { alerts, photos }) => {
+export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions; fetch: FetchConfig } & PhotoRouteOptions> = async (app, { alerts, photos, fetch }) => {
   // The 304 is ours (src/api/conventions.ts): @fastify/etag knows one ETag per If-None-Match, not a list or `*`.
   await app.register(etag, { weak: true, replyWith304: false });
   installConventions(app);
@@ -56,5 +58,6 @@ export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions } &
   await app.register(feedRoutes, { publicUrl: alerts.publicUrl });
   await app.register(adminRoutes, { prefix: '/admin' });
   await app.register(adminImportRoutes, { prefix: '/admin/imports' });
+  await app.register(adminFetchRoutes, { prefix: '/admin/fetch', settings: fetch });
   await app.register(adminKeyRoutes, { prefix: '/admin/keys' });
 };

@@ -41,6 +41,8 @@ export interface HealthOptions {
   timeoutMs: number;
   /** A source with no successful import for this long is stale. */
   staleAfterHours: number;
+  /** Sources listed even before their first run (and stale until it succeeds): those fetched on schedule. */
+  expectedSources: string[];
   /** Folder whose free disk space is reported (the embedded database lives there). */
   dataDir: string | undefined;
   version: string;
@@ -129,9 +131,13 @@ export class HealthChecks {
     }
   }
 
-  /** Last successful import per source, from import_runs (so imports run by the CLI count too); cached briefly. */
-  async sourceFreshness(): Promise<SourceFreshness[]> {
-    if (this.freshness && Date.now() - this.freshness.at < FRESHNESS_TTL_MS) return this.freshness.sources;
+  get staleAfterHours(): number {
+    return this.options.staleAfterHours;
+  }
+
+  /** Last successful import per source, from import_runs (so imports run by the CLI count too); cached for `maxAgeMs`. */
+  async sourceFreshness(maxAgeMs = FRESHNESS_TTL_MS): Promise<SourceFreshness[]> {
+    if (this.freshness && Date.now() - this.freshness.at < maxAgeMs) return this.freshness.sources;
     const rows = await withTimeout(
       this.options.database.rows<{ source: string; last_success: string | null }>(sql`
         SELECT source, to_char(max(finished_at) FILTER (WHERE status IN ('succeeded', 'partial')) AT TIME ZONE 'UTC',
@@ -140,7 +146,9 @@ export class HealthChecks {
       this.options.timeoutMs,
     );
     const now = Date.now();
-    const sources = rows.map((r) => {
+    const never = this.options.expectedSources.filter((source) => !rows.some((r) => r.source === source));
+    const all = [...rows, ...never.map((source) => ({ source, last_success: null }))].sort((a, b) => a.source.localeCompare(b.source));
+    const sources = all.map((r) => {
       const age = r.last_success ? (now - Date.parse(r.last_success)) / 3_600_000 : null;
       return { source: r.source, last_success_at: r.last_success, age_hours: age === null ? null : +age.toFixed(2), stale: age === null || age > this.options.staleAfterHours };
     });

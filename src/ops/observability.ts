@@ -20,6 +20,8 @@ export interface OpsOptions {
   slowQueryMs?: number;
   /** A source with no successful import for this long makes /health degraded. */
   staleAfterHours?: number;
+  /** Sources /health lists (stale) before their first run: the ones fetched on schedule. */
+  expectedSources?: string[];
   /** Timeout of each readiness check (ms). */
   checkTimeoutMs?: number;
   /** Folder whose free disk space /health reports. */
@@ -56,6 +58,7 @@ export function installObservability(app: FastifyInstance, options: OpsOptions, 
     importState: app.importState,
     timeoutMs: options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
     staleAfterHours: options.staleAfterHours ?? DEFAULT_STALE_AFTER_HOURS,
+    expectedSources: options.expectedSources ?? [],
     dataDir: options.dataDir,
     version: VERSION,
   });

@@ -170,6 +170,9 @@ describe('every response against the OpenAPI document', () => {
     expect((await get('/api/v1/admin/imports', admin)).statusCode).toBe(200);
     expect((await get('/api/v1/admin/imports/999999', admin)).statusCode).toBe(404);
     expect((await send('POST', '/api/v1/admin/imports', admin, { source: 'no-such-source' })).statusCode).toBe(400);
+    expect((await get('/api/v1/admin/fetch', admin)).statusCode).toBe(200);
+    // This app has no FETCH_CONTACT: it may not fetch (test/security/fetch-now.test.ts fetches from a local publisher).
+    expect((await send('POST', '/api/v1/admin/fetch/ourcommons-members', admin)).statusCode).toBe(409);
     expect((await send('DELETE', `/api/v1/admin/users/${user.id}`, admin)).statusCode).toBe(204);
 
     expect((await send('POST', '/api/v1/auth/password', me, { current_password: password, new_password: `${password} again` })).statusCode).toBe(200);

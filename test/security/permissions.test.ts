@@ -55,11 +55,13 @@ const EXPECTED: Record<string, Permission> = {
   'POST /api/v1/admin/imports': 'imports:run',
   'GET /api/v1/admin/imports': 'imports:read',
   'GET /api/v1/admin/imports/:id': 'imports:read',
+  'GET /api/v1/admin/fetch': 'imports:read',
+  'POST /api/v1/admin/fetch/:source': 'imports:run',
   'GET /admin/performance/stream': 'ops:read',
 };
 
 /** Routes that answer 2xx to each allowed role with no parameters or body. */
-const PLAIN_READS = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/keys', '/api/v1/me/saved', '/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/admin/outbox', '/api/v1/admin/keys', '/api/v1/admin/imports'];
+const PLAIN_READS = ['/api/v1/auth/me', '/api/v1/auth/sessions', '/api/v1/keys', '/api/v1/me/saved', '/api/v1/admin/users', '/api/v1/admin/audit', '/api/v1/admin/outbox', '/api/v1/admin/keys', '/api/v1/admin/imports', '/api/v1/admin/fetch'];
 
 const PRIVATE = /^\/api\/v1\/(auth|keys|admin|me)(\/|$)/;
 

@@ -32,10 +32,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(security: SecurityOptions = NO_LIMITS, database?: TestDatabase, alerts?: AppOptions['alerts']): Promise<TestApp> {
+export async function testApp(
+  security: SecurityOptions = NO_LIMITS,
+  database?: TestDatabase,
+  alerts?: AppOptions['alerts'],
+  more: Pick<AppOptions, 'fetch' | 'ops'> = {},
+): Promise<TestApp> {
   const db = database ?? (await testDatabase());
   const store = testStore();
-  const app = await buildApp({ database: db, store, security: { jwtSecret: JWT_SECRET, ...security }, ...(alerts ? { alerts } : {}) });
+  const app = await buildApp({ database: db, store, security: { jwtSecret: JWT_SECRET, ...security }, ...(alerts ? { alerts } : {}), ...more });
   await app.ready();
   // Every response is checked against the OpenAPI document; close() reports the violations.
   const contract = checkContract(app);

@@ -10,9 +10,9 @@ import { Type } from 'typebox';
 import { importErrors, importRuns } from '../../db/schema.js';
 import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
 import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
-import { ImportRunning } from '../../ingest/import-runs.js';
 import { runImport } from '../../ingest/runner.js';
 import { findImporter, importers } from '../../ingest/sources.js';
+import { startInBackground } from '../background-run.js';
 import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { importRunProperties, isoTime, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../resources.js';
@@ -25,7 +25,7 @@ const StartBody = Type.Object({
   sample: Type.Literal(true, { description: 'Import the sample bundled with the product (the only input the API accepts).' }),
 }, { additionalProperties: false });
 
-const Run = Type.Object({
+export const Run = Type.Object({
   ...importRunProperties(),
   source: Type.String(),
   paths: Type.Array(Type.String()),
@@ -40,7 +40,7 @@ const RunsQuery = listQuery({ source: Type.Optional(Type.String({ maxLength: 64 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 type RunRow = typeof importRuns.$inferSelect;
-function present(row: RunRow) {
+export function presentRun(row: RunRow) {
   return {
     id: row.id, source: row.source, status: row.status as RunStatus, paths: row.paths, started_at: isoTime(row.startedAt)!, finished_at: isoTime(row.finishedAt),
     inserted: row.inserted, updated: row.updated, unchanged: row.unchanged, rejected: row.rejected, error: row.error,
@@ -63,23 +63,9 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const paths = importer.samplePaths(SAMPLE_DATA_DIR).filter((p) => existsSync(p));
     if (paths.length === 0) throw new HttpProblem(409, 'no-sample', `The bundled sample has no files for "${source}".`);
     // The import service takes the source (one run at a time, whoever starts it), audits the run, announces the change.
-    let runId: number;
-    try {
-      runId = await new Promise<number>((resolve, reject) => {
-        let started = false;
-        const onStart = (id: number) => {
-          started = true;
-          resolve(id);
-        };
-        runImport(app.database, importer, paths, { onStart, startedBy: 'admin', request, announce: app.store })
-          .catch((err: unknown) => (started ? request.log.error({ err, source }, 'background import failed') : reject(err)));
-      });
-    } catch (err) {
-      if (err instanceof ImportRunning) throw new HttpProblem(409, 'import-running', err.message);
-      throw err;
-    }
+    const runId = await startInBackground(request, source, (onStart) => runImport(app.database, importer, paths, { onStart, startedBy: 'admin', request, announce: app.store }));
     const [row] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
-    return reply.code(202).header('location', `/api/v1/admin/imports/${runId}`).send(present(row!));
+    return reply.code(202).header('location', `/api/v1/admin/imports/${runId}`).send(presentRun(row!));
   });
 
   app.get('', {
@@ -89,10 +75,10 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const q = request.query;
     const where = and(q.source ? eq(importRuns.source, q.source) : undefined, q.status ? eq(importRuns.status, q.status) : undefined);
     const source = keysetList(db, { from: importRuns, fields: getTableColumns(importRuns), where: [where], live: true, sort: { keys: [by(importRuns.id, 'bigint')], direction: 'desc' } });
-    return respondList(request, reply, q, source, present, {
+    return respondList(request, reply, q, source, presentRun, {
       filename: 'import-runs',
       columns: ['id', 'source', 'status', 'started_at', 'finished_at', 'inserted', 'updated', 'unchanged', 'rejected', 'error'].map((header) => ({
-        header, value: (r: ReturnType<typeof present>) => r[header as keyof typeof r],
+        header, value: (r: ReturnType<typeof presentRun>) => r[header as keyof typeof r],
       })),
     });
   });
@@ -109,6 +95,6 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .where(eq(importErrors.runId, row.id))
       .orderBy(asc(importErrors.id))
       .limit(MAX_REJECTIONS_SHOWN);
-    return { ...present(row), rejections };
+    return { ...presentRun(row), rejections };
   });
 };

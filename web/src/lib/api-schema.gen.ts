@@ -1427,6 +1427,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each fetch source: its schedule, last run and freshness
+         * @description Each fetch source: its schedule, last run and freshness.
+         *
+         *     Needs permission `imports:read` (role editor or above), sent as an access token, or an API key created with that scope.
+         */
+        get: operations["getAdminFetch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/fetch/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch one source now, in the background (whatever its schedule)
+         * @description Fetch one source now, in the background (whatever its schedule).
+         *
+         *     Needs permission `imports:run` (role editor or above), sent as an access token, or an API key created with that scope.
+         */
+        post: operations["postAdminFetchBySource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/keys": {
         parameters: {
             query?: never;
@@ -6267,6 +6311,125 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             414: components["responses"]["UriTooLong"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAdminFetch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether this server fetches on schedule (FETCH=on). */
+                        scheduled: boolean;
+                        /** @description Whether a fetch may be started here: FETCH_CONTACT is set. */
+                        can_fetch: boolean;
+                        stale_after_hours: number;
+                        sources: {
+                            /** @description The fetch source, named for the importer that reads what it fetches. */
+                            source: string;
+                            /** @description Minutes between two scheduled runs (FETCH_SCHEDULE), timed from the end of the last. */
+                            every_minutes: number;
+                            /** @description The publisher's entry points this source fetches. */
+                            feeds: string[];
+                            last_run: {
+                                id: number;
+                                /**
+                                 * @description partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).
+                                 * @enum {string}
+                                 */
+                                status: "running" | "succeeded" | "partial" | "failed" | "abandoned";
+                                started_at: string;
+                                finished_at: string | null;
+                                /** @description Records inserted so far while the run is running (saved about once a second), in all once it has finished. */
+                                inserted: number;
+                                /** @description Records updated so far while the run is running (saved about once a second), in all once it has finished. */
+                                updated: number;
+                                /** @description Records found unchanged so far while the run is running (saved about once a second), in all once it has finished. */
+                                unchanged: number;
+                                /** @description Records rejected so far while the run is running (saved about once a second), in all once it has finished. */
+                                rejected: number;
+                                error: string | null;
+                                source: string;
+                                paths: string[];
+                            } | null;
+                            last_success_at: string | null;
+                            age_hours: number | null;
+                            /** @description No successful run within DATA_STALE_HOURS: /health reports it. */
+                            stale: boolean;
+                        }[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    postAdminFetchBySource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                source: "legisinfo-bills" | "ourcommons-votes" | "hansard" | "ourcommons-members" | "municipal";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /**
+                         * @description partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).
+                         * @enum {string}
+                         */
+                        status: "running" | "succeeded" | "partial" | "failed" | "abandoned";
+                        started_at: string;
+                        finished_at: string | null;
+                        /** @description Records inserted so far while the run is running (saved about once a second), in all once it has finished. */
+                        inserted: number;
+                        /** @description Records updated so far while the run is running (saved about once a second), in all once it has finished. */
+                        updated: number;
+                        /** @description Records found unchanged so far while the run is running (saved about once a second), in all once it has finished. */
+                        unchanged: number;
+                        /** @description Records rejected so far while the run is running (saved about once a second), in all once it has finished. */
+                        rejected: number;
+                        error: string | null;
+                        source: string;
+                        paths: string[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
