@@ -6,11 +6,15 @@
  * serious and critical checks, is screenshotted at desktop and phone widths,
  * and the bills page is weighed and timed.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, collectErrors, DESKTOP, firstLoadFigures, launchChromium, PHONE, screenshot, SCREENSHOTS, seriousViolations, type LoadFigures } from './browser.js';
 import { startPlatform, type Account, type Platform } from './platform.js';
+import { MEMBER_FILES } from '../../src/ingest/ourcommons-members.js';
+import { SHARED_DATA } from '../support/db.js';
+import { publisherServer, type PublisherServer } from '../support/publisher-server.js';
 
 const PORT = 19000 + (process.pid % 1000);
 // Chromium reports every HTTP error status of a fetch this way; the tests check statuses themselves.
@@ -18,6 +22,7 @@ const HTTP_STATUS_NOISE = /Failed to load resource: the server responded with a 
 
 describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real platform', () => {
   let platform: Platform;
+  let publisher: PublisherServer;
   let browser: Browser;
   const errors: string[] = [];
   const contexts: BrowserContext[] = [];
@@ -26,7 +31,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
   let readerKey: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(PORT);
+    // The House members' files as their publisher serves them, for "fetch now" (FETCH stays off: nothing runs on its own).
+    publisher = await publisherServer();
+    for (const file of Object.values(MEMBER_FILES)) publisher.documents.set(`/${file}`, readFileSync(join(SHARED_DATA, 'ourcommons-44', file)));
+    platform = await startPlatform(PORT, { FETCH_CONTACT: 'e2e@openpolicy.test', FETCH_MEMBERS_URL: publisher.url, FETCH_HOST_INTERVAL_MS: '0' });
     browser = await launchChromium();
   }, 600_000);
 
@@ -34,6 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     for (const context of contexts) await context.close();
     await browser?.close();
     await platform?.stop();
+    await publisher?.close();
   });
 
   /** A fresh browser (own cache and storage) with one page, its errors collected. */
@@ -172,6 +181,25 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     expect(await rejection.innerText()).toMatch(/divisions\.json\.gz#\[\d+\]\.nays\[\d+\]/);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'admin-import-run-desktop');
+  });
+
+  it('the editor fetches the House members now from the console, follows the run, and finds the source fresh', async () => {
+    const page = readerPage;
+    await page.goto('/admin/fetch');
+    const row = page.getByRole('row', { name: /ourcommons-members/ });
+    expect(await row.innerText()).toMatch(/every 1 d/);
+    await row.getByRole('button', { name: 'Fetch now: ourcommons-members' }).click();
+    await page.waitForURL(/\/admin\/imports\/\d+$/);
+    const status = page.locator('.result-line .badge');
+    await status.waitFor();
+    await expect.poll(() => status.innerText(), { timeout: 120_000, interval: 500 }).not.toBe('Running');
+    expect(await status.innerText()).toBe('Succeeded');
+    expect(publisher.requests.map((r) => [r.target, r.status])).toEqual(Object.values(MEMBER_FILES).map((f) => [`/${f}`, 200]));
+    await page.goto('/admin/fetch');
+    await row.locator('.badge').first().waitFor();
+    expect(await row.locator('.badge').allInnerTexts()).toEqual(['Succeeded', 'Fresh']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-fetch-desktop');
   });
 
   it('a reader who forgot their password resets it with the token an admin finds in the outbox', async () => {

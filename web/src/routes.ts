@@ -38,6 +38,7 @@ export const routes = [
   route('/admin/keys', page(() => import('./pages/admin/Keys'))),
   route('/admin/imports', page(() => import('./pages/admin/Imports'))),
   route('/admin/imports/:id', page(() => import('./pages/admin/ImportRun'))),
+  route('/admin/fetch', page(() => import('./pages/admin/Fetch'))),
   route('/admin/audit', page(() => import('./pages/admin/Audit'))),
   route('/admin/outbox', page(() => import('./pages/admin/Outbox'))),
 ];

@@ -38,3 +38,4 @@ export type KeyScope = NonNullable<RequestBody<'/api/v1/keys', 'post'>['scopes']
 export type PasswordChanged = Answer<'/api/v1/auth/password', 'post'>;
 export type AdminApiKey = Row<'/api/v1/admin/keys'>;
 export type ImportRun = Row<'/api/v1/admin/imports'>;
+export type FetchSource = Answer<'/api/v1/admin/fetch'>['sources'][number];

@@ -17,6 +17,7 @@ export default function AdminHome() {
         {admin && <li><Link to="/admin/users">{t('admin.users')}</Link><p className="meta">{t('admin.usersHelp')}</p></li>}
         {admin && <li><Link to="/admin/keys">{t('admin.keys')}</Link><p className="meta">{t('admin.keysHelp')}</p></li>}
         <li><Link to="/admin/imports">{t('admin.imports')}</Link><p className="meta">{t('admin.importsHelp')}</p></li>
+        <li><Link to="/admin/fetch">{t('admin.fetch')}</Link><p className="meta">{t('admin.fetchHelp')}</p></li>
         {admin && <li><Link to="/admin/audit">{t('admin.audit')}</Link><p className="meta">{t('admin.auditHelp')}</p></li>}
         {admin && <li><Link to="/admin/outbox">{t('admin.outbox')}</Link><p className="meta">{t('admin.outboxHelp')}</p></li>}
         {admin && <li><a href="/admin/performance">{t('admin.performance')}</a><p className="meta">{t('admin.performanceHelp')}</p></li>}
