@@ -1,17 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { lockDataDir } from './data-dir-lock.js';
 import { ACCESS_CONTROL_SQL, explainMigrationError } from './access-control.js';
-import { instrumentPglite, instrumentPostgres, QueryObserver, type QueryListener } from './instrument.js';
+import { instrumentPostgres, QueryObserver, type QueryListener } from './instrument.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -91,41 +86,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  let unlock = () => {};
-  if (options.dataDir) {
-    mkdirSync(options.dataDir, { recursive: true });
-    unlock = lockDataDir(options.dataDir, options.purpose ?? `openpolicy ${process.argv.slice(2).join(' ')}`.trim());
-  }
-  const observer = new QueryObserver();
-  let pglite: PGlite;
-  try {
-    // unaccent: the search configurations fold accents with it (migration 0002).
-    pglite = new PGlite({ ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}), extensions: { unaccent } });
-    await pglite.waitReady;
-  } catch (e) {
-    unlock();
-    throw e;
-  }
-  const client = instrumentPglite(pglite, observer);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    kind: 'pglite',
-    db,
-    pool: () => ({ active: observer.active, max: 1 }),
-    onQuery: (listener) => observer.listen(listener),
-    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
-    async migrate() {
-      await migratePglite(drizzlePglite(client), { migrationsFolder });
-      await client.transaction((tx) => tx.exec(ACCESS_CONTROL_SQL));
-    },
-    async close() {
-      try {
-        await client.close();
-      } finally {
-        unlock();
-      }
-    },
-  };
+  // PGlite's module alone holds ~44 MB: a server on PostgreSQL never loads it.
+  return (await import('./embedded.js')).openEmbedded(options);
 }
 
 /** True when the database answers; used by health checks. */

@@ -1,0 +1,50 @@
+/** The embedded database (PGlite in a data folder, or in memory for tests), loaded only when no PostgreSQL URL is set. */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { ACCESS_CONTROL_SQL } from './access-control.js';
+import { migrationsFolder, type Database, type Db, type OpenOptions } from './client.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { instrumentPglite, QueryObserver } from './instrument.js';
+import * as schema from './schema.js';
+
+export async function openEmbedded(options: OpenOptions): Promise<Database> {
+  let unlock = () => {};
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir, options.purpose ?? `openpolicy ${process.argv.slice(2).join(' ')}`.trim());
+  }
+  const observer = new QueryObserver();
+  let pglite: PGlite;
+  try {
+    // unaccent: the search configurations fold accents with it (migration 0002).
+    pglite = new PGlite({ ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}), extensions: { unaccent } });
+    await pglite.waitReady;
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const client = instrumentPglite(pglite, observer);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pool: () => ({ active: observer.active, max: 1 }),
+    onQuery: (listener) => observer.listen(listener),
+    rows: async <T>(query: SQL) => ((await db.execute(query)) as unknown as { rows: T[] }).rows,
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+      await client.transaction((tx) => tx.exec(ACCESS_CONTROL_SQL));
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
+  };
+}
