@@ -93,6 +93,16 @@ describe('GET /api/v1/bills/{jurisdiction}/{session}/{number}', () => {
     expect(byId.json().identifier).toBe('C-12');
   });
 
+  it('names the committees that met on C-12 in both languages, as LEGISinfo does', async () => {
+    const bill = (await get('/api/v1/bills/ca/45-1/C-12?include=committee_meetings')).json();
+    const committees = new Map<string, unknown>(bill.committee_meetings.map((m: { committee: { abbreviation: string; name: unknown } }) => [m.committee.abbreviation, m.committee.name]));
+    expect(committees.get('SECU')).toEqual({ en: 'Standing Committee on Public Safety and National Security', fr: 'Comité permanent de la sécurité publique et nationale' });
+    expect(committees.get('SECD')).toEqual({
+      en: 'Standing Senate Committee on National Security, Defence and Veterans Affairs',
+      fr: 'Comité sénatorial permanent de la sécurité nationale, de la défense et des anciens combattants',
+    });
+  });
+
   it('answers 304 to a matching If-None-Match and sets public caching', async () => {
     const first = await get('/api/v1/bills/ca/45-1/C-12');
     expect(first.headers.etag).toBeTruthy();

@@ -69,7 +69,7 @@ const BillDetail = Type.Intersect([Bill, Type.Object({
   }))),
   texts: Type.Optional(Type.Array(Type.Object({ version: Type.String(), language: Type.String(), url: Nullable(Type.String()), text: Type.String() }))),
   committee_meetings: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(), committee: Type.Object({ id: Type.String(), name: Type.String(), abbreviation: Nullable(Type.String()) }),
+    id: Type.String(), committee: Type.Object({ id: Type.String(), name: Bilingual, abbreviation: Nullable(Type.String()) }),
     number: Nullable(Type.Integer()), date: Nullable(Type.String()), title: Nullable(Type.String()), url: Nullable(Type.String()),
   }))),
 })]);
@@ -195,13 +195,15 @@ async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[
     detail.texts = rows;
   }
   if (include.has('committee_meetings')) {
-    const rows = await db.select({ meeting: committeeMeetings, committee: { id: organizations.id, name: organizations.name, abbreviation: organizations.abbreviation } })
+    const rows = await db.select({ meeting: committeeMeetings, committee: { id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, abbreviation: organizations.abbreviation } })
       .from(committeeMeetingBills)
       .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeeMeetingBills.meetingId))
       .innerJoin(organizations, eq(organizations.id, committeeMeetings.committeeId))
       .where(eq(committeeMeetingBills.billId, bill.id))
       .orderBy(asc(committeeMeetings.date), asc(committeeMeetings.number));
-    detail.committee_meetings = rows.map(({ meeting: m, committee }) => ({ id: m.id, committee, number: m.number, date: m.date, title: m.title, url: m.url }));
+    detail.committee_meetings = rows.map(({ meeting: m, committee: c }) => ({
+      id: m.id, committee: { id: c.id, name: bilingual(c.name, c.nameFr), abbreviation: c.abbreviation }, number: m.number, date: m.date, title: m.title, url: m.url,
+    }));
   }
   return detail;
 }

@@ -2010,7 +2010,10 @@ export interface operations {
                             id: string;
                             committee: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                                 abbreviation: string | null;
                             };
                             number: number | null;
@@ -2154,7 +2157,10 @@ export interface operations {
                             id: string;
                             committee: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                                 abbreviation: string | null;
                             };
                             number: number | null;

@@ -110,7 +110,7 @@ export default function Bill({ params }: { params: Params }) {
             {b.committee_meetings.map((m) => (
               <li key={m.id}>
                 <span className="nowrap">{formatDate(m.date, lang)}</span>{' '}
-                <Link to={committeePath(m.committee.id)}>{m.committee.abbreviation ?? m.committee.name}</Link>
+                <Link to={committeePath(m.committee.id)}>{m.committee.abbreviation ?? pickText(m.committee.name, lang)}</Link>
                 {m.number !== null && <> · {t('committee.meetingNumber', { n: m.number })}</>}
                 {m.url && <> · <a href={m.url} rel="noopener noreferrer">{t('common.source')}</a></>}
               </li>
