@@ -2,6 +2,7 @@
  * API benchmark: the platform on PostgreSQL (full data set) + Redis, and on the
  * embedded default (PGlite, bundled sample). For each endpoint, four ways in:
  *   cached     anonymous, the same URL again: against bare node:http serving the same bytes;
+ *   cached br  the same, asking for brotli (as browsers do): the stored compressed entry, written as is;
  *   key        uncached, with an X-API-Key (every API client with a key);
  *   distinct   uncached anonymous misses: a different query string each request;
  *   db limit   the SQL statements the endpoint issues (captured from the driver),
@@ -16,9 +17,11 @@
  *   npm run bench [-- --seconds 5 --rounds 3 --connections 10 --only postgres|pglite --match votes]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { compressBody } from '../src/api/compression.js';
 import { bareServer, endpoints, fullDataDatabase, median, REDIS_URL, startInstance, type Instance } from './platform.js';
 import { benchApiKey, captureStatements, databaseLimit, distinctListPaths, serverMemory, type Statement } from './uncached.js';
 import { measure, wrkAvailable, type Measurement } from './wrk.js';
@@ -117,13 +120,24 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
       continue;
     }
     const bare = await bareServer(body, res.headers.get('content-type') ?? 'application/json');
+    const brotli = await fetch(instance.url + path, { headers: { 'accept-encoding': 'br' } });
+    await brotli.arrayBuffer();
+    // As sent: fetch decodes the body, the length stays the encoded one.
+    const compressed = Number(brotli.headers.get('content-length'));
+    // What a miss that asks for an encoding pays once (a hit pays nothing: the entry keeps it).
+    const compressMs = (encoding: 'br' | 'gzip') => median(Array.from({ length: 21 }, () => {
+      const start = performance.now();
+      compressBody(body, encoding);
+      return performance.now() - start;
+    })).toFixed(2);
     const distinct = await distinctPaths(instance.url, path);
     const sqls = statements.get(path);
-    console.log(`${path}  (${body.length.toLocaleString('en-CA')} bytes; ${distinct.length.toLocaleString('en-CA')} distinct URLs${sqls ? `; ${sqls.length} SQL statement${sqls.length === 1 ? '' : 's'}` : ''})`);
+    console.log(`${path}  (${body.length.toLocaleString('en-CA')} bytes; ${distinct.length.toLocaleString('en-CA')} distinct URLs${sqls ? `; ${sqls.length} SQL statement${sqls.length === 1 ? '' : 's'}` : ''}; compressing it once: brotli ${compressMs('br')} ms, gzip ${compressMs('gzip')} ms)`);
     for (const c of connectionCounts) {
-      const runs = { cached: [] as Measurement[], bare: [] as Measurement[], key: [] as Measurement[], distinct: [] as Measurement[], db: [] as Measurement[] };
+      const runs = { cached: [] as Measurement[], cachedBr: [] as Measurement[], bare: [] as Measurement[], key: [] as Measurement[], distinct: [] as Measurement[], db: [] as Measurement[] };
       for (let r = 0; r < rounds; r++) {
         runs.cached.push(measure(instance.url + path, c, seconds));
+        runs.cachedBr.push(measure(instance.url + path, c, seconds, { 'accept-encoding': 'br' }));
         runs.bare.push(measure(bare.url, c, seconds));
         runs.key.push(measure(instance.url + path, c, seconds, { 'x-api-key': key }));
         // Each round starts where the last stopped in the list of URLs: none is asked twice within the cache's minute.
@@ -133,6 +147,7 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
       // Each round's run is paired with the limit run next to it in time.
       const ratio = (of: Measurement[], to: Measurement[]) => (to.length ? median(of.map((m, i) => m.requestsPerSecond / to[i]!.requestsPerSecond)) : undefined);
       console.log(row('  cached', c, medianOf(runs.cached), ratio(runs.cached, runs.bare)));
+      console.log(row(`  cached, brotli (${compressed.toLocaleString('en-CA')} bytes)`, c, medianOf(runs.cachedBr), ratio(runs.cachedBr, runs.bare)));
       console.log(row('  bare node:http, same bytes', c, medianOf(runs.bare)));
       console.log(row('  uncached, API key', c, medianOf(runs.key), ratio(runs.key, runs.db)));
       console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), ratio(runs.distinct, runs.db)));
