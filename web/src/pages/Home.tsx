@@ -1,7 +1,7 @@
 /** Home: the search box, the latest bill activity in Parliament, and the most recent divisions. */
 import { Bi } from '../components/Bi';
 import { Heading } from '../components/Heading';
-import { Pending } from '../components/Status';
+import { Loading, Pending } from '../components/Status';
 import { formatDate } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { sitePath } from '../lib/links';
@@ -17,6 +17,8 @@ export default function Home() {
   const bills = useApi('/api/v1/bills', { query: { jurisdiction: 'ca', sort: 'latest_action_desc', per_page: 8 } });
   useContentVisible(!!bills.data);
   const votes = useApi('/api/v1/votes', { query: { sort: 'date_desc', per_page: 8 } });
+  // Both lists appear together: on a phone the divisions sit below the bills, and would be pushed down as they arrive (layout shift).
+  const settled = !bills.loading && !votes.loading;
 
   return (
     <>
@@ -39,7 +41,8 @@ export default function Home() {
         <FindRepresentative />
       </section>
 
-      <div className="columns">
+      {!settled && <Loading />}
+      {settled && <div className="columns">
         <section aria-labelledby="latest-bills">
           <h2 id="latest-bills">{t('home.latestBills')}</h2>
           <Pending {...bills} retry={bills.reload} />
@@ -72,7 +75,7 @@ export default function Home() {
           )}
           <p><Link to="/votes">{t('home.allVotes')}</Link></p>
         </section>
-      </div>
+      </div>}
     </>
   );
 }
