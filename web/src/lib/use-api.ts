@@ -3,7 +3,7 @@
  * long as the API's own Cache-Control allows, so going back is instant and the
  * anonymous quota is not spent twice on the same page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { ApiError, getJson, isPublicRead, urlFor } from './api';
 import type { Answer, CallArgument, PathsFor } from './contract';
 
@@ -77,7 +77,9 @@ function useRead<T>(path: string | null): Resource<T> {
     setState((s) => (s.path === path ? { path, data: s.data } : { path }));
     load<T>(path).then(
       (data) => {
-        if (live) setState({ path, data });
+        // A transition: rendering a large answer (division 332's 323 ballots) yields to the browser every few
+        // milliseconds rather than blocking it in one long task.
+        if (live) startTransition(() => setState({ path, data }));
       },
       (error: unknown) => {
         if (live) setState({ path, error: error instanceof ApiError ? error : new ApiError({ type: 'client', title: String(error), status: 0 }) });
