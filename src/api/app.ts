@@ -60,6 +60,12 @@ export interface AppOptions {
   fetch?: FetchConfig;
 }
 
+/** What the value at `path` failed: each branch of an `anyOf` it matched none of ("a date or a date-time"), else the one rule. */
+function alternatives(errors: NonNullable<FastifyError['validation']>, path: string | undefined): string | undefined {
+  const messages = errors.filter((e) => e.instancePath === path && e.keyword !== 'anyOf').map((e) => e.message);
+  return messages.length > 0 ? [...new Set(messages)].join(' or ') : undefined;
+}
+
 /** Turns an Ajv error into the parameter a caller got wrong. */
 function validationProblem(error: FastifyError): Problem {
   const first = error.validation?.[0];
@@ -68,7 +74,7 @@ function validationProblem(error: FastifyError): Problem {
   const parameter = (params.additionalProperty as string | undefined) ?? (params.missingProperty as string | undefined) ?? path ?? undefined;
   const detail = params.additionalProperty
     ? `Unknown ${error.validationContext === 'querystring' ? 'query parameter' : 'property'} "${String(params.additionalProperty)}".`
-    : `${parameter ? `"${parameter}" ` : ''}${first?.message ?? error.message}`;
+    : `${parameter ? `"${parameter}" ` : ''}${alternatives(error.validation ?? [], first?.instancePath) ?? error.message}`;
   return {
     type: `${PROBLEM_BASE}invalid-parameter`,
     title: 'Bad Request',

@@ -15,6 +15,7 @@ import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
 import { problemInstance } from './problem-reply.js';
+import { DateString, StringEnum } from './resources.js';
 
 /** The deepest page: its offset still fits a JavaScript integer and PostgreSQL's bigint OFFSET. */
 export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
@@ -26,9 +27,46 @@ export const listParameters = {
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: '`csv` streams every matching row (also `Accept: text/csv`).' })),
 };
 
-/** A list endpoint's query schema: the shared parameters plus the resource's filters; anything else is a 400. */
+/** A list endpoint's query schema: the shared parameters plus the resource's filters and sort; anything else is a 400. */
 export function listQuery<T extends TProperties>(filters: T) {
   return Type.Object({ ...listParameters, ...filters }, { additionalProperties: false });
+}
+
+/**
+ * The filter every list of public records takes: records changed at or after
+ * the moment given (their `updated_at`), so a client keeps a copy current.
+ */
+export const updatedSince = { updated_since: sinceParameter('records whose `updated_at` is') };
+
+/** A moment, as a date-time or a date; `what` says what is at or after it. */
+export function sinceParameter(what: string) {
+  return Type.Optional(Type.Union([DateString, Type.String({ format: 'date-time' })], {
+    description: `Only ${what} at or after this moment: an RFC 3339 date-time (\`2026-12-01T12:00:00Z\`), or a date (\`2026-12-01\`), which means from the start of that day, UTC.`,
+  }));
+}
+
+/** The instant `updated_since` names, as PostgreSQL reads it: a date is the start of that day in UTC. */
+export function sinceMoment(since: string): string {
+  return since.length === 10 ? `${since}T00:00:00Z` : since;
+}
+
+
+export type Direction = 'asc' | 'desc';
+/** A sort value: one of the list's orders, ascending or descending. */
+export type SortValue<N extends string> = `${N}_${Direction}`;
+
+/**
+ * A list's `sort` parameter: each of its orders ascending (`<order>_asc`) and
+ * descending (`<order>_desc`), plus orders with one sensible direction (relevance).
+ */
+export function sortParameter<const N extends string, const X extends string = never>(
+  orders: readonly N[], options: { default?: SortValue<N> | X; extra?: readonly X[]; description?: string },
+) {
+  const values = [...orders.flatMap((o) => [`${o}_asc`, `${o}_desc`] as SortValue<N>[]), ...(options.extra ?? [])];
+  return Type.Optional(StringEnum(values, {
+    ...(options.default ? { default: options.default } : {}),
+    ...(options.description ? { description: options.description } : {}),
+  }));
 }
 
 export const Pagination = Type.Object({
@@ -60,6 +98,20 @@ export interface SortKey {
 export interface Sort {
   keys: SortKey[];
   direction: 'asc' | 'desc';
+}
+
+/**
+ * The keys of each order of a list, ending with a unique one; an order whose
+ * keys differ by direction (speeches stay in sitting order both ways) is a function.
+ */
+export type Orders<N extends string> = Record<N, SortKey[] | ((direction: Direction) => SortKey[])>;
+
+/** The `Sort` a sort value names. */
+export function sortBy<N extends string>(value: SortValue<N>, orders: Orders<N>): Sort {
+  const cut = value.lastIndexOf('_');
+  const direction = value.slice(cut + 1) as Direction;
+  const keys = orders[value.slice(0, cut) as N];
+  return { keys: typeof keys === 'function' ? keys(direction) : keys, direction };
 }
 
 export const by = (expr: SQLWrapper, type: KeyType): SortKey => {
@@ -103,6 +155,13 @@ export interface KeysetSpec<F extends SelectedFields, R> {
   within?: <T>(work: (db: Db) => Promise<T>) => Promise<T>;
   /** The rows change without a `data-changed` announcement (accounts, audit): count them on every request. */
   live?: boolean;
+  /** `updated_since`: the rows' change time, and the moment asked for (a date or an RFC 3339 date-time), if any. */
+  changedSince?: { column: SQLWrapper; since: string | undefined };
+}
+
+/** `updated_since` as SQL, whatever the session's time zone. */
+function changedSince(filter: KeysetSpec<SelectedFields, unknown>['changedSince']): SQL | undefined {
+  return filter?.since ? sql`${filter.column} >= ${sinceMoment(filter.since)}::timestamptz` : undefined;
 }
 
 /**
@@ -113,13 +172,14 @@ export interface KeysetSpec<F extends SelectedFields, R> {
 export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(db: Db, spec: KeysetSpec<F, R>): ListSource<Keyed<R>> {
   const run = spec.within ?? ((work) => work(db));
   const keys = spec.sort.keys.map((k) => k.expr);
+  const where = [...spec.where, changedSince(spec.changedSince)];
   const dir = spec.sort.direction === 'asc' ? asc : desc;
   function select<S extends SelectedFields>(tx: Db, fields: S) {
     let query = tx.select(fields).from(spec.from as PgTable).$dynamic();
     for (const join of spec.joins ?? []) query = (join.left ? query.leftJoin(join.table, join.on) : query.innerJoin(join.table, join.on)) as typeof query;
     return query;
   }
-  const countQuery = (tx: Db) => select(tx, { n: sql<number>`count(*)::int` }).where(and(...spec.where));
+  const countQuery = (tx: Db) => select(tx, { n: sql<number>`count(*)::int` }).where(and(...where));
   let countKey: string | undefined;
   if (!spec.live && !spec.within) {
     const { sql: text, params } = countQuery(db).toSQL();
@@ -129,7 +189,7 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
     count: () => run(async (tx) => (await countQuery(tx))[0]?.n ?? 0),
     rows: ({ limit, offset, after: afterKey }) => run(async (tx) => {
       const rows = await select(tx, { ...spec.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
-        .where(and(...spec.where, after(keys, afterKey, spec.sort.direction)))
+        .where(and(...where, after(keys, afterKey, spec.sort.direction)))
         .orderBy(...keys.map((k) => dir(k)))
         .limit(limit)
         .offset(offset) as unknown as Keyed<SelectResultFields<F>>[];

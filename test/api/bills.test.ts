@@ -21,7 +21,7 @@ describe('GET /api/v1/bills', () => {
 
   it('walks the whole collection by cursor, each bill exactly once', async () => {
     const seen = new Set<string>();
-    let url: string | null = '/api/v1/bills?session=45-1&per_page=100&sort=number';
+    let url: string | null = '/api/v1/bills?session=45-1&per_page=100&sort=number_asc';
     let pages = 0;
     while (url) {
       const body = (await get(url)).json() as { results: { id: string }[]; pagination: { next: string | null } };

@@ -54,8 +54,8 @@ beforeAll(async () => {
   const debate = String((await first('/api/v1/debates')).id);
   const committee = String((await first('/api/v1/committees?name=public%20safety')).url).replace('/api/v1/committees/', '');
   lists = [
-    ...['updated_desc', 'introduced_desc', 'latest_action_desc', 'number'].map((s) => `/api/v1/bills?sort=${s}`),
-    '/api/v1/bills?q=amendment', '/api/v1/bills?q=C-21', '/api/v1/bills?session=44-1&government=true&sort=number',
+    ...['updated_desc', 'introduced_desc', 'latest_action_desc', 'number_asc'].map((s) => `/api/v1/bills?sort=${s}`),
+    '/api/v1/bills?q=amendment', '/api/v1/bills?q=C-21', '/api/v1/bills?session=44-1&government=true&sort=number_asc',
     '/api/v1/votes', '/api/v1/votes?sort=date_asc', '/api/v1/votes?session=44-1&result=fail',
     '/api/v1/people', '/api/v1/people?sort=updated_desc', '/api/v1/people?current=false', '/api/v1/people?party=Conservative%20Party%20of%20Canada',
     `/api/v1/people/${person}/votes`, `/api/v1/people/${person}/votes?option=no`, `/api/v1/people/${person}/bills`, `/api/v1/people/${person}/speeches`,

@@ -243,7 +243,7 @@ describe('GET /api/v1/people/ocd-person/{uuid}/votes', () => {
 
 describe('GET /api/v1/people/ocd-person/{uuid}/bills and /speeches', () => {
   it('lists the four 45-1 bills the MP sponsored, C-12 among them', async () => {
-    const body = (await get(`${ANANDASANGAREE}/bills?sort=number`)).json();
+    const body = (await get(`${ANANDASANGAREE}/bills?sort=number_asc`)).json();
     expect(body.results.map((b: { identifier: string }) => b.identifier)).toEqual(['C-2', 'C-8', 'C-12', 'C-22']);
     expect(body.results[2]).toMatchObject({ session: '45-1', royal_assent_date: '2026-03-26', sponsor: { id: personId('parl-person-id', 89449) } });
     const csv = await get(`${ANANDASANGAREE}/bills?format=csv`);

@@ -13,7 +13,7 @@ import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
 import { runImport } from '../../ingest/runner.js';
 import { findImporter, importers } from '../../ingest/sources.js';
 import { startInBackground } from '../background-run.js';
-import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { importRunProperties, isoTime, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../resources.js';
 
@@ -36,7 +36,9 @@ const RunDetail = Type.Intersect([Run, Type.Object({
   }),
 })]);
 
-const RunsQuery = listQuery({ source: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(RUN_STATUSES)) });
+const RunsQuery = listQuery({
+  source: Type.Optional(Type.String({ maxLength: 64 })), status: Type.Optional(StringEnum(RUN_STATUSES)), sort: sortParameter(['id'], { default: 'id_desc' }),
+});
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 type RunRow = typeof importRuns.$inferSelect;
@@ -70,11 +72,11 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('', {
     config: { permission: 'imports:read' },
-    schema: { tags: ['admin'], summary: 'Import runs, newest first', querystring: RunsQuery, response: { 200: listResponse(Run) } },
+    schema: { tags: ['admin'], summary: 'Import runs, newest first unless sorted', querystring: RunsQuery, response: { 200: listResponse(Run) } },
   }, async (request, reply) => {
     const q = request.query;
     const where = and(q.source ? eq(importRuns.source, q.source) : undefined, q.status ? eq(importRuns.status, q.status) : undefined);
-    const source = keysetList(db, { from: importRuns, fields: getTableColumns(importRuns), where: [where], live: true, sort: { keys: [by(importRuns.id, 'bigint')], direction: 'desc' } });
+    const source = keysetList(db, { from: importRuns, fields: getTableColumns(importRuns), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', { id: [by(importRuns.id, 'bigint')] }) });
     return respondList(request, reply, q, source, presentRun, {
       filename: 'import-runs',
       columns: ['id', 'source', 'status', 'started_at', 'finished_at', 'inserted', 'updated', 'unchanged', 'rejected', 'error'].map((header) => ({

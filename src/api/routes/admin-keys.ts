@@ -13,7 +13,7 @@ import { currentActor, privateResponses } from '../../auth/http.js';
 import { scoped } from '../../auth/scope.js';
 import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
 import { notFound } from '../../errors/problem.js';
 import { NoContent, Nullable } from '../resources.js';
 import { ApiKey, presentApiKey } from './keys.js';
@@ -23,6 +23,7 @@ const KeysQuery = listQuery({
   user_id: Type.Optional(Type.String({ format: 'uuid', description: 'Only this user\'s keys.' })),
   revoked: Type.Optional(Type.Boolean({ description: 'true: revoked keys only; false: keys not revoked.' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the key\'s name or prefix, or of its owner\'s email or username.' })),
+  sort: sortParameter(['created'], { default: 'created_desc' }),
 });
 
 const AdminApiKey = Type.Object({
@@ -48,7 +49,7 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('', {
     config: { permission: 'users:manage' },
-    schema: { tags: ['admin'], summary: 'Every user\'s API keys with their owner and tier, newest first (never the keys or their hashes)', querystring: KeysQuery, response: { 200: listResponse(AdminApiKey) } },
+    schema: { tags: ['admin'], summary: 'Every user\'s API keys with their owner and tier, newest first unless sorted (never the keys or their hashes)', querystring: KeysQuery, response: { 200: listResponse(AdminApiKey) } },
   }, async (request, reply) => {
     const q = request.query;
     // Row-level security shows this transaction every user's keys only because the database finds the caller's secret is a live admin session's.
@@ -64,7 +65,7 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       joins: [{ table: users, on: eq(users.id, apiKeys.userId) }],
       fields: { ...apiKeyInfo, owner: { email: users.email, username: users.username, tier: users.tier } },
       where: [where],
-      sort: { keys: [by(apiKeys.createdAt, 'time'), by(apiKeys.id, 'uuid')], direction: 'desc' },
+      sort: sortBy(q.sort ?? 'created_desc', { created: [by(apiKeys.createdAt, 'time'), by(apiKeys.id, 'uuid')] }),
       within: (work) => scoped(db, scope, work),
     });
     return respondList(request, reply, q, source, present, {

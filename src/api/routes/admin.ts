@@ -16,7 +16,7 @@ import { USER_TIERS } from '../../auth/rate-limit.js';
 import { revokeAllSessions } from '../../auth/sessions.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
 import { User } from './auth.js';
@@ -28,6 +28,7 @@ const UsersQuery = listQuery({
   role: Type.Optional(StringEnum(ROLES)),
   disabled: Type.Optional(Type.Boolean()),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the email, username or name.' })),
+  sort: sortParameter(['created'], { default: 'created_desc' }),
 });
 
 const UserPatch = Type.Object({
@@ -43,6 +44,7 @@ const AuditQuery = listQuery({
   ip: Type.Optional(Type.String({ maxLength: 64 })),
   since: Type.Optional(Type.String({ format: 'date-time' })),
   until: Type.Optional(Type.String({ format: 'date-time' })),
+  sort: sortParameter(['id'], { default: 'id_desc', description: 'Entries are numbered as they are written.' }),
 });
 
 const AuditEntry = Type.Object({
@@ -60,7 +62,7 @@ const AuditEntry = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 
-const OutboxQuery = listQuery({ to: Type.Optional(Type.String({ maxLength: 254 })) });
+const OutboxQuery = listQuery({ to: Type.Optional(Type.String({ maxLength: 254 })), sort: sortParameter(['id'], { default: 'id_desc' }) });
 const OutboxMail = Type.Object({ id: Type.Integer(), to: Type.String(), subject: Type.String(), body: Type.String(), created_at: Type.String() });
 
 // ── query ─────────────────────────────────────────────────────────────────
@@ -94,7 +96,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/users', {
     config: { permission: 'users:manage' },
-    schema: { tags: ['admin'], summary: 'Users, newest first', querystring: UsersQuery, response: { 200: listResponse(User) } },
+    schema: { tags: ['admin'], summary: 'Users, newest first unless sorted', querystring: UsersQuery, response: { 200: listResponse(User) } },
   }, async (request, reply) => {
     const q = request.query;
     const where = and(
@@ -104,7 +106,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     const source = keysetList(db, {
       from: users, fields: getTableColumns(users), where: [where], live: true,
-      sort: { keys: [by(users.createdAt, 'time'), by(users.id, 'uuid')], direction: 'desc' },
+      sort: sortBy(q.sort ?? 'created_desc', { created: [by(users.createdAt, 'time'), by(users.id, 'uuid')] }),
     });
     return respondList(request, reply, q, source, presentUser, {
       filename: 'users',
@@ -181,7 +183,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/audit', {
     config: { permission: 'audit:read' },
-    schema: { tags: ['admin'], summary: 'The audit log, newest first', querystring: AuditQuery, response: { 200: listResponse(AuditEntry) } },
+    schema: { tags: ['admin'], summary: 'The audit log, newest first unless sorted', querystring: AuditQuery, response: { 200: listResponse(AuditEntry) } },
   }, async (request, reply) => {
     const q = request.query;
     const where = and(
@@ -192,7 +194,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       q.since ? gte(auditLog.at, new Date(q.since)) : undefined,
       q.until ? lt(auditLog.at, new Date(q.until)) : undefined,
     );
-    const source = keysetList(db, { from: auditLog, fields: getTableColumns(auditLog), where: [where], live: true, sort: { keys: [by(auditLog.id, 'bigint')], direction: 'desc' } });
+    const source = keysetList(db, { from: auditLog, fields: getTableColumns(auditLog), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', { id: [by(auditLog.id, 'bigint')] }) });
     return respondList(request, reply, q, source, presentAudit, {
       filename: 'audit',
       columns: [
@@ -206,11 +208,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/outbox', {
     config: { permission: 'outbox:read' },
-    schema: { tags: ['admin'], summary: 'Mail kept because no SMTP server is configured, newest first', querystring: OutboxQuery, response: { 200: listResponse(OutboxMail) } },
+    schema: { tags: ['admin'], summary: 'Mail kept because no SMTP server is configured, newest first unless sorted', querystring: OutboxQuery, response: { 200: listResponse(OutboxMail) } },
   }, async (request, reply) => {
     const q = request.query;
     const where = q.to ? eq(emailOutbox.recipient, q.to.trim().toLowerCase()) : undefined;
-    const source = keysetList(db, { from: emailOutbox, fields: getTableColumns(emailOutbox), where: [where], live: true, sort: { keys: [by(emailOutbox.id, 'bigint')], direction: 'desc' } });
+    const source = keysetList(db, { from: emailOutbox, fields: getTableColumns(emailOutbox), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', { id: [by(emailOutbox.id, 'bigint')] }) });
     const present = (m: typeof emailOutbox.$inferSelect) => ({ id: m.id, to: m.recipient, subject: m.subject, body: m.body, created_at: isoTime(m.createdAt)! });
     return respondList(request, reply, q, source, present, {
       filename: 'outbox',

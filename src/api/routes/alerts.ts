@@ -15,7 +15,7 @@ import {
 import { checkWebhookUrl, WebhookRefused, type WebhookPolicy } from '../../alerts/webhooks.js';
 import { currentActor, privateResponses } from '../../auth/http.js';
 import { jobs } from '../../db/schema.js';
-import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable } from '../resources.js';
 
@@ -190,8 +190,8 @@ export const alertRoutes: FastifyPluginAsyncTypebox<AlertRouteOptions> = async (
   app.get('/me/webhooks/:id/deliveries', {
     config: manage,
     schema: {
-      tags: ['alerts'], summary: 'The delivery log of one of my webhooks, newest first: status, attempts, HTTP status and latency',
-      params: IdParams, querystring: listQuery({}), response: { 200: listResponse(Delivery) },
+      tags: ['alerts'], summary: 'The delivery log of one of my webhooks, newest first unless sorted: status, attempts, HTTP status and latency',
+      params: IdParams, querystring: listQuery({ sort: sortParameter(['id'], { default: 'id_desc' }) }), response: { 200: listResponse(Delivery) },
     },
   }, async (request, reply) => {
     const hook = await webhookOf(db, currentActor(request), request.params.id);
@@ -200,7 +200,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<AlertRouteOptions> = async (
       from: jobs,
       fields: deliveryFields,
       where: [and(eq(jobs.webhookId, hook.id), eq(jobs.kind, 'webhook'))],
-      sort: { keys: [by(jobs.id, 'bigint')], direction: 'desc' },
+      sort: sortBy(request.query.sort ?? 'id_desc', { id: [by(jobs.id, 'bigint')] }),
       live: true,
     });
     return respondList(request, reply, request.query, source, presentDelivery, {

@@ -1,6 +1,6 @@
 /** Bills: list with filters, full-text search and sorts; one bill by OCD id or natural key, with includes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
@@ -8,12 +8,12 @@ import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { textMatches, textQuery, textRank } from '../../db/full-text.js';
-import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
+import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
-const SORTS = ['updated_desc', 'introduced_desc', 'latest_action_desc', 'number', 'relevance'] as const;
+export const BILL_ORDERS = ['updated', 'introduced', 'latest_action', 'number'] as const;
 const INCLUDES = ['actions', 'sponsors', 'votes', 'texts', 'committee_meetings'] as const;
 
 const BillsQuery = listQuery({
@@ -27,8 +27,8 @@ const BillsQuery = listQuery({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full text (English and French); an exact number such as C-12 ranks that bill first.' })),
   introduced_since: Type.Optional(DateString),
   introduced_before: Type.Optional(DateString),
-  updated_since: Type.Optional(Type.String({ format: 'date-time', description: 'ISO timestamp; bills whose record changed since.' })),
-  sort: Type.Optional(StringEnum(SORTS)),
+  ...updatedSince,
+  sort: sortParameter(BILL_ORDERS, { extra: ['relevance'], description: 'Default: relevance with q, else updated_desc.' }),
 });
 
 export const Bill = Type.Object({
@@ -94,43 +94,39 @@ function filters(q: Static<typeof BillsQuery>): SQL[] {
   if (q.sponsor) where.push(eq(bills.sponsorPersonId, q.sponsor));
   if (q.introduced_since) where.push(gte(bills.introducedDate, q.introduced_since));
   if (q.introduced_before) where.push(lt(bills.introducedDate, q.introduced_before));
-  if (q.updated_since) where.push(gte(bills.updatedAt, new Date(q.updated_since)));
   if (q.q) where.push(sql`(${textMatches(billVectors, textQuery(q.q))} OR upper(${bills.identifier}) = upper(${q.q}))`);
   return where;
 }
 
 const NO_DATE = sql`'0001-01-01'::date`;
 
+const noDate = (column: SQLWrapper) => sql`coalesce(${column}, ${NO_DATE})`;
+
+const orders: Orders<(typeof BILL_ORDERS)[number]> = {
+  updated: [by(bills.updatedAt, 'time'), by(bills.id, 'text')],
+  introduced: [by(noDate(bills.introducedDate), 'date'), by(bills.id, 'text')],
+  latest_action: [by(noDate(bills.latestActionDate), 'date'), by(bills.id, 'text')],
+  number: [
+    by(legislativeSessions.identifier, 'text'), by(sql`split_part(${bills.identifier}, '-', 1)`, 'text'),
+    by(sql`coalesce(nullif(regexp_replace(${bills.identifier}, '\\D', '', 'g'), ''), '0')::int`, 'int'), by(bills.id, 'text'),
+  ],
+};
+
 function ordering(q: Static<typeof BillsQuery>): Sort {
   const sort = q.sort ?? (q.q ? 'relevance' : 'updated_desc');
-  switch (sort) {
-    case 'relevance': {
-      if (!q.q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
-      const exact = sql`(upper(${bills.identifier}) = upper(${q.q}))::int`;
-      return {
-        keys: [by(exact, 'int'), by(textRank(billVectors, textQuery(q.q)), 'number'), by(sql`coalesce(${bills.introducedDate}, ${NO_DATE})`, 'date'), by(bills.id, 'text')],
-        direction: 'desc',
-      };
-    }
-    case 'introduced_desc':
-      return { keys: [by(sql`coalesce(${bills.introducedDate}, ${NO_DATE})`, 'date'), by(bills.id, 'text')], direction: 'desc' };
-    case 'latest_action_desc':
-      return { keys: [by(sql`coalesce(${bills.latestActionDate}, ${NO_DATE})`, 'date'), by(bills.id, 'text')], direction: 'desc' };
-    case 'number':
-      return {
-        keys: [
-          by(legislativeSessions.identifier, 'text'), by(sql`split_part(${bills.identifier}, '-', 1)`, 'text'),
-          by(sql`coalesce(nullif(regexp_replace(${bills.identifier}, '\\D', '', 'g'), ''), '0')::int`, 'int'), by(bills.id, 'text'),
-        ],
-        direction: 'asc',
-      };
-    case 'updated_desc':
-      return { keys: [by(bills.updatedAt, 'time'), by(bills.id, 'text')], direction: 'desc' };
-  }
+  if (sort !== 'relevance') return sortBy(sort, orders);
+  if (!q.q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
+  const exact = sql`(upper(${bills.identifier}) = upper(${q.q}))::int`;
+  return {
+    keys: [by(exact, 'int'), by(textRank(billVectors, textQuery(q.q)), 'number'), by(noDate(bills.introducedDate), 'date'), by(bills.id, 'text')],
+    direction: 'desc',
+  };
 }
 
 export function billSource(db: Db, q: Static<typeof BillsQuery>) {
-  return keysetList(db, { from: bills, joins: billJoins, fields: billFields, where: filters(q), sort: ordering(q) });
+  return keysetList(db, {
+    from: bills, joins: billJoins, fields: billFields, where: filters(q), sort: ordering(q), changedSince: { column: bills.updatedAt, since: q.updated_since },
+  });
 }
 
 // ── response ──────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, listQuery, listResponse, respondList, type Sort } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
@@ -20,6 +20,8 @@ const CommitteesQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
   chamber: Type.Optional(StringEnum(CHAMBERS, { description: 'House (`lower`), Senate (`upper`) or joint committees.' })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Part of the English or French name, or the acronym (case-insensitive).' })),
+  ...updatedSince,
+  sort: sortParameter(['name', 'updated'], { default: 'name_asc' }),
 });
 
 const Committee = Type.Object({
@@ -47,6 +49,8 @@ const MeetingsQuery = listQuery({
   session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
   since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
   before: Type.Optional(DateString),
+  ...updatedSince,
+  sort: sortParameter(['date'], { default: 'date_desc', description: 'By date (undated meetings count as the oldest), then number.' }),
 });
 
 const MeetingBill = Type.Object({ id: Type.String(), session: Type.String(), identifier: Type.String(), title: Bilingual, url: Type.String() });
@@ -95,8 +99,14 @@ function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
 }
 
 function committeeSource(db: Db, q: Static<typeof CommitteesQuery>) {
-  const sort: Sort = { keys: [by(organizations.name, 'text'), by(organizations.id, 'text')], direction: 'asc' };
-  return keysetList(db, { from: organizations, joins: committeeJoins, fields: committeeFields, where: committeeFilters(q), sort });
+  const sort = sortBy(q.sort ?? 'name_asc', {
+    name: [by(organizations.name, 'text'), by(organizations.id, 'text')],
+    updated: [by(organizations.updatedAt, 'time'), by(organizations.id, 'text')],
+  });
+  return keysetList(db, {
+    from: organizations, joins: committeeJoins, fields: committeeFields, where: committeeFilters(q), sort,
+    changedSince: { column: organizations.updatedAt, since: q.updated_since },
+  });
 }
 
 async function findCommittee(db: Db, id: string): Promise<CommitteeRow | undefined> {
@@ -115,16 +125,17 @@ function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQue
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   if (q.since) where.push(gte(committeeMeetings.date, q.since));
   if (q.before) where.push(lt(committeeMeetings.date, q.before));
-  // Newest first; undated meetings last, then by number so a sitting series reads in order.
-  const keys = [
-    by(sql`coalesce(${committeeMeetings.date}, '0001-01-01'::date)`, 'date'), by(sql`coalesce(${committeeMeetings.number}, 0)`, 'int'), by(committeeMeetings.id, 'text'),
-  ];
+  // Undated meetings are the oldest; then by number so a sitting series reads in order.
+  const sort = sortBy(q.sort ?? 'date_desc', {
+    date: [by(sql`coalesce(${committeeMeetings.date}, '0001-01-01'::date)`, 'date'), by(sql`coalesce(${committeeMeetings.number}, 0)`, 'int'), by(committeeMeetings.id, 'text')],
+  });
   return keysetList<typeof meetingFields, MeetingRow>(db, {
     from: committeeMeetings,
     joins: [{ table: legislativeSessions, on: eq(legislativeSessions.id, committeeMeetings.sessionId), left: true }],
     fields: meetingFields,
     where,
-    sort: { keys, direction: 'desc' },
+    sort,
+    changedSince: { column: committeeMeetings.updatedAt, since: q.updated_since },
     async attach(rows) {
       const studied = await billsStudied(db, rows.map((r) => r.meeting.id));
       return rows.map((r) => ({ ...r, bills: studied.get(r.meeting.id) ?? [] }));

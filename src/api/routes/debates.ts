@@ -6,7 +6,10 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, SPEAKER_ROLES, speeches } from '../../db/schema.js';
 import { textMatches, textQuery, textRank } from '../../db/full-text.js';
-import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, type CsvColumn, type Sort } from '../lists.js';
+import {
+  by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince,
+  type CsvColumn, type Orders, type Sort, type SortValue,
+} from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 
@@ -21,16 +24,22 @@ const DebatesQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
   session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`; of the federal Parliament unless `jurisdiction` names another.' })),
   ...dateRange,
-  sort: Type.Optional(StringEnum(['date_desc', 'date_asc'] as const, { default: 'date_desc' })),
+  ...updatedSince,
+  sort: sortParameter(['date'], { default: 'date_desc' }),
 });
 
-const SPEECH_SORTS = ['date_desc', 'date_asc', 'relevance'] as const;
 export const SpeechesQuery = listQuery({
   person: Type.Optional(Type.String({ pattern: '^ocd-person/', description: 'Speaker ocd-person id.' })),
   bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21`.' })),
   ...dateRange,
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full text, English and French (web-search syntax: "quoted phrase", -not, or).' })),
-  sort: Type.Optional(StringEnum(SPEECH_SORTS, { description: 'Default: relevance with q, else date_desc (speeches of a sitting in order).' })),
+  ...updatedSince,
+  sort: sortParameter(['date'], { extra: ['relevance'], description: 'Default: relevance with q, else date_desc (the speeches of a sitting in order either way).' }),
+});
+
+const SittingSpeechesQuery = listQuery({
+  ...updatedSince,
+  sort: sortParameter(['sequence'], { default: 'sequence_asc', description: 'In the order they were given, or the reverse.' }),
 });
 
 const Debate = Type.Object({
@@ -105,8 +114,10 @@ function debateSource(db: Db, q: Static<typeof DebatesQuery>) {
   const where = dateFilters(debates.date, q);
   const scope = listScope(q, debates);
   if (scope) where.push(scope);
-  const sort: Sort = { keys: [by(debates.date, 'date'), by(debates.id, 'text')], direction: q.sort === 'date_asc' ? 'asc' : 'desc' };
-  return keysetList<typeof debateFields, DebateRow>(db, { from: debates, joins: debateJoins, fields: debateFields, where, sort });
+  const sort = sortBy(q.sort ?? 'date_desc', { date: [by(debates.date, 'date'), by(debates.id, 'text')] });
+  return keysetList<typeof debateFields, DebateRow>(db, {
+    from: debates, joins: debateJoins, fields: debateFields, where, sort, changedSince: { column: debates.updatedAt, since: q.updated_since },
+  });
 }
 
 export function speechFilters(q: Static<typeof SpeechesQuery>): SQL[] {
@@ -121,27 +132,27 @@ export function speechFilters(q: Static<typeof SpeechesQuery>): SQL[] {
   return where;
 }
 
-/**
- * Within a sitting speeches read in order, so the date-descending walk takes the
- * negated sequence: one direction for the whole key keeps the keyset a row comparison.
- */
-export function speechOrdering(sort: (typeof SPEECH_SORTS)[number] | 'sequence', q: string | undefined): Sort {
-  switch (sort) {
-    case 'sequence':
-      return { keys: [by(speeches.sequence, 'int'), by(speeches.id, 'text')], direction: 'asc' };
-    case 'date_asc':
-      return { keys: [by(debates.date, 'date'), by(debates.id, 'text'), by(speeches.sequence, 'int'), by(speeches.id, 'text')], direction: 'asc' };
-    case 'date_desc':
-      return { keys: [by(debates.date, 'date'), by(debates.id, 'text'), by(sql`-${speeches.sequence}`, 'int'), by(speeches.id, 'text')], direction: 'desc' };
-    case 'relevance': {
-      if (!q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
-      return { keys: [by(textRank(speechVectors, textQuery(q)), 'number'), by(debates.date, 'date'), by(speeches.id, 'text')], direction: 'desc' };
-    }
-  }
+const speechOrders: Orders<'date' | 'sequence'> = {
+  /**
+   * Within a sitting speeches read in order, so the date-descending walk takes the
+   * negated sequence: one direction for the whole key keeps the keyset a row comparison.
+   */
+  date: (direction) => [
+    by(debates.date, 'date'), by(debates.id, 'text'), by(direction === 'asc' ? speeches.sequence : sql`-${speeches.sequence}`, 'int'), by(speeches.id, 'text'),
+  ],
+  sequence: [by(speeches.sequence, 'int'), by(speeches.id, 'text')],
+};
+
+export function speechOrdering(sort: SortValue<'date' | 'sequence'> | 'relevance', q: string | undefined): Sort {
+  if (sort !== 'relevance') return sortBy(sort, speechOrders);
+  if (!q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
+  return { keys: [by(textRank(speechVectors, textQuery(q)), 'number'), by(debates.date, 'date'), by(speeches.id, 'text')], direction: 'desc' };
 }
 
-export function speechSource(db: Db, where: SQL[], sort: Sort) {
-  return keysetList<typeof speechFields, SpeechRow>(db, { from: speeches, joins: speechJoins, fields: speechFields, where, sort });
+export function speechSource(db: Db, where: SQL[], sort: Sort, since?: string) {
+  return keysetList<typeof speechFields, SpeechRow>(db, {
+    from: speeches, joins: speechJoins, fields: speechFields, where, sort, changedSince: { column: speeches.updatedAt, since },
+  });
 }
 
 async function findDebate(db: Db, id: string): Promise<DebateRow> {
@@ -208,7 +219,7 @@ export const debateRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const row = await findDebate(db, request.params.id);
     const detail: Static<typeof DebateDetail> = { ...presentDebate(row), speeches_url: `${debateUrl(row.debate.id)}/speeches` };
     if (include.has('speeches')) {
-      const order = speechOrdering('sequence', undefined);
+      const order = speechOrdering('sequence_asc', undefined);
       const rows = await speechSource(db, [eq(speeches.debateId, row.debate.id)], order).rows({ limit: row.speechCount, offset: 0, after: null });
       detail.speeches = rows.map(presentSpeech);
     }
@@ -216,23 +227,24 @@ export const debateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/debates/:id/speeches', {
-    schema: { tags: ['debates'], summary: 'The speeches of one debate, in order', params: IdParams, querystring: listQuery({}), response: { 200: listResponse(Speech) } },
+    schema: { tags: ['debates'], summary: 'The speeches of one debate, in order', params: IdParams, querystring: SittingSpeechesQuery, response: { 200: listResponse(Speech) } },
   }, async (request, reply) => {
     const row = await findDebate(db, request.params.id);
-    const source = speechSource(db, [eq(speeches.debateId, row.debate.id)], speechOrdering('sequence', undefined));
+    const q = request.query;
+    const source = speechSource(db, [eq(speeches.debateId, row.debate.id)], speechOrdering(q.sort ?? 'sequence_asc', undefined), q.updated_since);
     return respondList(request, reply, request.query, source, presentSpeech, { filename: 'speeches', columns: speechColumns });
   });
 
   app.get('/speeches', { schema: { tags: ['debates'], summary: 'List and search speeches', querystring: SpeechesQuery, response: { 200: listResponse(Speech) } } },
     async (request, reply) => {
       const q = request.query;
-      const source = speechSource(db, speechFilters(q), speechOrdering(q.sort ?? (q.q ? 'relevance' : 'date_desc'), q.q));
+      const source = speechSource(db, speechFilters(q), speechOrdering(q.sort ?? (q.q ? 'relevance' : 'date_desc'), q.q), q.updated_since);
       return respondList(request, reply, q, source, presentSpeech, { filename: 'speeches', columns: speechColumns });
     });
 
   app.get('/speeches/:id', { schema: { tags: ['debates'], summary: 'One speech', params: IdParams, response: { 200: Speech } } },
     async (request) => {
-      const [row] = await speechSource(db, [eq(speeches.id, request.params.id)], speechOrdering('sequence', undefined)).rows({ limit: 1, offset: 0, after: null });
+      const [row] = await speechSource(db, [eq(speeches.id, request.params.id)], speechOrdering('sequence_asc', undefined)).rows({ limit: 1, offset: 0, after: null });
       if (!row) throw notFound('speech', request.params.id);
       return presentSpeech(row);
     });

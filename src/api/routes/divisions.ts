@@ -7,7 +7,7 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
-import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
 import { notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, Sources } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
@@ -18,6 +18,8 @@ const DivisionsQuery = listQuery({
   parent: Type.Optional(Type.String({ description: 'OCD id of the parent division, e.g. `ocd-division/country:ca/province:on`.' })),
   classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'country, province, territory, ed (federal riding), ped (provincial riding), cd, csd, ward, …' })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the English or French name, ignoring case.' })),
+  ...updatedSince,
+  sort: sortParameter(['id', 'updated'], { default: 'id_asc' }),
 });
 
 const Division = Type.Object({
@@ -56,7 +58,8 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
     const pattern = likeContains(q.name.toLowerCase());
     where.push(sql`(lower(${divisions.name}) like ${pattern} or lower(${divisions.nameFr}) like ${pattern})`);
   }
-  return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort: { keys: [by(divisions.id, 'text')], direction: 'asc' } });
+  const sort = sortBy(q.sort ?? 'id_asc', { id: [by(divisions.id, 'text')], updated: [by(divisions.updatedAt, 'time'), by(divisions.id, 'text')] });
+  return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort, changedSince: { column: divisions.updatedAt, since: q.updated_since } });
 }
 
 /** Everyone with a current membership that `where` selects, each with those memberships; seats before other posts. */

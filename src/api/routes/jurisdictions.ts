@@ -5,7 +5,7 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { by, includeParameter, includes, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, includeParameter, includes, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
 import { notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
 import { presentSession, Session, sessionOrder } from './sessions.js';
@@ -17,6 +17,8 @@ const INCLUDES = ['organizations', 'sessions'] as const;
 const JurisdictionsQuery = listQuery({
   level: Type.Optional(StringEnum(LEVELS)),
   classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'legislature, government or council.' })),
+  ...updatedSince,
+  sort: sortParameter(['id', 'updated'], { default: 'id_asc' }),
 });
 
 const Jurisdiction = Type.Object({
@@ -54,7 +56,10 @@ function jurisdictionSource(db: Db, q: Static<typeof JurisdictionsQuery>) {
   const where: SQL[] = [];
   if (q.level) where.push(eq(jurisdictions.level, q.level));
   if (q.classification) where.push(eq(jurisdictions.classification, q.classification));
-  return keysetList(db, { from: jurisdictions, fields: getTableColumns(jurisdictions), where, sort: { keys: [by(jurisdictions.id, 'text')], direction: 'asc' } });
+  const sort = sortBy(q.sort ?? 'id_asc', { id: [by(jurisdictions.id, 'text')], updated: [by(jurisdictions.updatedAt, 'time'), by(jurisdictions.id, 'text')] });
+  return keysetList(db, {
+    from: jurisdictions, fields: getTableColumns(jurisdictions), where, sort, changedSince: { column: jurisdictions.updatedAt, since: q.updated_since },
+  });
 }
 
 async function jurisdictionDetail(db: Db, j: JurisdictionRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof JurisdictionDetail>> {

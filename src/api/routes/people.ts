@@ -14,10 +14,10 @@ import { bills, legislativeSessions, memberships, organizations, people, voteEve
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, listQuery, listResponse, Pagination, respondList, wantsCsv, type CsvColumn, type Sort } from '../lists.js';
+import { by, columnsWithout, keysetList, listQuery, listResponse, Pagination, respondList, sortBy, sortParameter, updatedSince, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
-import { Bill, billCsvColumns, billSource, presentBill } from './bills.js';
+import { Bill, BILL_ORDERS, billCsvColumns, billSource, presentBill } from './bills.js';
 import { presentSpeech, Speech, speechColumns, SpeechesQuery, speechFilters, speechOrdering, speechSource } from './debates.js';
 import { sessionOrder } from './sessions.js';
 import { voteUrl } from './votes.js';
@@ -25,8 +25,8 @@ import { voteUrl } from './votes.js';
 // ── schema ────────────────────────────────────────────────────────────────
 const ORG_CLASSIFICATIONS = ['lower', 'upper', 'legislature', 'council', 'committee', 'party'] as const;
 const OPTIONS = ['yes', 'no', 'paired', 'absent', 'abstain'] as const;
-const SORTS = ['name', 'updated_desc'] as const;
-const BILL_SORTS = ['updated_desc', 'introduced_desc', 'latest_action_desc', 'number'] as const;
+const ORDERS = ['name', 'updated'] as const;
+const BALLOT_ORDERS = ['date'] as const;
 
 const Session = Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' });
 
@@ -40,8 +40,8 @@ const PeopleQuery = listQuery({
     default: true,
     description: 'true (default): only people with a current membership (no end date, or ending today or later), and the membership filters apply to current memberships; false: everyone, any membership.',
   })),
-  updated_since: Type.Optional(Type.String({ format: 'date-time', description: 'ISO timestamp; people whose record changed since.' })),
-  sort: Type.Optional(StringEnum(SORTS, { default: 'name' })),
+  ...updatedSince,
+  sort: sortParameter(ORDERS, { default: 'name_asc' }),
 });
 
 const CurrentRole = Type.Object({
@@ -108,6 +108,8 @@ const VotesQuery = listQuery({
   before: Type.Optional(Type.String({ format: 'date', description: 'Divisions held before this date.' })),
   bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21`.' })),
   option: Type.Optional(StringEnum(OPTIONS, { description: 'Only ballots with this option (the summary ignores it).' })),
+  ...updatedSince,
+  sort: sortParameter(BALLOT_ORDERS, { default: 'date_desc', description: 'By the date of the division (the summary ignores it).' }),
 });
 
 const PersonBallot = Type.Object({
@@ -124,6 +126,7 @@ const PersonBallot = Type.Object({
   option: Type.String(),
   voter_name: Type.String({ description: 'The name as printed in the record of the division.' }),
   party: Nullable(Type.String({ description: 'The party the ballot was counted for.' })),
+  updated_at: Type.String({ description: 'When the ballot\'s record last changed.' }),
 });
 
 const SUMMARY_METHOD = [
@@ -154,7 +157,8 @@ const PersonVotesResponse = Type.Object({ results: Type.Array(PersonBallot), pag
 
 const BillsQuery = listQuery({
   session: Type.Optional(Session),
-  sort: Type.Optional(StringEnum(BILL_SORTS)),
+  ...updatedSince,
+  sort: sortParameter(BILL_ORDERS, { default: 'updated_desc' }),
 });
 
 // A person's speeches are /speeches?person=<id>, with every other filter of that list.
@@ -208,7 +212,6 @@ async function peopleFilters(db: Db, q: Static<typeof PeopleQuery>): Promise<SQL
     if (!key) throw badParameter('name', 'The name has no letters or digits to search for.');
     where.push(sql`${people.searchName} like ${likeContains(key)}`);
   }
-  if (q.updated_since) where.push(gte(people.updatedAt, new Date(q.updated_since)));
   return where;
 }
 
@@ -263,14 +266,15 @@ export async function withStandings<R extends PersonRow>(db: Db, rows: R[]): Pro
   return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
 }
 
-function peopleOrdering(q: Static<typeof PeopleQuery>): Sort {
-  if (q.sort === 'updated_desc') return { keys: [by(people.updatedAt, 'time'), by(people.id, 'text')], direction: 'desc' };
-  return { keys: [by(sql`lower(coalesce(${people.sortName}, ${people.name}))`, 'text'), by(people.id, 'text')], direction: 'asc' };
-}
+const orders: Orders<(typeof ORDERS)[number]> = {
+  name: [by(sql`lower(coalesce(${people.sortName}, ${people.name}))`, 'text'), by(people.id, 'text')],
+  updated: [by(people.updatedAt, 'time'), by(people.id, 'text')],
+};
 
 async function peopleSource(db: Db, q: Static<typeof PeopleQuery>) {
   return keysetList<typeof personFields, PersonRow & { standing: Standing }>(db, {
-    from: people, fields: personFields, where: await peopleFilters(db, q), sort: peopleOrdering(q), attach: (rows) => withStandings(db, rows),
+    from: people, fields: personFields, where: await peopleFilters(db, q), sort: sortBy(q.sort ?? 'name_asc', orders),
+    changedSince: { column: people.updatedAt, since: q.updated_since }, attach: (rows) => withStandings(db, rows),
   });
 }
 
@@ -360,7 +364,7 @@ function divisionFilters(q: Static<typeof VotesQuery>): SQL[] {
 
 /** What a ballot response shows of the division it was cast in. */
 const ballotFields = {
-  option: votes.option, voterName: votes.voterName, party: votes.party, session: legislativeSessions.identifier,
+  option: votes.option, voterName: votes.voterName, party: votes.party, updatedAt: votes.updatedAt, session: legislativeSessions.identifier,
   event: {
     id: voteEvents.id, identifier: voteEvents.identifier, jurisdictionId: voteEvents.jurisdictionId, startDate: voteEvents.startDate,
     motionTextEn: voteEvents.motionTextEn, motionTextFr: voteEvents.motionTextFr, result: voteEvents.result,
@@ -369,9 +373,12 @@ const ballotFields = {
 };
 type BallotRow = SelectResultFields<typeof ballotFields>;
 
+// The voter name settles the (malformed) case of two ballots by one person in a division.
+const ballotOrders: Orders<(typeof BALLOT_ORDERS)[number]> = {
+  date: [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text'), by(votes.voterName, 'text')],
+};
+
 function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
-  // Newest first; the voter name settles the (malformed) case of two ballots by one person in a division.
-  const keys = [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text'), by(votes.voterName, 'text')];
   return keysetList(db, {
     from: votes,
     joins: [
@@ -380,7 +387,8 @@ function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
     ],
     fields: ballotFields,
     where: [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])],
-    sort: { keys, direction: 'desc' },
+    sort: sortBy(q.sort ?? 'date_desc', ballotOrders),
+    changedSince: { column: votes.updatedAt, since: q.updated_since },
   });
 }
 
@@ -453,6 +461,7 @@ function presentBallot(b: BallotRow): Static<typeof PersonBallot> {
     option: b.option,
     voter_name: b.voterName,
     party: b.party,
+    updated_at: isoTime(b.updatedAt)!,
   };
 }
 
@@ -541,7 +550,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const person = await findPerson(db, request.params.uuid);
     const q = { ...request.query, person: person.id };
-    const source = speechSource(db, speechFilters(q), speechOrdering(q.sort ?? (q.q ? 'relevance' : 'date_desc'), q.q));
+    const source = speechSource(db, speechFilters(q), speechOrdering(q.sort ?? (q.q ? 'relevance' : 'date_desc'), q.q), q.updated_since);
     return respondList(request, reply, q, source, presentSpeech, { filename: 'speeches', columns: speechColumns });
   });
 };

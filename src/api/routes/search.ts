@@ -12,8 +12,8 @@ import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, searchText, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
-import { by, keysetList, listQuery, listResponse, respondList } from '../lists.js';
-import { Nullable, StringEnum } from '../resources.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type Sort } from '../lists.js';
+import { isoTime, Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
 import { speechUrl } from './debates.js';
 import { voteUrl } from './votes.js';
@@ -25,6 +25,8 @@ type HitType = (typeof TYPES)[number];
 const SearchQuery = listQuery({
   q: Type.String({ minLength: 1, maxLength: 200, description: 'Words to find, English or French (web-search syntax: "quoted phrase", -not, or); a bill number such as C-12 finds that bill first.' }),
   type: Type.Optional(StringEnum(TYPES, { description: 'Only hits of this type.' })),
+  ...updatedSince,
+  sort: sortParameter(['date'], { extra: ['relevance'], default: 'relevance', description: '`relevance`: exact matches first, then by rank, newer first within a rank. `date`: undated hits (people) count as the oldest.' }),
 });
 
 const Hit = Type.Object({
@@ -34,6 +36,7 @@ const Hit = Type.Object({
   url: Type.String(),
   date: Nullable(Type.String()),
   snippet: Type.String({ description: 'HTML: the matching passage, escaped, with the matched words in <mark> tags.' }),
+  updated_at: Type.String({ description: 'When the record found last changed.' }),
 });
 
 // ── query ─────────────────────────────────────────────────────────────────
@@ -44,10 +47,10 @@ const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWo
 const NO_DATE = '0001-01-01';
 
 /** One branch of the union; every branch names the same columns, so any one can stand alone (type=). */
-function branch(type: HitType, c: { id: SQL; title: SQL; tier: SQL; rank: SQL; date: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
+function branch(type: HitType, c: { id: SQL; title: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
   const [jurisdiction, session, identifier] = c.url ?? [sql`null`, sql`null`, sql`null`];
   return sql`select ${type}::text as type, ${c.id} as id, ${c.title} as title, ${c.tier}::int as tier, ${c.rank}::numeric as rank,
-    ${c.date}::date as date, ${c.lang}::text as lang,
+    ${c.date}::date as date, ${c.updated} as updated_at, ${c.lang}::text as lang,
     ${jurisdiction}::text as jurisdiction_id, ${session}::text as session, ${identifier}::text as identifier
     ${from}`;
 }
@@ -67,6 +70,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       // Exact numbers tie on rank so the newest session's bill of that number leads.
       rank: sql`case when ${exactBill} then 0 else ${textRank(billVectors, query)} end`,
       date: sql`coalesce(${bills.introducedDate}, ${NO_DATE}::date)`,
+      updated: sql`${bills.updatedAt}`,
       lang: matchedLanguage(billVectors, query),
       url: [sql`${bills.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${bills.identifier}`],
     }, sql`from ${bills} join ${legislativeSessions} on ${legislativeSessions.id} = ${bills.sessionId}
@@ -78,6 +82,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       tier: sql`case when ' | ' || ${people.searchName} || ' | ' like ${`%| ${key} |%`} then 2 else 1 end`,
       rank: sql`round(${key.length}::numeric / greatest(length(${people.searchName}), 1), 6)`,
       date: sql`${NO_DATE}`,
+      updated: sql`${people.updatedAt}`,
       lang: sql`'en'`,
     }, sql`from ${people} where ' ' || ${people.searchName} like ${`% ${key}%`}`),
     vote: () => branch('vote', {
@@ -86,6 +91,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       tier: sql`case when upper(${voteEvents.billIdentifier}) = upper(${q}) then 1 else 0 end`,
       rank: textRank(voteVectors, query),
       date: sql`${voteEvents.startDate}`,
+      updated: sql`${voteEvents.updatedAt}`,
       lang: matchedLanguage(voteVectors, query),
       url: [sql`${voteEvents.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${voteEvents.identifier}`],
     }, sql`from ${voteEvents} join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
@@ -96,6 +102,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       tier: sql`0`,
       rank: textRank(speechVectors, query),
       date: sql`${debates.date}`,
+      updated: sql`${speeches.updatedAt}`,
       lang: matchedLanguage(speechVectors, query),
     }, sql`from ${speeches} join ${debates} on ${debates.id} = ${speeches.debateId}
       where ${textMatches(speechVectors, query)}`),
@@ -131,7 +138,7 @@ function snippet(q: string): SQL<string | null> {
 /** The union's columns a hit shows; its snippet only for the page. */
 function hitFields(q: string) {
   return {
-    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, date: sql<string>`hit.date::text`,
+    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, date: sql<string>`hit.date::text`, updated_at: sql<Date | string>`hit.updated_at`,
     jurisdiction_id: sql<string | null>`hit.jurisdiction_id`, session: sql<string | null>`hit.session`, identifier: sql<string | null>`hit.identifier`,
     snippet: snippet(q),
   };
@@ -140,8 +147,12 @@ type HitRow = SelectResultFields<ReturnType<typeof hitFields>>;
 
 function searchSource(db: Db, query: Static<typeof SearchQuery>) {
   const union = sql.join(branches(query.q, query.type).map((b) => sql`(${b})`), sql` union all `);
-  const keys = [by(sql`hit.tier`, 'int'), by(sql`hit.rank`, 'number'), by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')];
-  return keysetList(db, { from: sql`(${union}) hit`, fields: hitFields(query.q), where: [], sort: { keys, direction: 'desc' } });
+  const sort: Sort = query.sort && query.sort !== 'relevance'
+    ? sortBy(query.sort, { date: [by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')] })
+    : { keys: [by(sql`hit.tier`, 'int'), by(sql`hit.rank`, 'number'), by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')], direction: 'desc' };
+  return keysetList(db, {
+    from: sql`(${union}) hit`, fields: hitFields(query.q), where: [], sort, changedSince: { column: sql`hit.updated_at`, since: query.updated_since },
+  });
 }
 
 // ── response ──────────────────────────────────────────────────────────────
@@ -188,6 +199,7 @@ function presentHit(q: string) {
     url: hitUrl(row),
     date: row.date === NO_DATE ? null : row.date,
     snippet: row.type === 'person' ? markName(row.title, q) : markHeadline(row.snippet ?? ''),
+    updated_at: isoTime(row.updated_at)!,
   });
 }
 

@@ -5,13 +5,15 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { legislativeSessions } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { by, keysetList, listQuery, listResponse, respondList, type SortKey } from '../lists.js';
+import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type SortKey } from '../lists.js';
 import { badParameter } from '../../errors/problem.js';
 import { isoTime, Nullable, Sources } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SessionsQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
+  ...updatedSince,
+  sort: sortParameter(['number', 'updated'], { default: 'number_asc', description: '`number`: by jurisdiction, then parliament and session as numbers.' }),
 });
 
 export const Session = Type.Object({
@@ -44,7 +46,11 @@ function sessionSource(db: Db, q: Static<typeof SessionsQuery>) {
     if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
     where.push(eq(legislativeSessions.jurisdictionId, id));
   }
-  return keysetList(db, { from: legislativeSessions, fields: getTableColumns(legislativeSessions), where, sort: { keys: sessionOrder, direction: 'asc' } });
+  const sort = sortBy(q.sort ?? 'number_asc', { number: sessionOrder, updated: [by(legislativeSessions.updatedAt, 'time'), by(legislativeSessions.id, 'text')] });
+  return keysetList(db, {
+    from: legislativeSessions, fields: getTableColumns(legislativeSessions), where, sort,
+    changedSince: { column: legislativeSessions.updatedAt, since: q.updated_since },
+  });
 }
 
 // ── response ──────────────────────────────────────────────────────────────

@@ -4,11 +4,14 @@ import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/client.js';
 import { importers } from '../../ingest/sources.js';
 import { sourceStatuses } from '../../ingest/status.js';
-import { listQuery, listResponse, respondList, type ListSource } from '../lists.js';
+import { listQuery, listResponse, respondList, sinceMoment, sinceParameter, sortParameter, type Direction, type ListSource } from '../lists.js';
 import { importRunProperties, Nullable, type RunStatus } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
-const SourcesQuery = listQuery({});
+const SourcesQuery = listQuery({
+  updated_since: sinceParameter('sources whose last successful import (`last_success_at`) finished'),
+  sort: sortParameter(['source'], { default: 'source_asc' }),
+});
 
 const DataSource = Type.Object({
   source: Type.String({ description: 'The importer name, as on the CLI (`openpolicy import <source>`).' }),
@@ -41,12 +44,20 @@ async function dataSources(database: Database, now: number): Promise<DataSourceI
   });
 }
 
-function inMemorySource(items: Promise<DataSourceItem[]>): ListSource<DataSourceItem> {
+/** The sources the query selects, in its order: few enough to filter and sort in memory. */
+async function selected(all: Promise<DataSourceItem[]>, q: Static<typeof SourcesQuery>): Promise<DataSourceItem[]> {
+  const since = q.updated_since ? Date.parse(sinceMoment(q.updated_since)) : null;
+  const items = (await all).filter((s) => since === null || (s.last_success_at !== null && Date.parse(s.last_success_at) >= since));
+  return q.sort === 'source_desc' ? items.reverse() : items;
+}
+
+function inMemorySource(list: Promise<DataSourceItem[]>, direction: Direction): ListSource<DataSourceItem> {
+  const beyond = (item: DataSourceItem, key: string) => (direction === 'asc' ? item.source > key : item.source < key);
   return {
-    count: async () => (await items).length,
+    count: async () => (await list).length,
     async rows({ limit, offset, after }) {
-      const all = await items;
-      const rest = after ? all.filter((item) => item.source > String(after[0])) : all;
+      const items = await list;
+      const rest = after ? items.filter((item) => beyond(item, String(after[0]))) : items;
       return rest.slice(offset, offset + limit);
     },
     key: (item) => [item.source],
@@ -58,15 +69,19 @@ function inMemorySource(items: Promise<DataSourceItem[]>): ListSource<DataSource
 export const sourceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/sources', {
     schema: { tags: ['sources'], summary: 'Data sources with their last import and freshness', querystring: SourcesQuery, response: { 200: listResponse(DataSource) } },
-  }, async (request, reply) => respondList(request, reply, request.query, inMemorySource(dataSources(app.database, Date.now())), (item) => item, {
-    filename: 'sources',
-    columns: [
-      { header: 'source', value: (s) => s.source }, { header: 'last_status', value: (s) => s.last_run?.status },
-      { header: 'last_started_at', value: (s) => s.last_run?.started_at }, { header: 'last_finished_at', value: (s) => s.last_run?.finished_at },
-      { header: 'inserted', value: (s) => s.last_run?.inserted }, { header: 'updated', value: (s) => s.last_run?.updated },
-      { header: 'unchanged', value: (s) => s.last_run?.unchanged }, { header: 'rejected', value: (s) => s.last_run?.rejected },
-      { header: 'last_success_at', value: (s) => s.last_success_at }, { header: 'freshness_seconds', value: (s) => s.freshness_seconds },
-      { header: 'runs', value: (s) => s.runs },
-    ],
-  }));
+  }, async (request, reply) => {
+    const q = request.query;
+    const list = inMemorySource(selected(dataSources(app.database, Date.now()), q), q.sort === 'source_desc' ? 'desc' : 'asc');
+    return respondList(request, reply, q, list, (item) => item, {
+      filename: 'sources',
+      columns: [
+        { header: 'source', value: (s) => s.source }, { header: 'last_status', value: (s) => s.last_run?.status },
+        { header: 'last_started_at', value: (s) => s.last_run?.started_at }, { header: 'last_finished_at', value: (s) => s.last_run?.finished_at },
+        { header: 'inserted', value: (s) => s.last_run?.inserted }, { header: 'updated', value: (s) => s.last_run?.updated },
+        { header: 'unchanged', value: (s) => s.last_run?.unchanged }, { header: 'rejected', value: (s) => s.last_run?.rejected },
+        { header: 'last_success_at', value: (s) => s.last_success_at }, { header: 'freshness_seconds', value: (s) => s.freshness_seconds },
+        { header: 'runs', value: (s) => s.runs },
+      ],
+    });
+  });
 };

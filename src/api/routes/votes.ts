@@ -8,13 +8,12 @@ import { bills, legislativeSessions, memberships, organizations, voteEvents, vot
 import { sessionId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, listQuery, listResponse, respondList } from '../lists.js';
+import { by, columnsWithout, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, Sources, StringEnum } from '../resources.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const RESULTS = ['pass', 'fail', 'tie'] as const;
-const SORTS = ['date_desc', 'date_asc'] as const;
 
 const VotesQuery = listQuery({
   jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
@@ -24,7 +23,8 @@ const VotesQuery = listQuery({
   since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
   before: Type.Optional(Type.String({ format: 'date', description: 'Held before this date.' })),
   result: Type.Optional(StringEnum(RESULTS)),
-  sort: Type.Optional(StringEnum(SORTS, { default: 'date_desc' })),
+  ...updatedSince,
+  sort: sortParameter(['date', 'updated'], { default: 'date_desc' }),
 });
 
 const Count = Type.Object({ option: Type.String(), value: Type.Integer() });
@@ -109,10 +109,13 @@ function filters(q: Static<typeof VotesQuery>): SQL[] {
 }
 
 function voteSource(db: Db, q: Static<typeof VotesQuery>) {
-  // Divisions are numbered within a session; the id settles the rare same-day, same-number pair across jurisdictions.
-  const keys = [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text')];
+  const sort = sortBy(q.sort ?? 'date_desc', {
+    // Divisions are numbered within a session; the id settles the rare same-day, same-number pair across jurisdictions.
+    date: [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text')],
+    updated: [by(voteEvents.updatedAt, 'time'), by(voteEvents.id, 'text')],
+  });
   return keysetList<typeof voteFields, VoteRow>(db, {
-    from: voteEvents, joins: voteJoins, fields: voteFields, where: filters(q), sort: { keys, direction: q.sort === 'date_asc' ? 'asc' : 'desc' },
+    from: voteEvents, joins: voteJoins, fields: voteFields, where: filters(q), sort, changedSince: { column: voteEvents.updatedAt, since: q.updated_since },
   });
 }
 

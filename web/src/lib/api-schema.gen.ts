@@ -1109,8 +1109,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The delivery log of one of my webhooks, newest first: status, attempts, HTTP status and latency
-         * @description The delivery log of one of my webhooks, newest first: status, attempts, HTTP status and latency.
+         * The delivery log of one of my webhooks, newest first unless sorted: status, attempts, HTTP status and latency
+         * @description The delivery log of one of my webhooks, newest first unless sorted: status, attempts, HTTP status and latency.
          *
          *     Needs permission `saved:manage` (role user or above), sent as an access token, or an API key created with that scope.
          */
@@ -1263,8 +1263,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Users, newest first
-         * @description Users, newest first.
+         * Users, newest first unless sorted
+         * @description Users, newest first unless sorted.
          *
          *     Needs permission `users:manage` (role admin or above), sent as an access token (an API key cannot do this).
          */
@@ -1341,8 +1341,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The audit log, newest first
-         * @description The audit log, newest first.
+         * The audit log, newest first unless sorted
+         * @description The audit log, newest first unless sorted.
          *
          *     Needs permission `audit:read` (role admin or above), sent as an access token (an API key cannot do this).
          */
@@ -1363,8 +1363,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Mail kept because no SMTP server is configured, newest first
-         * @description Mail kept because no SMTP server is configured, newest first.
+         * Mail kept because no SMTP server is configured, newest first unless sorted
+         * @description Mail kept because no SMTP server is configured, newest first unless sorted.
          *
          *     Needs permission `outbox:read` (role admin or above), sent as an access token (an API key cannot do this).
          */
@@ -1385,8 +1385,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Import runs, newest first
-         * @description Import runs, newest first.
+         * Import runs, newest first unless sorted
+         * @description Import runs, newest first unless sorted.
          *
          *     Needs permission `imports:read` (role editor or above), sent as an access token, or an API key created with that scope.
          */
@@ -1479,8 +1479,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every user's API keys with their owner and tier, newest first (never the keys or their hashes)
-         * @description Every user's API keys with their owner and tier, newest first (never the keys or their hashes).
+         * Every user's API keys with their owner and tier, newest first unless sorted (never the keys or their hashes)
+         * @description Every user's API keys with their owner and tier, newest first unless sorted (never the keys or their hashes).
          *
          *     Needs permission `users:manage` (role admin or above), sent as an access token (an API key cannot do this).
          */
@@ -1791,9 +1791,10 @@ export interface operations {
                 q?: string;
                 introduced_since?: string;
                 introduced_before?: string;
-                /** @description ISO timestamp; bills whose record changed since. */
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
                 updated_since?: string;
-                sort?: "updated_desc" | "introduced_desc" | "latest_action_desc" | "number" | "relevance";
+                /** @description Default: relevance with q, else updated_desc. */
+                sort?: "updated_asc" | "updated_desc" | "introduced_asc" | "introduced_desc" | "latest_action_asc" | "latest_action_desc" | "number_asc" | "number_desc" | "relevance";
             };
             header?: never;
             path?: never;
@@ -2204,7 +2205,9 @@ export interface operations {
                 /** @description Held before this date. */
                 before?: string;
                 result?: "pass" | "fail" | "tie";
-                sort?: "date_desc" | "date_asc";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "date_asc" | "date_desc" | "updated_asc" | "updated_desc";
             };
             header?: never;
             path?: never;
@@ -2510,6 +2513,9 @@ export interface operations {
                 chamber?: "lower" | "upper" | "joint";
                 /** @description Part of the English or French name, or the acronym (case-insensitive). */
                 name?: string;
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "name_asc" | "name_desc" | "updated_asc" | "updated_desc";
             };
             header?: never;
             path?: never;
@@ -2650,6 +2656,10 @@ export interface operations {
                 /** @description Held on or after this date. */
                 since?: string;
                 before?: string;
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description By date (undated meetings count as the oldest), then number. */
+                sort?: "date_asc" | "date_desc";
             };
             header?: never;
             path: {
@@ -2741,7 +2751,9 @@ export interface operations {
                 since?: string;
                 /** @description Before this date. */
                 before?: string;
-                sort?: "date_desc" | "date_asc";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "date_asc" | "date_desc";
             };
             header?: never;
             path?: never;
@@ -2919,6 +2931,10 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` streams every matching row (also `Accept: text/csv`). */
                 format?: "json" | "csv";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description In the order they were given, or the reverse. */
+                sort?: "sequence_asc" | "sequence_desc";
             };
             header?: never;
             path: {
@@ -3023,8 +3039,10 @@ export interface operations {
                 before?: string;
                 /** @description Full text, English and French (web-search syntax: "quoted phrase", -not, or). */
                 q?: string;
-                /** @description Default: relevance with q, else date_desc (speeches of a sitting in order). */
-                sort?: "date_desc" | "date_asc" | "relevance";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description Default: relevance with q, else date_desc (the speeches of a sitting in order either way). */
+                sort?: "date_asc" | "date_desc" | "relevance";
             };
             header?: never;
             path?: never;
@@ -3185,6 +3203,10 @@ export interface operations {
                 q: string;
                 /** @description Only hits of this type. */
                 type?: "bill" | "person" | "vote" | "speech";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description `relevance`: exact matches first, then by rank, newer first within a rank. `date`: undated hits (people) count as the oldest. */
+                sort?: "date_asc" | "date_desc" | "relevance";
             };
             header?: never;
             path?: never;
@@ -3210,6 +3232,8 @@ export interface operations {
                             date: string | null;
                             /** @description HTML: the matching passage, escaped, with the matched words in <mark> tags. */
                             snippet: string;
+                            /** @description When the record found last changed. */
+                            updated_at: string;
                         }[];
                         pagination: {
                             page: number;
@@ -3258,9 +3282,9 @@ export interface operations {
                 org_classification?: "lower" | "upper" | "legislature" | "council" | "committee" | "party";
                 /** @description true (default): only people with a current membership (no end date, or ending today or later), and the membership filters apply to current memberships; false: everyone, any membership. */
                 current?: boolean;
-                /** @description ISO timestamp; people whose record changed since. */
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
                 updated_since?: string;
-                sort?: "name" | "updated_desc";
+                sort?: "name_asc" | "name_desc" | "updated_asc" | "updated_desc";
             };
             header?: never;
             path?: never;
@@ -3481,6 +3505,10 @@ export interface operations {
                 bill?: string;
                 /** @description Only ballots with this option (the summary ignores it). */
                 option?: "yes" | "no" | "paired" | "absent" | "abstain";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description By the date of the division (the summary ignores it). */
+                sort?: "date_asc" | "date_desc";
             };
             header?: never;
             path: {
@@ -3520,6 +3548,8 @@ export interface operations {
                             /** @description The name as printed in the record of the division. */
                             voter_name: string;
                             party: string | null;
+                            /** @description When the ballot's record last changed. */
+                            updated_at: string;
                         }[];
                         pagination: {
                             page: number;
@@ -3578,7 +3608,9 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description Session identifier, e.g. `44-1`. */
                 session?: string;
-                sort?: "updated_desc" | "introduced_desc" | "latest_action_desc" | "number";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "updated_asc" | "updated_desc" | "introduced_asc" | "introduced_desc" | "latest_action_asc" | "latest_action_desc" | "number_asc" | "number_desc";
             };
             header?: never;
             path: {
@@ -3698,8 +3730,10 @@ export interface operations {
                 before?: string;
                 /** @description Full text, English and French (web-search syntax: "quoted phrase", -not, or). */
                 q?: string;
-                /** @description Default: relevance with q, else date_desc (speeches of a sitting in order). */
-                sort?: "date_desc" | "date_asc" | "relevance";
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description Default: relevance with q, else date_desc (the speeches of a sitting in order either way). */
+                sort?: "date_asc" | "date_desc" | "relevance";
             };
             header?: never;
             path: {
@@ -3970,6 +4004,9 @@ export interface operations {
                 classification?: string;
                 /** @description Part of the English or French name, ignoring case. */
                 name?: string;
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "id_asc" | "id_desc" | "updated_asc" | "updated_desc";
             };
             header?: never;
             path?: never;
@@ -4154,6 +4191,9 @@ export interface operations {
                 level?: "federal" | "provincial" | "municipal";
                 /** @description legislature, government or council. */
                 classification?: string;
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "id_asc" | "id_desc" | "updated_asc" | "updated_desc";
             };
             header?: never;
             path?: never;
@@ -4314,6 +4354,10 @@ export interface operations {
                 format?: "json" | "csv";
                 /** @description OCD jurisdiction id or short code (`ca`, `bc`). */
                 jurisdiction?: string;
+                /** @description Only records whose `updated_at` is at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                /** @description `number`: by jurisdiction, then parliament and session as numbers. */
+                sort?: "number_asc" | "number_desc" | "updated_asc" | "updated_desc";
             };
             header?: never;
             path?: never;
@@ -4382,6 +4426,9 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` streams every matching row (also `Accept: text/csv`). */
                 format?: "json" | "csv";
+                /** @description Only sources whose last successful import (`last_success_at`) finished at or after this moment: an RFC 3339 date-time (`2026-12-01T12:00:00Z`), or a date (`2026-12-01`), which means from the start of that day, UTC. */
+                updated_since?: string;
+                sort?: "source_asc" | "source_desc";
             };
             header?: never;
             path?: never;
@@ -5502,6 +5549,7 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` streams every matching row (also `Accept: text/csv`). */
                 format?: "json" | "csv";
+                sort?: "id_asc" | "id_desc";
             };
             header?: never;
             path: {
@@ -5776,6 +5824,7 @@ export interface operations {
                 disabled?: boolean;
                 /** @description Part of the email, username or name. */
                 q?: string;
+                sort?: "created_asc" | "created_desc";
             };
             header?: never;
             path?: never;
@@ -6011,6 +6060,8 @@ export interface operations {
                 ip?: string;
                 since?: string;
                 until?: string;
+                /** @description Entries are numbered as they are written. */
+                sort?: "id_asc" | "id_desc";
             };
             header?: never;
             path?: never;
@@ -6080,6 +6131,7 @@ export interface operations {
                 /** @description `csv` streams every matching row (also `Accept: text/csv`). */
                 format?: "json" | "csv";
                 to?: string;
+                sort?: "id_asc" | "id_desc";
             };
             header?: never;
             path?: never;
@@ -6141,6 +6193,7 @@ export interface operations {
                 format?: "json" | "csv";
                 source?: string;
                 status?: "running" | "succeeded" | "partial" | "failed" | "abandoned";
+                sort?: "id_asc" | "id_desc";
             };
             header?: never;
             path?: never;
@@ -6458,6 +6511,7 @@ export interface operations {
                 revoked?: boolean;
                 /** @description Part of the key's name or prefix, or of its owner's email or username. */
                 q?: string;
+                sort?: "created_asc" | "created_desc";
             };
             header?: never;
             path?: never;

@@ -46,7 +46,7 @@ const en = {
   'sort.updated_desc': 'Recently updated',
   'sort.latest_action_desc': 'Latest activity',
   'sort.introduced_desc': 'Recently introduced',
-  'sort.number': 'Number',
+  'sort.number_asc': 'Number',
   'sort.date_desc': 'Newest first',
   'sort.date_asc': 'Oldest first',
 
@@ -492,7 +492,7 @@ const fr: Record<MessageKey, string> = {
   'sort.updated_desc': 'Mis à jour récemment',
   'sort.latest_action_desc': 'Activité récente',
   'sort.introduced_desc': 'Déposés récemment',
-  'sort.number': 'Numéro',
+  'sort.number_asc': 'Numéro',
   'sort.date_desc': 'Plus récents d’abord',
   'sort.date_asc': 'Plus anciens d’abord',
 

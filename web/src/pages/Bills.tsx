@@ -13,16 +13,17 @@ import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, setQuery, useQuery } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { BILL_STATUSES, BILL_TYPES } from '../lib/vocab';
+import { filtersFrom, type FilterName } from '../lib/filters';
 
-const FILTERS = ['q', 'jurisdiction', 'session', 'status', 'type', 'government', 'sort'];
+const FILTERS: FilterName<'/api/v1/bills'>[] = ['q', 'jurisdiction', 'session', 'status', 'type', 'government', 'sort'];
 // Without a sort, a search ranks by relevance and the list shows the latest activity first.
-const SORTS = ['updated_desc', 'introduced_desc', 'number'] as const;
+const SORTS = ['updated_desc', 'introduced_desc', 'number_asc'] as const;
 
 export default function Bills() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const filters = Object.fromEntries([...FILTERS, 'sponsor', 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'sponsor', 'page']);
   const apiQuery = { ...filters, sort: filters.sort ?? (filters.q ? undefined : 'latest_action_desc'), per_page: 20 };
   const bills = useApi('/api/v1/bills', { query: apiQuery });
   const legislatures = useLegislatures(lang);
