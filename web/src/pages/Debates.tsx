@@ -10,14 +10,15 @@ import { debatePath } from '../lib/links';
 import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
 import { useApi } from '../lib/use-api';
+import { filtersFrom, type FilterName } from '../lib/filters';
 
-const FILTERS = ['jurisdiction', 'session', 'since', 'before', 'sort'];
+const FILTERS: FilterName<'/api/v1/debates'>[] = ['jurisdiction', 'session', 'since', 'before', 'sort'];
 
 export default function Debates() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const debates = useApi('/api/v1/debates', { query: { ...filters, per_page: 20 } });
   const legislatures = useLegislatures(lang);
   const sessions = useSessionGroups(lang);

@@ -11,8 +11,9 @@ import { personPath } from '../lib/links';
 import { useJurisdictionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
 import { useApi } from '../lib/use-api';
+import { filtersFrom, type FilterName } from '../lib/filters';
 
-const FILTERS = ['name', 'jurisdiction', 'org_classification', 'party', 'district', 'current'];
+const FILTERS: FilterName<'/api/v1/people'>[] = ['name', 'jurisdiction', 'org_classification', 'party', 'district', 'current'];
 const LEVEL: Record<string, MessageKey> = { federal: 'level.federal', provincial: 'level.provincial', municipal: 'level.municipal' };
 const ORGS = ['lower', 'upper', 'legislature', 'council', 'committee'] as const;
 
@@ -20,7 +21,7 @@ export default function People() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const people = useApi('/api/v1/people', { query: { ...filters, per_page: 25 } });
   const jurisdictions = useJurisdictionGroups(lang, (level) => t(LEVEL[level] ?? 'level.other'));
 

@@ -13,14 +13,15 @@ import { sitePath } from '../lib/links';
 import { useLegislatures, useSessionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
 import { useApi } from '../lib/use-api';
+import { filtersFrom, type FilterName } from '../lib/filters';
 
-const FILTERS = ['jurisdiction', 'session', 'bill', 'result', 'since', 'before', 'sort'];
+const FILTERS: FilterName<'/api/v1/votes'>[] = ['jurisdiction', 'session', 'bill', 'result', 'since', 'before', 'sort'];
 
 export default function Votes() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const votes = useApi('/api/v1/votes', { query: { ...filters, per_page: 20 } });
   const legislatures = useLegislatures(lang);
   const sessions = useSessionGroups(lang);

@@ -11,8 +11,9 @@ import { useLang, useT } from '../../lib/i18n';
 import { useQuery } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { useAdminVocabulary } from './vocabulary';
+import { filtersFrom, type FilterName } from '../../lib/filters';
 
-const FILTERS = ['action', 'outcome', 'user_id', 'ip', 'since', 'until'];
+const FILTERS: FilterName<'/api/v1/admin/audit'>[] = ['action', 'outcome', 'user_id', 'ip', 'since', 'until'];
 
 /** The date fields give a day; the API wants instants: the start of that day in the reader's time zone. */
 function apiFilters(filters: Record<string, string>): Record<string, string> {
@@ -31,7 +32,7 @@ export default function Audit() {
   const lang = useLang();
   const query = useQuery();
   const { auditActions } = useAdminVocabulary();
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const entries = useApi('/api/v1/admin/audit', { query: { ...apiFilters(filters), per_page: 50 } });
   return (
     <RequireRole roles={['admin']}>

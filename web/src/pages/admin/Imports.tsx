@@ -14,8 +14,9 @@ import { Link, navigate, useQuery } from '../../lib/router';
 import type { DataSource } from '../../lib/shapes';
 import { clearApiCache, useApi } from '../../lib/use-api';
 import { RunStatus, usePolling } from './import-parts';
+import { filtersFrom, type FilterName } from '../../lib/filters';
 
-const FILTERS = ['source', 'status'];
+const FILTERS: FilterName<'/api/v1/admin/imports'>[] = ['source', 'status'];
 const STATUSES = ['running', 'succeeded', 'partial', 'failed', 'abandoned'] as const;
 
 function StartImport({ sources }: { sources: DataSource[] }) {
@@ -51,7 +52,7 @@ export default function Imports() {
   const lang = useLang();
   const query = useQuery();
   const sources = useApi('/api/v1/sources', { query: { per_page: 100 } });
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const runs = useApi('/api/v1/admin/imports', { query: { ...filters, per_page: 20 } });
   usePolling(!!runs.data?.results.some((r) => r.status === 'running'), runs.reload, 2000);
   const sourceOptions = (sources.data?.results ?? []).map((s) => ({ value: s.source, label: s.source }));

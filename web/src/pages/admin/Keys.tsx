@@ -15,15 +15,16 @@ import { useLang, useT } from '../../lib/i18n';
 import { Link, useQuery } from '../../lib/router';
 import type { AdminApiKey } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
+import { filtersFrom, type FilterName } from '../../lib/filters';
 
-const FILTERS = ['q', 'revoked', 'user_id'];
+const FILTERS: FilterName<'/api/v1/admin/keys'>[] = ['q', 'revoked', 'user_id'];
 
 export default function Keys() {
   const t = useT();
   const lang = useLang();
   const query = useQuery();
   const [error, setError] = useState<string | null>(null);
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const keys = useApi('/api/v1/admin/keys', { query: { ...filters, per_page: 50 } });
   async function revoke(key: AdminApiKey) {
     if (!window.confirm(t('adminKeys.confirmRevoke', { name: key.name, owner: key.owner.email }))) return;

@@ -13,8 +13,9 @@ import { Link, useQuery } from '../../lib/router';
 import type { User } from '../../lib/shapes';
 import { useApi } from '../../lib/use-api';
 import { useAdminVocabulary } from './vocabulary';
+import { filtersFrom, type FilterName } from '../../lib/filters';
 
-const FILTERS = ['q', 'role', 'disabled'];
+const FILTERS: FilterName<'/api/v1/admin/users'>[] = ['q', 'role', 'disabled'];
 
 function UserRow({ user, roles, tiers, onSaved }: { user: User; roles: string[]; tiers: string[]; onSaved: () => void }) {
   const t = useT();
@@ -69,7 +70,7 @@ export default function Users() {
   const t = useT();
   const query = useQuery();
   const { roles, tiers } = useAdminVocabulary();
-  const filters = Object.fromEntries([...FILTERS, 'page'].map((k) => [k, query.get(k) ?? '']).filter(([, v]) => v));
+  const filters = filtersFrom(query, [...FILTERS, 'page']);
   const users = useApi('/api/v1/admin/users', { query: { ...filters, per_page: 25 } });
   return (
     <RequireRole roles={['admin']}>
