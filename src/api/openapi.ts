@@ -74,7 +74,10 @@ const documentOptions: SwaggerOptions = {
         version: '1',
         description: "Canada's legislative records: bills, recorded votes with every ballot, representatives, committees and debates. "
           + 'Lists take page/per_page or a cursor and answer CSV with format=csv or `Accept: text/csv`; reads carry a weak ETag '
-          + '(`If-None-Match` answers 304); errors are application/problem+json (RFC 9457).',
+          + '(`If-None-Match` answers 304); errors are application/problem+json (RFC 9457). '
+          + 'A method a path does not take is answered `405 Method Not Allowed`, a problem (`#/components/schemas/Problem`) '
+          + 'with an `Allow` header naming the methods of that path\'s operations (and HEAD where it takes GET); '
+          + 'it belongs to no operation, since OpenAPI describes only the methods a path takes.',
         license: { name: 'MIT', identifier: 'MIT' },
         contact: { name: 'OpenPolicy', url: 'https://openpolicy.ca' },
       },

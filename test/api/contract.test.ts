@@ -178,6 +178,10 @@ describe('every response against the OpenAPI document', () => {
     expect((await send('POST', '/api/v1/auth/password', me, { current_password: password, new_password: `${password} again` })).statusCode).toBe(200);
     expect((await send('POST', '/api/v1/auth/logout', me)).statusCode).toBe(204);
 
+    // A method a documented path does not take: the 405 the document describes, checked like any answer.
+    expect((await send('DELETE', '/api/v1/bills', admin)).statusCode).toBe(405);
+    expect((await send('PUT', '/api/v1/auth/login', admin, { email: 'x' })).statusCode).toBe(405);
+
     expect(contract.violations).toEqual([]);
     const documented = Object.entries((t.app.swagger() as { paths: Record<string, object> }).paths)
       .flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
@@ -186,8 +190,9 @@ describe('every response against the OpenAPI document', () => {
 });
 
 describe('the contract check itself', () => {
-  const answer = (statusCode: number, contentType: string | undefined, body: string) =>
-    ({ statusCode, headers: contentType ? { 'content-type': contentType } : {}, body, rawPayload: Buffer.from(body) }) as unknown as LightMyRequestResponse;
+  const answer = (statusCode: number, contentType: string | undefined, body: string, headers: Record<string, string> = {}) =>
+    ({ statusCode, headers: { ...headers, ...(contentType ? { 'content-type': contentType } : {}) }, body, rawPayload: Buffer.from(body) }) as unknown as LightMyRequestResponse;
+  const problem = (status: number) => JSON.stringify({ type: 'https://openpolicy.ca/problems/method-not-allowed', title: 'x', status, detail: 'x', instance: '/api/v1/bills' });
 
   it('reports a body off its schema, an undocumented status or media type, and a body on a 304', () => {
     const check = new Contract();
@@ -197,12 +202,19 @@ describe('the contract check itself', () => {
     check.check('GET', '/api/v1/bills', answer(200, 'text/html', '<p>'));
     check.check('GET', '/api/v1/divisions/ocd-division/country:ca', answer(304, undefined, 'stale'));
     check.check('GET', '/api/v1/votes/ocd-vote/x', answer(404, 'application/problem+json', '{"title":"Not Found","status":404}'));
+    check.check('DELETE', '/api/v1/bills', answer(404, 'application/problem+json', problem(404)));
+    check.check('DELETE', '/api/v1/bills', answer(405, 'application/problem+json', problem(405), { allow: 'GET' }));
+    check.check('DELETE', '/api/v1/bills', answer(405, 'application/problem+json', '{"status":405}', { allow: 'GET, HEAD' }));
+    check.check('DELETE', '/api/v1/bills', answer(405, 'application/problem+json', problem(405), { allow: 'GET, HEAD' }));
     expect(check.violations.map((v) => `${v.request} ${v.status}: ${v.problem.split(':')[0]}`)).toEqual([
       'GET /api/v1/bills?per_page=1 200: body does not match the schema',
       'GET /api/v1/bills 418: status 418 is not documented (documented',
       'GET /api/v1/bills 200: media type "text/html" is not documented for 200 (documented',
       'GET /api/v1/divisions/ocd-division/country:ca 304: status 304 is documented without a body, but one was sent',
       'GET /api/v1/votes/ocd-vote/x 404: body does not match the schema',
+      'DELETE /api/v1/bills 404: a method /api/v1/bills does not take must be answered 405, not 404',
+      'DELETE /api/v1/bills 405: Allow is "GET", the document\'s operations make it "GET, HEAD"',
+      'DELETE /api/v1/bills 405: body does not match the Problem schema',
     ]);
     expect([...check.covered]).toEqual(['GET /api/v1/bills', 'GET /api/v1/divisions/{id}', 'GET /api/v1/votes/ocd-vote/{uuid}']);
   });

@@ -3,8 +3,9 @@
  * through `inject` is checked against the operation the document gives for its
  * method and path — its status must be documented, its media type listed, its
  * body valid against that schema (Ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses),
- * and a 204 or 304 must carry no body. Violations are collected, not thrown, so
- * a test file reports them all at its end.
+ * and a 204 or 304 must carry no body; a method the path does not take must be
+ * the 405 problem the document describes, `Allow` naming the path's operations.
+ * Violations are collected, not thrown, so a test file reports them all at its end.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -51,6 +52,10 @@ function compiledSchemas(text: string, document: Json): CompiledSchemas {
   return entry;
 }
 
+const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+/** The problems any request can meet before its route is known (see the document's components.responses). */
+const BEFORE_ROUTING = [401, 429, 500, 503];
+
 const pointer = (...parts: string[]) => `openapi#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 export class Contract {
@@ -84,12 +89,13 @@ export class Contract {
     if (!requestPath.startsWith('/api/v1/') || method === 'HEAD' || method === 'OPTIONS') return;
     const path = this.documentedPath(requestPath);
     const operation = path ? this.document.paths[path]![method.toLowerCase()] : undefined;
-    // A path or method the API does not have is answered by the router (404 or 405), outside any operation.
-    if (!path || !operation) return;
+    // A path the API does not have is the router's 404, outside the document.
+    if (!path) return;
     const request = `${method} ${url}`;
     const fail = (problem: string): void => {
       this.violations.push({ request, status: res.statusCode, problem });
     };
+    if (!operation) return this.checkMethodNotAllowed(path, res, fail);
     this.covered.add(`${method} ${path}`);
     const status = String(res.statusCode);
     const declared = operation.responses[status] ?? operation.responses[`${status[0]}XX`];
@@ -114,6 +120,23 @@ export class Contract {
       }
     }
     if (!validate(body)) fail(`body does not match the schema: ${this.schemas!.ajv.errorsText(validate.errors)}`);
+  }
+
+  /**
+   * A method a documented path does not take is no operation's: the document says
+   * (info.description) it is a 405 problem with `Allow` naming the path's operations.
+   */
+  private checkMethodNotAllowed(path: string, res: LightMyRequestResponse, fail: (problem: string) => void): void {
+    const methods = Object.keys(this.document.paths[path]!).filter((m) => OPERATION_METHODS.includes(m)).map((m) => m.toUpperCase());
+    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].sort().join(', ');
+    // Credentials, quotas and outages are judged before the route is: those problems come first.
+    if (!BEFORE_ROUTING.includes(res.statusCode)) {
+      if (res.statusCode !== 405) return fail(`a method ${path} does not take must be answered 405, not ${res.statusCode}`);
+      if (res.headers.allow !== allow) fail(`Allow is "${String(res.headers.allow)}", the document's operations make it "${allow}"`);
+    }
+    if (!String(res.headers['content-type']).startsWith('application/problem+json')) return fail(`a ${res.statusCode} must be application/problem+json`);
+    const validate = this.validator(pointer('components', 'schemas', 'Problem'))!;
+    if (!validate(JSON.parse(res.body))) fail(`body does not match the Problem schema: ${this.schemas!.ajv.errorsText(validate.errors)}`);
   }
 
   private validator(ref: string): ValidateFunction | undefined {
