@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { ACCESS_CONTROL_SQL } from './access-control.js';
 import { migrationsFolder, type Database, type Db, type OpenOptions } from './client.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { dataDirTemplate } from './pglite-template.js';
 import { instrumentPglite, QueryObserver } from './instrument.js';
 import * as schema from './schema.js';
 
@@ -21,7 +22,9 @@ export async function openEmbedded(options: OpenOptions): Promise<Database> {
   let pglite: PGlite;
   try {
     // unaccent: the search configurations fold accents with it (migration 0002).
-    pglite = new PGlite({ ...(options.dataDir ? { dataDir: `${options.dataDir}/pgdata` } : {}), extensions: { unaccent } });
+    const pgdata = options.dataDir ? `${options.dataDir}/pgdata` : undefined;
+    const template = pgdata ? dataDirTemplate(pgdata) : undefined;
+    pglite = new PGlite({ ...(pgdata ? { dataDir: pgdata } : {}), ...(template ? { loadDataDir: template } : {}), extensions: { unaccent } });
     await pglite.waitReady;
   } catch (e) {
     unlock();
