@@ -85,16 +85,17 @@ const WINDOW_LENGTH = sql.raw('360');
  * to thousands of characters, so it reads a window cut at word boundaries from just before the
  * first place one of the query's stems appears. When the window shows no match (a stem spelled
  * unlike the text: the configuration folds accents, the stemmer rewrites endings), it reads the whole text: a hit never
- * loses its marks. `mark` is the StartSel that `options` set.
+ * loses its marks. The text is normalized as the vectors are (`searchText`) only where it is read: translate()
+ * costs per character of the whole text. `mark` is the StartSel that `options` set.
  */
 export function textHeadline(config: SQL, text: SQL, query: SQL, options: string, mark: string): SQL<string> {
   const first = sql`(select min(nullif(strpos(lower(doc.text), m[1]), 0)) from regexp_matches(${query}::text, '''([^'']+)''', 'g') m)`;
   // A word the window cuts at either end is dropped (strpos and reverse: a regular expression would backtrack).
   const from = sql`case when x.start > 1 then strpos(x.part, ' ') + 1 else 1 end`;
   const to = sql`case when length(x.part) = ${WINDOW_LENGTH} then length(x.part) - strpos(reverse(x.part), ' ') else length(x.part) end`;
-  return sql<string>`(select case when strpos(w.h, ${mark}) > 0 then w.h else ts_headline(${config}, doc.text, ${query}, ${options}) end
+  return sql<string>`(select case when strpos(w.h, ${mark}) > 0 then w.h else ts_headline(${config}, ${searchText(sql`doc.text`)}, ${query}, ${options}) end
     from (select ${text} as text offset 0) doc,
       lateral (select s.start, substr(doc.text, s.start, ${WINDOW_LENGTH}) as part
         from (select greatest(coalesce(${first}, 1) - ${WINDOW_BEFORE}, 1) as start offset 0) s offset 0) x,
-      lateral (select ts_headline(${config}, substr(x.part, ${from}, ${to} - ${from} + 1), ${query}, ${options}) as h offset 0) w)`;
+      lateral (select ts_headline(${config}, ${searchText(sql`substr(x.part, ${from}, ${to} - ${from} + 1)`)}, ${query}, ${options}) as h offset 0) w)`;
 }

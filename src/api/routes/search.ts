@@ -11,7 +11,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { matchedLanguage, searchText, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { matchedLanguage, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type Sort } from '../lists.js';
 import { isoTime, Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
@@ -118,7 +118,7 @@ function snippet(q: string): SQL<string | null> {
   const query = textQuery(q);
   const matched = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr' then ${fr} else ${en} end`;
   const headline = (table: SQL, en: SQL, fr: SQL) => sql`(select ${textHeadline(
-    matched(TEXT_CONFIG.en, TEXT_CONFIG.fr), matched(searchText(en), searchText(fr)), matched(query.en, query.fr), HEADLINE_OPTIONS, OPEN,
+    matched(TEXT_CONFIG.en, TEXT_CONFIG.fr), matched(en, fr), matched(query.en, query.fr), HEADLINE_OPTIONS, OPEN,
   )} from ${table} where id = hit.id)`;
   return sql<string | null>`case hit.type
     when 'bill' then ${headline(
