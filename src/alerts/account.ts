@@ -5,15 +5,15 @@
  * secret alone — the one-click unsubscribe and the private feed.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { alertSettings, savedSearches, webhooks } from '../db/schema.js';
+import { alertSettings, savedItems, savedSearches, webhooks } from '../db/schema.js';
 import { scoped, type Actor } from '../auth/scope.js';
+import type { EmailMode } from './channels.js';
 import { newToken } from './fan-out.js';
 import { enqueue } from './queue.js';
 import { newWebhookSecret } from './webhooks.js';
 
-export type EmailMode = 'off' | 'immediate' | 'daily';
 export type AlertSettingsRow = typeof alertSettings.$inferSelect;
 export type SavedSearchRow = typeof savedSearches.$inferSelect;
 export type WebhookRow = typeof webhooks.$inferSelect;
@@ -31,10 +31,17 @@ export async function setEmailMode(db: Db, userId: string, email: EmailMode): Pr
   return row!;
 }
 
-/** One-click unsubscribe: no sign-in, the mailed secret is the authority. False for an unknown secret. */
+/**
+ * One-click unsubscribe: no sign-in, the mailed secret is the authority. It stops every mail, so the
+ * items that chose their own mail go back to the user's setting, now off. False for an unknown secret.
+ */
 export async function unsubscribe(db: Db, token: string): Promise<boolean> {
-  const rows = await db.update(alertSettings).set({ email: 'off', updatedAt: new Date() }).where(eq(alertSettings.unsubscribeToken, token)).returning({ userId: alertSettings.userId });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(alertSettings).set({ email: 'off', updatedAt: new Date() }).where(eq(alertSettings.unsubscribeToken, token)).returning({ userId: alertSettings.userId });
+    if (!row) return false;
+    await tx.update(savedItems).set({ email: null }).where(and(eq(savedItems.userId, row.userId), isNotNull(savedItems.email)));
+    return true;
+  });
 }
 
 export async function feedOwner(db: Db, token: string): Promise<string | null> {

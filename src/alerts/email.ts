@@ -13,7 +13,20 @@ export interface EventForMail {
   summary: string;
   data: Record<string, unknown>;
   url: string;
+  /** How each person the reader follows voted, when the event is a division. */
+  ballots?: Ballot[];
 }
+
+export interface Ballot {
+  name: string;
+  /** As stored: yes, no, paired, abstain, absent. */
+  option: string;
+}
+
+const VOTED: Record<string, string> = { yes: 'voted Yea', no: 'voted Nay', paired: 'voted Paired', abstain: 'abstained', absent: 'was absent' };
+
+/** "Gary Anandasangaree voted Nay", one line per followed person who voted. */
+const ballotLines = (e: EventForMail) => (e.ballots ?? []).map((b) => `${b.name} ${VOTED[b.option] ?? `voted ${b.option}`}`);
 
 const webLink = (publicUrl: string, e: EventForMail) => `${publicUrl}${typeof e.data.web === 'string' ? e.data.web : e.url}`;
 
@@ -30,17 +43,19 @@ function unsubscribe(publicUrl: string, token: string): { headers: Record<string
 
 export function eventMail(to: string, event: EventForMail, publicUrl: string, unsubscribeToken: string): Mail {
   const { headers, footer } = unsubscribe(publicUrl, unsubscribeToken);
+  const ballots = ballotLines(event);
   return {
     to,
-    subject: event.title,
-    text: `${event.title}\n\n${event.summary}\n\n${webLink(publicUrl, event)}\n${footer}`,
+    // One followed person's ballot is the news; several are listed first in the text.
+    subject: ballots.length === 1 ? `${ballots[0]}: ${event.title}` : event.title,
+    text: `${ballots.map((b) => `${b}.\n`).join('')}${ballots.length ? '\n' : ''}${event.title}\n\n${event.summary}\n\n${webLink(publicUrl, event)}\n${footer}`,
     headers: { ...headers, 'X-OpenPolicy-Event': event.id },
   };
 }
 
 export function digestMail(to: string, day: string, events: EventForMail[], publicUrl: string, unsubscribeToken: string): Mail {
   const { headers, footer } = unsubscribe(publicUrl, unsubscribeToken);
-  const items = events.map((e) => `* ${e.title}\n  ${e.summary}\n  ${webLink(publicUrl, e)}`).join('\n\n');
+  const items = events.map((e) => `* ${e.title}\n${ballotLines(e).map((b) => `  ${b}.\n`).join('')}  ${e.summary}\n  ${webLink(publicUrl, e)}`).join('\n\n');
   return {
     to,
     subject: `OpenPolicy digest for ${day}: ${events.length} update${events.length === 1 ? '' : 's'}`,

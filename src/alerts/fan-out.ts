@@ -6,12 +6,15 @@
  * digest), then a job per channel — an immediate mail or a place in the day's
  * digest, and one delivery per live webhook. Every job's key is event +
  * subscriber + channel, so fanning out an event again adds only what is new.
+ * Which channels a user gets is src/alerts/channels.ts's rule (per followed
+ * item, else the user's).
  * Runs in the delivery worker, which reads every user's rows (row-level
  * security binds the API's transactions, not it).
  */
 import { sql } from 'drizzle-orm';
 import { resultRows, type Db } from '../db/client.js';
 import { textMatches, textQuery } from '../db/full-text.js';
+import { channels } from './channels.js';
 
 /** Attempts of one webhook delivery: with doubling waits from a minute, capped at 6 h, they span about a day. */
 export const WEBHOOK_MAX_ATTEMPTS = 12;
@@ -62,8 +65,9 @@ export async function fanOut(db: Db, ids: string[]): Promise<number> {
       ON CONFLICT DO NOTHING`);
     const queued = await tx.execute(sql`
       WITH told AS (
-        SELECT n.user_id, n.event_id, a.email FROM notifications n
+        SELECT n.user_id, n.event_id, ch.email, ch.webhook FROM notifications n
           JOIN alert_settings a ON a.user_id = n.user_id JOIN users u ON u.id = n.user_id
+          CROSS JOIN ${channels(sql`n.user_id`, sql`n.event_id`, sql`a.email`)}
           WHERE n.event_id IN ${idList(ids)} AND u.disabled_at IS NULL),
       day AS (SELECT date_trunc('day', now() AT TIME ZONE 'UTC') AS start)
       INSERT INTO jobs (kind, key, user_id, webhook_id, payload, run_at, max_attempts)
@@ -75,7 +79,7 @@ export async function fanOut(db: Db, ids: string[]): Promise<number> {
         FROM told, day WHERE email = 'daily'
       UNION ALL
       SELECT 'webhook', 'webhook:' || t.event_id || ':' || w.id, t.user_id, w.id, jsonb_build_object('event_id', t.event_id), now(), ${WEBHOOK_MAX_ATTEMPTS}
-        FROM told t JOIN webhooks w ON w.user_id = t.user_id AND w.disabled_at IS NULL
+        FROM told t JOIN webhooks w ON w.user_id = t.user_id AND w.disabled_at IS NULL WHERE t.webhook
       ON CONFLICT (key) DO NOTHING
       RETURNING id`);
     return resultRows(queued).length;

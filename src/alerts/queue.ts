@@ -88,6 +88,14 @@ export async function complete(db: Db, job: Job, outcome: AttemptOutcome = {}): 
     WHERE id = ${job.id}`);
 }
 
+/** Marks jobs done in one statement (jobs whose attempts have no outcome to keep, such as mails). */
+export async function completeAll(db: Db, jobIds: number[]): Promise<void> {
+  if (jobIds.length === 0) return;
+  await db.execute(sql`
+    UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL, last_error = NULL, last_status = NULL, last_latency_ms = NULL
+    WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(jobIds)}::jsonb)::bigint)`);
+}
+
 /**
  * After a failed attempt: again at `retryInMs`, or failed for good when the
  * attempts are spent. Returns whether the job will be tried again.

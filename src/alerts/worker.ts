@@ -4,13 +4,14 @@
  * it later with exponential backoff. It runs inside `serve` by default and
  * alone as `openpolicy worker`; any number of them share one queue.
  */
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { alertSettings, events, notifications, users, webhooks } from '../db/schema.js';
+import { alertSettings, events, users, webhooks } from '../db/schema.js';
 import type { Mailer } from '../auth/mailer.js';
 import { digestMail, eventMail, type EventForMail } from './email.js';
+import { digestEvents, readMails, type MailOut } from './mail-reads.js';
 import { fanOut } from './fan-out.js';
-import { backoffMs, claim, complete, retryOrFail, type Job } from './queue.js';
+import { backoffMs, claim, complete, completeAll, retryOrFail, type Job } from './queue.js';
 import { checkWebhookUrl, postSigned, WebhookRefused, type WebhookPolicy } from './webhooks.js';
 
 export interface WorkerOptions {
@@ -48,7 +49,7 @@ async function loadEvent(database: Database, id: string): Promise<EventForMail &
 
 async function recipient(database: Database, userId: string) {
   const [row] = await database.db
-    .select({ email: users.email, disabledAt: users.disabledAt, mode: alertSettings.email, token: alertSettings.unsubscribeToken })
+    .select({ email: users.email, disabledAt: users.disabledAt, token: alertSettings.unsubscribeToken })
     .from(users).innerJoin(alertSettings, eq(alertSettings.userId, users.id)).where(eq(users.id, userId)).limit(1);
   return row && !row.disabledAt ? row : null;
 }
@@ -77,23 +78,31 @@ export function startWorker(options: WorkerOptions): Worker {
 
   const retry = (job: Job, error: string, outcome = {}) => retryOrFail(db, job, error, backoffMs(job.attempts, base, cap), outcome);
 
-  async function email(job: Job): Promise<void> {
-    const [event, to] = await Promise.all([loadEvent(database, String(job.payload.event_id)), recipient(database, job.userId!)]);
-    // Unsubscribed or switched to the digest since: nothing to send.
-    if (!event || !to || to.mode !== 'immediate') return complete(db, job);
-    await mailer.send(eventMail(to.email, event, publicUrl, to.token));
-    await complete(db, job);
+  async function email(job: Job, mail: MailOut | undefined, done: number[]): Promise<void> {
+    // Unsubscribed, unfollowed or moved to the digest since: nothing to send.
+    if (mail?.email === 'immediate') await mailer.send(eventMail(mail.address, mail.event, publicUrl, mail.unsubscribeToken));
+    done.push(job.id);
+  }
+
+  /**
+   * A batch's mails are read in one statement and marked done in one; a failed read or send fails its job (retried
+   * later). A worker dying between a send and the batch's mark may send that batch's mails again, as it may any mail.
+   */
+  async function emails(batch: Job[]): Promise<void> {
+    if (batch.length === 0) return;
+    const mails = readMails(database, batch);
+    const done: number[] = [];
+    await Promise.all(batch.map((job) => run(job, async () => email(job, (await mails).get(job.id), done))));
+    await completeAll(db, done).catch((err: unknown) => log.error({ err }, 'could not mark sent mails done; their lease will free them'));
   }
 
   async function digest(job: Job): Promise<void> {
     const to = await recipient(database, job.userId!);
-    if (!to || to.mode !== 'daily') return complete(db, job);
+    if (!to) return complete(db, job);
     const day = String(job.payload.day);
     const start = new Date(`${day}T00:00:00Z`);
-    const rows = await db.select({ event: events }).from(notifications).innerJoin(events, eq(events.id, notifications.eventId))
-      .where(and(eq(notifications.userId, job.userId!), gte(notifications.createdAt, start), lt(notifications.createdAt, new Date(start.getTime() + DAY_MS))))
-      .orderBy(notifications.createdAt, events.id);
-    if (rows.length > 0) await mailer.send(digestMail(to.email, day, rows.map((r) => r.event), publicUrl, to.token));
+    const todays = await digestEvents(database, job.userId!, start, new Date(start.getTime() + DAY_MS));
+    if (todays.length > 0) await mailer.send(digestMail(to.email, day, todays, publicUrl, to.token));
     await complete(db, job);
   }
 
@@ -146,20 +155,19 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
-  const handlers: Record<Job['kind'], (job: Job) => Promise<void>> = {
+  const handlers: Record<Exclude<Job['kind'], 'email'>, (job: Job) => Promise<void>> = {
     fanout: async (job) => {
       const queued = await fanOut(db, (job.payload.events as string[]) ?? []);
       log.info({ events: (job.payload.events as string[]).length, jobs: queued }, 'events fanned out');
       await complete(db, job);
     },
-    email,
     digest,
     webhook,
   };
 
-  async function run(job: Job): Promise<void> {
+  async function run(job: Job, work = () => handlers[job.kind as keyof typeof handlers](job)): Promise<void> {
     try {
-      await handlers[job.kind](job);
+      await work();
     } catch (e) {
       log.warn({ job: job.key, attempt: job.attempts, err: e }, 'job failed; retrying later');
       await retry(job, (e as Error).message).catch((err: unknown) => log.error({ err }, 'could not reschedule a job; its lease will free it'));
@@ -183,7 +191,7 @@ export function startWorker(options: WorkerOptions): Worker {
         log.warn({ err: e }, 'delivery worker could not claim jobs');
       }
       if (claimed.length === 0) await sleep(pollMs);
-      else await Promise.all(claimed.map(run));
+      else await Promise.all([emails(claimed.filter((j) => j.kind === 'email')), ...claimed.filter((j) => j.kind !== 'email').map((j) => run(j))]);
     }
   })();
 

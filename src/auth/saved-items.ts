@@ -41,6 +41,20 @@ export async function saveItem(db: Db, actor: Actor, type: SavedType, itemId: st
   });
 }
 
+/** What one followed item chose: its mail and whether webhooks get it (null: as the user's settings say). */
+export interface ItemChannels {
+  email?: 'immediate' | 'daily' | 'off' | null;
+  webhook?: boolean | null;
+}
+
+/** Sets the channels of an item the user follows; null when they do not follow it. */
+export async function setItemChannels(db: Db, actor: Actor, type: SavedType, itemId: string, channels: ItemChannels): Promise<SavedRow | null> {
+  const { userId } = actor;
+  const [row] = await scoped(db, actor, (tx) => tx.update(savedItems).set({ ...channels, updatedAt: new Date() })
+    .where(and(eq(savedItems.userId, userId), eq(savedItems.itemType, type), eq(savedItems.itemId, itemId))).returning());
+  return row ?? null;
+}
+
 /** Unfollows; null when the user did not follow it (another user's follow is indistinguishable from none). */
 export async function unsaveItem(db: Db, actor: Actor, type: SavedType, itemId: string): Promise<SavedRow | null> {
   const { userId } = actor;

@@ -516,11 +516,16 @@ export const savedItems = pgTable('saved_items', {
   userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   itemType: text('item_type').$type<'bill' | 'person'>().notNull(), // bill | person
   itemId: text('item_id').notNull(), // ocd-bill/<uuid> or ocd-person/<uuid>; no foreign key, so a re-import cannot fail on it
+  /** This item's mail (src/alerts/channels.ts); null: the user's own setting. */
+  email: text('email').$type<'off' | 'immediate' | 'daily'>(),
+  /** Whether the user's webhooks get this item's events; null: yes, as for everything the user follows. */
+  webhook: boolean('webhook'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('saved_items_user_item_idx').on(t.userId, t.itemType, t.itemId),
   check('saved_items_type_check', sql`${t.itemType} IN ('bill', 'person')`),
+  check('saved_items_email_check', sql`${t.email} IN ('off', 'immediate', 'daily')`),
 ]);
 
 export const passwordResets = pgTable('password_resets', {

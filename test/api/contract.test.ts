@@ -120,6 +120,7 @@ describe('every response against the OpenAPI document', () => {
     expect((await send('PUT', saved, { 'x-api-key': key.key })).statusCode).toBe(403);
     expect((await send('PUT', saved, me)).statusCode).toBe(201);
     expect((await get('/api/v1/me/saved', me)).statusCode).toBe(200);
+    expect((await send('PATCH', saved, me, { email: 'daily', webhook: false })).statusCode).toBe(200);
     expect((await send('DELETE', saved, me)).statusCode).toBe(204);
     expect((await send('DELETE', saved, me)).statusCode).toBe(404);
 

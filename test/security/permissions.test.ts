@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Permission> = {
   'DELETE /api/v1/keys/:id': 'keys:manage',
   'GET /api/v1/me/saved': 'saved:manage',
   'PUT /api/v1/me/saved/:type/:uuid': 'saved:manage',
+  'PATCH /api/v1/me/saved/:type/:uuid': 'saved:manage',
   'DELETE /api/v1/me/saved/:type/:uuid': 'saved:manage',
   'GET /api/v1/me/alerts': 'saved:manage',
   'PUT /api/v1/me/alerts': 'saved:manage',

@@ -1,23 +1,33 @@
 /**
- * What I follow, under /api/v1/me/saved: list, follow (PUT, idempotent) and
- * unfollow (DELETE) bills and people. Another user's follows are invisible: they
+ * What I follow, under /api/v1/me/saved: list, follow (PUT, idempotent),
+ * choose each item's alert channels (PATCH) and unfollow (DELETE) bills and people. Another user's follows are invisible: they
  * are missing from my list, and unfollowing one answers 404 like one that does not exist.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { currentActor, privateResponses } from '../../auth/http.js';
-import { itemExists, listSavedItems, ocdPrefix, saveItem, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
+import { BODY_LIMIT, currentActor, privateResponses } from '../../auth/http.js';
+import { itemExists, listSavedItems, ocdPrefix, saveItem, setItemChannels, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
 import { notFound } from '../../errors/problem.js';
 import { isoTime, NoContent, Nullable } from '../resources.js';
 import { billUrl } from './bills.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
+const ItemEmail = Type.Union([Type.Literal('immediate'), Type.Literal('daily'), Type.Literal('off')], {
+  description: 'This item\'s mail: at once, in the daily digest, or none; null: as my alert settings say (PUT /me/alerts).',
+});
+const ChannelsBody = Type.Object({
+  email: Type.Optional(Nullable(ItemEmail)),
+  webhook: Type.Optional(Nullable(Type.Boolean({ description: 'false: my webhooks do not get this item\'s events; null: they do, as by default.' }))),
+}, { additionalProperties: false, minProperties: 1 });
+
 const SavedItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
   type: Type.Union([Type.Literal('bill'), Type.Literal('person')]),
   item_id: Type.String({ description: 'The OCD id of the bill or person.' }),
   title: Nullable(Type.String({ description: 'The bill\'s number and short title, or the person\'s name; null if no longer in the data.' })),
   url: Type.String({ description: 'The API URL of the bill or person.' }),
+  email: Nullable(ItemEmail),
+  webhook: Nullable(Type.Boolean({ description: 'Whether my webhooks get this item\'s events; null: yes, as for everything I follow.' })),
   created_at: Type.String(),
   updated_at: Type.String(),
 });
@@ -34,6 +44,8 @@ function present(row: SavedRow, title: string | null, url?: string) {
     item_id: row.itemId,
     title,
     url: url ?? `/api/v1/${row.itemType === 'bill' ? 'bills' : 'people'}/${row.itemId}`,
+    email: row.email ?? null,
+    webhook: row.webhook ?? null,
     created_at: isoTime(row.createdAt)!,
     updated_at: isoTime(row.updatedAt)!,
   };
@@ -74,6 +86,25 @@ export const savedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { row, created } = await saveItem(db, actor, request.params.type, id);
     const [listed] = (await listSavedItems(db, actor)).filter((r) => r.id === row.id);
     return reply.code(created ? 201 : 200).send(listed ? presentListed(listed) : present(row, null));
+  });
+
+  app.patch('/:type/:uuid', {
+    config: { permission: 'saved:manage' },
+    bodyLimit: BODY_LIMIT,
+    schema: {
+      tags: ['saved'],
+      summary: 'Choose how I hear of one item I follow: its mail and its webhooks, over my own settings (404 if I do not follow it)',
+      params: ItemParams,
+      body: ChannelsBody,
+      response: { 200: SavedItem },
+    },
+  }, async (request) => {
+    const actor = currentActor(request);
+    const id = itemId(request.params);
+    const row = await setItemChannels(db, actor, request.params.type, id, request.body);
+    if (!row) throw notFound(`followed ${request.params.type}`, id);
+    const [listed] = (await listSavedItems(db, actor)).filter((r) => r.id === row.id);
+    return listed ? presentListed(listed) : present(row, null);
   });
 
   app.delete('/:type/:uuid', {

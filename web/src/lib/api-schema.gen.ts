@@ -970,7 +970,13 @@ export interface paths {
         delete: operations["deleteMeSavedByTypeByUuid"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Choose how I hear of one item I follow: its mail and its webhooks, over my own settings (404 if I do not follow it)
+         * @description Choose how I hear of one item I follow: its mail and its webhooks, over my own settings (404 if I do not follow it).
+         *
+         *     Needs permission `saved:manage` (role user or above), sent as an access token, or an API key created with that scope.
+         */
+        patch: operations["patchMeSavedByTypeByUuid"];
         trace?: never;
     };
     "/api/v1/me/alerts": {
@@ -5117,6 +5123,8 @@ export interface operations {
                             title: string | null;
                             /** @description The API URL of the bill or person. */
                             url: string;
+                            email: ("immediate" | "daily" | "off") | null;
+                            webhook: boolean | null;
                             created_at: string;
                             updated_at: string;
                         }[];
@@ -5161,6 +5169,8 @@ export interface operations {
                         title: string | null;
                         /** @description The API URL of the bill or person. */
                         url: string;
+                        email: ("immediate" | "daily" | "off") | null;
+                        webhook: boolean | null;
                         created_at: string;
                         updated_at: string;
                     };
@@ -5181,6 +5191,8 @@ export interface operations {
                         title: string | null;
                         /** @description The API URL of the bill or person. */
                         url: string;
+                        email: ("immediate" | "daily" | "off") | null;
+                        webhook: boolean | null;
                         created_at: string;
                         updated_at: string;
                     };
@@ -5219,6 +5231,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            414: components["responses"]["UriTooLong"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    patchMeSavedByTypeByUuid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `bill` or `person`. */
+                type: "bill" | "person";
+                /** @description The uuid part of the OCD id (ocd-bill/<uuid>, ocd-person/<uuid>). */
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: ("immediate" | "daily" | "off") | null;
+                    webhook?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        type: "bill" | "person";
+                        /** @description The OCD id of the bill or person. */
+                        item_id: string;
+                        title: string | null;
+                        /** @description The API URL of the bill or person. */
+                        url: string;
+                        email: ("immediate" | "daily" | "off") | null;
+                        webhook: boolean | null;
+                        created_at: string;
+                        updated_at: string;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
