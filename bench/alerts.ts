@@ -8,6 +8,7 @@
  * imported again, which is one stage change.
  *
  *   npm run bench:alerts                     (PGlite in memory; DATABASE_URL for PostgreSQL)
+ *   BENCH_SUBSCRIBERS=2000 npm run bench:alerts   (fewer followers, to compare two versions on a loaded machine)
  */
 import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
@@ -19,8 +20,9 @@ import { runImport } from '../src/ingest/runner.js';
 import { legisinfoBillFiles } from '../test/support/legisinfo.js';
 import { eventually, smtpReceiver, webhookReceiver } from '../test/alerts/receivers.js';
 
-const SUBSCRIBERS = 10_000;
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const WEBHOOK_EVERY = 10;
+if (!Number.isInteger(SUBSCRIBERS / WEBHOOK_EVERY) || SUBSCRIBERS < WEBHOOK_EVERY) throw new Error(`BENCH_SUBSCRIBERS: a multiple of ${WEBHOOK_EVERY}, not ${process.env.BENCH_SUBSCRIBERS}`);
 
 const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : {});
 await database.migrate();
