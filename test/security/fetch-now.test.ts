@@ -14,7 +14,7 @@ import { startRun } from '../../src/ingest/import-runs.js';
 import { MEMBER_FILES } from '../../src/ingest/ourcommons-members.js';
 import { SHARED_DATA } from '../support/db.js';
 import { publisherServer, type PublisherServer } from '../support/publisher-server.js';
-import { bearer, expectProblem, login, makeUser, NO_LIMITS, testApp, type TestApp, type Tokens } from './support.js';
+import { bearer, expectProblem, finishedRun, login, makeUser, NO_LIMITS, testApp, type TestApp, type Tokens } from './support.js';
 
 let server: PublisherServer;
 let t: TestApp;
@@ -35,14 +35,7 @@ afterAll(async () => {
 const overview = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/admin/fetch', headers: bearer(editor) })).json();
 const members = async () => (await overview()).sources.find((s: { source: string }) => s.source === 'ourcommons-members');
 
-async function finished(id: number): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 600; i++) {
-    const run = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/imports/${id}`, headers: bearer(editor) })).json();
-    if (run.status !== 'running') return run;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`fetch run ${id} did not finish`);
-}
+const finished = (id: number) => finishedRun(t, editor, id);
 
 describe('GET /api/v1/admin/fetch', () => {
   it('lists every fetch source with its schedule and feeds; one never run has no last run and is stale, in /health too', async () => {

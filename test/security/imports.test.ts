@@ -1,7 +1,7 @@
 /** Imports from the API: editors start one in the background and follow its run; users may not; all of it audited. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRun } from '../../src/ingest/import-runs.js';
-import { bearer, expectProblem, login, makeUser, testApp, type TestApp, type Tokens } from './support.js';
+import { bearer, expectProblem, finishedRun, login, makeUser, testApp, type TestApp, type Tokens } from './support.js';
 
 let t: TestApp;
 let editor: Tokens;
@@ -14,14 +14,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function finished(id: number): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 600; i++) {
-    const run = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/imports/${id}`, headers: bearer(editor) })).json();
-    if (run.status !== 'running') return run;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`import run ${id} did not finish`);
-}
+const finished = (id: number) => finishedRun(t, editor, id);
 
 describe('POST /api/v1/admin/imports', () => {
   it('an editor imports the bundled OCD divisions in the background and follows the run to its counts', async () => {

@@ -91,3 +91,13 @@ export function expectProblem(res: LightMyRequestResponse, status: number, slug?
   if (slug && !String(body.type).endsWith(`/${slug}`)) throw new Error(`expected problem ${slug}, got ${String(body.type)}: ${String(body.detail)}`);
   return body;
 }
+
+/** An import or fetch run once it is no longer running, polled as the console does. */
+export async function finishedRun(t: TestApp, who: Tokens, id: number): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 600; i++) {
+    const run = (await t.app.inject({ method: 'GET', url: `/api/v1/admin/imports/${id}`, headers: bearer(who) })).json();
+    if (run.status !== 'running') return run;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`run ${id} did not finish`);
+}
