@@ -1,11 +1,12 @@
 /** One person: current role, contacts, terms, sponsored bills, voting record with attendance and dissent, and speeches. */
+import { useState } from 'react';
 import { Bi } from '../components/Bi';
 import { FollowButton } from '../components/FollowButton';
 import { Heading } from '../components/Heading';
 import { Portrait } from '../components/Portrait';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
-import { Pending } from '../components/Status';
+import { Loading, Pending } from '../components/Status';
 import { ResultBadge } from '../components/VoteCounts';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
@@ -41,11 +42,23 @@ function Contacts({ person }: { person: PersonDetail }) {
   );
 }
 
-function VotingRecord({ uuid }: { uuid: string | undefined }) {
+function useVotingRecord(uuid: string | undefined) {
+  const query = useQuery();
+  return useApi('/api/v1/people/ocd-person/{uuid}/votes', { path: { uuid }, query: { per_page: 10, page: query.get('votes_page') } });
+}
+
+function useSponsoredBills(uuid: string | undefined) {
+  return useApi('/api/v1/people/ocd-person/{uuid}/bills', { path: { uuid }, query: { per_page: 5, sort: 'introduced_desc' } });
+}
+
+function useSpeeches(uuid: string | undefined) {
+  const query = useQuery();
+  return useApi('/api/v1/people/ocd-person/{uuid}/speeches', { path: { uuid }, query: { per_page: 5, page: query.get('speeches_page') } });
+}
+
+function VotingRecord({ votes }: { votes: ReturnType<typeof useVotingRecord> }) {
   const t = useT();
   const lang = useLang();
-  const query = useQuery();
-  const votes = useApi('/api/v1/people/ocd-person/{uuid}/votes', { path: { uuid }, query: { per_page: 10, page: query.get('votes_page') } });
   const s = votes.data?.summary;
   return (
     <section aria-labelledby="record">
@@ -84,10 +97,9 @@ function VotingRecord({ uuid }: { uuid: string | undefined }) {
   );
 }
 
-function SponsoredBills({ uuid, personId }: { uuid: string | undefined; personId: string }) {
+function SponsoredBills({ bills, personId }: { bills: ReturnType<typeof useSponsoredBills>; personId: string }) {
   const t = useT();
   const lang = useLang();
-  const bills = useApi('/api/v1/people/ocd-person/{uuid}/bills', { path: { uuid }, query: { per_page: 5, sort: 'introduced_desc' } });
   if (bills.data?.results.length === 0) return null;
   return (
     <section aria-labelledby="sponsored">
@@ -112,11 +124,9 @@ function SponsoredBills({ uuid, personId }: { uuid: string | undefined; personId
   );
 }
 
-function Speeches({ uuid }: { uuid: string | undefined }) {
+function Speeches({ speeches }: { speeches: ReturnType<typeof useSpeeches> }) {
   const t = useT();
   const lang = useLang();
-  const query = useQuery();
-  const speeches = useApi('/api/v1/people/ocd-person/{uuid}/speeches', { path: { uuid }, query: { per_page: 5, page: query.get('speeches_page') } });
   if (speeches.data?.results.length === 0) return null;
   return (
     <section aria-labelledby="speeches">
@@ -144,13 +154,20 @@ export default function Person({ params }: { params: Params }) {
   const t = useT();
   const lang = useLang();
   const person = useApi('/api/v1/people/ocd-person/{uuid}', { path: { uuid: params.uuid } });
-  useContentVisible(!!person.data);
+  // Asked with the person, not after: the page appears once, whole, rather than each section pushing the next down as it answers.
+  const bills = useSponsoredBills(params.uuid);
+  const votes = useVotingRecord(params.uuid);
+  const speeches = useSpeeches(params.uuid);
+  // Only the first time: paging through the record later reloads its section alone.
+  const [whole, setWhole] = useState(false);
+  if (!whole && person.data && !bills.loading && !votes.loading && !speeches.loading) setWhole(true);
+  useContentVisible(whole);
   const p = person.data;
-  if (!p) {
+  if (!p || !whole) {
     return (
       <>
-        <Heading title={t('person.title')} />
-        <Pending {...person} retry={person.reload} />
+        <Heading title={p?.name ?? t('person.title')} />
+        {p ? <Loading /> : <Pending {...person} retry={person.reload} />}
       </>
     );
   }
@@ -199,9 +216,9 @@ export default function Person({ params }: { params: Params }) {
           </ul>
         </section>
       )}
-      <SponsoredBills uuid={params.uuid} personId={p.id} />
-      <VotingRecord uuid={params.uuid} />
-      <Speeches uuid={params.uuid} />
+      <SponsoredBills bills={bills} personId={p.id} />
+      <VotingRecord votes={votes} />
+      <Speeches speeches={speeches} />
     </article>
   );
 }
