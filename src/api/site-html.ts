@@ -9,6 +9,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import { localizedPath, SITE_LANGS, type SiteLang } from './site-language.js';
 import type { PageMeta } from './site-meta.js';
 
 const SITE = 'OpenPolicy';
@@ -46,22 +47,48 @@ export class IndexHtml {
   }
 }
 
-/** `index` with the head tags of `meta`; `url` is the page's canonical address (null: none, as for a not-found page). */
-export function renderPage(index: string, meta: PageMeta, url: string | null): string {
+/** Where a page is: the site's origin (null when unknown), its path without language prefix, and its language. */
+export interface PageAddress {
+  origin: string | null;
+  pathname: string;
+  lang: SiteLang;
+}
+
+const LOCALES: Record<SiteLang, string> = { en: 'en_CA', fr: 'fr_CA' };
+
+/**
+ * The page's canonical link (its address in its own language) and its alternates: one per language, and
+ * x-default (English, at the root) for readers of neither.
+ */
+function languageLinks({ origin, pathname, lang }: PageAddress & { origin: string }): string[] {
+  const href = (l: SiteLang) => escapeHtml(origin + localizedPath(pathname, l));
+  return [
+    `<link rel="canonical" href="${href(lang)}">`,
+    ...SITE_LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${href(l)}">`),
+    `<link rel="alternate" hreflang="x-default" href="${href('en')}">`,
+  ];
+}
+
+/** `index` with the head tags of `meta` and the language of `address`; a not-found page gets no canonical link nor alternates. */
+export function renderPage(index: string, meta: PageMeta, address: PageAddress): string {
   const title = meta.title ? `${meta.title} · ${SITE}` : SITE;
+  const { origin, lang } = address;
+  const url = origin ? origin + localizedPath(address.pathname, lang) : null;
   const tags = [
     `<meta name="description" content="${escapeHtml(meta.description)}">`,
     meta.noindex ? '<meta name="robots" content="noindex">' : '',
-    url && meta.status === 200 ? `<link rel="canonical" href="${escapeHtml(url)}">` : '',
+    ...(origin && meta.status === 200 ? languageLinks({ ...address, origin }) : []),
     `<meta property="og:site_name" content="${SITE}">`,
     `<meta property="og:type" content="website">`,
     `<meta property="og:title" content="${escapeHtml(meta.title || SITE)}">`,
     `<meta property="og:description" content="${escapeHtml(meta.description)}">`,
     url ? `<meta property="og:url" content="${escapeHtml(url)}">` : '',
-    '<meta property="og:locale" content="en_CA">',
+    `<meta property="og:locale" content="${LOCALES[lang]}">`,
+    `<meta property="og:locale:alternate" content="${LOCALES[lang === 'en' ? 'fr' : 'en']}">`,
     '<meta name="twitter:card" content="summary">',
   ].filter(Boolean).join('\n    ');
   return index
+    .replace(/<html lang="[^"]*"/i, `<html lang="${lang}"`)
     .replace(/<meta name="description"[^>]*>\s*/i, '')
     .replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(title)}</title>\n    ${tags}`);
 }

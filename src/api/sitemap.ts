@@ -1,15 +1,19 @@
 /**
  * robots.txt and the sitemaps (bills, people, divisions): a sitemap index at
- * /sitemap.xml naming one file per kind and page of 50,000 addresses, the
- * protocol's limit per file. Each address is the page's canonical one.
+ * /sitemap.xml naming one file per kind and page of 25,000 records. Each record
+ * is listed in English and in French (/fr/…), each address with both languages
+ * as alternates (hreflang), so a file holds 50,000 addresses, the protocol's
+ * limit. Each address is the page's canonical one in its language.
  */
 import { asc, count } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { bills, people, voteEvents } from '../db/schema.js';
 import { jurisdictionCode } from '../domain/jurisdictions.js';
 import { escapeHtml } from './site-html.js';
+import { localizedPath, SITE_LANGS } from './site-language.js';
 
-export const SITEMAP_PAGE = 50_000;
+/** Records per sitemap file: each is two addresses, and a file may hold 50,000. */
+export const SITEMAP_PAGE = 25_000;
 
 interface Entry {
   path: string;
@@ -52,7 +56,7 @@ export function robotsTxt(origin: string | null): string {
   return [
     'User-agent: *',
     // Accounts and the console are private; search results and the API are endless variations of the pages listed in the sitemap.
-    'Disallow: /account', 'Disallow: /admin', 'Disallow: /search', 'Disallow: /api/',
+    ...['/account', '/admin', '/search'].flatMap((path) => SITE_LANGS.map((lang) => `Disallow: ${localizedPath(path, lang)}`)), 'Disallow: /api/',
     ...(origin ? ['', `Sitemap: ${origin}/sitemap.xml`] : []),
     '',
   ].join('\n');
@@ -73,6 +77,8 @@ export async function sitemapIndex(db: Db, origin: string): Promise<string> {
 export async function sitemap(db: Db, origin: string, kind: SitemapKind, page: number): Promise<string | null> {
   const entries = await KINDS[kind].page(db, (page - 1) * SITEMAP_PAGE);
   if (!entries.length && page > 1) return null;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
-    entries.map((e) => `  <url><loc>${escapeHtml(origin + e.path)}</loc><lastmod>${lastmod(e.updated)}</lastmod></url>`).join('\n')}\n</urlset>\n`;
+  const url = (e: Entry, lang: (typeof SITE_LANGS)[number]) => escapeHtml(origin + localizedPath(e.path, lang));
+  const alternates = (e: Entry) => SITE_LANGS.map((lang) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${url(e, lang)}"/>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${
+    entries.flatMap((e) => SITE_LANGS.map((lang) => `  <url><loc>${url(e, lang)}</loc><lastmod>${lastmod(e.updated)}</lastmod>${alternates(e)}</url>`)).join('\n')}\n</urlset>\n`;
 }

@@ -24,7 +24,8 @@ import type { Db } from '../db/client.js';
 import { targetPath } from '../auth/request-target.js';
 import { HttpProblem } from '../errors/problem.js';
 import { IndexHtml, renderPage, siteOrigin } from './site-html.js';
-import { notFoundPage, pageMeta, type PageMeta } from './site-meta.js';
+import { splitLanguage } from './site-language.js';
+import { notFoundPage, pageMeta } from './site-meta.js';
 import { isSitemapKind, robotsTxt, sitemap, sitemapIndex } from './sitemap.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -58,20 +59,19 @@ export class SitePages {
     return siteOrigin(request, this.options.publicUrl);
   }
 
-  /** The page `request` names, a 404 page when it names no page or no record. */
-  async send(request: FastifyRequest, reply: FastifyReply, meta?: PageMeta): Promise<FastifyReply> {
+  /** The page `request` names, in the language its address names; a 404 page when it names no page or no record. */
+  async send(request: FastifyRequest, reply: FastifyReply, notFound = false): Promise<FastifyReply> {
     const index = this.index.read();
     if (index === null) {
       throw new HttpProblem(503, 'web-ui-not-built', 'The web UI has not been built on this server: run `npm run build:web` (npm start does it when needed). The API is at /api/v1.');
     }
-    const path = targetPath(request.url);
-    const page = meta ?? await pageMeta(this.db, path);
-    const origin = this.origin(request);
+    const { lang, pathname } = splitLanguage(targetPath(request.url));
+    const page = notFound ? notFoundPage(lang) : await pageMeta(this.db, pathname, lang);
     return reply.code(page.status)
       .header('content-security-policy', CSP)
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(renderPage(index, page, origin ? `${origin}${path}` : null));
+      .send(renderPage(index, page, { origin: this.origin(request), pathname, lang }));
   }
 
   /** Whether an unknown address should get the 404 page rather than a problem: a browser's GET of a path outside the API. */
@@ -82,7 +82,7 @@ export class SitePages {
   }
 
   sendNotFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    return this.send(request, reply, notFoundPage());
+    return this.send(request, reply, true);
   }
 }
 
@@ -113,10 +113,15 @@ export const webRoutes: FastifyPluginAsync<WebOptions> = async (app, { pages }) 
   for (const file of rootFiles) app.get(`/${file}`, route, (_request, reply) => reply.sendFile(file));
 
   const page = (request: FastifyRequest, reply: FastifyReply) => pages.send(request, reply);
+  // Each page in English at the root and in French under /fr (src/api/site-language.ts).
   app.get('/', route, page);
+  app.get('/fr', route, page);
+  app.get('/fr/', route, page);
   for (const section of SITE_SECTIONS) {
-    app.get(`/${section}`, route, page);
-    app.get(`/${section}/*`, route, page);
+    for (const prefix of ['', '/fr']) {
+      app.get(`${prefix}/${section}`, route, page);
+      app.get(`${prefix}/${section}/*`, route, page);
+    }
   }
 
   const text = (reply: FastifyReply, type: string, body: string) => reply.type(type).header('cache-control', 'public, max-age=3600').send(body);

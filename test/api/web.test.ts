@@ -77,6 +77,36 @@ describe('the web UI', () => {
     expect(meta(page, 'og:title')).toBe(person!.name);
   });
 
+  it('serves each page in French under /fr, naming both languages\' addresses as alternates', async () => {
+    const english = (await get('/bills/ca/45-1/C-12')).body;
+    const french = await get('/fr/bills/ca/45-1/C-12', { accept: 'text/html' });
+    expect(french.statusCode).toBe(200);
+    const { title: billTitle } = (await get('/api/v1/bills/ca/45-1/C-12')).json() as { title: { fr: string } };
+    expect(french.body).toMatch(/^<!doctype html><html lang="fr">/);
+    expect(title(french.body)).toMatch(/^Projet de loi C-12 \(45-1\) : .+ · OpenPolicy$/);
+    expect(meta(french.body, 'description')).toContain(billTitle.fr.slice(0, 40).replace(/'/g, '&#39;'));
+    expect(meta(french.body, 'og:locale')).toBe('fr_CA');
+    expect(canonical(french.body)).toBe('http://openpolicy.example/fr/bills/ca/45-1/C-12');
+    expect(english).toMatch(/<html lang="en">/);
+    for (const html of [english, french.body]) {
+      expect(head(html, /<link rel="alternate" hreflang="en" href="([^"]*)">/)).toBe('http://openpolicy.example/bills/ca/45-1/C-12');
+      expect(head(html, /<link rel="alternate" hreflang="fr" href="([^"]*)">/)).toBe('http://openpolicy.example/fr/bills/ca/45-1/C-12');
+      expect(head(html, /<link rel="alternate" hreflang="x-default" href="([^"]*)">/)).toBe('http://openpolicy.example/bills/ca/45-1/C-12');
+    }
+    expect(title((await get('/fr/votes/ca/44-1/332')).body)).toBe('Vote nº 332 (44-1) · OpenPolicy');
+    for (const url of ['/fr', '/fr/']) {
+      const home = await get(url);
+      expect(home.statusCode, url).toBe(200);
+      expect(canonical(home.body), url).toBe('http://openpolicy.example/fr/');
+    }
+    // Unknown in French: the 404 page in French, with no alternates to point at.
+    const missing = await get('/fr/bills/ca/45-1/C-99999', { accept: 'text/html' });
+    expect(missing.statusCode).toBe(404);
+    expect(title(missing.body)).toBe('Page introuvable · OpenPolicy');
+    expect(missing.body).not.toContain('hreflang');
+    expect((await get('/fr/no/such/page', { accept: 'text/html' })).statusCode).toBe(404);
+  });
+
   it('answers an unknown record or path with the 404 page, never a page that says so with a 200', async () => {
     for (const url of ['/bills/ca/45-1/C-99999', '/bills/zz/45-1/C-12', '/votes/ca/44-1/99999', '/people/00000000-0000-0000-0000-000000000000',
       '/committees/nope', '/debates/nope', '/speeches/nope', '/bills/ca/45-1', '/admin/nothing']) {
@@ -111,6 +141,7 @@ describe('the web UI', () => {
     expect(robots.statusCode).toBe(200);
     expect(robots.body).toContain('Sitemap: http://openpolicy.example/sitemap.xml');
     expect(robots.body).toMatch(/^Disallow: \/admin$/m);
+    expect(robots.body).toMatch(/^Disallow: \/fr\/admin$/m);
 
     const index = await get('/sitemap.xml');
     expect(index.statusCode).toBe(200);
@@ -121,11 +152,14 @@ describe('the web UI', () => {
       const body = (await get(`/sitemaps/${kind}-1.xml`)).body;
       const urls = [...body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
       const total = ((await get(`${list}${list.includes('?') ? '&' : '?'}per_page=1`)).json() as { pagination: { total_items: number } }).pagination.total_items;
-      expect(urls.length, kind).toBe(total);
+      // Each record in English and in French.
+      expect(urls.length, kind).toBe(2 * total);
       expect(body).toMatch(/<lastmod>\d{4}-\d\d-\d\d<\/lastmod>/);
     }
     const bills = (await get('/sitemaps/bills-1.xml')).body;
     expect(bills).toContain('<loc>http://openpolicy.example/bills/ca/45-1/C-12</loc>');
+    expect(bills).toContain('<loc>http://openpolicy.example/fr/bills/ca/45-1/C-12</loc>');
+    expect(bills).toContain('<xhtml:link rel="alternate" hreflang="fr" href="http://openpolicy.example/fr/bills/ca/45-1/C-12"/>');
     expect((await get('/sitemaps/votes-1.xml')).body).toContain('<loc>http://openpolicy.example/votes/ca/44-1/332</loc>');
     // Every address in it is a page the server answers 200.
     const sample = [...bills.matchAll(/<loc>http:\/\/openpolicy\.example([^<]+)<\/loc>/g)].slice(0, 20).map((m) => m[1]!);

@@ -1,6 +1,6 @@
 /** The frame of every page: skip link, header with navigation, language and account, and the footer. */
 import type { ReactNode } from 'react';
-import { setLang, useLang, useT } from '../lib/i18n';
+import { useLang, useT } from '../lib/i18n';
 import { Link, useLocation } from '../lib/router';
 import { session } from '../lib/session';
 import { useStore } from '../lib/store';
@@ -18,7 +18,8 @@ const SECTIONS: [string, MessageKey][] = [
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
   const lang = useLang();
-  const { pathname } = useLocation();
+  const { pathname, search, hash } = useLocation();
+  const other = lang === 'en' ? 'fr' : 'en';
   const { user, tokens } = useStore(session);
   const staff = user?.role === 'admin' || user?.role === 'editor';
   return (
@@ -28,9 +29,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="bar">
           <Link to="/" className="brand">OpenPolicy</Link>
           <div className="header-tools">
-            <button type="button" className="link-button" lang={lang === 'en' ? 'fr' : 'en'} onClick={() => setLang(lang === 'en' ? 'fr' : 'en')}>
-              {t('nav.otherLanguage')}
-            </button>
+            {/* The same page in the other language: its own address, so it can be shared and indexed. */}
+            <Link to={`${pathname}${search}${hash}`} language={other} lang={other} hrefLang={other}>{t('nav.otherLanguage')}</Link>
             {staff && <Link to="/admin">{t('nav.admin')}</Link>}
             {tokens ? <Link to="/account">{t('nav.account')}</Link> : <Link to="/login">{t('nav.login')}</Link>}
           </div>

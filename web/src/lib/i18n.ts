@@ -1,29 +1,14 @@
 /**
  * English and French: the interface text comes from the catalogue in
- * messages.ts, the data from the API's bilingual {en, fr} fields. The choice is
- * remembered per browser and starts from the browser's own language.
+ * messages.ts, the data from the API's bilingual {en, fr} fields. The language
+ * is the address's (/fr/… is French, see router.tsx): switching it goes to the
+ * same page's address in the other language.
  */
-import { createStore, useStore } from './store';
 import { messages, type MessageKey } from './messages';
+import { useLocation, type Lang } from './router';
 import type { Bilingual } from './shapes';
 
-export type Lang = 'en' | 'fr';
-const KEY = 'openpolicy.lang';
-
-function initialLang(): Lang {
-  const saved = localStorage.getItem(KEY);
-  if (saved === 'en' || saved === 'fr') return saved;
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-export const language = createStore<Lang>(initialLang());
-document.documentElement.lang = language.get();
-
-export function setLang(lang: Lang): void {
-  localStorage.setItem(KEY, lang);
-  document.documentElement.lang = lang;
-  language.set(lang);
-}
+export type { Lang };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -33,7 +18,7 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
 }
 
 export function useLang(): Lang {
-  return useStore(language);
+  return useLocation().lang;
 }
 
 export function useT(): Translate {

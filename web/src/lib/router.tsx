@@ -1,17 +1,41 @@
 /**
  * A small history-API router: the site needs path patterns, query strings as
  * page state (every list is linkable), lazy pages and links; not a library.
+ *
+ * The language is part of the address: French pages live under /fr, English
+ * ones at the root, so a page can be shared and indexed in either language.
+ * Pages and links deal in paths without that prefix; the router adds the
+ * reader's language when it writes an address, and strips it when it reads one.
  */
 import { useMemo, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 import { createStore, useStore } from './store';
 
+export type Lang = 'en' | 'fr';
+
 export interface Location {
+  /** The page's path without its language prefix: `/bills` on `/fr/bills` too. */
   pathname: string;
   search: string;
   hash: string;
+  lang: Lang;
 }
 
-const read = (): Location => ({ pathname: window.location.pathname, search: window.location.search, hash: window.location.hash });
+const FRENCH = /^\/fr(?=\/|$)/;
+
+/** `/fr/bills` → French `/bills`; `/bills` → English `/bills`. */
+export function splitLanguage(path: string): { lang: Lang; pathname: string } {
+  return FRENCH.test(path) ? { lang: 'fr', pathname: path.replace(FRENCH, '') || '/' } : { lang: 'en', pathname: path };
+}
+
+/** The address of a page (path with its query and hash, without language) in `lang`: `/fr/…` for French, the path itself for English. */
+export function localize(to: string, lang: Lang): string {
+  if (lang === 'en' || !to.startsWith('/')) return to;
+  return to === '/' || /^\/[?#]/.test(to) ? `/fr/${to.slice(1)}` : `/fr${to}`;
+}
+
+function read(): Location {
+  return { ...splitLanguage(window.location.pathname), search: window.location.search, hash: window.location.hash };
+}
 const location = createStore<Location>(read());
 
 /** Whether the page changed inside the app (then focus moves to the new page's heading). */
@@ -23,10 +47,12 @@ window.addEventListener('popstate', () => {
   location.set(read());
 });
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/** Goes to `to` (a path without language) in the reader's language, or in `options.lang`. */
+export function navigate(to: string, options: { replace?: boolean; lang?: Lang } = {}): void {
   clientNavigation = true;
-  if (options.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+  const address = localize(to, options.lang ?? location.get().lang);
+  if (options.replace) history.replaceState(null, '', address);
+  else history.pushState(null, '', address);
   location.set(read());
   if (!options.replace) window.scrollTo(0, 0);
 }
@@ -53,17 +79,19 @@ export function setQuery(changes: Record<string, string | null>, options: { keep
   navigate(query ? `${pathname}?${query}` : pathname);
 }
 
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string; language?: Lang };
 
-/** An ordinary link (open in a new tab works) that navigates inside the app on a plain click. */
-export function Link({ to, onClick, ...rest }: LinkProps) {
+/** An ordinary link (open in a new tab works) in the reader's language, that navigates inside the app on a plain click. */
+export function Link({ to, language, onClick, ...rest }: LinkProps) {
+  const current = useLocation().lang;
+  const lang = language ?? current;
   function handle(event: MouseEvent<HTMLAnchorElement>) {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(to);
+    navigate(to, { lang });
   }
-  return <a href={to} onClick={handle} {...rest} />;
+  return <a href={localize(to, lang)} onClick={handle} {...rest} />;
 }
 
 export type Params = Record<string, string>;
