@@ -50,6 +50,7 @@ describe('GET /api/v1/people', () => {
       given_name: 'Gary',
       family_name: 'Anandasangaree',
       party: 'Liberal Party of Canada',
+      party_fr: 'Parti libéral du Canada',
       current_role: {
         title: 'MP for Scarborough—Rouge Park', org_classification: 'lower', district: 'Scarborough—Rouge Park',
         division_id: 'ocd-division/country:ca/ed:35097-2013', jurisdiction_id: 'ocd-jurisdiction/country:ca/legislature',
@@ -158,7 +159,7 @@ describe('GET /api/v1/people/ocd-person/{uuid}', () => {
     // 44-1 and 45-1 carry no dates; their divisions (2023-05-18 and those on 45-1 bills) place them within the open term.
     expect(person.terms).toEqual([expect.objectContaining({
       organization: expect.objectContaining({ name: 'House of Commons' }), district: 'Scarborough—Rouge Park', party: 'Liberal Party of Canada',
-      start_date: '2021-09-20', end_date: null, sessions: ['44-1', '45-1'],
+      party_fr: 'Parti libéral du Canada', start_date: '2021-09-20', end_date: null, sessions: ['44-1', '45-1'],
     })]);
   });
 

@@ -22,7 +22,7 @@ const search = async (query: string) => {
   return res.json() as { results: Hit[]; pagination: { total_items: number; next: string | null } };
 };
 
-interface Hit { type: string; id: string; title: string; url: string; date: string | null; snippet: string }
+interface Hit { type: string; id: string; title: string; title_fr: string | null; url: string; session: string | null; status: { en: string | null; fr: string | null } | null; date: string | null; snippet: string }
 
 /** The snippet is safe HTML: nothing but <mark> tags, every other special character escaped. */
 function expectSafeSnippet(snippet: string) {
@@ -38,6 +38,13 @@ describe('GET /api/v1/search', () => {
     expect(first).toMatchObject({ type: 'bill', url: '/api/v1/bills/ca/45-1/C-12' });
     expect(first!.id).toMatch(/^ocd-bill\//);
     expect(first!.title).toMatch(/^C-12 — /);
+    // French pages show the French title, and a bill hit says which session and how far it got.
+    const bill0 = (await get(first!.url)).json() as { short_title: { fr: string | null }; title: { fr: string }; status: { en: string; fr: string } };
+    expect(first!.title_fr).toBe(`C-12 — ${bill0.short_title.fr ?? bill0.title.fr}`);
+    expect(first).toMatchObject({ session: '45-1', status: bill0.status });
+    const vote = body.results.find((h) => h.type === 'vote')!;
+    expect(vote.title_fr).toMatch(/^Vote nº \d+ \(45-1\) : /);
+    expect(vote.status).toBeNull();
     expect(first!.snippet).toContain('<mark>C-12</mark>');
     const bill = (await get(first!.url)).json();
     expect(bill).toMatchObject({ id: first!.id, identifier: 'C-12', royal_assent_date: '2026-03-26' });
@@ -51,7 +58,7 @@ describe('GET /api/v1/search', () => {
   it('finds people by name without accents, marking the name as written', async () => {
     const plain = await search('q=mendes');
     const person = plain.results.find((h) => h.type === 'person');
-    expect(person).toMatchObject({ title: 'Alexandra Mendès', snippet: 'Alexandra <mark>Mendès</mark>', date: null });
+    expect(person).toMatchObject({ title: 'Alexandra Mendès', title_fr: null, session: null, snippet: 'Alexandra <mark>Mendès</mark>', date: null });
     expect(person!.url).toBe(`/api/v1/people/${person!.id}`);
     const accented = await search(`q=${encodeURIComponent('MENDÈS')}`);
     expect(accented.results[0]).toMatchObject({ type: 'person', id: person!.id });
@@ -128,7 +135,7 @@ describe('GET /api/v1/search', () => {
     const res = await get('/api/v1/search?q=C-12&format=csv');
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
-    expect(lines[0]).toBe('type,id,title,url,date,snippet');
+    expect(lines[0]).toBe('type,id,title,url,date,snippet,title_fr,session,status_en,status_fr');
     expect(lines[1]).toMatch(/^bill,ocd-bill\/.*\/api\/v1\/bills\/ca\/45-1\/C-12,/);
   });
 

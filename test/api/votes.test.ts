@@ -81,7 +81,25 @@ describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
     expect(party('New Democratic Party')).toMatchObject({ counts: [{ option: 'no', value: 25 }], bloc: true });
     // independents have no whip to break with
     expect(party('Independent')).toMatchObject({ bloc: null });
+    // French pages name the parties in French, from the parties' organization records.
+    expect(party('Conservative Party of Canada')).toMatchObject({ party_fr: 'Parti conservateur du Canada' });
+    expect(party('New Democratic Party')).toMatchObject({ party_fr: 'Nouveau Parti démocratique' });
     expect(vote.dissenters).toEqual([]);
+  });
+
+  it('downloads a division\'s ballots as CSV, one line per member with riding and party', async () => {
+    const json = (await get('/api/v1/votes/ca/44-1/332')).json() as { votes: { voter_name: string; district: string | null; party: string | null; option: string }[] };
+    for (const [url, headers] of [['/api/v1/votes/ca/44-1/332?format=csv', {}], ['/api/v1/votes/ca/44-1/332', { accept: 'text/csv' }]] as const) {
+      const res = await get(url, headers);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="votes-ca-44-1-332.csv"');
+      const lines = res.body.trim().split('\r\n');
+      expect(lines[0]).toBe('voter_name,voter_id,district,party,option');
+      expect(lines).toHaveLength(json.votes.length + 1);
+      expect(lines.find((l) => l.startsWith('Poilievre,'))).toMatch(/^Poilievre,ocd-person\/[^,]+,Carleton,Conservative Party of Canada,yes$/);
+    }
+    expect((await get('/api/v1/votes/ca/44-1/332?format=xml')).statusCode).toBe(400);
   });
 
   it('names the Liberals who broke with their party on division 333 (third reading of C-21)', async () => {

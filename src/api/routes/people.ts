@@ -61,6 +61,7 @@ export const Person = Type.Object({
   email: Nullable(Type.String()),
   gender: Nullable(Type.String()),
   party: Nullable(Type.String({ description: 'Name of the current party, if any.' })),
+  party_fr: Nullable(Type.String({ description: 'The current party\'s French name, where the data has one.' })),
   current_role: Nullable(CurrentRole),
   other_names: Type.Array(Type.Object({ name: Type.String(), note: Type.Optional(Type.String()) })),
   contact_details: Type.Array(Type.Object({ type: Type.String(), value: Type.String(), note: Type.Optional(Type.String()) })),
@@ -93,6 +94,7 @@ const Term = Type.Object({
   district: Nullable(Type.String()),
   division_id: Nullable(Type.String()),
   party: Nullable(Type.String()),
+  party_fr: Nullable(Type.String({ description: 'The party\'s French name, where the data has one.' })),
   start_date: Nullable(Type.String()),
   end_date: Nullable(Type.String()),
   sessions: Type.Array(Type.String(), { description: 'Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it).' }),
@@ -168,7 +170,7 @@ const PersonSpeechesQuery = Type.Object(Type.Omit(SpeechesQuery, ['person']).pro
 /** What a person response shows: every column but the search key. */
 const personFields = columnsWithout(people, ['searchName']);
 type PersonRow = SelectResultFields<typeof personFields>;
-interface Standing { party: string | null; role: Static<typeof CurrentRole> | null }
+interface Standing { party: string | null; partyFr: string | null; role: Static<typeof CurrentRole> | null }
 
 const partyOrg = alias(organizations, 'party_org');
 const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
@@ -221,12 +223,13 @@ function capitalize(s: string): string {
 
 /** Each person's current party and role, from their current memberships, in one query for a page of people. */
 async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> {
-  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, role: null }]));
+  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null }]));
   if (ids.length === 0) return result;
   const rows = await db.select({
     personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
     divisionId: memberships.divisionId, startDate: memberships.startDate, classification: organizations.classification,
-    organizationName: organizations.name, jurisdictionId: organizations.jurisdictionId, partyName: partyOrg.name,
+    organizationName: organizations.name, organizationNameFr: organizations.nameFr, jurisdictionId: organizations.jurisdictionId,
+    partyName: partyOrg.name, partyNameFr: partyOrg.nameFr,
   })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
@@ -234,10 +237,10 @@ async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> 
     .where(and(inArray(memberships.personId, ids), isCurrent))
     .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id));
   const best = new Map<string, (typeof rows)[number]>();
-  const partyMembership = new Map<string, string>();
+  const partyMembership = new Map<string, { name: string; nameFr: string | null }>();
   for (const row of rows) {
     if (row.classification === 'party') {
-      if (!partyMembership.has(row.personId)) partyMembership.set(row.personId, row.organizationName);
+      if (!partyMembership.has(row.personId)) partyMembership.set(row.personId, { name: row.organizationName, nameFr: row.organizationNameFr });
       continue;
     }
     const rank = ROLE_RANK[row.classification] ?? 3;
@@ -246,8 +249,10 @@ async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> 
   }
   for (const id of ids) {
     const role = best.get(id);
+    const party = role?.partyName ? { name: role.partyName, nameFr: role.partyNameFr } : partyMembership.get(id);
     result.set(id, {
-      party: role?.partyName ?? partyMembership.get(id) ?? null,
+      party: party?.name ?? null,
+      partyFr: party?.nameFr ?? null,
       role: role ? {
         title: role.label ?? capitalize(role.role),
         org_classification: role.classification,
@@ -291,7 +296,7 @@ async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof Pe
     db.select({
       membership: memberships,
       organization: { id: organizations.id, name: organizations.name, classification: organizations.classification, jurisdiction_id: organizations.jurisdictionId },
-      party: { id: partyOrg.id, name: partyOrg.name },
+      party: { id: partyOrg.id, name: partyOrg.name, nameFr: partyOrg.nameFr },
       current: sql<boolean>`${isCurrent}`,
     })
       .from(memberships)
@@ -310,7 +315,7 @@ async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof Pe
       start_date: m.startDate, end_date: m.endDate, current: Boolean(current), sources: m.sources,
     })),
     terms: seats.map(({ membership: m, organization, party }) => ({
-      organization, role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ?? null,
+      organization, role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ?? null, party_fr: party?.nameFr ?? null,
       start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
     })),
   };
@@ -476,6 +481,7 @@ export function presentPerson(p: PersonRow & { standing: Standing }): Static<typ
     email: p.email,
     gender: p.gender,
     party: p.standing.party,
+    party_fr: p.standing.partyFr,
     current_role: p.standing.role,
     other_names: p.otherNames,
     contact_details: p.contactDetails,

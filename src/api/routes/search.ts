@@ -13,7 +13,7 @@ import { bills, debates, legislativeSessions, people, speeches, voteEvents } fro
 import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type Sort } from '../lists.js';
-import { isoTime, Nullable, StringEnum } from '../resources.js';
+import { Bilingual, isoTime, Nullable, StringEnum } from '../resources.js';
 import { billUrl } from './bills.js';
 import { speechUrl } from './debates.js';
 import { voteUrl } from './votes.js';
@@ -32,8 +32,11 @@ const SearchQuery = listQuery({
 const Hit = Type.Object({
   type: StringEnum(TYPES),
   id: Type.String(),
-  title: Type.String(),
+  title: Type.String({ description: 'In English, or as the record has it.' }),
+  title_fr: Nullable(Type.String({ description: 'In French, from the record\'s French text (a bill\'s French title, a motion\'s French text, a speech\'s French subject); null where it has none, and for people, whose names are not translated.' })),
   url: Type.String(),
+  session: Nullable(Type.String({ description: 'The session of a bill or a vote, e.g. "45-1"; null for people and speeches.' })),
+  status: Type.Union([Bilingual, Type.Null()], { description: 'A bill\'s status; null for other hits.' }),
   date: Nullable(Type.String()),
   snippet: Type.String({ description: 'HTML: the matching passage, escaped, with the matched words in <mark> tags.' }),
   updated_at: Type.String({ description: 'When the record found last changed.' }),
@@ -47,9 +50,9 @@ const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWo
 const NO_DATE = '0001-01-01';
 
 /** One branch of the union; every branch names the same columns, so any one can stand alone (type=). */
-function branch(type: HitType, c: { id: SQL; title: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
+function branch(type: HitType, c: { id: SQL; title: SQL; titleFr: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
   const [jurisdiction, session, identifier] = c.url ?? [sql`null`, sql`null`, sql`null`];
-  return sql`select ${type}::text as type, ${c.id} as id, ${c.title} as title, ${c.tier}::int as tier, ${c.rank}::numeric as rank,
+  return sql`select ${type}::text as type, ${c.id} as id, ${c.title} as title, ${c.titleFr}::text as title_fr, ${c.tier}::int as tier, ${c.rank}::numeric as rank,
     ${c.date}::date as date, ${c.updated} as updated_at, ${c.lang}::text as lang,
     ${jurisdiction}::text as jurisdiction_id, ${session}::text as session, ${identifier}::text as identifier
     ${from}`;
@@ -66,6 +69,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
     bill: () => branch('bill', {
       id: sql`${bills.id}`,
       title: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleEn}, ${bills.titleEn})`,
+      titleFr: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleFr}, ${bills.titleFr})`,
       tier: sql`case when ${exactBill} then 2 else 0 end`,
       // Exact numbers tie on rank so the newest session's bill of that number leads.
       rank: sql`case when ${exactBill} then 0 else ${textRank(billVectors, query)} end`,
@@ -79,6 +83,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
     person: () => branch('person', {
       id: sql`${people.id}`,
       title: sql`${people.name}`,
+      titleFr: sql`null`,
       tier: sql`case when ' | ' || ${people.searchName} || ' | ' like ${`%| ${key} |%`} then 2 else 1 end`,
       rank: sql`round(${key.length}::numeric / greatest(length(${people.searchName}), 1), 6)`,
       date: sql`${NO_DATE}`,
@@ -88,6 +93,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
     vote: () => branch('vote', {
       id: sql`${voteEvents.id}`,
       title: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
+      titleFr: sql`'Vote nº ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || ') : ' || ${voteEvents.motionTextFr}`,
       tier: sql`case when upper(${voteEvents.billIdentifier}) = upper(${q}) then 1 else 0 end`,
       rank: textRank(voteVectors, query),
       date: sql`${voteEvents.startDate}`,
@@ -99,6 +105,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
     speech: () => branch('speech', {
       id: sql`${speeches.id}`,
       title: sql`${speeches.speakerName} || coalesce(' — ' || coalesce(${speeches.subjectEn}, ${speeches.subjectFr}), '')`,
+      titleFr: sql`${speeches.speakerName} || ' — ' || ${speeches.subjectFr}`,
       tier: sql`0`,
       rank: textRank(speechVectors, query),
       date: sql`${debates.date}`,
@@ -138,7 +145,11 @@ function snippet(q: string): SQL<string | null> {
 /** The union's columns a hit shows; its snippet only for the page. */
 function hitFields(q: string) {
   return {
-    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, date: sql<string>`hit.date::text`, updated_at: sql<Date | string>`hit.updated_at`,
+    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, title_fr: sql<string | null>`hit.title_fr`, date: sql<string>`hit.date::text`,
+    updated_at: sql<Date | string>`hit.updated_at`,
+    // Like the snippet, only for the page.
+    status_en: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusEn} from ${bills} where ${bills.id} = hit.id) end`,
+    status_fr: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusFr} from ${bills} where ${bills.id} = hit.id) end`,
     jurisdiction_id: sql<string | null>`hit.jurisdiction_id`, session: sql<string | null>`hit.session`, identifier: sql<string | null>`hit.identifier`,
     snippet: snippet(q),
   };
@@ -196,7 +207,10 @@ function presentHit(q: string) {
     type: row.type,
     id: row.id,
     title: row.title,
+    title_fr: row.title_fr,
     url: hitUrl(row),
+    session: row.session,
+    status: row.type === 'bill' ? { en: row.status_en, fr: row.status_fr } : null,
     date: row.date === NO_DATE ? null : row.date,
     snippet: row.type === 'person' ? markName(row.title, q) : markHeadline(row.snippet ?? ''),
     updated_at: isoTime(row.updated_at)!,
@@ -210,6 +224,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       columns: [
         { header: 'type', value: (h) => h.type }, { header: 'id', value: (h) => h.id }, { header: 'title', value: (h) => h.title },
         { header: 'url', value: (h) => h.url }, { header: 'date', value: (h) => h.date }, { header: 'snippet', value: (h) => h.snippet },
+        // Added later: after the first columns, so readers of the first columns by position keep working.
+        { header: 'title_fr', value: (h) => h.title_fr }, { header: 'session', value: (h) => h.session },
+        { header: 'status_en', value: (h) => h.status?.en }, { header: 'status_fr', value: (h) => h.status?.fr },
       ],
     }));
 };

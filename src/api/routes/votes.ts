@@ -1,14 +1,17 @@
 /** Recorded votes (divisions): list with filters; one vote event with every ballot and how each party voted. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, legislativeSessions, memberships, organizations, voteEvents, votes } from '../../db/schema.js';
-import { sessionId } from '../../domain/ids.js';
+import { FEDERAL_JURISDICTION, sessionId } from '../../domain/ids.js';
+import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
+import { by, columnsWithout, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, wantsCsv, type CsvColumn } from '../lists.js';
+import { toCsvLine } from '../csv.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, Sources, StringEnum } from '../resources.js';
 
@@ -61,6 +64,7 @@ const VoteEventDetail = Type.Intersect([VoteEvent, Type.Object({
   votes: Type.Array(BallotSchema),
   parties: Type.Array(Type.Object({
     party: Nullable(Type.String()),
+    party_fr: Nullable(Type.String({ description: 'The party\'s French name, from its organization record, where the data has one (federal parties).' })),
     counts: Type.Array(Count),
     majority: Nullable(StringEnum(['yes', 'no'] as const)),
     bloc: Nullable(Type.Boolean({ description: 'Every yes/no ballot of the party took the same option; null for independents and unknown parties.' })),
@@ -165,6 +169,38 @@ function presentVote({ event: v, session, organization, ballots }: VoteRow): Sta
   };
 }
 
+/** The French names of the parties ballots were counted for, by the name printed on the ballot; federal parties only, as their records are keyed by name. */
+async function frenchPartyNames(db: Db, jurisdictionId: string, printed: (string | null)[]): Promise<Map<string, string>> {
+  const names = printed.filter((p): p is string => p !== null);
+  if (jurisdictionId !== FEDERAL_JURISDICTION || names.length === 0) return new Map();
+  const rows = await db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations)
+    .where(inArray(organizations.id, [...new Set(names.map(federalPartyId))]));
+  const byId = new Map(rows.map((r) => [r.id, r.nameFr]));
+  return new Map(names.flatMap((name) => {
+    const french = byId.get(federalPartyId(name));
+    return french ? [[name, french] as const] : [];
+  }));
+}
+
+/** A division's query: JSON (the event with its ballots), or its ballots alone as CSV. */
+const VoteDetailQuery = Type.Object({
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: '`csv`: the division\'s ballots, one line per member (also `Accept: text/csv`).' })),
+}, { additionalProperties: false });
+
+const ballotColumns: CsvColumn<Static<typeof BallotSchema>>[] = [
+  { header: 'voter_name', value: (b) => b.voter_name }, { header: 'voter_id', value: (b) => b.voter_id },
+  { header: 'district', value: (b) => b.district }, { header: 'party', value: (b) => b.party }, { header: 'option', value: (b) => b.option },
+];
+
+/** The division's answer: JSON, or its ballots as a CSV file named after it (e.g. votes-ca-44-1-332.csv). */
+async function respondVote(db: Db, request: FastifyRequest, format: Static<typeof VoteDetailQuery>['format'], reply: FastifyReply, row: VoteRow) {
+  const detail = await voteDetail(db, row);
+  if (!wantsCsv(request, format)) return detail;
+  const name = `votes-${jurisdictionCode(row.event.jurisdictionId)}-${row.session}-${row.event.identifier}`.replace(/[^A-Za-z0-9-]/g, '_');
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`)
+    .send([ballotColumns.map((c) => c.header), ...detail.votes.map((b) => ballotColumns.map((c) => c.value(b)))].map(toCsvLine).join(''));
+}
+
 async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEventDetail>> {
   const e = row.event;
   // The seat each member held in the chamber that day: one index lookup per ballot (memberships by person).
@@ -174,7 +210,8 @@ async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEvent
   const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party, district })
     .from(votes).where(eq(votes.voteEventId, e.id)).orderBy(asc(votes.voterName));
   const { parties, dissenters } = analyseBallots(ballots);
-  return { ...presentVote(row), votes: ballots, parties, dissenters };
+  const french = await frenchPartyNames(db, e.jurisdictionId, parties.map((p) => p.party));
+  return { ...presentVote(row), votes: ballots, parties: parties.map((p) => ({ ...p, party_fr: p.party === null ? null : french.get(p.party) ?? null })), dissenters };
 }
 
 export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -197,25 +234,28 @@ export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }));
 
   app.get('/votes/ocd-vote/:uuid', {
-    schema: { tags: ['votes'], summary: 'One vote event by OCD id, with every ballot and the party breakdown', params: Type.Object({ uuid: Type.String() }), response: { 200: VoteEventDetail } },
-  }, async (request) => {
+    schema: {
+      tags: ['votes'], summary: 'One vote event by OCD id, with every ballot and the party breakdown',
+      params: Type.Object({ uuid: Type.String() }), querystring: VoteDetailQuery, response: { 200: VoteEventDetail },
+    },
+  }, async (request, reply) => {
     const id = `ocd-vote/${request.params.uuid}`;
     const row = await findVote(db, eq(voteEvents.id, id));
     if (!row) throw notFound('vote', id);
-    return voteDetail(db, row);
+    return respondVote(db, request, request.query.format, reply, row);
   });
 
   app.get('/votes/:jurisdiction/:session/:number', {
     schema: {
       tags: ['votes'], summary: 'One vote event by natural key, e.g. /votes/ca/44-1/332',
-      params: Type.Object({ jurisdiction: Type.String(), session: Type.String(), number: Type.String() }), response: { 200: VoteEventDetail },
+      params: Type.Object({ jurisdiction: Type.String(), session: Type.String(), number: Type.String() }), querystring: VoteDetailQuery, response: { 200: VoteEventDetail },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { jurisdiction, session, number } = request.params;
     const jurisdictionId = resolveJurisdiction(jurisdiction);
     if (!jurisdictionId) throw badParameter('jurisdiction', `Unknown jurisdiction "${jurisdiction}".`);
     const row = await findVote(db, naturalVoteKey(jurisdictionId, session, number));
     if (!row) throw notFound('vote', `${jurisdiction}/${session}/${number}`);
-    return voteDetail(db, row);
+    return respondVote(db, request, request.query.format, reply, row);
   });
 };

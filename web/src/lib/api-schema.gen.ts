@@ -2300,7 +2300,10 @@ export interface operations {
     };
     getVotesOcdVoteByUuid: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `csv`: the division's ballots, one line per member (also `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 uuid: string;
@@ -2312,6 +2315,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `Accept`: `Accept: text/csv` answers CSV as `format=csv` does. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2368,6 +2373,7 @@ export interface operations {
                         }[];
                         parties: {
                             party: string | null;
+                            party_fr: string | null;
                             counts: {
                                 option: string;
                                 value: number;
@@ -2387,6 +2393,11 @@ export interface operations {
                             party_majority: "yes" | "no";
                         })[];
                     };
+                    /**
+                     * @example id,identifier,title_en
+                     *     ocd-bill/3b1e4f0e-8f8a-5b9f-9a53-3d2e8a1c2f10,C-12,"An Act to amend the Customs Act"
+                     */
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -2401,7 +2412,10 @@ export interface operations {
     };
     getVotesByJurisdictionBySessionByNumber: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `csv`: the division's ballots, one line per member (also `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
             header?: never;
             path: {
                 jurisdiction: string;
@@ -2415,6 +2429,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description `Accept`: `Accept: text/csv` answers CSV as `format=csv` does. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2471,6 +2487,7 @@ export interface operations {
                         }[];
                         parties: {
                             party: string | null;
+                            party_fr: string | null;
                             counts: {
                                 option: string;
                                 value: number;
@@ -2490,6 +2507,11 @@ export interface operations {
                             party_majority: "yes" | "no";
                         })[];
                     };
+                    /**
+                     * @example id,identifier,title_en
+                     *     ocd-bill/3b1e4f0e-8f8a-5b9f-9a53-3d2e8a1c2f10,C-12,"An Act to amend the Customs Act"
+                     */
+                    "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3233,8 +3255,16 @@ export interface operations {
                             /** @enum {string} */
                             type: "bill" | "person" | "vote" | "speech";
                             id: string;
+                            /** @description In English, or as the record has it. */
                             title: string;
+                            title_fr: string | null;
                             url: string;
+                            session: string | null;
+                            /** @description A bill's status; null for other hits. */
+                            status: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             date: string | null;
                             /** @description HTML: the matching passage, escaped, with the matched words in <mark> tags. */
                             snippet: string;
@@ -3316,6 +3346,7 @@ export interface operations {
                             email: string | null;
                             gender: string | null;
                             party: string | null;
+                            party_fr: string | null;
                             current_role: {
                                 title: string;
                                 org_classification: string;
@@ -3400,6 +3431,7 @@ export interface operations {
                         email: string | null;
                         gender: string | null;
                         party: string | null;
+                        party_fr: string | null;
                         current_role: {
                             title: string;
                             org_classification: string;
@@ -3472,6 +3504,7 @@ export interface operations {
                             district: string | null;
                             division_id: string | null;
                             party: string | null;
+                            party_fr: string | null;
                             start_date: string | null;
                             end_date: string | null;
                             /** @description Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it). */
@@ -3933,6 +3966,7 @@ export interface operations {
                                 email: string | null;
                                 gender: string | null;
                                 party: string | null;
+                                party_fr: string | null;
                                 current_role: {
                                     title: string;
                                     org_classification: string;
@@ -4122,6 +4156,7 @@ export interface operations {
                             email: string | null;
                             gender: string | null;
                             party: string | null;
+                            party_fr: string | null;
                             current_role: {
                                 title: string;
                                 org_classification: string;
