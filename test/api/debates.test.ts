@@ -86,6 +86,23 @@ describe('GET /api/v1/debates/{id}', () => {
     expect((await get(`${url}?include=everything`)).json()).toMatchObject({ status: 400, parameter: 'include' });
   });
 
+  it('gives the sitting\'s table of contents: each run of speeches under one subject, where it starts and how many', async () => {
+    const { url } = await sitting200();
+    const { subjects } = (await get(url)).json() as { subjects: { subject: { en: string | null }; speeches: number; first_speech_id: string; position: number }[] };
+    const { speeches } = (await get(`${url}?include=speeches`)).json() as { speeches: (SpeechBody & { subject: { en: string | null } })[] };
+    // Rebuilt from the speeches themselves: every speech in exactly one entry, entries in order, each one subject.
+    expect(subjects.reduce((sum, s) => sum + s.speeches, 0)).toBe(321);
+    expect(subjects.length).toBeGreaterThan(5);
+    expect(subjects.length).toBeLessThan(321);
+    for (const [i, entry] of subjects.entries()) {
+      const run = speeches.slice(entry.position - 1, entry.position - 1 + entry.speeches);
+      expect(run[0]!.id).toBe(entry.first_speech_id);
+      expect(new Set(run.map((s) => s.subject.en))).toEqual(new Set([entry.subject.en]));
+      if (i > 0) expect(entry.subject.en).not.toBe(subjects[i - 1]!.subject.en);
+      expect(entry.position).toBe(i === 0 ? 1 : subjects[i - 1]!.position + subjects[i - 1]!.speeches);
+    }
+  });
+
   it('pages through the speeches by cursor, each once and in order, and as CSV', async () => {
     const { url } = await sitting200();
     const sequences: number[] = [];

@@ -1,6 +1,6 @@
 /** Debates (Hansard sittings) by date, each with its speeches; speeches across sittings with full-text search. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
@@ -80,8 +80,16 @@ export const Speech = Type.Object({
 });
 
 const DEBATE_INCLUDES = ['speeches'] as const;
+const SubjectEntry = Type.Object({
+  subject: Bilingual,
+  speeches: Type.Integer({ description: 'Speeches in a row under this subject.' }),
+  first_speech_id: Type.String(),
+  position: Type.Integer({ description: 'Where its first speech is in the sitting, from 1: on page ceil(position / per_page) of `speeches_url`.' }),
+}, { description: 'One subject of the sitting: a run of consecutive speeches under the same heading (a heading that comes back later is a new entry).' });
+
 const DebateDetail = Type.Intersect([Debate, Type.Object({
   speeches_url: Type.String({ description: 'The speeches, paginated.' }),
+  subjects: Type.Array(SubjectEntry, { description: 'The sitting\'s table of contents, in order.' }),
   speeches: Type.Optional(Type.Array(Speech, { description: 'Every speech of the sitting in order, with include=speeches.' })),
 })]);
 const IdParams = Type.Object({ id: Type.String() });
@@ -161,6 +169,19 @@ async function findDebate(db: Db, id: string): Promise<DebateRow> {
   return row;
 }
 
+/** The sitting's speeches in order, cut into runs under one subject heading. */
+async function debateSubjects(db: Db, debateId: string): Promise<Static<typeof SubjectEntry>[]> {
+  const rows = await db.select({ id: speeches.id, en: speeches.subjectEn, fr: speeches.subjectFr }).from(speeches)
+    .where(eq(speeches.debateId, debateId)).orderBy(asc(speeches.sequence), asc(speeches.id));
+  const entries: Static<typeof SubjectEntry>[] = [];
+  rows.forEach((r, i) => {
+    const last = entries[entries.length - 1];
+    if (last && last.subject.en === (r.en ?? null) && last.subject.fr === (r.fr ?? null)) last.speeches++;
+    else entries.push({ subject: bilingual(r.en, r.fr), speeches: 1, first_speech_id: r.id, position: i + 1 });
+  });
+  return entries;
+}
+
 // ── response ──────────────────────────────────────────────────────────────
 const debateUrl = (id: string) => `/api/v1/debates/${encodeURIComponent(id)}`;
 export const speechUrl = (id: string) => `/api/v1/speeches/${encodeURIComponent(id)}`;
@@ -217,7 +238,9 @@ export const debateRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => {
     const include = includes(request.query.include, DEBATE_INCLUDES);
     const row = await findDebate(db, request.params.id);
-    const detail: Static<typeof DebateDetail> = { ...presentDebate(row), speeches_url: `${debateUrl(row.debate.id)}/speeches` };
+    const detail: Static<typeof DebateDetail> = {
+      ...presentDebate(row), speeches_url: `${debateUrl(row.debate.id)}/speeches`, subjects: await debateSubjects(db, row.debate.id),
+    };
     if (include.has('speeches')) {
       const order = speechOrdering('sequence_asc', undefined);
       const rows = await speechSource(db, [eq(speeches.debateId, row.debate.id)], order).rows({ limit: row.speechCount, offset: 0, after: null });

@@ -2896,6 +2896,18 @@ export interface operations {
                     } & {
                         /** @description The speeches, paginated. */
                         speeches_url: string;
+                        /** @description The sitting's table of contents, in order. */
+                        subjects: {
+                            subject: {
+                                en: string | null;
+                                fr: string | null;
+                            };
+                            /** @description Speeches in a row under this subject. */
+                            speeches: number;
+                            first_speech_id: string;
+                            /** @description Where its first speech is in the sitting, from 1: on page ceil(position / per_page) of `speeches_url`. */
+                            position: number;
+                        }[];
                         /** @description Every speech of the sitting in order, with include=speeches. */
                         speeches?: {
                             id: string;
