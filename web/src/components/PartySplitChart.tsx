@@ -5,7 +5,7 @@
  * by colour alone.
  */
 import { formatNumber } from '../lib/format';
-import { useLang, useT } from '../lib/i18n';
+import { partyName, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import type { PartySplit } from '../lib/shapes';
 
@@ -33,7 +33,7 @@ export function PartySplitChart({ parties }: { parties: PartySplit[] }) {
           let x = 0;
           return (
             <li key={p.party ?? '—'} className="party-row">
-              <span className="party-name">{p.party ?? t('vote.noParty')}</span>
+              <span className="party-name">{partyName(p.party, p.party_fr, lang) ?? t('vote.noParty')}</span>
               <svg className="party-bar" viewBox={`0 0 ${scale} 10`} preserveAspectRatio="none" aria-hidden="true">
                 {OPTIONS.map((o) => {
                   const value = p.counts.find((c) => c.option === o)?.value ?? 0;

@@ -1,5 +1,5 @@
 /** Who represents a place, level by level (/api/v1/representatives): the member for the riding or ward, the council of the municipality. */
-import { useT } from '../lib/i18n';
+import { partyName, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { personPath } from '../lib/links';
 import { Link } from '../lib/router';
@@ -13,6 +13,7 @@ export const LEVEL: Record<string, MessageKey> = { federal: 'level.federal', pro
 /** `quiet`: say nothing when no one is found (in search results, where the query may not be a place at all). */
 export function Representatives({ place, quiet = false }: { place: string; quiet?: boolean }) {
   const t = useT();
+  const lang = useLang();
   const answer = useApi('/api/v1/representatives', { query: { place } });
   const levels = answer.data?.levels ?? [];
   if (quiet && levels.length === 0) return null;
@@ -32,7 +33,7 @@ export function Representatives({ place, quiet = false }: { place: string; quiet
                 <Portrait person={p} size="small" />
                 <div>
                   <Link to={personPath(p.id)}><strong>{p.name}</strong></Link>
-                  <p className="meta">{p.current_role?.title ?? ''}{p.party ? ` · ${p.party}` : ''}</p>
+                  <p className="meta">{p.current_role?.title ?? ''}{p.party ? ` · ${partyName(p.party, p.party_fr, lang)}` : ''}</p>
                   {p.email && <p className="meta"><a href={`mailto:${p.email}`}>{p.email}</a></p>}
                 </div>
               </li>

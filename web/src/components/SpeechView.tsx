@@ -12,7 +12,7 @@ export function SpeechView({ speech, linkTitle = false }: { speech: Speech; link
   const text = pick(speech.text, lang);
   const speaker = speech.speaker.person_id ? <Link to={personPath(speech.speaker.person_id)}>{speech.speaker.name}</Link> : speech.speaker.name;
   return (
-    <article className="speech" id={`speech-${speech.id}`}>
+    <article className="speech" id={`speech-${speech.id}`} tabIndex={-1}>
       <header>
         <h3>{linkTitle ? <Link to={speechPath(speech.id)}><Bi value={speech.subject} fallback={t('speech.untitled')} /></Link> : <Bi value={speech.subject} fallback={t('speech.untitled')} />}</h3>
         <p className="meta">

@@ -22,6 +22,7 @@ export type Person = Row<'/api/v1/people'>;
 export type PersonDetail = Answer<'/api/v1/people/ocd-person/{uuid}'>;
 export type Speech = Row<'/api/v1/speeches'>;
 export type Debate = Row<'/api/v1/debates'>;
+export type DebateDetail = Answer<'/api/v1/debates/{id}'>;
 export type Committee = Row<'/api/v1/committees'>;
 export type SearchHit = Row<'/api/v1/search'>;
 export type Jurisdiction = Row<'/api/v1/jurisdictions'>;

@@ -5,7 +5,7 @@ import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
-import { useLang, useT } from '../lib/i18n';
+import { partyName, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { personPath } from '../lib/links';
 import { useJurisdictionGroups } from '../lib/reference';
@@ -53,7 +53,7 @@ export default function People() {
                 <tr key={p.id}>
                   <td><Link to={personPath(p.id)}>{p.name}</Link></td>
                   <td>{p.current_role?.title ?? '—'}</td>
-                  <td>{p.party ?? '—'}</td>
+                  <td>{partyName(p.party, p.party_fr, lang) ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,10 +8,11 @@ import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Loading, Pending } from '../components/Status';
 import { ResultBadge } from '../components/VoteCounts';
+import { urlFor } from '../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
-import { useLang, useT } from '../lib/i18n';
+import { partyName, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
-import { committeePath, sitePath, speechPath } from '../lib/links';
+import { committeePath, csvUrl, sitePath, speechPath } from '../lib/links';
 import { Link, useQuery, type Params } from '../lib/router';
 import type { PersonDetail } from '../lib/shapes';
 import { useContentVisible } from '../lib/perf';
@@ -91,6 +92,7 @@ function VotingRecord({ votes }: { votes: ReturnType<typeof useVotingRecord> }) 
             </tbody>
           </ScrollTable>
           <Pagination pagination={votes.data.pagination} param="votes_page" />
+          <p><a href={csvUrl(urlFor('/api/v1/people/ocd-person/{uuid}/votes', { uuid: uuid ?? '' }), {})} download>{t('person.votesCsv')}</a></p>
         </>
       )}
     </section>
@@ -181,7 +183,7 @@ export default function Person({ params }: { params: Params }) {
           <FollowButton type="person" id={p.id} />
           <p className="lead">
             {p.current_role?.title ?? t('person.noCurrentRole')}
-            {p.party && <> · {p.party}</>}
+            {p.party && <> · {partyName(p.party, p.party_fr, lang)}</>}
           </p>
         </div>
       </div>
@@ -198,7 +200,7 @@ export default function Person({ params }: { params: Params }) {
                 <tr key={i}>
                   <td>{term.organization.name}</td>
                   <td>{term.district ?? '—'}</td>
-                  <td>{term.party ?? '—'}</td>
+                  <td>{partyName(term.party, term.party_fr, lang) ?? '—'}</td>
                   <td className="nowrap">{formatDate(term.start_date, lang)}</td>
                   <td className="nowrap">{term.end_date ? formatDate(term.end_date, lang) : t('person.present')}</td>
                   <td>{term.sessions.join(', ')}</td>

@@ -3,6 +3,7 @@
  * (bills, people, votes, speeches) in their own group; with one, that type's
  * hits a page at a time. Snippets show the matched words highlighted.
  */
+import { Bi } from '../components/Bi';
 import { Heading } from '../components/Heading';
 import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
@@ -24,12 +25,15 @@ const GROUP: Record<HitType, MessageKey> = { bill: 'search.bills', person: 'sear
 const PER_GROUP = 5;
 
 function Hits({ hits }: { hits: SearchHit[] }) {
+  const t = useT();
   const lang = useLang();
   return (
     <ol className="hits">
       {hits.map((h) => (
         <li key={`${h.type}-${h.id}`}>
-          <Link to={sitePath(h.url)}>{h.title}</Link>
+          <Link to={sitePath(h.url)} lang={lang === 'fr' && !h.title_fr && h.type !== 'person' ? 'en' : undefined}>{(lang === 'fr' && h.title_fr) || h.title}</Link>
+          {h.type === 'bill' && h.session && <span className="meta"> · {t('search.session', { session: h.session })}</span>}
+          {h.status && <span className="meta"> · <Bi value={h.status} /></span>}
           {h.date && <span className="meta"> · {formatDate(h.date, lang)}</span>}
           <p className="snippet"><Snippet html={h.snippet} /></p>
         </li>

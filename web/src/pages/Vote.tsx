@@ -1,15 +1,20 @@
-/** One division: the motion and result, the split by party as a chart, who broke with their party, and every ballot. */
+/**
+ * One division: the motion and result, the split by party as a chart, who broke
+ * with their party, and every ballot (a page of them at a time: a House division
+ * has over 300, and rendering them all at once held up the page).
+ */
 import { useState } from 'react';
+import { urlFor } from '../lib/api';
 import { Bi } from '../components/Bi';
 import { Heading } from '../components/Heading';
 import { PartySplitChart } from '../components/PartySplitChart';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
 import { ResultBadge, VoteCounts } from '../components/VoteCounts';
-import { formatDate } from '../lib/format';
-import { useLang, useT } from '../lib/i18n';
+import { formatDate, formatNumber } from '../lib/format';
+import { partyName, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
-import { billPathById, personPath } from '../lib/links';
+import { billPathById, csvUrl, personPath } from '../lib/links';
 import { Link, type Params } from '../lib/router';
 import type { Ballot } from '../lib/shapes';
 import { useContentVisible } from '../lib/perf';
@@ -18,6 +23,8 @@ import { useApi } from '../lib/use-api';
 const OPTION: Record<string, MessageKey> = { yes: 'option.yes', no: 'option.no', paired: 'option.paired', absent: 'option.absent', abstain: 'option.abstain' };
 
 const CHAMBER: Record<string, MessageKey> = { lower: 'chamber.lower', upper: 'chamber.upper' };
+
+const BALLOTS_PER_PAGE = 50;
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 
@@ -33,6 +40,7 @@ export default function Vote({ params }: { params: Params }) {
   const [party, setParty] = useState('');
   const [option, setOption] = useState('');
   const [name, setName] = useState('');
+  const [limit, setLimit] = useState(BALLOTS_PER_PAGE);
   const title = t('vote.number', { n: params.number ?? '', session: params.session ?? '' });
   const v = vote.data;
   if (!v) {
@@ -46,6 +54,13 @@ export default function Vote({ params }: { params: Params }) {
   // The chamber's name in the reader's language; other bodies by their recorded name.
   const chamber = CHAMBER[v.organization?.classification ?? ''];
   const parties = [...new Set(v.votes.map((b) => b.party ?? ''))].sort();
+  // Ballots name the party as printed; its French name comes with the division's party split.
+  const french = new Map(v.parties.map((p) => [p.party, p.party_fr]));
+  const partyLabel = (p: string | null) => partyName(p, french.get(p), lang);
+  const filter = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setLimit(BALLOTS_PER_PAGE);
+  };
   // By name or riding, ignoring case and accents, as the API's name filters do.
   const key = fold(name.trim());
   const shown = v.votes.filter((b) => (!party || (b.party ?? '') === party) && (!option || b.option === option)
@@ -79,6 +94,7 @@ export default function Vote({ params }: { params: Params }) {
       <section aria-labelledby="by-party">
         <h2 id="by-party">{t('vote.byParty')}</h2>
         <PartySplitChart parties={v.parties} />
+        <p><a href={csvUrl(urlFor('/api/v1/votes/{jurisdiction}/{session}/{number}', { jurisdiction: params.jurisdiction ?? '', session: params.session ?? '', number: params.number ?? '' }), {})} download>{t('vote.ballotsCsv')}</a></p>
       </section>
 
       <section aria-labelledby="dissenters">
@@ -87,7 +103,7 @@ export default function Vote({ params }: { params: Params }) {
           <ul className="plain">
             {v.dissenters.map((d) => (
               <li key={`${d.voter_name}-${d.party}`}>
-                <Voter ballot={d} /> ({d.party}) — {t('vote.dissent', { option: t(OPTION[d.option] ?? 'option.other'), majority: t(OPTION[d.party_majority] ?? 'option.other') })}
+                <Voter ballot={d} /> ({partyLabel(d.party)}) — {t('vote.dissent', { option: t(OPTION[d.option] ?? 'option.other'), majority: t(OPTION[d.party_majority] ?? 'option.other') })}
               </li>
             ))}
           </ul>
@@ -99,18 +115,18 @@ export default function Vote({ params }: { params: Params }) {
         <div className="filters inline">
           <label className="field">
             <span>{t('vote.findMember')}</span>
-            <input type="search" value={name} onChange={(e) => setName(e.target.value)} />
+            <input type="search" value={name} onChange={(e) => filter(setName)(e.target.value)} />
           </label>
           <label className="field">
             <span>{t('vote.party')}</span>
-            <select value={party} onChange={(e) => setParty(e.target.value)}>
+            <select value={party} onChange={(e) => filter(setParty)(e.target.value)}>
               <option value="">{t('filters.any')}</option>
-              {parties.map((p) => <option key={p} value={p}>{p || t('vote.noParty')}</option>)}
+              {parties.map((p) => <option key={p} value={p}>{partyLabel(p || null) ?? t('vote.noParty')}</option>)}
             </select>
           </label>
           <label className="field">
             <span>{t('vote.option')}</span>
-            <select value={option} onChange={(e) => setOption(e.target.value)}>
+            <select value={option} onChange={(e) => filter(setOption)(e.target.value)}>
               <option value="">{t('filters.any')}</option>
               {Object.entries(OPTION).map(([value, key]) => <option key={value} value={value}>{t(key)}</option>)}
             </select>
@@ -121,16 +137,24 @@ export default function Vote({ params }: { params: Params }) {
             <tr><th scope="col">{t('vote.member')}</th><th scope="col">{t('vote.riding')}</th><th scope="col">{t('vote.party')}</th><th scope="col">{t('vote.option')}</th></tr>
           </thead>
           <tbody>
-            {shown.map((b, i) => (
+            {shown.slice(0, limit).map((b, i) => (
               <tr key={`${b.voter_name}-${i}`}>
                 <td><Voter ballot={b} /></td>
                 <td>{b.district ?? '—'}</td>
-                <td>{b.party ?? '—'}</td>
+                <td>{partyLabel(b.party) ?? '—'}</td>
                 <td><span className={`option option-${b.option}`}>{t(OPTION[b.option] ?? 'option.other')}</span></td>
               </tr>
             ))}
           </tbody>
         </ScrollTable>
+        {shown.length > limit && (
+          <p className="more">
+            <span role="status">{t('vote.showing', { shown: formatNumber(limit, lang), total: formatNumber(shown.length, lang) })}</span>{' '}
+            <button type="button" onClick={() => setLimit(limit + BALLOTS_PER_PAGE)}>
+              {t('vote.showMore', { n: formatNumber(Math.min(BALLOTS_PER_PAGE, shown.length - limit), lang) })}
+            </button>
+          </p>
+        )}
       </section>
       </>
       )}
