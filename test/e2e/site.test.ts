@@ -244,7 +244,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     // The same division in French: the interface from the catalogue, the data from the {en, fr} fields.
     await page.setViewportSize(DESKTOP);
     await page.goto('/votes/ca/44-1/332');
-    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL('**/fr/votes/ca/44-1/332');
     await page.getByRole('heading', { name: 'Vote nº 332 (44-1)' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('.lead').innerText()).toMatch(/^Projet de loi C-21/);
