@@ -57,7 +57,7 @@ function useSpeeches(uuid: string | undefined) {
   return useApi('/api/v1/people/ocd-person/{uuid}/speeches', { path: { uuid }, query: { per_page: 5, page: query.get('speeches_page') } });
 }
 
-function VotingRecord({ votes }: { votes: ReturnType<typeof useVotingRecord> }) {
+function VotingRecord({ uuid, votes }: { uuid: string | undefined; votes: ReturnType<typeof useVotingRecord> }) {
   const t = useT();
   const lang = useLang();
   const s = votes.data?.summary;
@@ -219,7 +219,7 @@ export default function Person({ params }: { params: Params }) {
         </section>
       )}
       <SponsoredBills bills={bills} personId={p.id} />
-      <VotingRecord votes={votes} />
+      <VotingRecord uuid={params.uuid} votes={votes} />
       <Speeches speeches={speeches} />
     </article>
   );
