@@ -417,6 +417,28 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     await screenshot(page, 'admin-fetch-desktop');
   });
 
+  it('an editor follows bill C-12 and chooses, on the account page, a daily digest and no webhooks for it alone', async () => {
+    const page = await open();
+    await logIn(page, platform.editor);
+    await page.goto('/bills/ca/45-1/C-12');
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.getByText('You follow this.').waitFor();
+    await page.goto('/account');
+    const mail = page.getByLabel(/^Mail for C-12/);
+    await mail.waitFor();
+    expect(await mail.inputValue()).toBe('');
+    await mail.selectOption('daily');
+    await expect.poll(() => mail.inputValue()).toBe('daily');
+    await page.getByLabel(/^Webhooks for C-12/).selectOption('off');
+    // Saved, not only shown: a new visit reads them back.
+    await page.reload();
+    await page.getByLabel(/^Mail for C-12/).waitFor();
+    await expect.poll(() => page.getByLabel(/^Mail for C-12/).inputValue()).toBe('daily');
+    expect(await page.getByLabel(/^Webhooks for C-12/).inputValue()).toBe('off');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'account-followed-channels-desktop');
+  });
+
   it('logged no script or CSP error on any page', async () => {
     expect(errors.filter((e) => !HTTP_STATUS_NOISE.test(e))).toEqual([]);
   });
