@@ -1,6 +1,6 @@
 /**
- * The list conventions every collection shares: page/per_page with totals, an
- * opaque keyset cursor for walking a whole collection, and CSV of the same
+ * The list machinery every collection shares (its contract is schemas/lists.ts):
+ * the page by offset or an opaque keyset cursor, totals, and CSV of the same
  * filter streamed page by page; and the one keyset-list builder every list's
  * rows come from.
  */
@@ -9,76 +9,16 @@ import { and, asc, Column, desc, getTableColumns, is, sql, type SQL, type SQLWra
 import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type TProperties, type TSchema } from 'typebox';
 import type { Db } from '../db/client.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
 import { problemInstance } from './problem-reply.js';
-import { DateString, StringEnum } from './resources.js';
-
-/** The deepest page: its offset still fits a JavaScript integer and PostgreSQL's bigint OFFSET. */
-export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / 100);
-
-export const listParameters = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, from 1.' })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Results per page (1-100).' })),
-  cursor: Type.Optional(Type.String({ description: 'Opaque cursor from `pagination.next`; walks the whole collection without deep offsets.' })),
-  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: '`csv` streams every matching row (also `Accept: text/csv`).' })),
-};
-
-/** A list endpoint's query schema: the shared parameters plus the resource's filters and sort; anything else is a 400. */
-export function listQuery<T extends TProperties>(filters: T) {
-  return Type.Object({ ...listParameters, ...filters }, { additionalProperties: false });
-}
-
-/**
- * The filter every list of public records takes: records changed at or after
- * the moment given (their `updated_at`), so a client keeps a copy current.
- */
-export const updatedSince = { updated_since: sinceParameter('records whose `updated_at` is') };
-
-/** A moment, as a date-time or a date; `what` says what is at or after it. */
-export function sinceParameter(what: string) {
-  return Type.Optional(Type.Union([DateString, Type.String({ format: 'date-time' })], {
-    description: `Only ${what} at or after this moment: an RFC 3339 date-time (\`2026-12-01T12:00:00Z\`), or a date (\`2026-12-01\`), which means from the start of that day, UTC.`,
-  }));
-}
+import type { Direction, SortValue } from './schemas/lists.js';
 
 /** The instant `updated_since` names, as PostgreSQL reads it: a date is the start of that day in UTC. */
 export function sinceMoment(since: string): string {
   return since.length === 10 ? `${since}T00:00:00Z` : since;
-}
-
-
-export type Direction = 'asc' | 'desc';
-/** A sort value: one of the list's orders, ascending or descending. */
-export type SortValue<N extends string> = `${N}_${Direction}`;
-
-/**
- * A list's `sort` parameter: each of its orders ascending (`<order>_asc`) and
- * descending (`<order>_desc`), plus orders with one sensible direction (relevance).
- */
-export function sortParameter<const N extends string, const X extends string = never>(
-  orders: readonly N[], options: { default?: SortValue<N> | X; extra?: readonly X[]; description?: string },
-) {
-  const values = [...orders.flatMap((o) => [`${o}_asc`, `${o}_desc`] as SortValue<N>[]), ...(options.extra ?? [])];
-  return Type.Optional(StringEnum(values, {
-    ...(options.default ? { default: options.default } : {}),
-    ...(options.description ? { description: options.description } : {}),
-  }));
-}
-
-export const Pagination = Type.Object({
-  page: Type.Integer(),
-  per_page: Type.Integer(),
-  max_page: Type.Integer(),
-  total_items: Type.Integer(),
-  next: Type.Union([Type.String(), Type.Null()], { description: 'URL of the next page (cursor-based), or null at the end.' }),
-});
-
-export function listResponse<T extends TSchema>(item: T) {
-  return Type.Object({ results: Type.Array(item), pagination: Pagination });
 }
 
 /** The JSON type a sort key's cursor value has, checked before the value reaches SQL. */
@@ -353,8 +293,4 @@ export function includes<T extends string>(value: string | string[] | undefined,
     }
   }
   return new Set(requested as T[]);
-}
-
-export function includeParameter(allowed: readonly string[]) {
-  return Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())], { description: `Repeatable or comma-separated: ${allowed.join(', ')}.` }));
 }

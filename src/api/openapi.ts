@@ -8,7 +8,8 @@ import swagger, { type SwaggerOptions } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { FastifyInstance, FastifySchema } from 'fastify';
-import { describeOperations, MULTI_SEGMENT_EXTENSION, PERMISSION_EXTENSION, PROBLEM_RESPONSES, SECURITY_SCHEMES } from './openapi-operations.js';
+import { describeOperations, MULTI_SEGMENT_EXTENSION, PERMISSION_EXTENSION, SECURITY_SCHEMES } from './openapi-operations.js';
+import { PROBLEM_RESPONSES, PROBLEM_SCHEMA } from './schemas/problems.js';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
@@ -31,21 +32,6 @@ const TAGS = [
   { name: 'feeds', description: 'Atom feeds of events: per bill, per person, per saved search, and a private feed per user at a secret URL.' },
   { name: 'admin', description: 'Administration: users, roles and tiers, every API key, imports, the audit log and the mail outbox.' },
 ];
-
-/** The problem+json body every error has (RFC 9457). */
-const PROBLEM_SCHEMA: OpenAPIV3_1.SchemaObject = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail', 'instance'],
-  properties: {
-    type: { type: 'string', format: 'uri', description: 'What kind of problem; a stable URI to branch on.' },
-    title: { type: 'string', description: 'The HTTP status text.' },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    detail: { type: 'string', description: 'What went wrong with this request, and what to do about it.' },
-    instance: { type: 'string', format: 'uri-reference', description: 'The request path (and query) this problem is about.' },
-    parameter: { type: 'string', description: 'The query, path or body parameter at fault, when there is one.' },
-  },
-  additionalProperties: true,
-};
 
 /**
  * Fastify's `/divisions/*` takes the rest of the path (OCD ids hold slashes);

@@ -1,55 +1,15 @@
-/** Schemas shared by several resources: bilingual text, identifiers, provenance. */
+/** What presenting and scoping rows share across resources: bilingual text, timestamps, a list's jurisdiction and session. */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { Type, type TSchema } from 'typebox';
 import { FEDERAL_JURISDICTION, sessionId } from '../domain/ids.js';
 import { resolveJurisdiction } from '../domain/jurisdictions.js';
 import { badParameter } from '../errors/problem.js';
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-
-export const Bilingual = Type.Object({ en: Nullable(Type.String()), fr: Nullable(Type.String()) });
 export const bilingual = (en: string | null | undefined, fr: string | null | undefined) => ({ en: en ?? null, fr: fr ?? null });
-
-export const OtherIdentifiers = Type.Array(Type.Object({ scheme: Type.String(), identifier: Type.String() }));
-export const Sources = Type.Array(
-  Type.Object({ source: Type.String(), url: Type.Optional(Type.String()), file: Type.Optional(Type.String()), location: Type.Optional(Type.String()), retrieved_at: Type.String() }),
-);
 
 /** ISO string of a timestamp column, whatever the driver returned. */
 export function isoTime(value: Date | string | null): string | null {
   if (value === null) return null;
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
-
-/** The response of an operation that answers 204: no body, and documented as such. */
-export const NoContent = Type.Unsafe<void>({ type: 'null', description: 'No Content' });
-
-export const DateString = Type.String({ format: 'date' });
-
-/** A string enum as plain JSON Schema (`enum`), typed as the union of its values. */
-export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}) {
-  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
-}
-
-const SO_FAR = 'so far while the run is running (saved about once a second), in all once it has finished.';
-
-/** What an import run can be: running, then one of its ends (src/ingest/import-runs.ts). */
-import { RUN_STATUSES } from '../ingest/import-runs.js';
-export { RUN_STATUSES, type RunStatus } from '../ingest/import-runs.js';
-
-/** One import run's outcome, as both /sources and the admin import API show it. */
-export function importRunProperties() {
-  return {
-    id: Type.Integer(),
-    status: StringEnum(RUN_STATUSES, { description: 'partial: finished with some records rejected; abandoned: the process running it died (no heartbeat for 60 s).' }),
-    started_at: Type.String(),
-    finished_at: Nullable(Type.String()),
-    inserted: Type.Integer({ description: `Records inserted ${SO_FAR}` }),
-    updated: Type.Integer({ description: `Records updated ${SO_FAR}` }),
-    unchanged: Type.Integer({ description: `Records found unchanged ${SO_FAR}` }),
-    rejected: Type.Integer({ description: `Records rejected ${SO_FAR}` }),
-    error: Nullable(Type.String()),
-  };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PAGE } from '../../src/api/lists.js';
+import { MAX_PAGE } from '../../src/api/schemas/lists.js';
 import { announceDataChange } from '../../src/store/data-changed.js';
 import type { QueryEvent } from '../../src/db/instrument.js';
 import { hansard } from '../../src/ingest/hansard.js';

@@ -14,7 +14,7 @@ import { HttpProblem } from '../../errors/problem.js';
 import { runFetch } from '../../fetch/fetch-run.js';
 import { fetchers, fetchSources, findFetcher } from '../../fetch/fetchers.js';
 import { startInBackground } from '../background-run.js';
-import { Nullable, StringEnum } from '../resources.js';
+import { Nullable, StringEnum } from '../schemas/shared.js';
 import { presentRun, Run } from './admin-imports.js';
 
 export interface AdminFetchOptions {

@@ -13,9 +13,11 @@ import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
 import { runImport } from '../../ingest/runner.js';
 import { findImporter, importers } from '../../ingest/sources.js';
 import { startInBackground } from '../background-run.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
+import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
-import { importRunProperties, isoTime, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../resources.js';
+import { isoTime } from '../resources.js';
+import { importRunProperties, Nullable, RUN_STATUSES, StringEnum, type RunStatus } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const MAX_REJECTIONS_SHOWN = 100;

@@ -13,9 +13,10 @@ import { currentActor, privateResponses } from '../../auth/http.js';
 import { scoped } from '../../auth/scope.js';
 import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
+import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
-import { NoContent, Nullable } from '../resources.js';
+import { NoContent, Nullable } from '../schemas/shared.js';
 import { ApiKey, presentApiKey } from './keys.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

@@ -16,9 +16,11 @@ import { USER_TIERS } from '../../auth/rate-limit.js';
 import { revokeAllSessions } from '../../auth/sessions.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
+import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
-import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
+import { isoTime } from '../resources.js';
+import { NoContent, Nullable, StringEnum } from '../schemas/shared.js';
 import { User } from './auth.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

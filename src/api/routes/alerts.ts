@@ -15,9 +15,11 @@ import {
 import { checkWebhookUrl, WebhookRefused, type WebhookPolicy } from '../../alerts/webhooks.js';
 import { currentActor, privateResponses } from '../../auth/http.js';
 import { jobs } from '../../db/schema.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter } from '../lists.js';
+import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
-import { isoTime, NoContent, Nullable } from '../resources.js';
+import { isoTime } from '../resources.js';
+import { NoContent, Nullable } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const EmailMode = Type.Union([Type.Literal('off'), Type.Literal('immediate'), Type.Literal('daily')], {

@@ -15,7 +15,7 @@ import { ACCESS_TOKEN_SECONDS } from '../../auth/tokens.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { metrics } from '../../ops/metrics.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
-import { NoContent, Nullable, StringEnum } from '../resources.js';
+import { NoContent, Nullable, StringEnum } from '../schemas/shared.js';
 import { ApiKey, presentApiKey } from './keys.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

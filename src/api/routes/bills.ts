@@ -8,9 +8,11 @@ import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { textMatches, textQuery, textRank } from '../../db/full-text.js';
-import { by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type CsvColumn, type Orders, type Sort } from '../lists.js';
+import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
+import { includeParameter, listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, isoTime, listScope } from '../resources.js';
+import { Bilingual, DateString, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 export const BILL_ORDERS = ['updated', 'introduced', 'latest_action', 'number'] as const;

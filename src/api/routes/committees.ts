@@ -8,9 +8,11 @@ import type { Db } from '../../db/client.js';
 import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
+import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { Bilingual, bilingual, DateString, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, isoTime } from '../resources.js';
+import { Bilingual, DateString, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
 import { billUrl } from './bills.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

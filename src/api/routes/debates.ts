@@ -6,12 +6,11 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, SPEAKER_ROLES, speeches } from '../../db/schema.js';
 import { textMatches, textQuery, textRank } from '../../db/full-text.js';
-import {
-  by, columnsWithout, includeParameter, includes, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince,
-  type CsvColumn, type Orders, type Sort, type SortValue,
-} from '../lists.js';
+import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
+import { includeParameter, listQuery, listResponse, sortParameter, updatedSince, type SortValue } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, isoTime, listScope } from '../resources.js';
+import { Bilingual, DateString, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const dateRange = {

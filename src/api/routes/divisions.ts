@@ -7,9 +7,11 @@ import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
+import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
-import { Bilingual, bilingual, isoTime, Nullable, Sources } from '../resources.js';
+import { bilingual, isoTime } from '../resources.js';
+import { Bilingual, Nullable, Sources } from '../schemas/shared.js';
 import { likeContains } from '../../domain/text.js';
 import { Person, presentPerson, withStandings } from './people.js';
 

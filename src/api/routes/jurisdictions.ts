@@ -5,9 +5,11 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { by, includeParameter, includes, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince } from '../lists.js';
+import { by, includes, keysetList, respondList, sortBy } from '../lists.js';
+import { includeParameter, listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
-import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, isoTime } from '../resources.js';
+import { Bilingual, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
 import { presentSession, Session, sessionOrder } from './sessions.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

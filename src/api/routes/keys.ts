@@ -10,7 +10,8 @@ import { audit } from '../../auth/audit.js';
 import { BODY_LIMIT, currentSession, currentUser, privateResponses } from '../../auth/http.js';
 import { DEFAULT_KEY_SCOPES, KEY_SCOPES, ROLE_PERMISSIONS } from '../../auth/permissions.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
-import { isoTime, NoContent, Nullable, StringEnum } from '../resources.js';
+import { isoTime } from '../resources.js';
+import { NoContent, Nullable, StringEnum } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const MAX_LIFETIME_DAYS = 5 * 365;

@@ -14,9 +14,11 @@ import { bills, legislativeSessions, memberships, organizations, people, voteEve
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, listQuery, listResponse, Pagination, respondList, sortBy, sortParameter, updatedSince, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
+import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
+import { listQuery, listResponse, Pagination, sortParameter, updatedSince } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { Bilingual, bilingual, isoTime, Nullable, OtherIdentifiers, Sources, StringEnum } from '../resources.js';
+import { bilingual, isoTime } from '../resources.js';
+import { Bilingual, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
 import { Bill, BILL_ORDERS, billCsvColumns, billSource, presentBill } from './bills.js';
 import { presentSpeech, Speech, speechColumns, SpeechesQuery, speechFilters, speechOrdering, speechSource } from './debates.js';
 import { sessionOrder } from './sessions.js';

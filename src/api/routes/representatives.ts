@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { divisions, jurisdictions, memberships, organizations, people } from '../../db/schema.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { badParameter } from '../../errors/problem.js';
-import { Nullable, StringEnum } from '../resources.js';
+import { Nullable, StringEnum } from '../schemas/shared.js';
 import { Representative, representatives } from './divisions.js';
 
 const LEVELS = ['federal', 'provincial', 'municipal'] as const;

@@ -8,7 +8,8 @@ import { Type } from 'typebox';
 import { BODY_LIMIT, currentActor, privateResponses } from '../../auth/http.js';
 import { itemExists, listSavedItems, ocdPrefix, saveItem, setItemChannels, unsaveItem, type SavedListRow, type SavedRow, type SavedType } from '../../auth/saved-items.js';
 import { notFound } from '../../errors/problem.js';
-import { isoTime, NoContent, Nullable } from '../resources.js';
+import { isoTime } from '../resources.js';
+import { NoContent, Nullable } from '../schemas/shared.js';
 import { billUrl } from './bills.js';
 
 // ── schema ────────────────────────────────────────────────────────────────

@@ -5,9 +5,11 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { legislativeSessions } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { by, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, type SortKey } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type SortKey } from '../lists.js';
+import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
 import { badParameter } from '../../errors/problem.js';
-import { isoTime, Nullable, Sources } from '../resources.js';
+import { isoTime } from '../resources.js';
+import { Nullable, Sources } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SessionsQuery = listQuery({

@@ -4,8 +4,9 @@ import { Type, type Static } from 'typebox';
 import type { Database } from '../../db/client.js';
 import { importers } from '../../ingest/sources.js';
 import { sourceStatuses } from '../../ingest/status.js';
-import { listQuery, listResponse, respondList, sinceMoment, sinceParameter, sortParameter, type Direction, type ListSource } from '../lists.js';
-import { importRunProperties, Nullable, type RunStatus } from '../resources.js';
+import { respondList, sinceMoment, type ListSource } from '../lists.js';
+import { listQuery, listResponse, sinceParameter, sortParameter, type Direction } from '../schemas/lists.js';
+import { importRunProperties, Nullable, type RunStatus } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const SourcesQuery = listQuery({

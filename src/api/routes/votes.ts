@@ -10,10 +10,12 @@ import { FEDERAL_JURISDICTION, sessionId } from '../../domain/ids.js';
 import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, listQuery, listResponse, respondList, sortBy, sortParameter, updatedSince, wantsCsv, type CsvColumn } from '../lists.js';
+import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn } from '../lists.js';
+import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
 import { toCsvLine } from '../csv.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { bilingual, Bilingual, DateString, isoTime, listScope, Nullable, Sources, StringEnum } from '../resources.js';
+import { bilingual, isoTime, listScope } from '../resources.js';
+import { Bilingual, DateString, Nullable, Sources, StringEnum } from '../schemas/shared.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
 const RESULTS = ['pass', 'fail', 'tie'] as const;
