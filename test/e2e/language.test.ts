@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, collectErrors, DESKTOP, launchChromium, screenshot, seriousViolations } from './browser.js';
+import { CHROMIUM, collectErrors, DESKTOP, launchChromium, PHONE, screenshot, seriousViolations } from './browser.js';
 import { startPlatform, type Platform } from './platform.js';
 
 const PORT = 21000 + (process.pid % 1000);
@@ -129,6 +129,24 @@ describe.skipIf(!existsSync(CHROMIUM))('French addresses, tables of contents and
     const body = await fetch(`${platform.url}${await votesCsv.getAttribute('href')}`);
     expect(body.headers.get('content-type')).toContain('text/csv');
     expect((await body.text()).trim().split('\r\n').length).toBeGreaterThan(1);
+  }, 300_000);
+
+  it('says on a phone that a list table has more columns than it shows, until they are scrolled into view', async () => {
+    const page = await open();
+    await page.setViewportSize(PHONE);
+    await page.goto('/bills');
+    const table = page.locator('.table-wrap').first();
+    await table.locator('tbody tr').first().waitFor();
+    const hint = page.getByText('More columns: scroll the table sideways →');
+    await hint.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'bills-scroll-hint-phone');
+    await table.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(() => hint.count()).toBe(0);
+    await page.setViewportSize(DESKTOP);
+    await page.reload();
+    await table.locator('tbody tr').first().waitFor();
+    expect(await hint.count()).toBe(0);
   }, 300_000);
 
   it('logged no errors', () => {
