@@ -6,7 +6,6 @@
  */
 import swagger, { type SwaggerOptions } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { OpenAPIV3_1 } from 'openapi-types';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { describeOperations, MULTI_SEGMENT_EXTENSION, PERMISSION_EXTENSION, SECURITY_SCHEMES } from './openapi-operations.js';
 import { PROBLEM_RESPONSES, PROBLEM_SCHEMA } from './schemas/problems.js';

@@ -4,79 +4,17 @@ import { asc, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
-import { billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents } from '../../db/schema.js';
+import {
+  billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents,
+} from '../../db/schema.js';
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
-import { includeParameter, listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime, listScope } from '../resources.js';
-import { Bilingual, DateString, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-export const BILL_ORDERS = ['updated', 'introduced', 'latest_action', 'number'] as const;
-const INCLUDES = ['actions', 'sponsors', 'votes', 'texts', 'committee_meetings'] as const;
-
-const BillsQuery = listQuery({
-  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `45-1`; of the federal Parliament unless `jurisdiction` names another.' })),
-  chamber: Type.Optional(Type.Union([Type.Literal('lower'), Type.Literal('upper')], { description: 'Originating chamber.' })),
-  type: Type.Optional(Type.String({ description: 'Bill type as published, e.g. "House Government Bill".' })),
-  government: Type.Optional(Type.Boolean()),
-  status: Type.Optional(Type.String({ description: 'Status (English or French), case-insensitive, e.g. "Royal assent received".' })),
-  sponsor: Type.Optional(Type.String({ description: 'Sponsor ocd-person id.' })),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Full text (English and French); an exact number such as C-12 ranks that bill first.' })),
-  introduced_since: Type.Optional(DateString),
-  introduced_before: Type.Optional(DateString),
-  ...updatedSince,
-  sort: sortParameter(BILL_ORDERS, { extra: ['relevance'], description: 'Default: relevance with q, else updated_desc.' }),
-});
-
-export const Bill = Type.Object({
-  id: Type.String(),
-  jurisdiction_id: Type.String(),
-  session: Type.String(),
-  identifier: Type.String(),
-  title: Bilingual,
-  short_title: Bilingual,
-  type: Nullable(Type.String()),
-  is_government: Nullable(Type.Boolean()),
-  from_organization: Nullable(Type.String()),
-  sponsor: Nullable(Type.Object({ id: Type.String(), name: Nullable(Type.String()), title: Nullable(Type.String()) })),
-  status: Bilingual,
-  latest_stage: Bilingual,
-  introduced_date: Nullable(Type.String()),
-  latest_action_date: Nullable(Type.String()),
-  royal_assent_date: Nullable(Type.String()),
-  statute: Nullable(Type.Object({ year: Nullable(Type.Integer()), chapter: Nullable(Type.String()) })),
-  summary: Bilingual,
-  other_identifiers: OtherIdentifiers,
-  sources: Sources,
-  url: Type.String(),
-  created_at: Type.String(),
-  updated_at: Type.String(),
-});
-
-const Action = Type.Object({
-  order: Type.Integer(), date: Nullable(Type.String()), time: Nullable(Type.String()), chamber: Nullable(Type.String()), stage: Bilingual,
-  description: Bilingual, classification: Type.Array(Type.String()), committee_id: Nullable(Type.String()),
-});
-const BillDetail = Type.Intersect([Bill, Type.Object({
-  actions: Type.Optional(Type.Array(Action)),
-  sponsors: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Nullable(Type.String()), title: Nullable(Type.String()), primary: Type.Boolean() }))),
-  votes: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(), identifier: Type.String(), start_date: Type.String(), motion_text: Bilingual, result: Type.String(),
-    counts: Type.Array(Type.Object({ option: Type.String(), value: Type.Integer() })),
-  }))),
-  texts: Type.Optional(Type.Array(Type.Object({ version: Type.String(), language: Type.String(), url: Nullable(Type.String()), text: Type.String() }))),
-  committee_meetings: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(), committee: Type.Object({ id: Type.String(), name: Bilingual, abbreviation: Nullable(Type.String()) }),
-    number: Nullable(Type.Integer()), date: Nullable(Type.String()), title: Nullable(Type.String()), url: Nullable(Type.String()),
-  }))),
-})]);
-
-const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { additionalProperties: false });
+import { BILL_ORDERS, INCLUDES, BillsQuery, Bill, BillDetail, DetailQuery } from '../schemas/bills.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 /** What a bill response shows: every column but the search vectors, and the session's identifier. */

@@ -3,73 +3,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
-import { Type, type Static } from 'typebox';
+import { type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, respondList, sortBy } from '../lists.js';
-import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
-import { Bilingual, DateString, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
 import { billUrl } from './bills.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const CHAMBERS = ['lower', 'upper', 'joint'] as const;
-
-const CommitteesQuery = listQuery({
-  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  chamber: Type.Optional(StringEnum(CHAMBERS, { description: 'House (`lower`), Senate (`upper`) or joint committees.' })),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Part of the English or French name, or the acronym (case-insensitive).' })),
-  ...updatedSince,
-  sort: sortParameter(['name', 'updated'], { default: 'name_asc' }),
-});
-
-const Committee = Type.Object({
-  id: Type.String(),
-  jurisdiction_id: Nullable(Type.String()),
-  name: Bilingual,
-  abbreviation: Nullable(Type.String()),
-  classification: Type.String(),
-  chamber: Nullable(StringEnum(CHAMBERS)),
-  parent_id: Nullable(Type.String()),
-  other_identifiers: OtherIdentifiers,
-  sources: Sources,
-  url: Type.String(),
-  updated_at: Type.String(),
-});
-
-const CommitteeDetail = Type.Intersect([Committee, Type.Object({
-  meeting_count: Type.Integer(),
-  first_meeting_date: Nullable(Type.String()),
-  last_meeting_date: Nullable(Type.String()),
-  meetings_url: Type.String(),
-})]);
-
-const MeetingsQuery = listQuery({
-  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' })),
-  since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
-  before: Type.Optional(DateString),
-  ...updatedSince,
-  sort: sortParameter(['date'], { default: 'date_desc', description: 'By date (undated meetings count as the oldest), then number.' }),
-});
-
-const MeetingBill = Type.Object({ id: Type.String(), session: Type.String(), identifier: Type.String(), title: Bilingual, url: Type.String() });
-const Meeting = Type.Object({
-  id: Type.String(),
-  committee_id: Type.String(),
-  session: Nullable(Type.String()),
-  number: Nullable(Type.Integer()),
-  date: Nullable(Type.String()),
-  title: Nullable(Type.String()),
-  url: Nullable(Type.String()),
-  bills: Type.Array(MeetingBill),
-  sources: Sources,
-  updated_at: Type.String(),
-});
-
-const UuidParams = Type.Object({ uuid: Type.String() });
+import { CHAMBERS, CommitteesQuery, Committee, CommitteeDetail, MeetingsQuery, MeetingBill, Meeting, UuidParams } from '../schemas/committees.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 const parent = alias(organizations, 'parent');

@@ -8,46 +8,12 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
 import { by, keysetList, respondList, sortBy } from '../lists.js';
-import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
-import { Bilingual, Nullable, Sources } from '../schemas/shared.js';
 import { likeContains } from '../../domain/text.js';
-import { Person, presentPerson, withStandings } from './people.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const DivisionsQuery = listQuery({
-  parent: Type.Optional(Type.String({ description: 'OCD id of the parent division, e.g. `ocd-division/country:ca/province:on`.' })),
-  classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'country, province, territory, ed (federal riding), ped (provincial riding), cd, csd, ward, …' })),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the English or French name, ignoring case.' })),
-  ...updatedSince,
-  sort: sortParameter(['id', 'updated'], { default: 'id_asc' }),
-});
-
-const Division = Type.Object({
-  id: Type.String(),
-  name: Bilingual,
-  classification: Nullable(Type.String()),
-  parent_id: Nullable(Type.String()),
-  sgc: Nullable(Type.String({ description: 'Statistics Canada Standard Geographical Classification code.' })),
-  valid_from: Nullable(Type.String()),
-  valid_through: Nullable(Type.String()),
-  sources: Sources,
-  url: Type.String(),
-  updated_at: Type.String(),
-});
-
-export const Representative = Type.Intersect([Person, Type.Object({
-  memberships: Type.Array(Type.Object({
-    organization: Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) }),
-    role: Type.String(),
-    label: Nullable(Type.String()),
-    start_date: Nullable(Type.String()),
-    end_date: Nullable(Type.String()),
-  }), { description: 'Their current memberships for this division.' }),
-})]);
-
-const DivisionDetail = Type.Intersect([Division, Type.Object({ representatives: Type.Array(Representative) })]);
+import { presentPerson, withStandings } from './people.js';
+import { DivisionsQuery, Division, Representative, DivisionDetail } from '../schemas/divisions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 type DivisionRow = typeof divisions.$inferSelect;

@@ -6,50 +6,11 @@ import type { Db } from '../../db/client.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { by, includes, keysetList, respondList, sortBy } from '../lists.js';
-import { includeParameter, listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
-import { Bilingual, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
-import { presentSession, Session, sessionOrder } from './sessions.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const LEVELS = ['federal', 'provincial', 'municipal'] as const;
-const INCLUDES = ['organizations', 'sessions'] as const;
-
-const JurisdictionsQuery = listQuery({
-  level: Type.Optional(StringEnum(LEVELS)),
-  classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'legislature, government or council.' })),
-  ...updatedSince,
-  sort: sortParameter(['id', 'updated'], { default: 'id_asc' }),
-});
-
-const Jurisdiction = Type.Object({
-  id: Type.String(),
-  code: Type.String({ description: 'Short code usable wherever a jurisdiction is asked for (`ca`, `bc`, `csd:3520005`).' }),
-  name: Bilingual,
-  classification: Type.String(),
-  level: Type.String(),
-  division_id: Nullable(Type.String()),
-  url: Nullable(Type.String()),
-  sources: Sources,
-  updated_at: Type.String(),
-});
-
-const Organization = Type.Object({
-  id: Type.String(),
-  name: Bilingual,
-  classification: Type.String(),
-  abbreviation: Nullable(Type.String()),
-  parent_id: Nullable(Type.String()),
-  other_identifiers: OtherIdentifiers,
-});
-
-const JurisdictionDetail = Type.Intersect([Jurisdiction, Type.Object({
-  organizations: Type.Optional(Type.Array(Organization)),
-  sessions: Type.Optional(Type.Array(Session)),
-})]);
-
-const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { additionalProperties: false });
+import { presentSession, sessionOrder } from './sessions.js';
+import { INCLUDES, JurisdictionsQuery, Jurisdiction, JurisdictionDetail, DetailQuery } from '../schemas/jurisdictions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 type JurisdictionRow = typeof jurisdictions.$inferSelect;

@@ -8,165 +8,25 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
-import { Type, type Static } from 'typebox';
+import { type Static } from 'typebox';
 import type { Database, Db } from '../../db/client.js';
 import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
-import { listQuery, listResponse, Pagination, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
-import { Bilingual, Nullable, OtherIdentifiers, Sources, StringEnum } from '../schemas/shared.js';
-import { Bill, BILL_ORDERS, billCsvColumns, billSource, presentBill } from './bills.js';
-import { presentSpeech, Speech, speechColumns, SpeechesQuery, speechFilters, speechOrdering, speechSource } from './debates.js';
+import { billCsvColumns, billSource, presentBill } from './bills.js';
+import { Bill } from '../schemas/bills.js';
+import { presentSpeech, speechColumns, speechFilters, speechOrdering, speechSource } from './debates.js';
+import { Speech } from '../schemas/debates.js';
 import { sessionOrder } from './sessions.js';
 import { voteUrl } from './votes.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const ORG_CLASSIFICATIONS = ['lower', 'upper', 'legislature', 'council', 'committee', 'party'] as const;
-const OPTIONS = ['yes', 'no', 'paired', 'absent', 'abstain'] as const;
-const ORDERS = ['name', 'updated'] as const;
-const BALLOT_ORDERS = ['date'] as const;
-
-const Session = Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`.' });
-
-const PeopleQuery = listQuery({
-  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`, `csd:3520005`): people with a membership in one of its organizations.' })),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the name or of another name, ignoring case and accents ("quebec" finds "Québec").' })),
-  party: Type.Optional(Type.String({ minLength: 1, description: 'Party organization id, name or abbreviation: people sitting for it (or members of it).' })),
-  district: Type.Optional(Type.String({ minLength: 1, description: 'District name (case-insensitive) or OCD division id of a membership.' })),
-  org_classification: Type.Optional(StringEnum(ORG_CLASSIFICATIONS, { description: 'Classification of an organization the person is a member of.' })),
-  current: Type.Optional(Type.Boolean({
-    default: true,
-    description: 'true (default): only people with a current membership (no end date, or ending today or later), and the membership filters apply to current memberships; false: everyone, any membership.',
-  })),
-  ...updatedSince,
-  sort: sortParameter(ORDERS, { default: 'name_asc' }),
-});
-
-const CurrentRole = Type.Object({
-  title: Type.String(),
-  org_classification: Type.String(),
-  district: Nullable(Type.String()),
-  division_id: Nullable(Type.String()),
-  jurisdiction_id: Nullable(Type.String()),
-});
-
-export const Person = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  given_name: Nullable(Type.String()),
-  family_name: Nullable(Type.String()),
-  image: Nullable(Type.String()),
-  email: Nullable(Type.String()),
-  gender: Nullable(Type.String()),
-  party: Nullable(Type.String({ description: 'Name of the current party, if any.' })),
-  party_fr: Nullable(Type.String({ description: 'The current party\'s French name, where the data has one.' })),
-  current_role: Nullable(CurrentRole),
-  other_names: Type.Array(Type.Object({ name: Type.String(), note: Type.Optional(Type.String()) })),
-  contact_details: Type.Array(Type.Object({ type: Type.String(), value: Type.String(), note: Type.Optional(Type.String()) })),
-  links: Type.Array(Type.Object({ url: Type.String(), note: Type.Optional(Type.String()) })),
-  other_identifiers: OtherIdentifiers,
-  sources: Sources,
-  url: Type.String(),
-  updated_at: Type.String(),
-});
-
-const OrganizationRef = Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) });
-
-const Membership = Type.Object({
-  id: Type.String(),
-  organization: OrganizationRef,
-  role: Type.String(),
-  label: Nullable(Type.String()),
-  district: Nullable(Type.String()),
-  division_id: Nullable(Type.String()),
-  party: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
-  start_date: Nullable(Type.String()),
-  end_date: Nullable(Type.String()),
-  current: Type.Boolean(),
-  sources: Sources,
-});
-
-const Term = Type.Object({
-  organization: OrganizationRef,
-  role: Type.String(),
-  district: Nullable(Type.String()),
-  division_id: Nullable(Type.String()),
-  party: Nullable(Type.String()),
-  party_fr: Nullable(Type.String({ description: 'The party\'s French name, where the data has one.' })),
-  start_date: Nullable(Type.String()),
-  end_date: Nullable(Type.String()),
-  sessions: Type.Array(Type.String(), { description: 'Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it).' }),
-}, { description: 'A seat held (in a chamber, legislature or council), oldest first.' });
-
-const PersonDetail = Type.Intersect([Person, Type.Object({ memberships: Type.Array(Membership), terms: Type.Array(Term) })]);
-
-const PersonParams = Type.Object({ uuid: Type.String() });
-
-const VotesQuery = listQuery({
-  session: Type.Optional(Session),
-  since: Type.Optional(Type.String({ format: 'date', description: 'Divisions held on or after this date.' })),
-  before: Type.Optional(Type.String({ format: 'date', description: 'Divisions held before this date.' })),
-  bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21`.' })),
-  option: Type.Optional(StringEnum(OPTIONS, { description: 'Only ballots with this option (the summary ignores it).' })),
-  ...updatedSince,
-  sort: sortParameter(BALLOT_ORDERS, { default: 'date_desc', description: 'By the date of the division (the summary ignores it).' }),
-});
-
-const PersonBallot = Type.Object({
-  vote_event: Type.Object({
-    id: Type.String(),
-    identifier: Type.String(),
-    session: Type.String(),
-    start_date: Type.String(),
-    motion_text: Bilingual,
-    result: Type.String(),
-    bill: Nullable(Type.Object({ id: Nullable(Type.String()), identifier: Nullable(Type.String()) })),
-    url: Type.String(),
-  }),
-  option: Type.String(),
-  voter_name: Type.String({ description: 'The name as printed in the record of the division.' }),
-  party: Nullable(Type.String({ description: 'The party the ballot was counted for.' })),
-  updated_at: Type.String({ description: 'When the ballot\'s record last changed.' }),
-});
-
-const SUMMARY_METHOD = [
-  'Over the divisions matching session, since, before and bill (option is ignored), counting only divisions whose ballots are recorded:',
-  '`divisions` = those held while the person sat: they cast a ballot in it, or it was held by an organization in which they had a membership on that date.',
-  '`divisions_held` = the same divisions with or without recorded ballots: the rates rest on `divisions` of these `divisions_held`',
-  '(most divisions are published as totals only; see `ballot_coverage` on /votes).',
-  '`attended` = those where their ballot is yes, no, paired or abstain; `absent` = divisions − attended;',
-  '`attendance_rate` = attended / divisions (null when divisions = 0).',
-  '`party_line_ballots` = their yes/no ballots counted for a party (not an independent) whose yes/no ballots in that division, theirs included, have a strict majority;',
-  '`dissents` = those of them whose option differs from that majority (the same test as the dissenters of /votes/{id});',
-  '`dissent_rate` = dissents / party_line_ballots (null when 0). Rates are rounded to 4 decimals.',
-].join(' ');
-
-const VoteSummary = Type.Object({
-  divisions: Type.Integer({ description: 'Divisions with recorded ballots held while the person sat: what attendance rests on.' }),
-  divisions_held: Type.Integer({ description: 'Divisions held while the person sat, recorded ballots or not.' }),
-  attended: Type.Integer(),
-  absent: Type.Integer(),
-  attendance_rate: Nullable(Type.Number()),
-  counts: Type.Array(Type.Object({ option: Type.String(), value: Type.Integer() })),
-  party_line_ballots: Type.Integer({ description: 'What the dissent rate rests on.' }),
-  dissents: Type.Integer(),
-  dissent_rate: Nullable(Type.Number()),
-}, { description: SUMMARY_METHOD });
-
-const PersonVotesResponse = Type.Object({ results: Type.Array(PersonBallot), pagination: Pagination, summary: VoteSummary });
-
-const BillsQuery = listQuery({
-  session: Type.Optional(Session),
-  ...updatedSince,
-  sort: sortParameter(BILL_ORDERS, { default: 'updated_desc' }),
-});
-
-// A person's speeches are /speeches?person=<id>, with every other filter of that list.
-const PersonSpeechesQuery = Type.Object(Type.Omit(SpeechesQuery, ['person']).properties, { additionalProperties: false });
+import {
+  OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
+} from '../schemas/people.js';
 
 // ── query: people ─────────────────────────────────────────────────────────
 /** What a person response shows: every column but the search key. */

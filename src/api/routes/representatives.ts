@@ -14,7 +14,8 @@ import { divisions, jurisdictions, memberships, organizations, people } from '..
 import { likeContains, searchKey } from '../../domain/text.js';
 import { badParameter } from '../../errors/problem.js';
 import { Nullable, StringEnum } from '../schemas/shared.js';
-import { Representative, representatives } from './divisions.js';
+import { representatives } from './divisions.js';
+import { Representative } from '../schemas/divisions.js';
 
 const LEVELS = ['federal', 'provincial', 'municipal'] as const;
 const SEATS = ['lower', 'upper', 'legislature', 'council'];

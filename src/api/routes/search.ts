@@ -6,43 +6,19 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql, type SQL } from 'drizzle-orm';
-import { Type, type Static } from 'typebox';
+import { type Static } from 'typebox';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, respondList, sortBy, type Sort } from '../lists.js';
-import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { isoTime } from '../resources.js';
-import { Bilingual, Nullable, StringEnum } from '../schemas/shared.js';
 import { billUrl } from './bills.js';
 import { speechUrl } from './debates.js';
 import { voteUrl } from './votes.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const TYPES = ['bill', 'person', 'vote', 'speech'] as const;
-type HitType = (typeof TYPES)[number];
-
-const SearchQuery = listQuery({
-  q: Type.String({ minLength: 1, maxLength: 200, description: 'Words to find, English or French (web-search syntax: "quoted phrase", -not, or); a bill number such as C-12 finds that bill first.' }),
-  type: Type.Optional(StringEnum(TYPES, { description: 'Only hits of this type.' })),
-  ...updatedSince,
-  sort: sortParameter(['date'], { extra: ['relevance'], default: 'relevance', description: '`relevance`: exact matches first, then by rank, newer first within a rank. `date`: undated hits (people) count as the oldest.' }),
-});
-
-const Hit = Type.Object({
-  type: StringEnum(TYPES),
-  id: Type.String(),
-  title: Type.String({ description: 'In English, or as the record has it.' }),
-  title_fr: Nullable(Type.String({ description: 'In French, from the record\'s French text (a bill\'s French title, a motion\'s French text, a speech\'s French subject); null where it has none, and for people, whose names are not translated.' })),
-  url: Type.String(),
-  session: Nullable(Type.String({ description: 'The session of a bill or a vote, e.g. "45-1"; null for people and speeches.' })),
-  status: Type.Union([Bilingual, Type.Null()], { description: 'A bill\'s status; null for other hits.' }),
-  date: Nullable(Type.String()),
-  snippet: Type.String({ description: 'HTML: the matching passage, escaped, with the matched words in <mark> tags.' }),
-  updated_at: Type.String({ description: 'When the record found last changed.' }),
-});
+import { Hit, SearchQuery, TYPES, type HitType } from '../schemas/search.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 // Private-use characters mark the matches inside ts_headline; they become <mark> only after the text is HTML-escaped.

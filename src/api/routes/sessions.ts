@@ -1,34 +1,15 @@
 /** Legislative sessions (e.g. 45-1 of Parliament), by jurisdiction. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { Type, type Static } from 'typebox';
+import { type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { legislativeSessions } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { by, keysetList, respondList, sortBy, type SortKey } from '../lists.js';
-import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { badParameter } from '../../errors/problem.js';
 import { isoTime } from '../resources.js';
-import { Nullable, Sources } from '../schemas/shared.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const SessionsQuery = listQuery({
-  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  ...updatedSince,
-  sort: sortParameter(['number', 'updated'], { default: 'number_asc', description: '`number`: by jurisdiction, then parliament and session as numbers.' }),
-});
-
-export const Session = Type.Object({
-  id: Type.String(),
-  jurisdiction_id: Type.String(),
-  identifier: Type.String(),
-  name: Type.String(),
-  classification: Type.String(),
-  start_date: Nullable(Type.String()),
-  end_date: Nullable(Type.String()),
-  sources: Sources,
-  updated_at: Type.String(),
-});
+import { SessionsQuery, Session } from '../schemas/sessions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 type SessionRow = typeof legislativeSessions.$inferSelect;

@@ -1,28 +1,13 @@
 /** Data sources: for each importer, its last run with counts, its last success and how fresh the data are. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type, type Static } from 'typebox';
+import { type Static } from 'typebox';
 import type { Database } from '../../db/client.js';
 import { importers } from '../../ingest/sources.js';
 import { sourceStatuses } from '../../ingest/status.js';
 import { respondList, sinceMoment, type ListSource } from '../lists.js';
-import { listQuery, listResponse, sinceParameter, sortParameter, type Direction } from '../schemas/lists.js';
-import { importRunProperties, Nullable, type RunStatus } from '../schemas/shared.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const SourcesQuery = listQuery({
-  updated_since: sinceParameter('sources whose last successful import (`last_success_at`) finished'),
-  sort: sortParameter(['source'], { default: 'source_asc' }),
-});
-
-const DataSource = Type.Object({
-  source: Type.String({ description: 'The importer name, as on the CLI (`openpolicy import <source>`).' }),
-  description: Nullable(Type.String()),
-  last_run: Nullable(Type.Object(importRunProperties())),
-  last_success_at: Nullable(Type.String({ description: 'When the last succeeded or partial run finished.' })),
-  freshness_seconds: Nullable(Type.Integer({ description: 'Seconds since last_success_at; null if the source never imported.' })),
-  runs: Type.Integer(),
-});
-type DataSourceItem = Static<typeof DataSource>;
+import { listResponse, type Direction } from '../schemas/lists.js';
+import { type RunStatus } from '../schemas/shared.js';
+import { DataSource, SourcesQuery, type DataSourceItem } from '../schemas/sources.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 /** Registered importers and any other source with recorded runs, by name; small enough to build in memory. */

@@ -11,70 +11,12 @@ import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn } from '../lists.js';
-import { listQuery, listResponse, sortParameter, updatedSince } from '../schemas/lists.js';
+import { listResponse } from '../schemas/lists.js';
 import { toCsvLine } from '../csv.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime, listScope } from '../resources.js';
-import { Bilingual, DateString, Nullable, Sources, StringEnum } from '../schemas/shared.js';
-
-// ── schema ────────────────────────────────────────────────────────────────
-const RESULTS = ['pass', 'fail', 'tie'] as const;
-
-const VotesQuery = listQuery({
-  jurisdiction: Type.Optional(Type.String({ description: 'OCD jurisdiction id or short code (`ca`, `bc`).' })),
-  session: Type.Optional(Type.String({ pattern: '^\\d+(-\\d+)?$', description: 'Session identifier, e.g. `44-1`; of the federal Parliament unless `jurisdiction` names another.' })),
-  bill: Type.Optional(Type.String({ minLength: 1, description: 'An ocd-bill id, or a bill number such as `C-21` (narrow it with `session`).' })),
-  date: Type.Optional(DateString),
-  since: Type.Optional(Type.String({ format: 'date', description: 'Held on or after this date.' })),
-  before: Type.Optional(Type.String({ format: 'date', description: 'Held before this date.' })),
-  result: Type.Optional(StringEnum(RESULTS)),
-  ...updatedSince,
-  sort: sortParameter(['date', 'updated'], { default: 'date_desc' }),
-});
-
-const Count = Type.Object({ option: Type.String(), value: Type.Integer() });
-
-const BallotCoverage = Type.Object({
-  recorded: Type.Boolean({ description: 'Member-by-member ballots of this division are held (today only for divisions of the imported Hansard sittings).' }),
-  ballots: Type.Integer({ description: 'How many member ballots are held.' }),
-  division_total: Type.Integer({ description: "The division's own total: the sum of its `counts` (yes + no + paired, + absent where published)." }),
-}, { description: 'Whether the ballots behind the counts are recorded, and how many against the total.' });
-
-const VoteEvent = Type.Object({
-  id: Type.String(),
-  identifier: Type.String(),
-  jurisdiction_id: Type.String(),
-  session: Type.String(),
-  start_date: Type.String(),
-  motion_text: Bilingual,
-  result: StringEnum(RESULTS),
-  organization: Nullable(Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String() })),
-  bill: Nullable(Type.Object({ id: Nullable(Type.String()), identifier: Nullable(Type.String()) })),
-  counts: Type.Array(Count),
-  ballot_coverage: BallotCoverage,
-  sources: Sources,
-  url: Type.String(),
-  updated_at: Type.String(),
-});
-
-const BallotSchema = Type.Object({
-  option: Type.String(), voter_name: Type.String(), voter_id: Nullable(Type.String()), party: Nullable(Type.String()),
-  district: Nullable(Type.String({ description: 'The riding (or ward) the member sat for on the day of the division; null when unknown.' })),
-});
-
-const VoteEventDetail = Type.Intersect([VoteEvent, Type.Object({
-  votes: Type.Array(BallotSchema),
-  parties: Type.Array(Type.Object({
-    party: Nullable(Type.String()),
-    party_fr: Nullable(Type.String({ description: 'The party\'s French name, from its organization record, where the data has one (federal parties).' })),
-    counts: Type.Array(Count),
-    majority: Nullable(StringEnum(['yes', 'no'] as const)),
-    bloc: Nullable(Type.Boolean({ description: 'Every yes/no ballot of the party took the same option; null for independents and unknown parties.' })),
-  })),
-  dissenters: Type.Array(Type.Intersect([BallotSchema, Type.Object({ party_majority: StringEnum(['yes', 'no'] as const) })]), {
-    description: 'Members whose yes/no ballot went against the majority of their party.',
-  }),
-})]);
+import { RESULTS, VotesQuery, VoteEvent, BallotSchema, VoteEventDetail } from '../schemas/votes.js';
+import { Count } from '../schemas/shared.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
 /** What a vote response shows: the event without its search vectors, its session and chamber. */

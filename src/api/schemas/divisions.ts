@@ -1,0 +1,38 @@
+/** The divisions contract: the query and response schemas its routes, presenters, CSV and the OpenAPI document use. */
+import { Type } from 'typebox';
+import { listQuery, sortParameter, updatedSince } from './lists.js';
+import { Bilingual, Nullable, Sources } from './shared.js';
+import { Person } from './people.js';
+
+export const DivisionsQuery = listQuery({
+  parent: Type.Optional(Type.String({ description: 'OCD id of the parent division, e.g. `ocd-division/country:ca/province:on`.' })),
+  classification: Type.Optional(Type.String({ pattern: '^[a-z_]+$', description: 'country, province, territory, ed (federal riding), ped (provincial riding), cd, csd, ward, …' })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of the English or French name, ignoring case.' })),
+  ...updatedSince,
+  sort: sortParameter(['id', 'updated'], { default: 'id_asc' }),
+});
+
+export const Division = Type.Object({
+  id: Type.String(),
+  name: Bilingual,
+  classification: Nullable(Type.String()),
+  parent_id: Nullable(Type.String()),
+  sgc: Nullable(Type.String({ description: 'Statistics Canada Standard Geographical Classification code.' })),
+  valid_from: Nullable(Type.String()),
+  valid_through: Nullable(Type.String()),
+  sources: Sources,
+  url: Type.String(),
+  updated_at: Type.String(),
+});
+
+export const Representative = Type.Intersect([Person, Type.Object({
+  memberships: Type.Array(Type.Object({
+    organization: Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) }),
+    role: Type.String(),
+    label: Nullable(Type.String()),
+    start_date: Nullable(Type.String()),
+    end_date: Nullable(Type.String()),
+  }), { description: 'Their current memberships for this division.' }),
+})]);
+
+export const DivisionDetail = Type.Intersect([Division, Type.Object({ representatives: Type.Array(Representative) })]);
