@@ -218,10 +218,10 @@ describe('SQL statements per request', () => {
     const details: [string, number][] = [
       ['/api/v1/bills/ca/44-1/C-21', 1],
       ['/api/v1/bills/ca/44-1/C-21?include=actions,votes', 3],
-      ['/api/v1/votes/ca/44-1/332', 2],
+      ['/api/v1/votes/ca/44-1/332', 3], // the division, its ballots, the French names of the parties counted
       [`/api/v1/people/${person}`, 4], // the person, their memberships, current standing, the sessions of their seats
-      [`/api/v1/debates/${debate}`, 1],
-      [`/api/v1/debates/${debate}?include=speeches`, 2],
+      [`/api/v1/debates/${debate}`, 2], // the sitting, its table of contents by subject
+      [`/api/v1/debates/${debate}?include=speeches`, 3],
       [`/api/v1/committees/${committee}`, 2],
       ['/api/v1/jurisdictions/ca?include=sessions', 2],
     ];
