@@ -55,7 +55,10 @@ function compressStream(encoding: Encoding) {
 
 /** Whether a reply of this type and size is worth compressing (and so varies by Accept-Encoding). */
 export function compressible(contentType: unknown, bytes: number | undefined): boolean {
-  return COMPRESSIBLE.test(String(contentType ?? '')) && (bytes === undefined || bytes >= MIN_COMPRESSED_BYTES);
+  const type = String(contentType ?? '');
+  // An event stream must reach the client event by event; a compressor would hold its events back until a block fills.
+  if (/^text\/event-stream\b/i.test(type)) return false;
+  return COMPRESSIBLE.test(type) && (bytes === undefined || bytes >= MIN_COMPRESSED_BYTES);
 }
 
 /**
