@@ -5,11 +5,13 @@
  * rows come from.
  */
 import { Readable } from 'node:stream';
-import { and, asc, Column, desc, getTableColumns, is, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, Column, desc, getTableColumns, is, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
+import { fieldsShape, placeholderValues, shapeOf, template, templateFields } from '../db/sql-shape.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
@@ -104,37 +106,94 @@ function changedSince(filter: KeysetSpec<SelectedFields, unknown>['changedSince'
   return filter?.since ? sql`${filter.column} >= ${sinceMoment(filter.since)}::timestamptz` : undefined;
 }
 
+/** A list query drizzle built and prepared once for its shape; each request fills in its values. */
+interface PreparedList {
+  execute(values: Record<string, unknown>): Promise<unknown[]>;
+}
+
+/**
+ * The list queries of each database by shape. Rendering a list's query (35
+ * columns, joins, filter, order) took more Node CPU than anything else it did
+ * per request, and a prepared query is also a named statement PostgreSQL parses
+ * and plans once per connection.
+ */
+const preparedLists = new WeakMap<Db, LRUCache<string, PreparedList>>();
+let preparedCount = 0;
+
+function prepared(db: Db, key: string, build: () => { prepare(name: string): PreparedList }): PreparedList {
+  let byShape = preparedLists.get(db);
+  if (!byShape) preparedLists.set(db, (byShape = new LRUCache({ max: 500 })));
+  let query = byShape.get(key);
+  if (!query) byShape.set(key, (query = build().prepare(`list_${preparedCount++}`)));
+  return query;
+}
+
+/** The parts of a list query that hold its filter values, in the order `shapeOf` and `template` number them. */
+interface Parts<F> {
+  from: PgTable | SQL;
+  ons: SQL[];
+  where: (SQL | undefined)[];
+  keys: SQLWrapper[];
+  fields: F;
+}
+
 /**
  * The one keyset list: the count, the page (by offset or after a cursor), the
  * sort key of each row and the `after` condition, from one description of the
- * list. Every list of the API, public and admin, is one of these.
+ * list. Every list of the API, public and admin, is one of these. Lists read
+ * outside a transaction run prepared queries, built once per shape.
  */
 export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(db: Db, spec: KeysetSpec<F, R>): ListSource<Keyed<R>> {
   const run = spec.within ?? ((work) => work(db));
-  const keys = spec.sort.keys.map((k) => k.expr);
-  const where = [...spec.where, changedSince(spec.changedSince)];
+  const joins = spec.joins ?? [];
+  const parts: Parts<F> = {
+    from: spec.from, ons: joins.map((j) => j.on), where: [...spec.where, changedSince(spec.changedSince)], keys: spec.sort.keys.map((k) => k.expr), fields: spec.fields,
+  };
   const dir = spec.sort.direction === 'asc' ? asc : desc;
-  function select<S extends SelectedFields>(tx: Db, fields: S) {
-    let query = tx.select(fields).from(spec.from as PgTable).$dynamic();
-    for (const join of spec.joins ?? []) query = (join.left ? query.leftJoin(join.table, join.on) : query.innerJoin(join.table, join.on)) as typeof query;
+  function select<S extends SelectedFields>(tx: Db, p: Parts<F>, fields: S) {
+    let query = tx.select(fields).from(p.from as PgTable).$dynamic();
+    joins.forEach((join, i) => {
+      query = (join.left ? query.leftJoin(join.table, p.ons[i]!) : query.innerJoin(join.table, p.ons[i]!)) as typeof query;
+    });
     return query;
   }
-  const countQuery = (tx: Db) => select(tx, { n: sql<number>`count(*)::int` }).where(and(...where));
-  let countKey: string | undefined;
-  if (!spec.live && !spec.within) {
-    const { sql: text, params } = countQuery(db).toSQL();
-    countKey = `${text}\u0000${JSON.stringify(params)}`;
-  }
+  const countQuery = (tx: Db, p: Parts<F>) => select(tx, p, { n: sql<number>`count(*)::int` }).where(and(...p.where));
+  const pageQuery = (tx: Db, p: Parts<F>, afterKey: unknown[] | null, limit: number | Placeholder, offset: number | Placeholder) =>
+    select(tx, p, { ...p.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(p.keys, sql`, `)})` })
+      .where(and(...p.where, after(p.keys, afterKey, spec.sort.direction)))
+      .orderBy(...p.keys.map((k) => dir(k)))
+      .limit(limit)
+      .offset(offset);
+
+  // A list in a transaction (row-level security) runs on that transaction's connection: built per request.
+  const source = spec.within ? null : shapeOf([spec.from, ...joins.flatMap((j) => [j.table, sql.raw(j.left ? 'left' : 'inner'), j.on]), ...parts.where]);
+  const ordered = source && shapeOf(parts.keys);
+  const fields = ordered && fieldsShape(spec.fields);
+  // The values in `template`'s order: filter, then sort keys, then fields.
+  const templated = () => {
+    const next = { n: 0 };
+    return {
+      from: template(spec.from, next), ons: parts.ons.map((on) => template(on, next)), where: parts.where.map((w) => template(w, next)),
+      keys: parts.keys.map((k) => template(k, next)), fields: templateFields(spec.fields, next),
+    };
+  };
+  const countKey = source && !spec.live ? `${source.key}\u0000${JSON.stringify(source.values)}` : undefined;
   return {
-    count: () => run(async (tx) => (await countQuery(tx))[0]?.n ?? 0),
-    rows: ({ limit, offset, after: afterKey }) => run(async (tx) => {
-      const rows = await select(tx, { ...spec.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(keys, sql`, `)})` })
-        .where(and(...where, after(keys, afterKey, spec.sort.direction)))
-        .orderBy(...keys.map((k) => dir(k)))
-        .limit(limit)
-        .offset(offset) as unknown as Keyed<SelectResultFields<F>>[];
-      return (spec.attach ? spec.attach(rows) : rows) as Promise<Keyed<R>[]> | Keyed<R>[];
-    }),
+    count: () => (source
+      ? prepared(db, `count\u0000${source.key}`, () => countQuery(db, templated()))
+        .execute(placeholderValues(source.values)).then((rows) => (rows[0] as { n: number } | undefined)?.n ?? 0)
+      : run(async (tx) => (await countQuery(tx, parts))[0]?.n ?? 0)),
+    rows: ({ limit, offset, after: afterKey }) => {
+      const attach = (rows: Keyed<SelectResultFields<F>>[]) => (spec.attach ? spec.attach(rows) : rows) as Promise<Keyed<R>[]> | Keyed<R>[];
+      if (!source || !ordered || !fields) {
+        return run(async (tx) => attach(await pageQuery(tx, parts, afterKey, limit, offset) as unknown as Keyed<SelectResultFields<F>>[]));
+      }
+      const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
+      const query = prepared(db, shape, () => pageQuery(db, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset')));
+      const values = placeholderValues([...source.values, ...ordered.values, ...fields.values], { limit, offset });
+      afterKey?.forEach((v, i) => { values[`a${i}`] = v; });
+      return query.execute(values).then((rows) => attach(rows as Keyed<SelectResultFields<F>>[]));
+    },
     key: (row) => row[CURSOR_KEY],
     keyTypes: spec.sort.keys.map((k) => k.type),
     ...(countKey ? { countKey } : {}),

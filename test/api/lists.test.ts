@@ -6,7 +6,8 @@
  * statements, so the lean path cannot quietly grow.
  */
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_PAGE } from '../../src/api/schemas/lists.js';
 import { announceDataChange } from '../../src/store/data-changed.js';
 import type { QueryEvent } from '../../src/db/instrument.js';
@@ -169,6 +170,28 @@ describe('forged cursors and deep pages', () => {
     }
     // The first cursor, ["x"], fits only lists sorted by one text key; every list refuses most forgeries.
     for (const list of lists) expect(refused.get(list) ?? 0, list).toBeGreaterThan(8);
+  });
+});
+
+describe('list SQL built once per shape', () => {
+  it('renders no SQL for a list whose filter and sort were asked before with other values, and answers for the new values', async () => {
+    await announceDataChange(api.app.store);
+    // The shapes: a first page, and a page after a cursor.
+    const firearms = await page('/api/v1/bills?q=firearms&per_page=1');
+    await page(firearms.pagination.next!);
+    const render = vi.spyOn(PgDialect.prototype, 'sqlToQuery');
+    try {
+      const amendment = await page('/api/v1/bills?q=amendment&per_page=3');
+      const next = await page(amendment.pagination.next!);
+      expect(render).not.toHaveBeenCalled();
+      // The amendment bills, not the firearms ones the query was built for (the walk above checks every page of each).
+      expect(amendment.pagination.total_items).toBeGreaterThan(100);
+      expect(firearms.pagination.total_items).toBeLessThan(amendment.pagination.total_items);
+      expect(amendment.results).toHaveLength(3);
+      expect(next.results.map(itemId)).not.toContain(itemId(amendment.results[2]!));
+    } finally {
+      render.mockRestore();
+    }
   });
 });
 

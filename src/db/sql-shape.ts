@@ -1,0 +1,144 @@
+/**
+ * A drizzle SQL fragment split into its shape (everything but the values bound
+ * into it) and its values, so a query built and prepared for one request serves
+ * every later request of the same shape: drizzle renders a query by walking
+ * every chunk of every column with entity checks, and did that two or three
+ * times per list request (the count's key, the count, the page).
+ *
+ * Only what the walk knows is shaped: anything else (a subquery object, an
+ * alias, inlined parameters) makes the fragment unshapeable, and the caller
+ * builds it the ordinary way.
+ */
+import { Column, Name, Param, SQL, sql, StringChunk, Table, type DriverValueDecoder } from 'drizzle-orm';
+
+/** What drizzle keeps on an SQL object without declaring it: how a field's value is read, and whether its values are written inline. */
+interface SqlInternals {
+  decoder: DriverValueDecoder<unknown, unknown>;
+  shouldInlineParams: boolean;
+}
+const internals = (chunk: SQL) => chunk as unknown as SqlInternals;
+
+/** The shape's key (SQL text with markers for tables, columns and values) and its values in walk order. */
+export interface Shape {
+  key: string;
+  values: unknown[];
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** A stable number for a table or column object: two columns of one name in two tables render differently. */
+function idOf(entity: object): number {
+  let id = ids.get(entity);
+  if (id === undefined) ids.set(entity, (id = nextId++));
+  return id;
+}
+
+const isValue = (chunk: unknown) => chunk === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof chunk) || chunk instanceof Date;
+
+/** Appends the shape of `chunk` to `out`; false when the chunk holds something this walk does not know. */
+function walk(chunk: unknown, out: Shape): boolean {
+  if (chunk instanceof StringChunk) {
+    out.key += chunk.value.join('');
+    return true;
+  }
+  if (chunk instanceof SQL) {
+    if (internals(chunk).shouldInlineParams) return false;
+    out.key += '\u0001(';
+    for (const inner of chunk.queryChunks) if (!walk(inner, out)) return false;
+    out.key += '\u0001)';
+    return true;
+  }
+  if (chunk instanceof Column || chunk instanceof Table) {
+    out.key += `\u0002${idOf(chunk)}\u0002`;
+    return true;
+  }
+  if (chunk instanceof Param) {
+    const value = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
+    if (!isValue(value)) return false;
+    out.key += '\u0003';
+    out.values.push(value);
+    return true;
+  }
+  if (chunk instanceof Name) {
+    out.key += `\u0004${chunk.value}\u0004`;
+    return true;
+  }
+  if (Array.isArray(chunk)) {
+    out.key += `\u0005${chunk.length}`;
+    return chunk.every((inner) => walk(inner, out));
+  }
+  if (chunk === undefined) return true;
+  if (isValue(chunk)) {
+    out.key += '\u0003';
+    out.values.push(chunk);
+    return true;
+  }
+  return false;
+}
+
+/** The shape of fragments taken in order, or null when one cannot be shaped. */
+export function shapeOf(chunks: unknown[]): Shape | null {
+  const out: Shape = { key: '', values: [] };
+  for (const chunk of chunks) {
+    if (!walk(chunk, out)) return null;
+    out.key += '\u0006';
+  }
+  return out;
+}
+
+// A module's constant fields (columns and value-free SQL) have one shape for good: walked once.
+const constantFields = new WeakMap<object, Shape>();
+
+/** A select's fields (columns, SQL, nested objects of them) as one shape: their names, in order, and what each reads. */
+export function fieldsShape(fields: Record<string, unknown>): Shape | null {
+  const known = constantFields.get(fields);
+  if (known) return known;
+  const shape = walkFields(fields, { key: '', values: [] });
+  if (shape && shape.values.length === 0) constantFields.set(fields, shape);
+  return shape;
+}
+
+function walkFields(fields: Record<string, unknown>, out: Shape): Shape | null {
+  for (const [name, field] of Object.entries(fields)) {
+    out.key += `\u0007${name}:`;
+    if (field instanceof Column || field instanceof SQL) {
+      if (!walk(field, out)) return null;
+    } else if (field !== null && typeof field === 'object' && Object.getPrototypeOf(field) === Object.prototype) {
+      if (!walkFields(field as Record<string, unknown>, out)) return null;
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** `fields` with their values replaced by placeholders, numbered on from `next.n` in `fieldsShape`'s order. */
+export function templateFields<F extends Record<string, unknown>>(fields: F, next: { n: number }): F {
+  return Object.fromEntries(Object.entries(fields).map(([name, field]) => [
+    name, field instanceof Column || field instanceof SQL ? template(field, next) : templateFields(field as Record<string, unknown>, next),
+  ])) as F;
+}
+
+/**
+ * `chunk` with each value replaced by the placeholder `v<n>`, numbered from
+ * `next.n` in the order `shapeOf` lists the values; fragments without values
+ * are returned as they are (a field keeps its decoder).
+ */
+export function template<T>(chunk: T, next: { n: number }): T {
+  if (chunk instanceof SQL) {
+    const before = next.n;
+    const inner = chunk.queryChunks.map((c) => template(c, next));
+    if (next.n === before) return chunk;
+    return new SQL(inner).mapWith(internals(chunk).decoder) as T;
+  }
+  if (Array.isArray(chunk)) return chunk.map((c) => template(c, next)) as T;
+  if (chunk instanceof Param || (chunk !== undefined && isValue(chunk))) return sql.placeholder(`v${next.n++}`) as T;
+  return chunk;
+}
+
+/** The placeholder values `template` names, for a prepared query's execute. */
+export function placeholderValues(values: unknown[], into: Record<string, unknown> = {}): Record<string, unknown> {
+  for (let i = 0; i < values.length; i++) into[`v${i}`] = values[i];
+  return into;
+}
