@@ -331,6 +331,8 @@ export const voteEvents = pgTable('vote_events', {
   absentCount: integer('absent_count'),
   billId: text('bill_id'), // soft link: the division may be loaded before its bill
   billIdentifier: text('bill_identifier'),
+  // The ballots recorded for the division, kept exact by triggers on votes (migration 0006): lists show it per row.
+  ballotCount: integer('ballot_count').notNull().default(0),
   ...provenance,
   ...timestamps,
   ...searchColumns(sql`coalesce(motion_text_en,'')`, sql`coalesce(motion_text_fr,'')`),

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { voteEvents } from '../../src/db/schema.js';
+import { voteEvents, votes } from '../../src/db/schema.js';
 import { billId, FEDERAL_JURISDICTION, voteEventId } from '../../src/domain/ids.js';
 import { hansard } from '../../src/ingest/hansard.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
@@ -106,6 +106,24 @@ describe('ourcommons-votes importer (ourcommons.ca division list and VotePartici
       message: 'the ballots (109 yea, 210 nay, 4 paired) do not add up to the published totals of division 44-1 No. 332 (110 yea, 209 nay, 4 paired); none recorded',
     });
     expect(byVoter(await storedBallots(database, 332))).toEqual(byVoter(hansardBallots[332]!));
+  });
+
+  it('keeps each division\'s stored ballot count exact through every write: imports, a re-import, a delete', async () => {
+    const id = voteEventId(FEDERAL_JURISDICTION, '44-1', 332);
+    const stored = async () => (await database.db.select({ n: voteEvents.ballotCount }).from(voteEvents).where(eq(voteEvents.id, id)))[0]!.n;
+    /** Divisions whose stored count differs from their ballots, and how many ballots are counted in all. */
+    const audit = async (db: TestDatabase) => db.rows<{ wrong: string[] | null; counted: number }>(sql`select
+      array_agg(e.id) filter (where e.ballot_count <> (select count(*) from votes v where v.vote_event_id = e.id)) as wrong,
+      sum(e.ballot_count)::int as counted from vote_events e`);
+    // Hansard's ballots (the other database), then these files' over them.
+    expect(await audit(fromHansard)).toEqual([{ wrong: null, counted: 323 + 324 }]);
+    expect(await audit(database)).toEqual([{ wrong: null, counted: 323 + 324 }]);
+    await database.db.delete(votes).where(and(eq(votes.voteEventId, id), eq(votes.option, 'paired')));
+    expect(await stored()).toBe(323 - 4);
+    const again = await runImport(database, ourcommonsVotes, [list, participants[332]!]);
+    expect(again).toMatchObject({ status: 'succeeded', inserted: 4 });
+    expect(await stored()).toBe(323);
+    expect(await audit(database)).toEqual([{ wrong: null, counted: 323 + 324 }]);
   });
 
   it('rejects ballots of a division with no published totals, and malformed XML with its line', async () => {

@@ -24,8 +24,6 @@ const voteFields = {
   event: columnsWithout(voteEvents, ['searchEn', 'searchFr']),
   session: legislativeSessions.identifier,
   organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
-  // One index-only count per row of the page (votes' primary key leads with vote_event_id): no extra statement.
-  ballots: sql<number>`(select count(*)::int from votes b where b.vote_event_id = ${voteEvents.id})`.mapWith(Number),
 };
 const voteJoins = [
   { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
@@ -93,7 +91,7 @@ export function voteCounts(v: Pick<VoteEventRow, 'yesCount' | 'noCount' | 'paire
   return counts;
 }
 
-function presentVote({ event: v, session, organization, ballots }: VoteRow): Static<typeof VoteEvent> {
+function presentVote({ event: v, session, organization }: VoteRow): Static<typeof VoteEvent> {
   const counts = voteCounts(v);
   return {
     id: v.id,
@@ -106,7 +104,7 @@ function presentVote({ event: v, session, organization, ballots }: VoteRow): Sta
     organization,
     bill: v.billId || v.billIdentifier ? { id: v.billId, identifier: v.billIdentifier } : null,
     counts,
-    ballot_coverage: { recorded: ballots > 0, ballots, division_total: counts.reduce((sum, c) => sum + c.value, 0) },
+    ballot_coverage: { recorded: v.ballotCount > 0, ballots: v.ballotCount, division_total: counts.reduce((sum, c) => sum + c.value, 0) },
     sources: v.sources,
     url: voteUrl(v.jurisdictionId, session, v.identifier),
     updated_at: isoTime(v.updatedAt)!,
