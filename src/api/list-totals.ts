@@ -3,15 +3,26 @@
  * every matching row costs more than reading a page of them, and public data
  * changes only by imports, which announce `data-changed` to every instance.
  * Without the shared store (Redis) another process's import is seen after the
- * TTL, as with the response cache.
+ * TTL, as with the response cache. Other figures and texts computed over public
+ * data (a person's attendance, search snippets) are kept the same way.
  */
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { DATA_CHANGED } from '../store/data-changed.js';
 
+const NO_TEXTS: ReadonlyMap<string, string> = new Map();
+const MAX_ITEM_TEXTS = 200;
+const textsSize = (texts: ReadonlyMap<string, string>) => {
+  let size = 1;
+  for (const [item, text] of texts) size += item.length + text.length;
+  return size;
+};
+
 export class ListTotals {
   private readonly totals = new LRUCache<string, number>({ max: 20_000, ttl: 60_000 });
   private readonly figures = new LRUCache<string, Promise<object>>({ max: 2_000, ttl: 60_000 });
+  // Sized by characters: a query's snippets run to a few hundred each.
+  private readonly texts = new LRUCache<string, ReadonlyMap<string, string>>({ maxSize: 4_000_000, sizeCalculation: textsSize, ttl: 60_000 });
 
   get(key: string): number | undefined {
     return this.totals.get(key);
@@ -39,9 +50,23 @@ export class ListTotals {
     return figure;
   }
 
+  /** Texts computed per item of a key over public data (a query's search snippets, by hit), kept like the totals. */
+  itemTexts(key: string): ReadonlyMap<string, string> {
+    return this.texts.get(key) ?? NO_TEXTS;
+  }
+
+  /** Keeps more texts of a key's items, up to MAX_ITEM_TEXTS of them (a query's first pages, not all it matches). */
+  keepItemTexts(key: string, items: [string, string][]): void {
+    const known = this.itemTexts(key);
+    const room = MAX_ITEM_TEXTS - known.size;
+    if (room <= 0 || items.length === 0) return;
+    this.texts.set(key, new Map([...known, ...items.slice(0, room)]));
+  }
+
   clear(): void {
     this.totals.clear();
     this.figures.clear();
+    this.texts.clear();
   }
 
   /** Empties the totals whenever any instance announces a data change. */

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
 import { hansard } from '../../src/ingest/hansard.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
+import { announceDataChange } from '../../src/store/data-changed.js';
 import { testApi } from '../support/api.js';
 import { SHARED_DATA } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 import { importSteps } from '../support/imports.js';
 
-const { get } = testApi(async (database) => {
+const api = testApi(async (database) => {
   // Bills of 45-1 (with the divisions LEGISinfo lists on them), the 44th Parliament's members, and one sitting of speeches.
   await importSteps(database, [
     [legisinfoBills, legisinfoBillFiles(['45-1'])],
@@ -16,6 +18,7 @@ const { get } = testApi(async (database) => {
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
   ]);
 });
+const { get } = api;
 const search = async (query: string) => {
   const res = await get(`/api/v1/search?${query}`);
   expect(res.statusCode, query).toBe(200);
@@ -129,6 +132,29 @@ describe('GET /api/v1/search', () => {
     }
     expect(seen.size).toBe(everything.pagination.total_items);
     expect(new Set(everything.results.map((h) => h.type)).size).toBeGreaterThan(1);
+  });
+
+  it('keeps a query\'s snippets until the data changes, each with its own hit', async () => {
+    // In date order, so a changed text does not move its speech.
+    const url = (perPage: number, page = 1) => `q=minister&type=speech&sort=date_desc&per_page=${perPage}&page=${page}`;
+    const first = await search(url(10));
+    const [changed] = first.results;
+    // Hits 6-10 again (kept with the first page): the same snippet for the same hit.
+    const again = await search(url(5, 2));
+    expect(again.results.map((h) => [h.id, h.snippet])).toEqual(first.results.slice(5, 10).map((h) => [h.id, h.snippet]));
+    const [before] = await api.database.rows<{ text: string }>(sql`select text_en as text from speeches where id = ${changed!.id}`);
+    try {
+      // An import that has not announced its change yet: the kept snippet is still the one shown.
+      await api.database.rows(sql`update speeches set text_en = 'The minister has changed this text.' where id = ${changed!.id}`);
+      expect((await search(url(5))).results[0]).toMatchObject({ id: changed!.id, snippet: changed!.snippet });
+      // Once it has, the snippet is made again from the new text.
+      await announceDataChange(api.app.store);
+      let perPage = 1;
+      await vi.waitFor(async () => expect((await search(url(perPage++))).results[0]!.snippet).toContain('The <mark>minister</mark> has changed this text'));
+    } finally {
+      await api.database.rows(sql`update speeches set text_en = ${before!.text} where id = ${changed!.id}`);
+      await announceDataChange(api.app.store);
+    }
   });
 
   it('streams CSV', async () => {

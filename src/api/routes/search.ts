@@ -14,6 +14,7 @@ import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, respondList, sortBy, type Sort } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
+import type { ListTotals } from '../list-totals.js';
 import { isoTime } from '../resources.js';
 import { billUrl } from './bills.js';
 import { speechUrl } from './debates.js';
@@ -120,8 +121,12 @@ function snippet(q: string): SQL<string | null> {
   end`;
 }
 
-/** The union's columns a hit shows; its snippet only for the page. */
-function hitFields(q: string) {
+/** The key of a hit among a query's kept snippets. */
+const hitKey = (row: { type: HitType; id: string }) => `${row.type} ${row.id}`;
+
+/** The union's columns a hit shows; its snippet only for the page, and only where the query's snippet of that hit is not kept. */
+function hitFields(q: string, kept: ReadonlyMap<string, string>) {
+  const keptKeys = JSON.stringify([...kept.keys()]);
   return {
     type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, title_fr: sql<string | null>`hit.title_fr`, date: sql<string>`hit.date::text`,
     updated_at: sql<Date | string>`hit.updated_at`,
@@ -129,18 +134,50 @@ function hitFields(q: string) {
     status_en: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusEn} from ${bills} where ${bills.id} = hit.id) end`,
     status_fr: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusFr} from ${bills} where ${bills.id} = hit.id) end`,
     jurisdiction_id: sql<string | null>`hit.jurisdiction_id`, session: sql<string | null>`hit.session`, identifier: sql<string | null>`hit.identifier`,
-    snippet: snippet(q),
+    // The keys go as text: a jsonb parameter is encoded as JSON again by postgres.js without drizzle (the bench's database limit).
+    snippet: sql<string | null>`case when hit.type || ' ' || hit.id in (select jsonb_array_elements_text(${keptKeys}::text::jsonb)) then null else ${snippet(q)} end`,
   };
 }
 type HitRow = SelectResultFields<ReturnType<typeof hitFields>>;
 
-function searchSource(db: Db, query: Static<typeof SearchQuery>) {
+/** Where a query's snippets are kept until the data changes: a headline costs more than finding and ranking the hit. */
+interface KeptSnippets {
+  known: ReadonlyMap<string, string>;
+  keep(snippets: [string, string][]): void;
+}
+
+function keptSnippets(totals: ListTotals, q: string): KeptSnippets {
+  const key = `search-snippets\u0000${q}`;
+  return { known: totals.itemTexts(key), keep: (snippets) => totals.keepItemTexts(key, snippets) };
+}
+
+/** The page's snippets as HTML: kept ones filled in, new ones marked and kept. People's are their marked names. */
+function withSnippets(q: string, kept: KeptSnippets) {
+  return async <T extends HitRow>(rows: T[]): Promise<T[]> => {
+    const fresh: [string, string][] = [];
+    for (const row of rows) {
+      if (row.type === 'person') {
+        row.snippet = markName(row.title, q);
+      } else if (row.snippet === null) {
+        row.snippet = kept.known.get(hitKey(row)) ?? '';
+      } else {
+        row.snippet = markHeadline(row.snippet);
+        fresh.push([hitKey(row), row.snippet]);
+      }
+    }
+    kept.keep(fresh);
+    return rows;
+  };
+}
+
+function searchSource(db: Db, query: Static<typeof SearchQuery>, kept: KeptSnippets) {
   const union = sql.join(branches(query.q, query.type).map((b) => sql`(${b})`), sql` union all `);
   const sort: Sort = query.sort && query.sort !== 'relevance'
     ? sortBy(query.sort, { date: [by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')] })
     : { keys: [by(sql`hit.tier`, 'int'), by(sql`hit.rank`, 'number'), by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')], direction: 'desc' };
   return keysetList(db, {
-    from: sql`(${union}) hit`, fields: hitFields(query.q), where: [], sort, changedSince: { column: sql`hit.updated_at`, since: query.updated_since },
+    from: sql`(${union}) hit`, fields: hitFields(query.q, kept.known), where: [], sort, changedSince: { column: sql`hit.updated_at`, since: query.updated_since },
+    attach: withSnippets(query.q, kept),
   });
 }
 
@@ -180,8 +217,8 @@ function hitUrl(row: HitRow): string {
   }
 }
 
-function presentHit(q: string) {
-  return (row: HitRow): Static<typeof Hit> => ({
+function presentHit(row: HitRow): Static<typeof Hit> {
+  return {
     type: row.type,
     id: row.id,
     title: row.title,
@@ -190,14 +227,14 @@ function presentHit(q: string) {
     session: row.session,
     status: row.type === 'bill' ? { en: row.status_en, fr: row.status_fr } : null,
     date: row.date === NO_DATE ? null : row.date,
-    snippet: row.type === 'person' ? markName(row.title, q) : markHeadline(row.snippet ?? ''),
+    snippet: row.snippet ?? '',
     updated_at: isoTime(row.updated_at)!,
-  });
+  };
 }
 
 export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/search', { schema: { tags: ['search'], summary: 'Search bills, people, votes and speeches', querystring: SearchQuery, response: { 200: listResponse(Hit) } } },
-    async (request, reply) => respondList(request, reply, request.query, searchSource(app.database.db, request.query), presentHit(request.query.q), {
+    async (request, reply) => respondList(request, reply, request.query, searchSource(app.database.db, request.query, keptSnippets(app.listTotals, request.query.q)), presentHit, {
       filename: 'search',
       columns: [
         { header: 'type', value: (h) => h.type }, { header: 'id', value: (h) => h.id }, { header: 'title', value: (h) => h.title },
