@@ -1,6 +1,7 @@
 /** The embedded database (PGlite in a data folder, or in memory for tests), loaded only when no PostgreSQL URL is set. */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -21,10 +22,10 @@ export async function openEmbedded(options: OpenOptions): Promise<Database> {
   const observer = new QueryObserver();
   let pglite: PGlite;
   try {
-    // unaccent: the search configurations fold accents with it (migration 0002).
+    // unaccent: the search configurations fold accents with it (migration 0002); pg_trgm indexes names (0007).
     const pgdata = options.dataDir ? `${options.dataDir}/pgdata` : undefined;
     const template = pgdata ? dataDirTemplate(pgdata) : undefined;
-    pglite = new PGlite({ ...(pgdata ? { dataDir: pgdata } : {}), ...(template ? { loadDataDir: template } : {}), extensions: { unaccent } });
+    pglite = new PGlite({ ...(pgdata ? { dataDir: pgdata } : {}), ...(template ? { loadDataDir: template } : {}), extensions: { unaccent, pg_trgm } });
     await pglite.waitReady;
   } catch (e) {
     unlock();

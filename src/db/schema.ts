@@ -132,6 +132,8 @@ export const people = pgTable('people', {
   ...timestamps,
 }, (t) => [
   index('people_search_name_idx').on(t.searchName),
+  // Trigrams (pg_trgm, migration 0007): a name containing what was typed (LIKE '%…%') without reading every name.
+  index('people_search_name_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')),
   index('people_sort_idx').on(sql`lower(coalesce(${t.sortName}, ${t.name}))`, t.id),
   index('people_other_identifiers_idx').using('gin', t.otherIdentifiers),
 ]);

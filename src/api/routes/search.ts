@@ -68,7 +68,8 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       date: sql`${NO_DATE}`,
       updated: sql`${people.updatedAt}`,
       lang: sql`'en'`,
-    }, sql`from ${people} where ' ' || ${people.searchName} like ${`% ${key}%`}`),
+    // The plain LIKE is what the name's trigram index answers; the spaced one keeps only matches at a word's start.
+    }, sql`from ${people} where ${people.searchName} like ${`%${key}%`} and ' ' || ${people.searchName} like ${`% ${key}%`}`),
     vote: () => branch('vote', {
       id: sql`${voteEvents.id}`,
       title: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
