@@ -25,7 +25,7 @@ const search = async (query: string) => {
   return res.json() as { results: Hit[]; pagination: { total_items: number; next: string | null } };
 };
 
-interface Hit { type: string; id: string; title: string; title_fr: string | null; url: string; session: string | null; status: { en: string | null; fr: string | null } | null; date: string | null; snippet: string }
+interface Hit { type: string; id: string; title: { en: string | null; fr: string | null }; url: string; session: string | null; status: { en: string | null; fr: string | null } | null; date: string | null; snippet: string }
 
 /** The snippet is safe HTML: nothing but <mark> tags, every other special character escaped. */
 function expectSafeSnippet(snippet: string) {
@@ -40,13 +40,14 @@ describe('GET /api/v1/search', () => {
     const [first] = body.results;
     expect(first).toMatchObject({ type: 'bill', url: '/api/v1/bills/ca/45-1/C-12' });
     expect(first!.id).toMatch(/^ocd-bill\//);
-    expect(first!.title).toMatch(/^C-12 — /);
+    expect(first!.title.en).toMatch(/^C-12 — /);
     // French pages show the French title, and a bill hit says which session and how far it got.
     const bill0 = (await get(first!.url)).json() as { short_title: { fr: string | null }; title: { fr: string }; status: { en: string; fr: string } };
-    expect(first!.title_fr).toBe(`C-12 — ${bill0.short_title.fr ?? bill0.title.fr}`);
+    expect(first!.title.fr).toBe(`C-12 — ${bill0.short_title.fr ?? bill0.title.fr}`);
     expect(first).toMatchObject({ session: '45-1', status: bill0.status });
     const vote = body.results.find((h) => h.type === 'vote')!;
-    expect(vote.title_fr).toMatch(/^Vote nº \d+ \(45-1\) : /);
+    expect(vote.title.en).toMatch(/^Vote \d+ \(45-1\): /);
+    expect(vote.title.fr).toMatch(/^Vote nº \d+ \(45-1\) : /);
     expect(vote.status).toBeNull();
     expect(first!.snippet).toContain('<mark>C-12</mark>');
     const bill = (await get(first!.url)).json();
@@ -61,19 +62,19 @@ describe('GET /api/v1/search', () => {
   it('finds people by name without accents, marking the name as written', async () => {
     const plain = await search('q=mendes');
     const person = plain.results.find((h) => h.type === 'person');
-    expect(person).toMatchObject({ title: 'Alexandra Mendès', title_fr: null, session: null, snippet: 'Alexandra <mark>Mendès</mark>', date: null });
+    expect(person).toMatchObject({ title: { en: 'Alexandra Mendès', fr: 'Alexandra Mendès' }, session: null, snippet: 'Alexandra <mark>Mendès</mark>', date: null });
     expect(person!.url).toBe(`/api/v1/people/${person!.id}`);
     const accented = await search(`q=${encodeURIComponent('MENDÈS')}`);
     expect(accented.results[0]).toMatchObject({ type: 'person', id: person!.id });
     const full = await search('q=Pierre%20Poilievre');
-    expect(full.results[0]).toMatchObject({ type: 'person', title: 'Pierre Poilievre', snippet: '<mark>Pierre Poilievre</mark>' });
+    expect(full.results[0]).toMatchObject({ type: 'person', title: { en: 'Pierre Poilievre' }, snippet: '<mark>Pierre Poilievre</mark>' });
   });
 
   it('finds speeches and votes by full text, English and French, with escaped snippets', async () => {
     const cannabis = await search(`q=${encodeURIComponent('"medical cannabis"')}&type=speech`);
     expect(cannabis.pagination.total_items).toBe(1);
     expect(cannabis.results[0]).toMatchObject({ type: 'speech', date: '2023-05-18' });
-    expect(cannabis.results[0]!.title).toMatch(/^Mr\. Brad Vis — /);
+    expect(cannabis.results[0]!.title.en).toMatch(/^Mr\. Brad Vis — /);
     expect(cannabis.results[0]!.snippet).toContain('<mark>medical</mark> <mark>cannabis</mark>');
     expect((await get(cannabis.results[0]!.url)).json()).toMatchObject({ speaker: { name: 'Mr. Brad Vis' } });
 

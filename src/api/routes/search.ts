@@ -29,9 +29,9 @@ const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWo
 const NO_DATE = '0001-01-01';
 
 /** One branch of the union; every branch names the same columns, so any one can stand alone (type=). */
-function branch(type: HitType, c: { id: SQL; title: SQL; titleFr: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
+function branch(type: HitType, c: { id: SQL; titleEn: SQL; titleFr: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
   const [jurisdiction, session, identifier] = c.url ?? [sql`null`, sql`null`, sql`null`];
-  return sql`select ${type}::text as type, ${c.id} as id, ${c.title} as title, ${c.titleFr}::text as title_fr, ${c.tier}::int as tier, ${c.rank}::numeric as rank,
+  return sql`select ${type}::text as type, ${c.id} as id, ${c.titleEn}::text as title_en, ${c.titleFr}::text as title_fr, ${c.tier}::int as tier, ${c.rank}::numeric as rank,
     ${c.date}::date as date, ${c.updated} as updated_at, ${c.lang}::text as lang,
     ${jurisdiction}::text as jurisdiction_id, ${session}::text as session, ${identifier}::text as identifier
     ${from}`;
@@ -47,7 +47,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
   const parts: Record<HitType, () => SQL> = {
     bill: () => branch('bill', {
       id: sql`${bills.id}`,
-      title: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleEn}, ${bills.titleEn})`,
+      titleEn: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleEn}, ${bills.titleEn})`,
       titleFr: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleFr}, ${bills.titleFr})`,
       tier: sql`case when ${exactBill} then 2 else 0 end`,
       // Exact numbers tie on rank so the newest session's bill of that number leads.
@@ -61,8 +61,9 @@ function branches(q: string, only: HitType | undefined): SQL[] {
     // search_name is the accent-free, lower-case name and other names joined by " | ".
     person: () => branch('person', {
       id: sql`${people.id}`,
-      title: sql`${people.name}`,
-      titleFr: sql`null`,
+      // A name is the same in either language.
+      titleEn: sql`${people.name}`,
+      titleFr: sql`${people.name}`,
       tier: sql`case when ' | ' || ${people.searchName} || ' | ' like ${`%| ${key} |%`} then 2 else 1 end`,
       rank: sql`round(${key.length}::numeric / greatest(length(${people.searchName}), 1), 6)`,
       date: sql`${NO_DATE}`,
@@ -72,7 +73,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
     }, sql`from ${people} where ${people.searchName} like ${`%${key}%`} and ' ' || ${people.searchName} like ${`% ${key}%`}`),
     vote: () => branch('vote', {
       id: sql`${voteEvents.id}`,
-      title: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
+      titleEn: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
       titleFr: sql`'Vote nº ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || ') : ' || ${voteEvents.motionTextFr}`,
       tier: sql`case when upper(${voteEvents.billIdentifier}) = upper(${q}) then 1 else 0 end`,
       rank: textRank(voteVectors, query),
@@ -84,8 +85,9 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       where ${textMatches(voteVectors, query)} or upper(${voteEvents.billIdentifier}) = upper(${q})`),
     speech: () => branch('speech', {
       id: sql`${speeches.id}`,
-      title: sql`${speeches.speakerName} || coalesce(' — ' || coalesce(${speeches.subjectEn}, ${speeches.subjectFr}), '')`,
-      titleFr: sql`${speeches.speakerName} || ' — ' || ${speeches.subjectFr}`,
+      // The speaker and the subject in that language; the speaker alone where the speech has no subject in either.
+      titleEn: sql`case when ${speeches.subjectEn} is not null or ${speeches.subjectFr} is null then ${speeches.speakerName} || coalesce(' — ' || ${speeches.subjectEn}, '') end`,
+      titleFr: sql`case when ${speeches.subjectFr} is not null or ${speeches.subjectEn} is null then ${speeches.speakerName} || coalesce(' — ' || ${speeches.subjectFr}, '') end`,
       tier: sql`0`,
       rank: textRank(speechVectors, query),
       date: sql`${debates.date}`,
@@ -129,7 +131,7 @@ const hitKey = (row: { type: HitType; id: string }) => `${row.type} ${row.id}`;
 function hitFields(q: string, kept: ReadonlyMap<string, string>) {
   const keptKeys = JSON.stringify([...kept.keys()]);
   return {
-    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title: sql<string>`hit.title`, title_fr: sql<string | null>`hit.title_fr`, date: sql<string>`hit.date::text`,
+    type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title_en: sql<string | null>`hit.title_en`, title_fr: sql<string | null>`hit.title_fr`, date: sql<string>`hit.date::text`,
     updated_at: sql<Date | string>`hit.updated_at`,
     // Like the snippet, only for the page.
     status_en: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusEn} from ${bills} where ${bills.id} = hit.id) end`,
@@ -158,7 +160,7 @@ function withSnippets(q: string, kept: KeptSnippets) {
     const fresh: [string, string][] = [];
     for (const row of rows) {
       if (row.type === 'person') {
-        row.snippet = markName(row.title, q);
+        row.snippet = markName(row.title_en!, q);
       } else if (row.snippet === null) {
         row.snippet = kept.known.get(hitKey(row)) ?? '';
       } else {
@@ -222,8 +224,7 @@ function presentHit(row: HitRow): Static<typeof Hit> {
   return {
     type: row.type,
     id: row.id,
-    title: row.title,
-    title_fr: row.title_fr,
+    title: { en: row.title_en, fr: row.title_fr },
     url: hitUrl(row),
     session: row.session,
     status: row.type === 'bill' ? { en: row.status_en, fr: row.status_fr } : null,
@@ -238,10 +239,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => respondList(request, reply, request.query, searchSource(app.database.db, request.query, keptSnippets(app.listTotals, request.query.q)), presentHit, {
       filename: 'search',
       columns: [
-        { header: 'type', value: (h) => h.type }, { header: 'id', value: (h) => h.id }, { header: 'title', value: (h) => h.title },
+        // `title` was the English title, or the French where a record had no English.
+        { header: 'type', value: (h) => h.type }, { header: 'id', value: (h) => h.id }, { header: 'title', value: (h) => h.title.en ?? h.title.fr },
         { header: 'url', value: (h) => h.url }, { header: 'date', value: (h) => h.date }, { header: 'snippet', value: (h) => h.snippet },
         // Added later: after the first columns, so readers of the first columns by position keep working.
-        { header: 'title_fr', value: (h) => h.title_fr }, { header: 'session', value: (h) => h.session },
+        { header: 'title_fr', value: (h) => h.title.fr }, { header: 'session', value: (h) => h.session },
         { header: 'status_en', value: (h) => h.status?.en }, { header: 'status_fr', value: (h) => h.status?.fr },
       ],
     }));

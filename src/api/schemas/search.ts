@@ -16,8 +16,11 @@ export const SearchQuery = listQuery({
 export const Hit = Type.Object({
   type: StringEnum(TYPES),
   id: Type.String(),
-  title: Type.String({ description: 'In English, or as the record has it.' }),
-  title_fr: Nullable(Type.String({ description: 'In French, from the record\'s French text (a bill\'s French title, a motion\'s French text, a speech\'s French subject); null where it has none, and for people, whose names are not translated.' })),
+  title: {
+    ...Bilingual,
+    description: 'In each language the record has: a bill\'s number and title, a division\'s number, session and motion, a speech\'s speaker and subject; '
+      + 'null in a language the record has no text in. A person\'s name, the same in both.',
+  },
   url: Type.String(),
   session: Nullable(Type.String({ description: 'The session of a bill or a vote, e.g. "45-1"; null for people and speeches.' })),
   status: Type.Union([Bilingual, Type.Null()], { description: 'A bill\'s status; null for other hits.' }),

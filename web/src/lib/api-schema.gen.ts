@@ -3267,9 +3267,11 @@ export interface operations {
                             /** @enum {string} */
                             type: "bill" | "person" | "vote" | "speech";
                             id: string;
-                            /** @description In English, or as the record has it. */
-                            title: string;
-                            title_fr: string | null;
+                            /** @description In each language the record has: a bill's number and title, a division's number, session and motion, a speech's speaker and subject; null in a language the record has no text in. A person's name, the same in both. */
+                            title: {
+                                en: string | null;
+                                fr: string | null;
+                            };
                             url: string;
                             session: string | null;
                             /** @description A bill's status; null for other hits. */

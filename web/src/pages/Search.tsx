@@ -31,7 +31,7 @@ function Hits({ hits }: { hits: SearchHit[] }) {
     <ol className="hits">
       {hits.map((h) => (
         <li key={`${h.type}-${h.id}`}>
-          <Link to={sitePath(h.url)} lang={lang === 'fr' && !h.title_fr && h.type !== 'person' ? 'en' : undefined}>{(lang === 'fr' && h.title_fr) || h.title}</Link>
+          <Link to={sitePath(h.url)}><Bi value={h.title} /></Link>
           {h.type === 'bill' && h.session && <span className="meta"> · {t('search.session', { session: h.session })}</span>}
           {h.status && <span className="meta"> · <Bi value={h.status} /></span>}
           {h.date && <span className="meta"> · {formatDate(h.date, lang)}</span>}
