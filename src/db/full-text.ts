@@ -37,6 +37,11 @@ export function searchText(text: SQLWrapper | string): SQL {
   return sql`translate(${text}, ${TRANSLATE_FROM}, ${TRANSLATE_TO})`;
 }
 
+/** A number as stored (a bill's "C-13") equals one as typed, hyphens and spaces read as in text: "C‑13" with U+2011 is C-13. */
+export function sameNumber(column: SQLWrapper, typed: string): SQL {
+  return sql`upper(${column}) = upper(${searchText(typed)})`;
+}
+
 /** The vector of a row's text (the generated columns of src/db/schema.ts). */
 export function textVector(language: keyof typeof TEXT_CONFIG, text: SQL): SQL {
   return sql`to_tsvector(${TEXT_CONFIG[language]}, ${searchText(text)})`;

@@ -59,6 +59,26 @@ describe('GET /api/v1/search', () => {
     for (const hit of body.results) expectSafeSnippet(hit.snippet);
   });
 
+  it('finds a bill by its number typed with a non-breaking or other hyphen as it does with the ASCII one', async () => {
+    // S-4's words rank C-4 above S-4 (the senate bill's summary says less), so only the exact number puts S-4 first.
+    for (const number of ['C-13', 'S-4']) {
+      const ascii = await search(`q=${number}&per_page=50`);
+      expect(ascii.results[0], number).toMatchObject({ type: 'bill', url: `/api/v1/bills/ca/45-1/${number}` });
+      const asciiList = (await get(`/api/v1/bills?q=${number}&per_page=50`)).json() as { results: { identifier: string }[]; pagination: { total_items: number } };
+      expect(asciiList.results[0]!.identifier, number).toBe(number);
+      // U+2011 as Hansard prints it, U+2010, the en dash and the minus sign: the same hits in the same order.
+      for (const hyphen of ['\u2011', '\u2010', '\u2013', '\u2212']) {
+        const typed = encodeURIComponent(number.replace('-', hyphen));
+        const found = await search(`q=${typed}&per_page=50`);
+        expect(found.pagination.total_items, typed).toBe(ascii.pagination.total_items);
+        expect(found.results.map((h) => [h.type, h.id]), typed).toEqual(ascii.results.map((h) => [h.type, h.id]));
+        const list = (await get(`/api/v1/bills?q=${typed}&per_page=50`)).json() as typeof asciiList;
+        expect(list.pagination.total_items, typed).toBe(asciiList.pagination.total_items);
+        expect(list.results.map((b) => b.identifier), typed).toEqual(asciiList.results.map((b) => b.identifier));
+      }
+    }
+  });
+
   it('finds people by name without accents, marking the name as written', async () => {
     const plain = await search('q=mendes');
     const person = plain.results.find((h) => h.type === 'person');

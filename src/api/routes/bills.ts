@@ -9,7 +9,7 @@ import {
 } from '../../db/schema.js';
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
@@ -34,7 +34,7 @@ function filters(q: Static<typeof BillsQuery>): SQL[] {
   if (q.sponsor) where.push(eq(bills.sponsorPersonId, q.sponsor));
   if (q.introduced_since) where.push(gte(bills.introducedDate, q.introduced_since));
   if (q.introduced_before) where.push(lt(bills.introducedDate, q.introduced_before));
-  if (q.q) where.push(sql`(${textMatches(billVectors, textQuery(q.q))} OR upper(${bills.identifier}) = upper(${q.q}))`);
+  if (q.q) where.push(sql`(${textMatches(billVectors, textQuery(q.q))} OR ${sameNumber(bills.identifier, q.q)})`);
   return where;
 }
 
@@ -56,7 +56,7 @@ function ordering(q: Static<typeof BillsQuery>): Sort {
   const sort = q.sort ?? (q.q ? 'relevance' : 'updated_desc');
   if (sort !== 'relevance') return sortBy(sort, orders);
   if (!q.q) throw badParameter('sort', 'sort=relevance needs a q to rank by.');
-  const exact = sql`(upper(${bills.identifier}) = upper(${q.q}))::int`;
+  const exact = sql`(${sameNumber(bills.identifier, q.q)})::int`;
   return {
     keys: [by(exact, 'int'), by(textRank(billVectors, textQuery(q.q)), 'number'), by(noDate(bills.introducedDate), 'date'), by(bills.id, 'text')],
     direction: 'desc',

@@ -11,7 +11,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { matchedLanguage, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { matchedLanguage, sameNumber, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, keysetList, respondList, sortBy, type Sort } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import type { ListTotals } from '../list-totals.js';
@@ -43,7 +43,8 @@ function branches(q: string, only: HitType | undefined): SQL[] {
   const voteVectors = { en: voteEvents.searchEn, fr: voteEvents.searchFr };
   const speechVectors = { en: speeches.searchEn, fr: speeches.searchFr };
   const key = searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
-  const exactBill = sql`upper(${bills.identifier}) = upper(${q})`;
+  const exactBill = sameNumber(bills.identifier, q);
+  const onBill = sameNumber(voteEvents.billIdentifier, q);
   const parts: Record<HitType, () => SQL> = {
     bill: () => branch('bill', {
       id: sql`${bills.id}`,
@@ -75,14 +76,14 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       id: sql`${voteEvents.id}`,
       titleEn: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
       titleFr: sql`'Vote nº ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || ') : ' || ${voteEvents.motionTextFr}`,
-      tier: sql`case when upper(${voteEvents.billIdentifier}) = upper(${q}) then 1 else 0 end`,
+      tier: sql`case when ${onBill} then 1 else 0 end`,
       rank: textRank(voteVectors, query),
       date: sql`${voteEvents.startDate}`,
       updated: sql`${voteEvents.updatedAt}`,
       lang: matchedLanguage(voteVectors, query),
       url: [sql`${voteEvents.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${voteEvents.identifier}`],
     }, sql`from ${voteEvents} join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
-      where ${textMatches(voteVectors, query)} or upper(${voteEvents.billIdentifier}) = upper(${q})`),
+      where ${textMatches(voteVectors, query)} or ${onBill}`),
     speech: () => branch('speech', {
       id: sql`${speeches.id}`,
       // The speaker and the subject in that language; the speaker alone where the speech has no subject in either.
