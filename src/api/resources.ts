@@ -2,9 +2,15 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { FEDERAL_JURISDICTION, sessionId } from '../domain/ids.js';
 import { resolveJurisdiction } from '../domain/jurisdictions.js';
+import { legislatureName, type Legislature } from '../domain/legislatures.js';
 import { badParameter } from '../errors/problem.js';
 
 export const bilingual = (en: string | null | undefined, fr: string | null | undefined) => ({ en: en ?? null, fr: fr ?? null });
+
+/** A legislature as the API shows it (schemas/people.ts `Legislature`). */
+export function presentLegislature(l: Legislature | null) {
+  return l ? { number: l.number, name: legislatureName(l), start_date: l.elected, end_date: l.end } : null;
+}
 
 /** ISO string of a timestamp column, whatever the driver returned. */
 export function isoTime(value: Date | string | null): string | null {

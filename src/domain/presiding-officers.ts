@@ -8,10 +8,12 @@
  * Source: Library of Parliament, ParlInfo, "Presiding Officers of the House of
  * Commons" (https://lop.parl.ca/sites/ParlInfo/default/en_CA/People/presidingOfficers),
  * one entry per Parliament's appointment; dates run from the Parliament's first
- * sitting day to its dissolution, or within it to a resignation (Rota, 2023-09-27)
- * and the successor's election (Fergus, 2023-10-03). Every chair the shared
+ * sitting day to its dissolution (src/domain/legislatures.ts), or within it to a
+ * resignation (Rota, 2023-09-27) and the successor's election (Fergus, 2023-10-03). Every chair the shared
  * sittings name agrees with it (test/ingest/presiding-officers.test.ts).
  */
+import { FEDERAL_JURISDICTION } from './ids.js';
+import { legislature } from './legislatures.js';
 
 export type PresidingOffice = 'speaker' | 'deputy speaker' | 'deputy chair' | 'assistant deputy chair';
 
@@ -22,28 +24,34 @@ interface Term {
   to: string;
 }
 
+/** A whole Parliament's sittings: from its first sitting to its dissolution (src/domain/legislatures.ts). */
+function sat(parliament: number): { from: string; to: string } {
+  const l = legislature(FEDERAL_JURISDICTION, parliament);
+  return { from: l.firstSitting, to: l.end! };
+}
+
 const TERMS: Term[] = [
   // 41st Parliament
-  { office: 'speaker', name: 'Andrew Scheer', from: '2011-06-02', to: '2015-08-02' },
-  { office: 'deputy speaker', name: 'Joe Comartin', from: '2011-06-02', to: '2015-08-02' },
-  { office: 'deputy chair', name: 'Barry Devolin', from: '2011-06-02', to: '2015-08-02' },
-  { office: 'assistant deputy chair', name: 'Bruce Stanton', from: '2011-06-02', to: '2015-08-02' },
+  { office: 'speaker', name: 'Andrew Scheer', ...sat(41) },
+  { office: 'deputy speaker', name: 'Joe Comartin', ...sat(41) },
+  { office: 'deputy chair', name: 'Barry Devolin', ...sat(41) },
+  { office: 'assistant deputy chair', name: 'Bruce Stanton', ...sat(41) },
   // 42nd Parliament
-  { office: 'speaker', name: 'Geoff Regan', from: '2015-12-03', to: '2019-09-11' },
-  { office: 'deputy speaker', name: 'Bruce Stanton', from: '2015-12-03', to: '2019-09-11' },
-  { office: 'deputy chair', name: 'Anthony Rota', from: '2015-12-03', to: '2019-09-11' },
-  { office: 'assistant deputy chair', name: 'Carol Hughes', from: '2015-12-03', to: '2019-09-11' },
+  { office: 'speaker', name: 'Geoff Regan', ...sat(42) },
+  { office: 'deputy speaker', name: 'Bruce Stanton', ...sat(42) },
+  { office: 'deputy chair', name: 'Anthony Rota', ...sat(42) },
+  { office: 'assistant deputy chair', name: 'Carol Hughes', ...sat(42) },
   // 43rd Parliament
-  { office: 'speaker', name: 'Anthony Rota', from: '2019-12-05', to: '2021-08-15' },
-  { office: 'deputy speaker', name: 'Bruce Stanton', from: '2019-12-05', to: '2021-08-15' },
-  { office: 'deputy chair', name: 'Carol Hughes', from: '2019-12-05', to: '2021-08-15' },
-  { office: 'assistant deputy chair', name: 'Alexandra Mendès', from: '2019-12-05', to: '2021-08-15' },
+  { office: 'speaker', name: 'Anthony Rota', ...sat(43) },
+  { office: 'deputy speaker', name: 'Bruce Stanton', ...sat(43) },
+  { office: 'deputy chair', name: 'Carol Hughes', ...sat(43) },
+  { office: 'assistant deputy chair', name: 'Alexandra Mendès', ...sat(43) },
   // 44th Parliament
-  { office: 'speaker', name: 'Anthony Rota', from: '2021-11-22', to: '2023-09-27' },
-  { office: 'speaker', name: 'Greg Fergus', from: '2023-10-03', to: '2025-03-23' },
-  { office: 'deputy speaker', name: "Chris d'Entremont", from: '2021-11-22', to: '2025-03-23' },
-  { office: 'deputy chair', name: 'Carol Hughes', from: '2021-11-22', to: '2025-03-23' },
-  { office: 'assistant deputy chair', name: 'Alexandra Mendès', from: '2021-11-22', to: '2025-03-23' },
+  { office: 'speaker', name: 'Anthony Rota', from: sat(44).from, to: '2023-09-27' },
+  { office: 'speaker', name: 'Greg Fergus', from: '2023-10-03', to: sat(44).to },
+  { office: 'deputy speaker', name: "Chris d'Entremont", ...sat(44) },
+  { office: 'deputy chair', name: 'Carol Hughes', ...sat(44) },
+  { office: 'assistant deputy chair', name: 'Alexandra Mendès', ...sat(44) },
 ];
 
 /** The office a printed title names, English or French; null for titles several people share ("The Acting Speaker"). */

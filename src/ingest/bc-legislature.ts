@@ -14,9 +14,9 @@ import { basename, join } from 'node:path';
 import type { Db } from '../db/client.js';
 import { bills, jurisdictions, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../db/schema.js';
 import { billId, organizationId, personId, provinceJurisdiction, recordId, sessionId, voteEventId } from '../domain/ids.js';
+import { legislature, ordinal } from '../domain/legislatures.js';
 import { clean, searchKey } from '../domain/text.js';
 import { decodeText, readCsv, readSourceBytes } from './files.js';
-import { ordinal } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert } from './upsert.js';
 
@@ -40,7 +40,9 @@ const SESSIONS: Record<number, { start: string; end: string }> = {
   6: { start: '2017-02-14', end: '2017-03-16' },
 };
 
-const PARLIAMENT_SPAN = { start: SESSIONS[1]!.start, end: SESSIONS[6]!.end };
+const SITTINGS = legislature(BC, PARLIAMENT);
+// From its first sitting to its end, as the table of legislatures has them (they open the 1st session and close the 6th).
+const PARLIAMENT_SPAN = { start: SITTINGS.firstSitting, end: SITTINGS.end! };
 
 /** Parties as the journals abbreviate them. */
 const PARTIES: Record<string, { name: string; abbreviation: string }> = {

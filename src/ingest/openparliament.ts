@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import { divisions, legislativeSessions, memberships, organizations, type ContactDetail, type Link, type OtherIdentifier, type PersonSeat } from '../db/schema.js';
 import { FEDERAL_JURISDICTION, personId, recordId, sessionId } from '../domain/ids.js';
+import { endWithLegislature } from '../domain/legislatures.js';
 import { federalParty, partyOrganization } from '../domain/parties.js';
 import { clean, datePart, searchKey } from '../domain/text.js';
 import { FederalDistricts, locateRegistry, REGISTRY_FILE, ridingName, type FederalDistrict } from './federal-districts.js';
@@ -33,11 +34,6 @@ type Part = keyof typeof FIXTURE_FILES;
 const BATCH = 200;
 const SESSION = /^(\d+)-(\d+)$/;
 const MEDIA = 'https://openparliament.ca/media/';
-// The fixtures were taken during the 3rd session of the 40th Parliament, so they
-// leave that session and the terms then current open. The 40th Parliament was
-// dissolved on 26 March 2011: both ended then, and left open they would read as
-// sitting today.
-const OPEN_IN_SNAPSHOT: Record<string, string> = { '40-3': '2011-03-26' };
 
 type Fields = Record<string, unknown>;
 interface Fixture {
@@ -119,7 +115,9 @@ async function importSessions(c: Context, records: Fixture[]): Promise<void> {
       reject(c, r, 'not a session with an identifier like 40-3 and a name');
       continue;
     }
-    const endDate = datePart(r.fields.end) ?? OPEN_IN_SNAPSHOT[identifier] ?? null;
+    const startDate = datePart(r.fields.start);
+    // The fixtures were taken during the 3rd session of the 40th Parliament, which they leave open: it ended with that Parliament.
+    const endDate = endWithLegislature(FEDERAL_JURISDICTION, startDate, datePart(r.fields.end));
     c.sessionEnds.set(identifier, endDate);
     rows.push({
       id: sessionId(FEDERAL_JURISDICTION, identifier),
@@ -127,7 +125,7 @@ async function importSessions(c: Context, records: Fixture[]): Promise<void> {
       identifier,
       name,
       classification: 'primary',
-      startDate: datePart(r.fields.start),
+      startDate,
       endDate,
       sources: c.ctx.provenance(c.files.sessions, r.at),
     });
@@ -248,14 +246,15 @@ function personRecord(c: Context, r: Fixture, info: Info[], seats: PersonSeat[])
 
 /**
  * When a term ended: its end_date, else the end of the last session it lists
- * (a term left open in the snapshot, or one whose member did not run again).
+ * (a term left open in the snapshot, or one whose member did not run again),
+ * else its Parliament's.
  */
 function termEnd(c: Context, fields: Fields): string | null {
   const end = datePart(fields.end_date);
   if (end) return end;
   const sessions = Array.isArray(fields.sessions) ? fields.sessions.map(String) : [];
   const last = sessions.sort((a, b) => sessionOrder(a) - sessionOrder(b)).at(-1);
-  return last ? c.sessionEnds.get(last) ?? null : null;
+  return (last ? c.sessionEnds.get(last) : null) ?? endWithLegislature(FEDERAL_JURISDICTION, datePart(fields.start_date), null);
 }
 
 function sessionOrder(identifier: string): number {

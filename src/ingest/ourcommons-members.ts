@@ -1,7 +1,9 @@
 /**
  * Members of the 44th Parliament from the House of Commons' member exports
  * (members_*.csv): one person per PersonId with a seat in the House (riding,
- * OCD district, party) and a membership in each caucus they sat with.
+ * OCD district, party) and a membership in each caucus they sat with. The
+ * export was taken while that Parliament sat and prints no end (NA) for those
+ * still in their seat: their seats and caucuses end at its dissolution.
  *
  * The four files join on PersonId, except members_seating.csv, the only one with
  * names, which has no PersonId and is joined by riding. Ridings resolve to the
@@ -11,7 +13,8 @@
  */
 import { join } from 'node:path';
 import { divisions, memberships, organizations } from '../db/schema.js';
-import { personId as personIdOf, recordId } from '../domain/ids.js';
+import { FEDERAL_JURISDICTION, personId as personIdOf, recordId } from '../domain/ids.js';
+import { endWithLegislature } from '../domain/legislatures.js';
 import { federalParty, federalPartyId, partyOrganization } from '../domain/parties.js';
 import { clean, datePart, searchKey } from '../domain/text.js';
 import { districtKey, FederalDistricts, locateRegistry, REGISTRY_FILE, type FederalDistrict } from './federal-districts.js';
@@ -249,7 +252,7 @@ function membershipRows(ctx: ImportContext, files: Record<Part, string>, m: Memb
     district: m.constituency,
     divisionId: district?.id ?? null,
     startDate: m.tenure.start,
-    endDate: m.tenure.end,
+    endDate: endWithLegislature(FEDERAL_JURISDICTION, m.tenure.start, m.tenure.end),
     sources: ctx.provenance(files.tenure, `line ${m.tenure.line}`),
   };
   const caucuses = m.caucuses.map((c): MembershipRow => ({
@@ -262,7 +265,7 @@ function membershipRows(ctx: ImportContext, files: Record<Part, string>, m: Memb
     district: null,
     divisionId: null,
     startDate: c.start,
-    endDate: c.end,
+    endDate: endWithLegislature(FEDERAL_JURISDICTION, c.start, c.end),
     sources: ctx.provenance(files.caucus, `line ${c.line}`),
   }));
   return [seat, ...caucuses];

@@ -5,17 +5,12 @@
 import type { Db } from '../db/client.js';
 import { jurisdictions, legislativeSessions, organizations } from '../db/schema.js';
 import { CANADA_DIVISION, FEDERAL_JURISDICTION, organizationId, sessionId } from '../domain/ids.js';
+import { ordinal } from '../domain/legislatures.js';
 import { ensure } from './upsert.js';
 
 export const HOUSE_OF_COMMONS = organizationId(FEDERAL_JURISDICTION, 'lower', 'house-of-commons');
 export const SENATE = organizationId(FEDERAL_JURISDICTION, 'upper', 'senate');
 export const PARLIAMENT = organizationId(FEDERAL_JURISDICTION, 'legislature', 'parliament');
-
-export function ordinal(n: number): string {
-  const s = ['th', 'st', 'nd', 'rd'];
-  const v = n % 100;
-  return `${n}${s[(v - 20) % 10] ?? s[v] ?? s[0]}`;
-}
 
 export async function ensureFederal(tx: Db): Promise<void> {
   await ensure(tx, jurisdictions, [{

@@ -95,16 +95,19 @@ describe('GET /api/v1/divisions/{ocd-division id}', () => {
     });
   });
 
-  it('shows a ward with its councillor and a 44th-Parliament riding with its MP', async () => {
+  it('shows a ward with its councillor and a 44th-Parliament riding with its last MP, not current', async () => {
     const ward = (await get(`/api/v1/divisions/${TORONTO}/ward:9-2018`)).json();
     expect(ward.name.en).toBe('Davenport');
     expect(ward.representatives.map((p: { name: string }) => p.name)).toEqual(['Alejandra Bravo']);
+    expect(ward.representatives_current).toBe(true);
     const riding = (await get('/api/v1/divisions/ocd-division/country:ca/ed:35097-2013')).json();
     expect(riding).toMatchObject({ name: { en: 'Scarborough—Rouge Park' }, valid_from: '2015-10-19', valid_through: '2024-04-23' });
+    // The 44th Parliament was dissolved on 2025-03-23 and the data holds no member of the 45th.
+    expect(riding.representatives_current).toBe(false);
     expect(riding.representatives).toHaveLength(1);
     expect(riding.representatives[0]).toMatchObject({
-      name: 'Gary Anandasangaree', party: 'Liberal Party of Canada',
-      memberships: [{ organization: { name: 'House of Commons', classification: 'lower' }, role: 'member', start_date: '2021-09-20', end_date: null }],
+      name: 'Gary Anandasangaree', party: null, current_role: null, latest_seat: { party: { en: 'Liberal Party of Canada' }, end_date: '2025-03-23' },
+      memberships: [{ organization: { name: 'House of Commons', classification: 'lower' }, role: 'member', start_date: '2021-09-20', end_date: '2025-03-23' }],
     });
     // The riding as redrawn in 2023 has no MP in the 44th-Parliament data.
     expect((await get('/api/v1/divisions/ocd-division/country:ca/ed:35097-2023')).json().representatives).toEqual([]);

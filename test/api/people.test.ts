@@ -34,26 +34,49 @@ const api = testApi(async (database) => {
     [municipal, [join(SHARED_DATA, 'municipal/toronto.csv')]],
     [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
   ]);
-});
+  // The lists are walked page by page: more anonymous requests than the default quota allows.
+}, { security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 60_000 }] } } });
 const { get } = api;
 const names = (body: { results: { name: string }[] }) => body.results.map((p) => p.name);
 
+interface Listed {
+  name: string;
+  current_role: unknown;
+  latest_seat: { org_classification: string; end_date: string | null; current: boolean; party: { en: string | null } | null; legislature: { number: number } | null } | null;
+}
+/** Every person of a list, page after page. */
+async function everyPage(url: string): Promise<Listed[]> {
+  const all: Listed[] = [];
+  for (let next: string | null = url; next;) {
+    const body = (await get(next)).json() as { results: Listed[]; pagination: { next: string | null } };
+    all.push(...body.results);
+    next = body.pagination.next;
+  }
+  return all;
+}
+
 describe('GET /api/v1/people', () => {
-  it('lists the 332 sitting MPs of the House export, each with party and current role', async () => {
-    const body = (await get('/api/v1/people?jurisdiction=ca&org_classification=lower&per_page=100')).json();
+  it('lists no MP as current: the 44th Parliament ended on 2025-03-23, and its 332 members still sitting then show it as their latest seat', async () => {
+    // The export was taken while the 44th sat (EndDate NA); the data holds no member of the 45th.
     expect(currentMembers).toHaveLength(332);
-    expect(body.pagination).toMatchObject({ total_items: 332, max_page: 4 });
-    expect(body.results.every((p: { current_role: { org_classification: string } }) => p.current_role.org_classification === 'lower')).toBe(true);
-    const [gary] = (await get('/api/v1/people?name=anandasangaree')).json().results;
+    expect((await get('/api/v1/people?jurisdiction=ca&org_classification=lower')).json().pagination.total_items).toBe(0);
+    const members = await everyPage('/api/v1/people?jurisdiction=ca&org_classification=lower&current=false&per_page=100');
+    expect(members.every((p) => p.current_role === null)).toBe(true);
+    const atDissolution = members.filter((p) => p.latest_seat?.end_date === '2025-03-23');
+    expect(atDissolution).toHaveLength(332);
+    expect(atDissolution.every((p) => p.latest_seat!.org_classification === 'lower' && p.latest_seat!.current === false && p.latest_seat!.legislature?.number === 44)).toBe(true);
+    const [gary] = (await get('/api/v1/people?name=anandasangaree&current=false')).json().results;
     expect(gary).toMatchObject({
       id: personId('parl-person-id', 89449),
       given_name: 'Gary',
       family_name: 'Anandasangaree',
-      party: 'Liberal Party of Canada',
-      party_fr: 'Parti libéral du Canada',
-      current_role: {
+      party: null,
+      current_role: null,
+      latest_seat: {
         title: 'MP for Scarborough—Rouge Park', org_classification: 'lower', district: 'Scarborough—Rouge Park',
         division_id: 'ocd-division/country:ca/ed:35097-2013', jurisdiction_id: 'ocd-jurisdiction/country:ca/legislature',
+        party: { en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' }, start_date: '2021-09-20', end_date: '2025-03-23', current: false,
+        legislature: { number: 44, name: { en: '44th Parliament', fr: '44e législature' }, start_date: '2021-09-20', end_date: '2025-03-23' },
       },
       // His House PersonId, and the affiliation id the Hansard sitting of 2023-05-18 prints beside his name.
       other_identifiers: [{ scheme: 'parl-person-id', identifier: '89449' }, { scheme: 'parl-affiliation-id', identifier: '278190' }],
@@ -64,29 +87,33 @@ describe('GET /api/v1/people', () => {
 
   it('finds names without caring about accents or case', async () => {
     for (const name of ['theriault', 'THÉRIAULT', 'Thériault', 'luc th']) {
-      expect(names((await get(`/api/v1/people?name=${encodeURIComponent(name)}`)).json()), name).toEqual(['Luc Thériault']);
+      expect(names((await get(`/api/v1/people?name=${encodeURIComponent(name)}&current=false`)).json()), name).toEqual(['Luc Thériault']);
     }
-    expect(names((await get(`/api/v1/people?name=${encodeURIComponent('rheal eloi')}`)).json())).toEqual(['Rhéal Éloi Fortin']);
+    expect(names((await get(`/api/v1/people?name=${encodeURIComponent('rheal eloi')}&current=false`)).json())).toEqual(['Rhéal Éloi Fortin']);
     // LIKE wildcards in the input are taken literally.
     expect((await get('/api/v1/people?name=%25')).json().pagination.total_items).toBe(0);
   });
 
   it('filters by party name, abbreviation or id', async () => {
-    const bloc = (await get(`/api/v1/people?party=${encodeURIComponent('Bloc Québécois')}&per_page=100`)).json();
-    expect(bloc.pagination.total_items).toBe(currentCaucus('Bloc Québécois').length);
-    expect(bloc.pagination.total_items).toBe(32);
-    expect(bloc.results.every((p: { party: string }) => p.party === 'Bloc Québécois')).toBe(true);
-    const liberal = (await get('/api/v1/people?party=liberal%20party%20of%20canada&district=Scarborough%E2%80%94Rouge%20Park')).json();
+    const bloc = await everyPage(`/api/v1/people?party=${encodeURIComponent('Bloc Québécois')}&current=false&per_page=100`);
+    // Every Bloc member of any Parliament; those sitting at the 44th's dissolution are the export's 32.
+    const blocAtDissolution = bloc.filter((p) => p.latest_seat?.end_date === '2025-03-23' && p.latest_seat.party?.en === 'Bloc Québécois');
+    expect(blocAtDissolution).toHaveLength(currentCaucus('Bloc Québécois').length);
+    expect(blocAtDissolution).toHaveLength(32);
+    expect((await get('/api/v1/people?party=bq&current=false')).json().pagination.total_items).toBe(bloc.length);
+    expect((await get(`/api/v1/people?party=${encodeURIComponent('Bloc Québécois')}`)).json().pagination.total_items).toBe(0);
+    const liberal = (await get('/api/v1/people?party=liberal%20party%20of%20canada&current=false&district=Scarborough%E2%80%94Rouge%20Park')).json();
     expect(names(liberal)).toEqual(['Gary Anandasangaree']);
     const detail = (await get(ANANDASANGAREE)).json();
     const partyId = detail.memberships.find((m: { organization: { classification: string } }) => m.organization.classification === 'party').organization.id;
-    expect((await get(`/api/v1/people?party=${encodeURIComponent(partyId)}`)).json().pagination.total_items).toBe(currentCaucus('Liberal').length);
-    expect((await get('/api/v1/people?party=bq')).json().pagination.total_items).toBe(32);
+    const liberals = await everyPage(`/api/v1/people?party=${encodeURIComponent(partyId)}&current=false&per_page=100`);
+    expect(liberals.filter((p) => p.latest_seat?.end_date === '2025-03-23' && p.latest_seat.party?.en === 'Liberal Party of Canada')).toHaveLength(currentCaucus('Liberal').length);
   });
 
   it('filters by district name or division id, and by municipal jurisdiction', async () => {
-    const byDivision = (await get('/api/v1/people?district=ocd-division/country:ca/ed:35097-2013')).json();
+    const byDivision = (await get('/api/v1/people?district=ocd-division/country:ca/ed:35097-2013&current=false')).json();
     expect(names(byDivision)).toEqual(['Gary Anandasangaree']);
+    expect((await get('/api/v1/people?district=ocd-division/country:ca/ed:35097-2013')).json().pagination.total_items).toBe(0);
     const toronto = (await get('/api/v1/people?jurisdiction=csd:3520005&per_page=100')).json();
     // 26 rows in toronto.csv, one of them the vacant Scarborough-Rouge Park seat.
     expect(toronto.pagination.total_items).toBe(25);
@@ -102,7 +129,8 @@ describe('GET /api/v1/people', () => {
     const [row] = await api.database.rows<{ n: number }>(sql`select count(*)::int as n from people`);
     expect(everyone).toBe(row!.n);
     expect(everyone).toBeGreaterThan(current);
-    expect(current).toBe(332 + 25);
+    // Toronto's council only: the 44th Parliament has ended.
+    expect(current).toBe(25);
   });
 
   it('walks every person exactly once by cursor', async () => {
@@ -122,11 +150,13 @@ describe('GET /api/v1/people', () => {
   });
 
   it('streams CSV of the same filter', async () => {
-    const res = await get(`/api/v1/people?party=${encodeURIComponent('Bloc Québécois')}&format=csv`);
+    const filter = `party=${encodeURIComponent('Bloc Québécois')}&current=false`;
+    const res = await get(`/api/v1/people?${filter}&format=csv`);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
     expect(lines[0]).toBe('id,name,given_name,family_name,party,role,org_classification,district,division_id,jurisdiction_id,email,image,updated_at');
-    expect(lines).toHaveLength(33);
+    expect(lines).toHaveLength(1 + (await get(`/api/v1/people?${filter}`)).json().pagination.total_items);
+    expect(lines.length).toBeGreaterThan(33);
   });
 
   it('rejects bad parameters with problem+json naming the parameter', async () => {
@@ -150,16 +180,20 @@ describe('GET /api/v1/people/ocd-person/{uuid}', () => {
     expect(person.name).toBe('Gary Anandasangaree');
     expect(person.memberships).toHaveLength(2);
     expect(person.memberships).toEqual(expect.arrayContaining([
-      expect.objectContaining({ organization: expect.objectContaining({ name: 'Liberal Party of Canada', classification: 'party' }), start_date: '2021-09-20', current: true }),
+      // Seat and caucus end with the 44th Parliament: the export prints EndDate NA for both.
+      expect.objectContaining({
+        organization: expect.objectContaining({ name: 'Liberal Party of Canada', classification: 'party' }), start_date: '2021-09-20', end_date: '2025-03-23', current: false,
+      }),
       expect.objectContaining({
         organization: expect.objectContaining({ name: 'House of Commons', classification: 'lower' }), role: 'member', district: 'Scarborough—Rouge Park',
-        division_id: 'ocd-division/country:ca/ed:35097-2013', party: expect.objectContaining({ name: 'Liberal Party of Canada' }), start_date: '2021-09-20', end_date: null,
+        division_id: 'ocd-division/country:ca/ed:35097-2013', party: expect.objectContaining({ name: 'Liberal Party of Canada' }), start_date: '2021-09-20',
+        end_date: '2025-03-23', current: false,
       }),
     ]));
-    // 44-1 and 45-1 carry no dates; their divisions (2023-05-18 and those on 45-1 bills) place them within the open term.
+    // 44-1 carries no dates; its division of 2023-05-18 places it within the term. 45-1 (its bills' divisions, from 2025-05) is after it.
     expect(person.terms).toEqual([expect.objectContaining({
       organization: expect.objectContaining({ name: 'House of Commons' }), district: 'Scarborough—Rouge Park', party: 'Liberal Party of Canada',
-      party_fr: 'Parti libéral du Canada', start_date: '2021-09-20', end_date: null, sessions: ['44-1', '45-1'],
+      party_fr: 'Parti libéral du Canada', start_date: '2021-09-20', end_date: '2025-03-23', sessions: ['44-1'],
     })]);
   });
 
@@ -169,6 +203,8 @@ describe('GET /api/v1/people/ocd-person/{uuid}', () => {
     expect((await get('/api/v1/people?name=ablonczy')).json().results).toEqual([]);
     const person = (await get(found.results[0].url)).json();
     expect(person).toMatchObject({ name: 'Diane Ablonczy', party: null, current_role: null });
+    // Her last seat ran from the 38th Parliament to the 40th's dissolution: it ended in the 40th.
+    expect(person.latest_seat).toMatchObject({ district: 'Calgary Nose Hill', end_date: '2011-03-26', current: false, legislature: { number: 40, end_date: '2011-03-26' } });
     expect(person.memberships).toHaveLength(8);
     expect(person.terms.map((t: { district: string; party: string; start_date: string; end_date: string; sessions: string[] }) =>
       [t.district, t.party, t.start_date, t.end_date, t.sessions])).toEqual([
@@ -196,9 +232,11 @@ describe('GET /api/v1/people/ocd-person/{uuid}/votes', () => {
       vote_event: { session: '44-1', start_date: '2023-05-18', result: 'fail', bill: { identifier: 'C-21' }, url: '/api/v1/votes/ca/44-1/332' },
       voter_name: 'Anandasangaree', party: 'Liberal Party of Canada',
     });
-    // His House tenure is open since 2021, so every division imported (2023-05-18's two, 45-1's from LEGISinfo) was held while he sat.
-    const held = (await get('/api/v1/votes?jurisdiction=ca&per_page=1')).json().pagination.total_items;
-    expect(held).toBeGreaterThan(2);
+    // His seat ran from 2021-09-20 to the 44th Parliament's dissolution (2025-03-23): 2023-05-18's two divisions were held while he
+    // sat; the 45-1 divisions LEGISinfo lists (from 2025-05) were not.
+    const held = (await get('/api/v1/votes?jurisdiction=ca&before=2025-03-24&per_page=1')).json().pagination.total_items;
+    expect(held).toBe(2);
+    expect((await get('/api/v1/votes?jurisdiction=ca&since=2025-03-24&per_page=1')).json().pagination.total_items).toBeGreaterThan(0);
     expect(body.summary).toEqual({
       divisions: 2, divisions_held: held, attended: 2, absent: 0, attendance_rate: 1, counts: [{ option: 'yes', value: 1 }, { option: 'no', value: 1 }],
       party_line_ballots: 2, dissents: 0, dissent_rate: 0,

@@ -19,7 +19,10 @@ const { get } = testApi(async (database) => {
 });
 
 interface Suggestion { kind: string; name: string; level: string | null; detail: string | null; person_id: string | null }
-interface Answer { place: string; levels: { level: string; jurisdiction: { id: string; name: string }; district: string | null; representatives: { id: string; name: string }[] }[] }
+interface Answer {
+  place: string;
+  levels: { level: string; jurisdiction: { id: string; name: string }; district: string | null; current: boolean; representatives: { id: string; name: string }[] }[];
+}
 
 const suggest = async (q: string) => ((await get(`/api/v1/places?q=${encodeURIComponent(q)}`)).json() as { results: Suggestion[] }).results;
 const answer = async (place: string) => (await get(`/api/v1/representatives?place=${encodeURIComponent(place)}`)).json() as Answer;
@@ -48,19 +51,26 @@ describe('GET /api/v1/places', () => {
 });
 
 describe('GET /api/v1/representatives', () => {
-  it('answers a riding with its member of Parliament', async () => {
+  it('answers a riding with its last member of Parliament, saying the 44th Parliament has ended and the 45th is not in the data', async () => {
     const { levels } = await answer('carleton');
     expect(levels).toHaveLength(1);
-    expect(levels[0]).toMatchObject({ level: 'federal', district: 'Carleton' });
+    expect(levels[0]).toMatchObject({
+      level: 'federal', district: 'Carleton', current: false,
+      legislature: { number: 44, name: { en: '44th Parliament', fr: '44e législature' }, start_date: '2021-09-20', end_date: '2025-03-23' },
+      next_legislature: { number: 45, name: { en: '45th Parliament', fr: '45e législature' }, end_date: null },
+    });
     expect(levels[0]!.representatives.map((p) => p.name)).toEqual([expect.stringMatching(/Poilievre/)]);
+    expect(levels[0]!.representatives[0]).toMatchObject({ current_role: null, latest_seat: { title: 'MP for Carleton', end_date: '2025-03-23', current: false } });
   });
 
   it('answers a place named after a municipality with its MP and the municipal council', async () => {
     const { levels } = await answer('Toronto Centre');
     expect(levels.map((l) => l.level)).toEqual(expect.arrayContaining(['federal', 'municipal']));
     expect(levels[0]!.level).toBe('federal');
+    expect(levels[0]).toMatchObject({ current: false, legislature: { number: 44 } });
     const council = levels.find((l) => l.level === 'municipal' && l.district === null)!;
     expect(council.jurisdiction.name).toMatch(/Toronto/);
+    expect(council).toMatchObject({ current: true, legislature: null, next_legislature: null });
     // Toronto's council: the mayor and 25 councillors (one may be shown for their ward instead).
     const ward = levels.find((l) => l.level === 'municipal' && l.district !== null);
     expect(council.representatives.length + (ward?.representatives.length ?? 0)).toBeGreaterThanOrEqual(20);
@@ -71,6 +81,7 @@ describe('GET /api/v1/representatives', () => {
     expect(levels.map((l) => [l.level, l.district === null ? null : 'district'])).toEqual([['federal', 'district'], ['municipal', 'district'], ['municipal', null]]);
     expect(levels[1]!.jurisdiction.name).toMatch(/Toronto/);
     expect(levels[1]!.representatives).toHaveLength(1);
+    expect(levels.map((l) => l.current)).toEqual([false, true, true]);
     expect(levels[2]!.representatives.map((p) => p.id)).not.toContain(levels[1]!.representatives[0]!.id);
   });
 

@@ -71,7 +71,7 @@ describe('the web UI', () => {
     expect(title(vote)).toBe('Division 332 (44-1) · OpenPolicy');
     expect(meta(vote, 'description')).toMatch(/^2023-05-18: Negatived, 110 yeas, 209 nays\. /);
 
-    const { results: [person] } = (await get('/api/v1/people?name=Anandasangaree')).json() as { results: { id: string; name: string }[] };
+    const { results: [person] } = (await get('/api/v1/people?name=Anandasangaree&current=false')).json() as { results: { id: string; name: string }[] };
     const page = (await get(`/people/${person!.id.split('/')[1]}`)).body;
     expect(title(page)).toBe(`${person!.name} · OpenPolicy`);
     expect(meta(page, 'og:title')).toBe(person!.name);

@@ -122,7 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))('French addresses, tables of contents and
     const csv = await (await fetch(`${platform.url}${await csvLink.getAttribute('href')}`)).text();
     expect(csv.trim().split('\r\n')).toHaveLength(324);
 
-    const { results: [person] } = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { id: string }[] };
+    const { results: [person] } = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree&current=false`)).json()) as { results: { id: string }[] };
     await page.goto(`/people/${person!.id.split('/')[1]}`);
     const votesCsv = page.getByRole('link', { name: 'Download the voting record (CSV)' });
     await votesCsv.waitFor();

@@ -212,14 +212,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
   });
 
   it('passes axe on the main pages, and looks right at desktop and phone widths', async () => {
-    const person = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { id: string }[] };
+    const person = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree&current=false`)).json()) as { results: { id: string }[] };
     const pages: [string, string, string][] = [
       ['home', '/', 'ul.cards li'],
       ['bills', '/bills', 'table.list tbody tr'],
       ['bill', '/bills/ca/45-1/C-12', '.stages'],
       ['votes', '/votes', 'table.list tbody tr'],
       ['vote', '/votes/ca/44-1/332', '.party-chart'],
-      ['people', '/people?jurisdiction=ca', 'table.list tbody tr'],
+      ['people', '/people?jurisdiction=ca&current=false', 'table.list tbody tr'],
       ['person', `/people/${person.results[0]!.id.split('/')[1]}`, '#record ~ .stats'],
       ['debates', '/debates', 'ul.cards li'],
       ['committees', '/committees', 'ul.cards li'],
@@ -292,7 +292,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     await screenshot(page, 'vote-no-ballots-desktop');
 
     // A member with recorded ballots: the figures say how many divisions they rest on.
-    const person = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { id: string }[] };
+    const person = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree&current=false`)).json()) as { results: { id: string }[] };
     const summary = ((await (await fetch(`${platform.url}/api/v1/people/${person.results[0]!.id}/votes?per_page=1`)).json()) as { summary: { divisions: number; divisions_held: number } }).summary;
     await page.goto(`/people/${person.results[0]!.id.split('/')[1]}`);
     await page.locator('#record ~ p.basis').or(page.getByText('no voting record to show')).first().waitFor();
@@ -311,9 +311,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
   });
 
   it('finds my representative from the home page as I type my riding, in search, and in a division\'s ballots', async () => {
-    // A riding of the sample, and its member, as the API has them.
-    const { results: [member] } = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree`)).json()) as { results: { name: string; current_role: { district: string } }[] };
-    const riding = member!.current_role.district;
+    // A riding of the sample, and its last member, as the API has them: the 44th Parliament has ended, and the data holds no member of the 45th.
+    const { results: [member] } = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree&current=false`)).json()) as { results: { name: string; latest_seat: { district: string } }[] };
+    const riding = member!.latest_seat.district;
     const page = await open();
     await page.goto('/');
     const box = page.getByRole('combobox', { name: /riding, ward, municipality/ });
@@ -331,6 +331,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     const federal = page.locator('.representatives section', { has: page.getByRole('heading', { name: new RegExp(`^Federal .* ${riding}$`) }) });
     await federal.waitFor();
     expect(await federal.getByRole('link').first().innerText()).toBe(member!.name);
+    // Said to be no longer current, with the end of the term and the Parliament the data does not reach.
+    expect(await federal.innerText()).toMatch(/\(44th Parliament, until [^)]*2025\)\. The 45th Parliament's members are not in the data\./);
+    expect(await federal.innerText()).toMatch(new RegExp(`MP for ${riding} until [^·]*2025`));
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'representatives-desktop');
     await page.setViewportSize(PHONE);

@@ -81,7 +81,7 @@ describe('one person, one record across openparliament, ourcommons-members and L
     expect(fry).toEqual([{ id: personId('parl-person-id', 1589) }]);
     expect(await house(fry[0]!.id)).toEqual([
       { start_date: '1994-01-17', end_date: '2011-03-26', district: 'Vancouver Centre' },
-      { start_date: '2021-09-20', end_date: null, district: 'Vancouver Centre' },
+      { start_date: '2021-09-20', end_date: '2025-03-23', district: 'Vancouver Centre' },
     ]);
     expect(await sponsored(fry[0]!.id)).toEqual(expect.arrayContaining(['39-1 C-412', '40-3 C-289']));
   });

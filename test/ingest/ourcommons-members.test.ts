@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, people } from '../../src/db/schema.js';
 import { personId } from '../../src/domain/ids.js';
@@ -70,8 +71,19 @@ describe('ourcommons-members importer (members_*.csv)', () => {
       divisionId: 'ocd-division/country:ca/ed:35097-2013',
       onBehalfOfId: federalPartyId('Liberal'),
       startDate: '2021-09-20',
-      endDate: null,
+      // The export prints EndDate NA: he sat until the 44th Parliament was dissolved.
+      endDate: '2025-03-23',
     });
+  });
+
+  it('ends every seat and caucus the export leaves open (EndDate NA) at the 44th Parliament\'s dissolution, and keeps the ends it prints', async () => {
+    const open = (file: string) => (parse(readFileSync(join(FOLDER, file)), { columns: true }) as Record<string, string>[]).filter((r) => r.EndDate === 'NA' || r.EndDate === '');
+    expect(open(MEMBER_FILES.tenure)).toHaveLength(332);
+    expect(await count(sql`select count(*)::int as n from memberships where end_date is null`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from memberships where organization_id = ${HOUSE_OF_COMMONS} and end_date = '2025-03-23'`)).toBe(332);
+    expect(await count(sql`select count(*)::int as n from memberships where organization_id <> ${HOUSE_OF_COMMONS} and end_date = '2025-03-23'`))
+      .toBe(open(MEMBER_FILES.caucus).length);
+    expect(await count(sql`select count(*)::int as n from memberships where end_date > '2025-03-23'`)).toBe(0);
   });
 
   it('decodes the Windows-1252 seating file: Québec names keep their accents, honorifics are dropped', async () => {
@@ -91,7 +103,7 @@ describe('ourcommons-members importer (members_*.csv)', () => {
       .orderBy(memberships.startDate);
     expect(parties.map((m) => [m.organizationId, m.startDate, m.endDate])).toEqual([
       [federalPartyId('Conservative'), '2021-09-20', '2022-09-13'],
-      [federalPartyId('Independent'), '2022-09-13', null],
+      [federalPartyId('Independent'), '2022-09-13', '2025-03-23'],
     ]);
     expect((await seat('88600'))!.onBehalfOfId).toBe(federalPartyId('Independent'));
   });
@@ -101,7 +113,7 @@ describe('ourcommons-members importer (members_*.csv)', () => {
     expect((await person('88852'))!.name).toBe('Sven Spengemann');
     expect(await seat('88852')).toMatchObject({ startDate: '2021-09-20', endDate: '2022-05-27' });
     expect((await person('114349'))!.name).toBe('Charles Sousa');
-    expect(await seat('114349')).toMatchObject({ startDate: '2022-12-12', endDate: null, divisionId: 'ocd-division/country:ca/ed:35061-2013' });
+    expect(await seat('114349')).toMatchObject({ startDate: '2022-12-12', endDate: '2025-03-23', divisionId: 'ocd-division/country:ca/ed:35061-2013' });
   });
 
   it('splits names so compound surnames stay whole', () => {

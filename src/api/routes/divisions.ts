@@ -12,7 +12,7 @@ import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
-import { presentPerson, withStandings } from './people.js';
+import { isCurrent, presentPerson, withStandings } from './people.js';
 import { DivisionsQuery, Division, Representative, DivisionDetail } from '../schemas/divisions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
@@ -30,8 +30,8 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
   return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort, changedSince: { column: divisions.updatedAt, since: q.updated_since } });
 }
 
-/** Everyone with a current membership that `where` selects, each with those memberships; seats before other posts. */
-export async function representatives(db: Db, where: SQL): Promise<Static<typeof Representative>[]> {
+/** Everyone with a membership that `where` and `held` select (by default, held today), each with those memberships; seats before other posts. */
+export async function representatives(db: Db, where: SQL, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
   const rows = await db.select({
     person: people,
     organization: { id: organizations.id, name: organizations.name, classification: organizations.classification, jurisdiction_id: organizations.jurisdictionId },
@@ -40,7 +40,7 @@ export async function representatives(db: Db, where: SQL): Promise<Static<typeof
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(where, sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`))
+    .where(and(where, held))
     .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id));
   const byPerson = new Map<string, { person: typeof people.$inferSelect; memberships: Static<typeof Representative>['memberships'] }>();
   for (const { person, ...membership } of rows) {
@@ -51,6 +51,22 @@ export async function representatives(db: Db, where: SQL): Promise<Static<typeof
   const entries = [...byPerson.values()];
   const presented = await withStandings(db, entries.map((e) => e.person));
   return presented.map((p, i) => ({ ...presentPerson(p), memberships: entries[i]!.memberships }));
+}
+
+/**
+ * Who holds the seats `where` selects: those holding one today (`current`); when
+ * nobody does — the data holds no member of the legislature sitting now — the
+ * last holders, whose seats ended on the latest date any of them did.
+ */
+export async function seatHolders(db: Db, where: SQL): Promise<{ current: boolean; representatives: Static<typeof Representative>[] }> {
+  const current = await representatives(db, where);
+  if (current.length > 0) return { current: true, representatives: current };
+  const [last] = await db.select({ end: sql<string | null>`max(${memberships.endDate})::text` })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(where);
+  if (!last?.end) return { current: true, representatives: [] };
+  return { current: false, representatives: await representatives(db, where, eq(memberships.endDate, last.end)) };
 }
 
 // ── response ──────────────────────────────────────────────────────────────
@@ -85,13 +101,14 @@ export const divisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // OCD division ids hold slashes and colons, so the whole rest of the path is the id.
   app.get('/divisions/*', {
     schema: {
-      tags: ['divisions'], summary: 'One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives',
+      tags: ['divisions'], summary: 'One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives (else its last ones)',
       params: Type.Object({ '*': Type.String({ description: 'The OCD division id as it is, slashes and colons included.' }) }), response: { 200: DivisionDetail },
     },
   }, async (request) => {
     const id = request.params['*'];
     const [division] = await db.select().from(divisions).where(eq(divisions.id, id)).limit(1);
     if (!division) throw notFound('division', id);
-    return { ...presentDivision(division), representatives: await representatives(db, eq(memberships.divisionId, id)) };
+    const { current, representatives: held } = await seatHolders(db, eq(memberships.divisionId, id));
+    return { ...presentDivision(division), representatives: held, representatives_current: current };
   });
 };

@@ -12,12 +12,13 @@ import { type Static } from 'typebox';
 import type { Database, Db } from '../../db/client.js';
 import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
+import { legislatureOn } from '../../domain/legislatures.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { bilingual, isoTime } from '../resources.js';
+import { bilingual, isoTime, presentLegislature } from '../resources.js';
 import { billCsvColumns, billSource, presentBill } from './bills.js';
 import { Bill } from '../schemas/bills.js';
 import { presentSpeech, speechColumns, speechFilters, speechOrdering, speechSource } from './debates.js';
@@ -25,17 +26,18 @@ import { Speech } from '../schemas/debates.js';
 import { sessionOrder } from './sessions.js';
 import { voteUrl } from './votes.js';
 import {
-  OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
+  OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, LatestSeat, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
 } from '../schemas/people.js';
 
 // ── query: people ─────────────────────────────────────────────────────────
 /** What a person response shows: every column but the search key. */
 const personFields = columnsWithout(people, ['searchName']);
 type PersonRow = SelectResultFields<typeof personFields>;
-interface Standing { party: string | null; partyFr: string | null; role: Static<typeof CurrentRole> | null }
+interface Standing { party: string | null; partyFr: string | null; role: Static<typeof CurrentRole> | null; seat: Static<typeof LatestSeat> | null }
 
 const partyOrg = alias(organizations, 'party_org');
-const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
+/** A membership held today: no end date, or ending today or later. */
+export const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
 // Which current membership is "the" role: a seat first, then a legislature-wide post, then a committee.
 const ROLE_RANK: Record<string, number> = { lower: 0, upper: 0, council: 0, legislature: 1, committee: 2 };
 const SEATS = ['lower', 'upper', 'council', 'legislature'];
@@ -83,24 +85,33 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Each person's current party and role, from their current memberships, in one query for a page of people. */
+/** Each person's current party and role and their latest seat, from their memberships, in one query for a page of people. */
 async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> {
-  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null }]));
+  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null, seat: null }]));
   if (ids.length === 0) return result;
   const rows = await db.select({
     personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
-    divisionId: memberships.divisionId, startDate: memberships.startDate, classification: organizations.classification,
+    divisionId: memberships.divisionId, startDate: memberships.startDate, endDate: memberships.endDate, classification: organizations.classification,
     organizationName: organizations.name, organizationNameFr: organizations.nameFr, jurisdictionId: organizations.jurisdictionId,
-    partyName: partyOrg.name, partyNameFr: partyOrg.nameFr,
+    partyName: partyOrg.name, partyNameFr: partyOrg.nameFr, current: sql<boolean>`${isCurrent}`,
   })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
-    .where(and(inArray(memberships.personId, ids), isCurrent))
+    .where(inArray(memberships.personId, ids))
     .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id));
-  const best = new Map<string, (typeof rows)[number]>();
+  type Row = (typeof rows)[number];
+  const best = new Map<string, Row>();
+  const latestSeat = new Map<string, Row>();
   const partyMembership = new Map<string, { name: string; nameFr: string | null }>();
+  // A seat still held, else the one that ended last (an open end sorts after every date).
+  const seatOrder = (r: Row) => (r.current ? '9999-12-31' : r.endDate ?? '');
   for (const row of rows) {
+    if (SEATS.includes(row.classification)) {
+      const held = latestSeat.get(row.personId);
+      if (!held || seatOrder(row) > seatOrder(held)) latestSeat.set(row.personId, row);
+    }
+    if (!row.current) continue;
     if (row.classification === 'party') {
       if (!partyMembership.has(row.personId)) partyMembership.set(row.personId, { name: row.organizationName, nameFr: row.organizationNameFr });
       continue;
@@ -109,18 +120,29 @@ async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> 
     const held = best.get(row.personId);
     if (!held || rank < (ROLE_RANK[held.classification] ?? 3)) best.set(row.personId, row);
   }
+  const roleOf = (r: Row): Static<typeof CurrentRole> => ({
+    title: r.label ?? capitalize(r.role),
+    org_classification: r.classification,
+    district: r.district,
+    division_id: r.divisionId,
+    jurisdiction_id: r.jurisdictionId,
+  });
   for (const id of ids) {
     const role = best.get(id);
     const party = role?.partyName ? { name: role.partyName, nameFr: role.partyNameFr } : partyMembership.get(id);
+    const seat = latestSeat.get(id);
     result.set(id, {
       party: party?.name ?? null,
       partyFr: party?.nameFr ?? null,
-      role: role ? {
-        title: role.label ?? capitalize(role.role),
-        org_classification: role.classification,
-        district: role.district,
-        division_id: role.divisionId,
-        jurisdiction_id: role.jurisdictionId,
+      role: role ? roleOf(role) : null,
+      seat: seat ? {
+        ...roleOf(seat),
+        party: seat.partyName ? bilingual(seat.partyName, seat.partyNameFr) : null,
+        start_date: seat.startDate,
+        end_date: seat.endDate,
+        current: Boolean(seat.current),
+        // The Parliament it ended in (a seat openparliament dates 2004–2011 spans three), or sits in.
+        legislature: presentLegislature(legislatureOn(seat.jurisdictionId, seat.endDate ?? seat.startDate)),
       } : null,
     });
   }
@@ -345,6 +367,7 @@ export function presentPerson(p: PersonRow & { standing: Standing }): Static<typ
     party: p.standing.party,
     party_fr: p.standing.partyFr,
     current_role: p.standing.role,
+    latest_seat: p.standing.seat,
     other_names: p.otherNames,
     contact_details: p.contactDetails,
     links: p.links,

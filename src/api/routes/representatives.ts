@@ -7,15 +7,19 @@
  * ("Toronto Centre" → Toronto's council).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { divisions, jurisdictions, memberships, organizations, people } from '../../db/schema.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { badParameter } from '../../errors/problem.js';
 import { Nullable, StringEnum } from '../schemas/shared.js';
-import { representatives } from './divisions.js';
-import { Representative } from '../schemas/divisions.js';
+import { legislatureOn, nextLegislature, type Legislature } from '../../domain/legislatures.js';
+import { presentLegislature } from '../resources.js';
+import { representatives, seatHolders } from './divisions.js';
+import { isCurrent } from './people.js';
+import { Representative, RepresentativesCurrent } from '../schemas/divisions.js';
+import { Legislature as LegislatureSchema } from '../schemas/people.js';
 
 const LEVELS = ['federal', 'provincial', 'municipal'] as const;
 const SEATS = ['lower', 'upper', 'legislature', 'council'];
@@ -41,24 +45,57 @@ const Level = Type.Object({
   level: StringEnum(LEVELS),
   jurisdiction: Type.Object({ id: Type.String(), name: Type.String() }),
   district: Nullable(Type.String({ description: 'The riding or ward represented; null for a whole council.' })),
+  current: RepresentativesCurrent,
+  legislature: Nullable(LegislatureSchema),
+  next_legislature: Nullable(Type.Object(LegislatureSchema.properties, {
+    description: 'When `current` is false: the legislature that followed, none of whose members the data holds (e.g. the 45th Parliament).',
+  })),
   representatives: Type.Array(Representative),
-});
+}, { description: 'One riding, ward or council. Its `legislature` is the Parliament the representatives\' seats ended in, or sit in, where the dates are known.' });
 
 const RepresentativesAnswer = Type.Object({
   place: Type.String(),
   levels: Type.Array(Level, { description: 'Federal, then provincial, then municipal; empty when the data holds no one for the place.' }),
 });
 
-const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
 const levelRank = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
 
-/** The districts of current seats, with their legislature or council and its level: a few hundred rows. */
-async function seatDistricts(db: Db) {
-  return db.selectDistinct({ district: memberships.district, level: jurisdictions.level, body: jurisdictions.name, jurisdiction: jurisdictions.id })
+interface Listed {
+  districts: { district: string; level: string; body: string; jurisdiction: string }[];
+  /** Per jurisdiction, the last legislature any of its seats in the data belongs to. */
+  latest: Map<string, Legislature>;
+}
+
+/**
+ * The districts a citizen can ask about: those of seats held today, and those of
+ * the last legislature of each jurisdiction in the data, whose seats may all have
+ * ended with it (the 44th Parliament: the data holds no member of the 45th).
+ * A few hundred rows.
+ */
+async function listedSeats(db: Db): Promise<Listed> {
+  const rows = await db.select({
+    district: sql<string>`${memberships.district}`, level: jurisdictions.level, body: jurisdictions.name, jurisdiction: jurisdictions.id,
+    lastEnd: sql<string | null>`max(coalesce(${memberships.endDate}, ${memberships.startDate}))::text`, current: sql<boolean>`bool_or(${isCurrent})`,
+  })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, organizations.jurisdictionId))
-    .where(and(inArray(organizations.classification, SEATS), isCurrent, sql`${memberships.district} is not null`));
+    .where(and(inArray(organizations.classification, SEATS), sql`${memberships.district} is not null`))
+    .groupBy(memberships.district, jurisdictions.level, jurisdictions.name, jurisdictions.id);
+  const of = (r: (typeof rows)[number]) => legislatureOn(r.jurisdiction, r.lastEnd);
+  const latest = new Map<string, Legislature>();
+  for (const r of rows) {
+    const l = of(r);
+    if (l && l.number > (latest.get(r.jurisdiction)?.number ?? 0)) latest.set(r.jurisdiction, l);
+  }
+  const districts = rows.filter((r) => r.current || (of(r) !== null && of(r) === latest.get(r.jurisdiction)));
+  return { districts, latest };
+}
+
+/** A seat held today, or one of the last legislature of its jurisdiction in the data. */
+function listedSeat(latest: Listed['latest']): SQL {
+  const ended = [...latest.values()].map((l) => sql`(${organizations.jurisdictionId} = ${l.jurisdictionId} and ${memberships.endDate} >= ${l.elected})`);
+  return or(isCurrent, ...ended)!;
 }
 
 // "City of Guelph", "Ville de Montréal", "Regional Municipality of Niagara": the place is the name after the kind.
@@ -87,14 +124,12 @@ async function suggestions(db: Db, q: string): Promise<Static<typeof Suggestion>
   const key = keyOf(q, 'q');
   // A match at the start of a name ranks before one inside it.
   const rank = (name: string) => (placeKey(name).startsWith(key) ? 0 : 1);
-  const [districts, towns, persons] = await Promise.all([
-    seatDistricts(db),
-    municipalities(db),
-    db.select({ id: people.id, name: people.name }).from(people)
-      .where(and(sql`${people.searchName} like ${likeContains(key)}`,
-        sql`exists (select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${isCurrent})`))
-      .orderBy(asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id)).limit(SUGGESTIONS),
-  ]);
+  const [{ districts, latest }, towns] = await Promise.all([listedSeats(db), municipalities(db)]);
+  const persons = await db.select({ id: people.id, name: people.name }).from(people)
+    .where(and(sql`${people.searchName} like ${likeContains(key)}`,
+      sql`exists (select 1 from ${memberships} inner join ${organizations} on ${organizations.id} = ${memberships.organizationId}
+        where ${memberships.personId} = ${people.id} and ${listedSeat(latest)})`))
+    .orderBy(asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id)).limit(SUGGESTIONS);
   const places: Static<typeof Suggestion>[] = [
     ...towns.filter((t) => placeKey(t.name).includes(key))
       .map((t) => ({ kind: 'municipality' as const, name: t.name, level: 'municipal' as const, detail: t.council, person_id: null })),
@@ -109,33 +144,52 @@ async function suggestions(db: Db, q: string): Promise<Static<typeof Suggestion>
 
 async function answer(db: Db, place: string): Promise<Static<typeof RepresentativesAnswer>> {
   const key = keyOf(place, 'place');
-  const [districts, towns] = await Promise.all([seatDistricts(db), municipalities(db)]);
-  const matched = districts.filter((d) => placeKey(d.district!) === key);
-  const names = [...new Set(matched.map((d) => d.district!))];
+  const [{ districts, latest }, towns] = await Promise.all([listedSeats(db), municipalities(db)]);
+  const matched = districts.filter((d) => placeKey(d.district) === key);
   // The council of the municipality the place is, whose name begins the place's ("Kitchener Centre"), or that has a ward of that name.
   const councils = towns.filter((t) => {
     const town = placeKey(t.name);
     return town === key || key.startsWith(`${town} `) || key.startsWith(`${town}-`) || matched.some((d) => d.jurisdiction === t.id);
   });
   const [seated, council] = await Promise.all([
-    names.length ? representatives(db, and(inArray(memberships.district, names), inArray(organizations.classification, SEATS))!) : [],
+    Promise.all(matched.map(async (d) => ({
+      district: d,
+      holders: await seatHolders(db, and(eq(memberships.district, d.district), eq(organizations.jurisdictionId, d.jurisdiction), inArray(organizations.classification, SEATS))!),
+    }))),
     councils.length ? representatives(db, and(inArray(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!) : [],
   ]);
   const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
-  const levels = new Map<string, Static<typeof Level>>();
-  const add = (person: Static<typeof Representative>, district: string | null) => {
-    const jurisdictionId = person.memberships.find((m) => SEATS.includes(m.organization.classification))?.organization.jurisdiction_id;
-    const body = jurisdictionId ? bodies.get(jurisdictionId) : undefined;
-    if (!body) return;
-    const id = `${body.id} ${district ?? ''}`;
-    const level = levels.get(id) ?? { level: body.level as (typeof LEVELS)[number], jurisdiction: { id: body.id, name: body.name }, district, representatives: [] };
-    if (!level.representatives.some((p) => p.id === person.id)) level.representatives.push(person);
-    levels.set(id, level);
-  };
-  for (const person of seated) add(person, names[0]!);
+  const levels: Static<typeof Level>[] = [];
+  for (const { district, holders } of seated) {
+    if (holders.representatives.length === 0) continue;
+    const seat = holders.representatives[0]!.memberships.find((m) => SEATS.includes(m.organization.classification));
+    const legislature = legislatureOn(district.jurisdiction, seat?.end_date ?? seat?.start_date ?? null);
+    const next = legislature && !holders.current ? nextLegislature(legislature) : null;
+    levels.push({
+      level: district.level as (typeof LEVELS)[number],
+      jurisdiction: { id: district.jurisdiction, name: district.body },
+      district: district.district,
+      current: holders.current,
+      legislature: presentLegislature(legislature),
+      // Named only when the data holds none of its members: then it is why nobody is current.
+      next_legislature: next && (latest.get(district.jurisdiction)?.number ?? 0) < next.number ? presentLegislature(next) : null,
+      representatives: holders.representatives,
+    });
+  }
+  const shown = new Set(levels.flatMap((l) => l.representatives.map((p) => p.id)));
+  const councilLevels = new Map<string, Static<typeof Level>>();
   // A councillor already shown for their ward is not repeated in the council.
-  for (const person of council) if (!seated.some((p) => p.id === person.id)) add(person, null);
-  return { place, levels: [...levels.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || (a.district === null ? 1 : 0) - (b.district === null ? 1 : 0)) };
+  for (const person of council) {
+    if (shown.has(person.id)) continue;
+    const jurisdictionId = person.memberships.find((m) => m.organization.classification === 'council')?.organization.jurisdiction_id;
+    const body = jurisdictionId ? bodies.get(jurisdictionId) : undefined;
+    if (!body) continue;
+    const level = councilLevels.get(body.id)
+      ?? { level: body.level as (typeof LEVELS)[number], jurisdiction: { id: body.id, name: body.name }, district: null, current: true, legislature: null, next_legislature: null, representatives: [] };
+    level.representatives.push(person);
+    councilLevels.set(body.id, level);
+  }
+  return { place, levels: [...levels, ...councilLevels.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || (a.district === null ? 1 : 0) - (b.district === null ? 1 : 0)) };
 }
 
 export const representativeRoutes: FastifyPluginAsyncTypebox = async (app) => {

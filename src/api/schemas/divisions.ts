@@ -32,7 +32,15 @@ export const Representative = Type.Intersect([Person, Type.Object({
     label: Nullable(Type.String()),
     start_date: Nullable(Type.String()),
     end_date: Nullable(Type.String()),
-  }), { description: 'Their current memberships for this division.' }),
+  }), { description: 'Their memberships for this division: the current ones, or when nobody holds it today the last ones (see `latest_seat`).' }),
 })]);
 
-export const DivisionDetail = Type.Intersect([Division, Type.Object({ representatives: Type.Array(Representative) })]);
+export const RepresentativesCurrent = Type.Boolean({
+  description: 'true: the representatives hold their seat today. false: the data holds no one in it today (a legislature that has ended, whose successor\'s '
+    + 'members are not in the data), so these are its last holders, whose memberships say when their seat ended.',
+});
+
+export const DivisionDetail = Type.Intersect([Division, Type.Object({
+  representatives: Type.Array(Representative),
+  representatives_current: RepresentativesCurrent,
+})]);

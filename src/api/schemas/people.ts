@@ -33,6 +33,25 @@ export const CurrentRole = Type.Object({
   jurisdiction_id: Nullable(Type.String()),
 });
 
+export const Legislature = Type.Object({
+  number: Type.Integer(),
+  name: Bilingual,
+  start_date: Type.String({ description: 'The general election that returned it: its members\' terms start then.' }),
+  end_date: Nullable(Type.String({ description: 'Its dissolution; null while it sits.' })),
+}, { description: 'A Parliament (federal or provincial), with the dates the Library of Parliament or the Assembly publish for it.' });
+
+export const LatestSeat = Type.Object({
+  ...CurrentRole.properties,
+  party: Nullable(Bilingual),
+  start_date: Nullable(Type.String()),
+  end_date: Nullable(Type.String()),
+  current: Type.Boolean({ description: 'Whether the seat is held today (no end date, or ending today or later).' }),
+  legislature: Nullable(Legislature),
+}, {
+  description: 'The person\'s current seat, else the last they held: a member of a Parliament that has ended keeps it here with its end (`current` false), '
+    + 'and no `current_role`. Its `legislature` is the Parliament it ended in, or sits in, where the dates are known.',
+});
+
 export const Person = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -44,6 +63,7 @@ export const Person = Type.Object({
   party: Nullable(Type.String({ description: 'Name of the current party, if any.' })),
   party_fr: Nullable(Type.String({ description: 'The current party\'s French name, where the data has one.' })),
   current_role: Nullable(CurrentRole),
+  latest_seat: Nullable(LatestSeat),
   other_names: Type.Array(Type.Object({ name: Type.String(), note: Type.Optional(Type.String()) })),
   contact_details: Type.Array(Type.Object({ type: Type.String(), value: Type.String(), note: Type.Optional(Type.String()) })),
   links: Type.Array(Type.Object({ url: Type.String(), note: Type.Optional(Type.String()) })),

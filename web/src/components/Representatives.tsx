@@ -1,8 +1,11 @@
 /** Who represents a place, level by level (/api/v1/representatives): the member for the riding or ward, the council of the municipality. */
-import { partyName, useLang, useT } from '../lib/i18n';
+import { formatDate } from '../lib/format';
+import { pickText, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { personPath } from '../lib/links';
 import { Link } from '../lib/router';
+import type { RepresentativesLevel } from '../lib/shapes';
+import { partyLine, roleLine } from '../lib/standing';
 import { useApi } from '../lib/use-api';
 import { Portrait } from './Portrait';
 import { Pending } from './Status';
@@ -16,6 +19,14 @@ export function Representatives({ place, quiet = false }: { place: string; quiet
   const lang = useLang();
   const answer = useApi('/api/v1/representatives', { query: { place } });
   const levels = answer.data?.levels ?? [];
+  // A seat nobody in the data holds today: when its last holders left, and the legislature the data does not reach.
+  const ended = (l: RepresentativesLevel) => {
+    const end = l.representatives[0]?.latest_seat?.end_date ?? l.legislature?.end_date;
+    const since = l.legislature
+      ? t('rep.ended', { legislature: pickText(l.legislature.name, lang), end: formatDate(end, lang) })
+      : t('rep.endedUndated', { end: formatDate(end, lang) });
+    return l.next_legislature ? `${since} ${t('rep.nextMissing', { next: pickText(l.next_legislature.name, lang) })}` : since;
+  };
   if (quiet && levels.length === 0) return null;
   return (
     <section aria-labelledby="representatives" className="representatives">
@@ -27,13 +38,14 @@ export function Representatives({ place, quiet = false }: { place: string; quiet
           <h3 id={`rep-${l.jurisdiction.id}-${l.district ?? ''}`}>
             {t(LEVEL[l.level] ?? 'level.other')} · {l.jurisdiction.name}{l.district ? ` · ${l.district}` : ''}
           </h3>
+          {!l.current && <p className="meta">{ended(l)}</p>}
           <ul className="cards people-cards">
             {l.representatives.map((p) => (
               <li key={p.id} className="with-portrait">
                 <Portrait person={p} size="small" />
                 <div>
                   <Link to={personPath(p.id)}><strong>{p.name}</strong></Link>
-                  <p className="meta">{p.current_role?.title ?? ''}{p.party ? ` · ${partyName(p.party, p.party_fr, lang)}` : ''}</p>
+                  <p className="meta">{[roleLine(p, t, lang), partyLine(p, lang)].filter(Boolean).join(' · ')}</p>
                   {p.email && <p className="meta"><a href={`mailto:${p.email}`}>{p.email}</a></p>}
                 </div>
               </li>

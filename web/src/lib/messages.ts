@@ -72,6 +72,9 @@ const en = {
   'rep.submit': 'Find',
   'rep.for': 'Representatives for {place}',
   'rep.none': 'The data holds no current representative for “{place}”. Try your riding\'s or municipality\'s full name, or choose a suggestion.',
+  'rep.ended': 'No one in the data holds this seat today: these are its last holders in the data ({legislature}, until {end}).',
+  'rep.endedUndated': 'No one in the data holds this seat today: these are its last holders in the data (until {end}).',
+  'rep.nextMissing': 'The {next}\'s members are not in the data.',
   'vote.riding': 'Riding',
   'vote.findMember': 'Member\'s name',
 
@@ -206,6 +209,7 @@ const en = {
 
   'person.title': 'Person',
   'person.noCurrentRole': 'No current office',
+  'person.formerSeat': '{title} until {end}',
   'person.photoSource': 'Photo: {source}',
   'person.contacts': 'Contact',
   'person.terms': 'Terms',
@@ -533,6 +537,9 @@ const fr: Record<MessageKey, string> = {
   'rep.submit': 'Trouver',
   'rep.for': 'Élus pour {place}',
   'rep.none': 'Les données ne contiennent aucun élu actuel pour « {place} ». Essayez le nom complet de votre circonscription ou municipalité, ou choisissez une suggestion.',
+  'rep.ended': 'Personne dans les données n’occupe ce siège aujourd’hui : voici ses derniers titulaires connus ({legislature}, jusqu’au {end}).',
+  'rep.endedUndated': 'Personne dans les données n’occupe ce siège aujourd’hui : voici ses derniers titulaires connus (jusqu’au {end}).',
+  'rep.nextMissing': 'Les députés de la {next} ne figurent pas dans les données.',
   'vote.riding': 'Circonscription',
   'vote.findMember': 'Nom du député',
 
@@ -667,6 +674,7 @@ const fr: Record<MessageKey, string> = {
 
   'person.title': 'Élu',
   'person.noCurrentRole': 'Aucune fonction actuelle',
+  'person.formerSeat': '{title} jusqu’au {end}',
   'person.photoSource': 'Photo : {source}',
   'person.contacts': 'Coordonnées',
   'person.terms': 'Mandats',

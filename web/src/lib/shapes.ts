@@ -20,6 +20,7 @@ export type Count = VoteEvent['counts'][number];
 
 export type Person = Row<'/api/v1/people'>;
 export type PersonDetail = Answer<'/api/v1/people/ocd-person/{uuid}'>;
+export type RepresentativesLevel = Answer<'/api/v1/representatives'>['levels'][number];
 export type Speech = Row<'/api/v1/speeches'>;
 export type Debate = Row<'/api/v1/debates'>;
 export type DebateDetail = Answer<'/api/v1/debates/{id}'>;

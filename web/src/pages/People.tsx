@@ -5,13 +5,14 @@ import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
-import { partyName, useLang, useT } from '../lib/i18n';
+import { useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { personPath } from '../lib/links';
 import { useJurisdictionGroups } from '../lib/reference';
 import { Link, useQuery } from '../lib/router';
 import { useApi } from '../lib/use-api';
 import { filtersFrom, type FilterName } from '../lib/filters';
+import { partyLine, roleLine } from '../lib/standing';
 
 const FILTERS: FilterName<'/api/v1/people'>[] = ['name', 'jurisdiction', 'org_classification', 'party', 'district', 'current'];
 const LEVEL: Record<string, MessageKey> = { federal: 'level.federal', provincial: 'level.provincial', municipal: 'level.municipal' };
@@ -52,8 +53,8 @@ export default function People() {
               {people.data.results.map((p) => (
                 <tr key={p.id}>
                   <td><Link to={personPath(p.id)}>{p.name}</Link></td>
-                  <td>{p.current_role?.title ?? '—'}</td>
-                  <td>{partyName(p.party, p.party_fr, lang) ?? '—'}</td>
+                  <td>{roleLine(p, t, lang) ?? '—'}</td>
+                  <td>{partyLine(p, lang) ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

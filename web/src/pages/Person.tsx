@@ -16,6 +16,7 @@ import { committeePath, csvUrl, sitePath, speechPath } from '../lib/links';
 import { Link, useQuery, type Params } from '../lib/router';
 import type { PersonDetail } from '../lib/shapes';
 import { useContentVisible } from '../lib/perf';
+import { partyLine, roleLine } from '../lib/standing';
 import { useApi } from '../lib/use-api';
 
 const OPTION: Record<string, MessageKey> = { yes: 'option.yes', no: 'option.no', paired: 'option.paired', absent: 'option.absent', abstain: 'option.abstain' };
@@ -182,8 +183,8 @@ export default function Person({ params }: { params: Params }) {
         <div>
           <FollowButton type="person" id={p.id} />
           <p className="lead">
-            {p.current_role?.title ?? t('person.noCurrentRole')}
-            {p.party && <> · {partyName(p.party, p.party_fr, lang)}</>}
+            {roleLine(p, t, lang) ?? t('person.noCurrentRole')}
+            {partyLine(p, lang) && <> · {partyLine(p, lang)}</>}
           </p>
         </div>
       </div>
