@@ -91,7 +91,7 @@ describe('GET /api/v1/divisions/{ocd-division id}', () => {
       name: 'Olivia Chow',
       email: 'mayor_chow@toronto.ca',
       current_role: { title: 'Mayor', org_classification: 'council', division_id: TORONTO, jurisdiction_id: 'ocd-jurisdiction/country:ca/csd:3520005/council' },
-      memberships: [{ organization: { name: 'Toronto City Council', classification: 'council' }, role: 'mayor' }],
+      memberships: [{ organization: { name: { en: 'Toronto City Council', fr: null }, classification: 'council' }, role: 'mayor' }],
     });
   });
 
@@ -107,7 +107,7 @@ describe('GET /api/v1/divisions/{ocd-division id}', () => {
     expect(riding.representatives).toHaveLength(1);
     expect(riding.representatives[0]).toMatchObject({
       name: 'Gary Anandasangaree', party: null, current_role: null, latest_seat: { party: { en: 'Liberal Party of Canada' }, end_date: '2025-03-23' },
-      memberships: [{ organization: { name: 'House of Commons', classification: 'lower' }, role: 'member', start_date: '2021-09-20', end_date: '2025-03-23' }],
+      memberships: [{ organization: { name: { en: 'House of Commons', fr: 'Chambre des communes' }, classification: 'lower' }, role: 'member', start_date: '2021-09-20', end_date: '2025-03-23' }],
     });
     // The riding as redrawn in 2023 has no MP in the 44th-Parliament data.
     expect((await get('/api/v1/divisions/ocd-division/country:ca/ed:35097-2023')).json().representatives).toEqual([]);

@@ -182,17 +182,17 @@ describe('GET /api/v1/people/ocd-person/{uuid}', () => {
     expect(person.memberships).toEqual(expect.arrayContaining([
       // Seat and caucus end with the 44th Parliament: the export prints EndDate NA for both.
       expect.objectContaining({
-        organization: expect.objectContaining({ name: 'Liberal Party of Canada', classification: 'party' }), start_date: '2021-09-20', end_date: '2025-03-23', current: false,
+        organization: expect.objectContaining({ name: { en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' }, classification: 'party' }), start_date: '2021-09-20', end_date: '2025-03-23', current: false,
       }),
       expect.objectContaining({
-        organization: expect.objectContaining({ name: 'House of Commons', classification: 'lower' }), role: 'member', district: 'Scarborough—Rouge Park',
-        division_id: 'ocd-division/country:ca/ed:35097-2013', party: expect.objectContaining({ name: 'Liberal Party of Canada' }), start_date: '2021-09-20',
+        organization: expect.objectContaining({ name: { en: 'House of Commons', fr: 'Chambre des communes' }, classification: 'lower' }), role: 'member', district: 'Scarborough—Rouge Park',
+        division_id: 'ocd-division/country:ca/ed:35097-2013', party: expect.objectContaining({ name: { en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' } }), start_date: '2021-09-20',
         end_date: '2025-03-23', current: false,
       }),
     ]));
     // 44-1 carries no dates; its division of 2023-05-18 places it within the term. 45-1 (its bills' divisions, from 2025-05) is after it.
     expect(person.terms).toEqual([expect.objectContaining({
-      organization: expect.objectContaining({ name: 'House of Commons' }), district: 'Scarborough—Rouge Park', party: 'Liberal Party of Canada',
+      organization: expect.objectContaining({ name: { en: 'House of Commons', fr: 'Chambre des communes' } }), district: 'Scarborough—Rouge Park', party: 'Liberal Party of Canada',
       party_fr: 'Parti libéral du Canada', start_date: '2021-09-20', end_date: '2025-03-23', sessions: ['44-1'],
     })]);
   });

@@ -14,14 +14,14 @@ import { importSteps } from '../support/imports.js';
 const { get } = testApi(async (database) => {
   await importSteps(database, [
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
-    [municipal, [join(SHARED_DATA, 'municipal/toronto.csv'), join(SHARED_DATA, 'municipal/guelph.csv')]],
+    [municipal, [join(SHARED_DATA, 'municipal/toronto.csv'), join(SHARED_DATA, 'municipal/guelph.csv'), join(SHARED_DATA, 'municipal/montreal.csv')]],
   ]);
 });
 
-interface Suggestion { kind: string; name: string; level: string | null; detail: string | null; person_id: string | null }
+interface Suggestion { kind: string; name: string; level: string | null; detail: { en: string | null; fr: string | null } | null; person_id: string | null }
 interface Answer {
   place: string;
-  levels: { level: string; jurisdiction: { id: string; name: string }; district: string | null; current: boolean; representatives: { id: string; name: string }[] }[];
+  levels: { level: string; jurisdiction: { id: string; name: { en: string | null; fr: string | null } }; district: string | null; current: boolean; representatives: { id: string; name: string }[] }[];
 }
 
 const suggest = async (q: string) => ((await get(`/api/v1/places?q=${encodeURIComponent(q)}`)).json() as { results: Suggestion[] }).results;
@@ -31,7 +31,7 @@ describe('GET /api/v1/places', () => {
   it('suggests the riding as one types its first letters, with the legislature it belongs to', async () => {
     const results = await suggest('carle');
     expect(results[0]).toMatchObject({ kind: 'district', name: 'Carleton', level: 'federal', person_id: null });
-    expect(results[0]!.detail).toMatch(/Parliament|House|Canada/i);
+    expect(results[0]!.detail).toEqual({ en: 'Parliament of Canada', fr: 'Parlement du Canada' });
   });
 
   it('suggests a municipality, and people by name, ignoring case and accents', async () => {
@@ -69,7 +69,7 @@ describe('GET /api/v1/representatives', () => {
     expect(levels[0]!.level).toBe('federal');
     expect(levels[0]).toMatchObject({ current: false, legislature: { number: 44 } });
     const council = levels.find((l) => l.level === 'municipal' && l.district === null)!;
-    expect(council.jurisdiction.name).toMatch(/Toronto/);
+    expect(council.jurisdiction.name.en).toMatch(/Toronto/);
     expect(council).toMatchObject({ current: true, legislature: null, next_legislature: null });
     // Toronto's council: the mayor and 25 councillors (one may be shown for their ward instead).
     const ward = levels.find((l) => l.level === 'municipal' && l.district !== null);
@@ -79,10 +79,22 @@ describe('GET /api/v1/representatives', () => {
   it('takes a riding\'s dash as a city\'s hyphen, and answers a ward with its councillor and the council it sits on', async () => {
     const { levels } = await answer('Scarborough–Agincourt');
     expect(levels.map((l) => [l.level, l.district === null ? null : 'district'])).toEqual([['federal', 'district'], ['municipal', 'district'], ['municipal', null]]);
-    expect(levels[1]!.jurisdiction.name).toMatch(/Toronto/);
+    expect(levels[1]!.jurisdiction.name.en).toMatch(/Toronto/);
     expect(levels[1]!.representatives).toHaveLength(1);
     expect(levels.map((l) => l.current)).toEqual([false, true, true]);
     expect(levels[2]!.representatives.map((p) => p.id)).not.toContain(levels[1]!.representatives[0]!.id);
+  });
+
+  it('names the council and its jurisdiction in both languages where the source gives both (Montréal), in English alone where it does not (Guelph)', async () => {
+    const montreal = (await answer('Montréal')).levels.find((l) => l.level === 'municipal' && l.district === null)!;
+    expect(montreal.jurisdiction.name).toEqual({ en: 'City of Montréal', fr: 'Ville de Montréal' });
+    const councils = (montreal.representatives as unknown as { memberships: { organization: { name: unknown } }[] }[])
+      .flatMap((p) => p.memberships.map((m) => m.organization.name));
+    // The city council and the borough councils its members also sit on: each named in both languages.
+    expect(councils).toContainEqual({ en: 'Montréal City Council', fr: 'Conseil municipal de Montréal' });
+    expect(councils).toContainEqual({ en: 'Anjou Borough Council', fr: 'Conseil d\'arrondissement (Anjou)' });
+    expect((await suggest('montr')).find((s) => s.kind === 'municipality')!.detail).toEqual({ en: 'City of Montréal', fr: 'Ville de Montréal' });
+    expect((await answer('guelph')).levels.find((l) => l.district === null)!.jurisdiction.name).toEqual({ en: 'City of Guelph', fr: null });
   });
 
   it('answers a municipality with its council, and a place with no one with no level', async () => {

@@ -39,7 +39,7 @@ describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
     const vote = res.json();
     expect(vote).toMatchObject({
       identifier: '332', session: '44-1', start_date: '2023-05-18', result: 'fail',
-      organization: { name: 'House of Commons', classification: 'lower' },
+      organization: { name: { en: 'House of Commons', fr: 'Chambre des communes' }, classification: 'lower' },
       bill: { identifier: 'C-21' }, url: '/api/v1/votes/ca/44-1/332',
     });
     expect(vote.bill.id).toMatch(/^ocd-bill\//);

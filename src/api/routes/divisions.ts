@@ -12,7 +12,7 @@ import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
-import { isCurrent, presentPerson, withStandings } from './people.js';
+import { isCurrent, organizationRef, presentOrganization, presentPerson, withStandings } from './people.js';
 import { DivisionsQuery, Division, Representative, DivisionDetail } from '../schemas/divisions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
@@ -34,7 +34,7 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
 export async function representatives(db: Db, where: SQL, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
   const rows = await db.select({
     person: people,
-    organization: { id: organizations.id, name: organizations.name, classification: organizations.classification, jurisdiction_id: organizations.jurisdictionId },
+    organization: organizationRef,
     role: memberships.role, label: memberships.label, start_date: memberships.startDate, end_date: memberships.endDate,
   })
     .from(memberships)
@@ -43,9 +43,9 @@ export async function representatives(db: Db, where: SQL, held: SQL = isCurrent)
     .where(and(where, held))
     .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id));
   const byPerson = new Map<string, { person: typeof people.$inferSelect; memberships: Static<typeof Representative>['memberships'] }>();
-  for (const { person, ...membership } of rows) {
+  for (const { person, organization, ...membership } of rows) {
     const entry = byPerson.get(person.id) ?? { person, memberships: [] };
-    entry.memberships.push(membership);
+    entry.memberships.push({ organization: presentOrganization(organization), ...membership });
     byPerson.set(person.id, entry);
   }
   const entries = [...byPerson.values()];

@@ -26,7 +26,7 @@ import { Speech } from '../schemas/debates.js';
 import { sessionOrder } from './sessions.js';
 import { voteUrl } from './votes.js';
 import {
-  OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, LatestSeat, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
+  OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, LatestSeat, OrganizationRef, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
 } from '../schemas/people.js';
 
 // ── query: people ─────────────────────────────────────────────────────────
@@ -36,6 +36,14 @@ type PersonRow = SelectResultFields<typeof personFields>;
 interface Standing { party: string | null; partyFr: string | null; role: Static<typeof CurrentRole> | null; seat: Static<typeof LatestSeat> | null }
 
 const partyOrg = alias(organizations, 'party_org');
+
+/** The columns of the organization a membership is in, for `presentOrganization`. */
+export const organizationRef = {
+  id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, classification: organizations.classification, jurisdictionId: organizations.jurisdictionId,
+};
+export function presentOrganization(o: SelectResultFields<typeof organizationRef>): Static<typeof OrganizationRef> {
+  return { id: o.id, name: bilingual(o.name, o.nameFr), classification: o.classification, jurisdiction_id: o.jurisdictionId };
+}
 /** A membership held today: no end date, or ending today or later. */
 export const isCurrent = sql`(${memberships.endDate} is null or ${memberships.endDate} >= current_date)`;
 // Which current membership is "the" role: a seat first, then a legislature-wide post, then a committee.
@@ -179,7 +187,7 @@ async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof Pe
     withStandings(db, [person]),
     db.select({
       membership: memberships,
-      organization: { id: organizations.id, name: organizations.name, classification: organizations.classification, jurisdiction_id: organizations.jurisdictionId },
+      organization: organizationRef,
       party: { id: partyOrg.id, name: partyOrg.name, nameFr: partyOrg.nameFr },
       current: sql<boolean>`${isCurrent}`,
     })
@@ -190,16 +198,16 @@ async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof Pe
       .orderBy(asc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)),
   ]);
   const seats = rows.filter((r) => SEATS.includes(r.organization.classification));
-  const sessions = await overlappingSessions(db, seats.map((r) => ({ ...r.membership, jurisdictionId: r.organization.jurisdiction_id })));
+  const sessions = await overlappingSessions(db, seats.map((r) => ({ ...r.membership, jurisdictionId: r.organization.jurisdictionId })));
   return {
     ...presentPerson(withStanding!),
     memberships: rows.map(({ membership: m, organization, party, current }) => ({
-      id: m.id, organization, role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
-      party: party?.id && party.name ? { id: party.id, name: party.name } : null,
+      id: m.id, organization: presentOrganization(organization), role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
+      party: party?.id && party.name ? { id: party.id, name: bilingual(party.name, party.nameFr) } : null,
       start_date: m.startDate, end_date: m.endDate, current: Boolean(current), sources: m.sources,
     })),
     terms: seats.map(({ membership: m, organization, party }) => ({
-      organization, role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ?? null, party_fr: party?.nameFr ?? null,
+      organization: presentOrganization(organization), role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ?? null, party_fr: party?.nameFr ?? null,
       start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
     })),
   };

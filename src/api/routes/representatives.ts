@@ -13,9 +13,9 @@ import type { Db } from '../../db/client.js';
 import { divisions, jurisdictions, memberships, organizations, people } from '../../db/schema.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { badParameter } from '../../errors/problem.js';
-import { Nullable, StringEnum } from '../schemas/shared.js';
+import { Bilingual, Nullable, StringEnum } from '../schemas/shared.js';
 import { legislatureOn, nextLegislature, type Legislature } from '../../domain/legislatures.js';
-import { presentLegislature } from '../resources.js';
+import { bilingual, presentLegislature } from '../resources.js';
 import { representatives, seatHolders } from './divisions.js';
 import { isCurrent } from './people.js';
 import { Representative, RepresentativesCurrent } from '../schemas/divisions.js';
@@ -33,7 +33,7 @@ const Suggestion = Type.Object({
   kind: StringEnum(['district', 'municipality', 'person'] as const),
   name: Type.String({ description: 'The place\'s name, to pass as `place` to /representatives; or the person\'s name.' }),
   level: Nullable(StringEnum(LEVELS)),
-  detail: Nullable(Type.String({ description: 'Where the place is (its legislature or council), or the person\'s current role.' })),
+  detail: Nullable(Type.Object(Bilingual.properties, { description: 'Where the place is: its legislature or council; null for a person.' })),
   person_id: Nullable(Type.String()),
 });
 
@@ -43,7 +43,7 @@ const RepresentativesQuery = Type.Object({
 
 const Level = Type.Object({
   level: StringEnum(LEVELS),
-  jurisdiction: Type.Object({ id: Type.String(), name: Type.String() }),
+  jurisdiction: Type.Object({ id: Type.String(), name: Bilingual }),
   district: Nullable(Type.String({ description: 'The riding or ward represented; null for a whole council.' })),
   current: RepresentativesCurrent,
   legislature: Nullable(LegislatureSchema),
@@ -61,7 +61,7 @@ const RepresentativesAnswer = Type.Object({
 const levelRank = (level: string) => LEVELS.indexOf(level as (typeof LEVELS)[number]);
 
 interface Listed {
-  districts: { district: string; level: string; body: string; jurisdiction: string }[];
+  districts: { district: string; level: string; body: string; bodyFr: string | null; jurisdiction: string }[];
   /** Per jurisdiction, the last legislature any of its seats in the data belongs to. */
   latest: Map<string, Legislature>;
 }
@@ -74,14 +74,14 @@ interface Listed {
  */
 async function listedSeats(db: Db): Promise<Listed> {
   const rows = await db.select({
-    district: sql<string>`${memberships.district}`, level: jurisdictions.level, body: jurisdictions.name, jurisdiction: jurisdictions.id,
+    district: sql<string>`${memberships.district}`, level: jurisdictions.level, body: jurisdictions.name, bodyFr: jurisdictions.nameFr, jurisdiction: jurisdictions.id,
     lastEnd: sql<string | null>`max(coalesce(${memberships.endDate}, ${memberships.startDate}))::text`, current: sql<boolean>`bool_or(${isCurrent})`,
   })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .innerJoin(jurisdictions, eq(jurisdictions.id, organizations.jurisdictionId))
     .where(and(inArray(organizations.classification, SEATS), sql`${memberships.district} is not null`))
-    .groupBy(memberships.district, jurisdictions.level, jurisdictions.name, jurisdictions.id);
+    .groupBy(memberships.district, jurisdictions.level, jurisdictions.name, jurisdictions.nameFr, jurisdictions.id);
   const of = (r: (typeof rows)[number]) => legislatureOn(r.jurisdiction, r.lastEnd);
   const latest = new Map<string, Legislature>();
   for (const r of rows) {
@@ -103,11 +103,11 @@ const MUNICIPAL_KIND = /^(?:(?:the\s+)?(?:city|town|township|village|municipalit
 
 /** Municipal councils with the name of the place they govern: their OCD division's name, else their own without its kind. */
 async function municipalities(db: Db) {
-  const rows = await db.select({ id: jurisdictions.id, division: divisions.name, council: jurisdictions.name })
+  const rows = await db.select({ id: jurisdictions.id, division: divisions.name, council: jurisdictions.name, councilFr: jurisdictions.nameFr })
     .from(jurisdictions)
     .leftJoin(divisions, eq(divisions.id, jurisdictions.divisionId))
     .where(eq(jurisdictions.level, 'municipal'));
-  return rows.map((r) => ({ id: r.id, council: r.council, name: r.division ?? r.council.replace(MUNICIPAL_KIND, '') }));
+  return rows.map((r) => ({ id: r.id, council: bilingual(r.council, r.councilFr), name: r.division ?? r.council.replace(MUNICIPAL_KIND, '') }));
 }
 
 /** A name for comparison: no case or accents, and one dash for the House's em dash and a city's hyphen ("Scarborough—Rouge Park"). */
@@ -134,7 +134,7 @@ async function suggestions(db: Db, q: string): Promise<Static<typeof Suggestion>
     ...towns.filter((t) => placeKey(t.name).includes(key))
       .map((t) => ({ kind: 'municipality' as const, name: t.name, level: 'municipal' as const, detail: t.council, person_id: null })),
     ...districts.filter((d) => placeKey(d.district!).includes(key))
-      .map((d) => ({ kind: 'district' as const, name: d.district!, level: d.level as (typeof LEVELS)[number], detail: d.body, person_id: null })),
+      .map((d) => ({ kind: 'district' as const, name: d.district!, level: d.level as (typeof LEVELS)[number], detail: bilingual(d.body, d.bodyFr), person_id: null })),
   ].sort((a, b) => rank(a.name) - rank(b.name) || levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name));
   const found = persons.map((p) => ({ kind: 'person' as const, name: p.name, level: null, detail: null, person_id: p.id }));
   // Places first (the question is "where do I live"), people after; both kept when both match.
@@ -158,7 +158,7 @@ async function answer(db: Db, place: string): Promise<Static<typeof Representati
     }))),
     councils.length ? representatives(db, and(inArray(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!) : [],
   ]);
-  const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
+  const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, nameFr: jurisdictions.nameFr, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
   const levels: Static<typeof Level>[] = [];
   for (const { district, holders } of seated) {
     if (holders.representatives.length === 0) continue;
@@ -167,7 +167,7 @@ async function answer(db: Db, place: string): Promise<Static<typeof Representati
     const next = legislature && !holders.current ? nextLegislature(legislature) : null;
     levels.push({
       level: district.level as (typeof LEVELS)[number],
-      jurisdiction: { id: district.jurisdiction, name: district.body },
+      jurisdiction: { id: district.jurisdiction, name: bilingual(district.body, district.bodyFr) },
       district: district.district,
       current: holders.current,
       legislature: presentLegislature(legislature),
@@ -185,7 +185,7 @@ async function answer(db: Db, place: string): Promise<Static<typeof Representati
     const body = jurisdictionId ? bodies.get(jurisdictionId) : undefined;
     if (!body) continue;
     const level = councilLevels.get(body.id)
-      ?? { level: body.level as (typeof LEVELS)[number], jurisdiction: { id: body.id, name: body.name }, district: null, current: true, legislature: null, next_legislature: null, representatives: [] };
+      ?? { level: body.level as (typeof LEVELS)[number], jurisdiction: { id: body.id, name: bilingual(body.name, body.nameFr) }, district: null, current: true, legislature: null, next_legislature: null, representatives: [] };
     level.representatives.push(person);
     councilLevels.set(body.id, level);
   }

@@ -23,7 +23,7 @@ import { Count } from '../schemas/shared.js';
 const voteFields = {
   event: columnsWithout(voteEvents, ['searchEn', 'searchFr']),
   session: legislativeSessions.identifier,
-  organization: { id: organizations.id, name: organizations.name, classification: organizations.classification },
+  organization: { id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, classification: organizations.classification },
 };
 const voteJoins = [
   { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
@@ -101,7 +101,7 @@ function presentVote({ event: v, session, organization }: VoteRow): Static<typeo
     start_date: v.startDate,
     motion_text: bilingual(v.motionTextEn, v.motionTextFr),
     result: v.result as (typeof RESULTS)[number],
-    organization,
+    organization: organization && { id: organization.id, name: bilingual(organization.name, organization.nameFr), classification: organization.classification },
     bill: v.billId || v.billIdentifier ? { id: v.billId, identifier: v.billIdentifier } : null,
     counts,
     ballot_coverage: { recorded: v.ballotCount > 0, ballots: v.ballotCount, division_total: counts.reduce((sum, c) => sum + c.value, 0) },

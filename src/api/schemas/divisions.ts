@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import { listQuery, sortParameter, updatedSince } from './lists.js';
 import { Bilingual, Nullable, Sources } from './shared.js';
-import { Person } from './people.js';
+import { OrganizationRef, Person } from './people.js';
 
 export const DivisionsQuery = listQuery({
   parent: Type.Optional(Type.String({ description: 'OCD id of the parent division, e.g. `ocd-division/country:ca/province:on`.' })),
@@ -27,7 +27,7 @@ export const Division = Type.Object({
 
 export const Representative = Type.Intersect([Person, Type.Object({
   memberships: Type.Array(Type.Object({
-    organization: Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) }),
+    organization: OrganizationRef,
     role: Type.String(),
     label: Nullable(Type.String()),
     start_date: Nullable(Type.String()),

@@ -73,7 +73,7 @@ export const Person = Type.Object({
   updated_at: Type.String(),
 });
 
-export const OrganizationRef = Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String(), jurisdiction_id: Nullable(Type.String()) });
+export const OrganizationRef = Type.Object({ id: Type.String(), name: Bilingual, classification: Type.String(), jurisdiction_id: Nullable(Type.String()) });
 
 export const Membership = Type.Object({
   id: Type.String(),
@@ -82,7 +82,7 @@ export const Membership = Type.Object({
   label: Nullable(Type.String()),
   district: Nullable(Type.String()),
   division_id: Nullable(Type.String()),
-  party: Nullable(Type.Object({ id: Type.String(), name: Type.String() })),
+  party: Nullable(Type.Object({ id: Type.String(), name: Bilingual })),
   start_date: Nullable(Type.String()),
   end_date: Nullable(Type.String()),
   current: Type.Boolean(),

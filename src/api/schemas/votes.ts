@@ -32,7 +32,7 @@ export const VoteEvent = Type.Object({
   start_date: Type.String(),
   motion_text: Bilingual,
   result: StringEnum(RESULTS),
-  organization: Nullable(Type.Object({ id: Type.String(), name: Type.String(), classification: Type.String() })),
+  organization: Nullable(Type.Object({ id: Type.String(), name: Bilingual, classification: Type.String() })),
   bill: Nullable(Type.Object({ id: Nullable(Type.String()), identifier: Nullable(Type.String()) })),
   counts: Type.Array(Count),
   ballot_coverage: BallotCoverage,

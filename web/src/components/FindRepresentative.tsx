@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { withQuery } from '../lib/api';
-import { useT } from '../lib/i18n';
+import { pickText, useLang, useT } from '../lib/i18n';
 import { personPath } from '../lib/links';
 import { navigate } from '../lib/router';
 import type { Row } from '../lib/contract';
@@ -26,6 +26,7 @@ function go(s: PlaceSuggestion) {
 
 export function FindRepresentative({ initial = '' }: { initial?: string }) {
   const t = useT();
+  const lang = useLang();
   const id = useId();
   const [text, setText] = useState(initial);
   const [asked, setAsked] = useState('');
@@ -87,7 +88,7 @@ export function FindRepresentative({ initial = '' }: { initial?: string }) {
         <ul id={`${id}-list`} role="listbox" aria-label={t('rep.suggestions')} className="suggestions" hidden={!shown}>
           {shown && suggestions.map((s, i) => (
             <li
-              key={`${s.kind}-${s.person_id ?? ''}-${s.name}-${s.detail ?? ''}`}
+              key={`${s.kind}-${s.person_id ?? ''}-${s.name}-${s.detail?.en ?? ''}`}
               id={optionId(i)}
               role="option"
               aria-selected={i === active}
@@ -98,7 +99,7 @@ export function FindRepresentative({ initial = '' }: { initial?: string }) {
               }}
             >
               <span>{s.name}</span>
-              <span className="meta"> · {s.kind === 'person' ? t('rep.person') : `${t(LEVEL[s.level ?? ''] ?? 'level.other')}${s.detail ? `, ${s.detail}` : ''}`}</span>
+              <span className="meta"> · {s.kind === 'person' ? t('rep.person') : `${t(LEVEL[s.level ?? ''] ?? 'level.other')}${s.detail ? `, ${pickText(s.detail, lang)}` : ''}`}</span>
             </li>
           ))}
         </ul>

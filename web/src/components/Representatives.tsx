@@ -36,7 +36,7 @@ export function Representatives({ place, quiet = false }: { place: string; quiet
       {levels.map((l) => (
         <section key={`${l.jurisdiction.id} ${l.district ?? ''}`} aria-labelledby={`rep-${l.jurisdiction.id}-${l.district ?? ''}`}>
           <h3 id={`rep-${l.jurisdiction.id}-${l.district ?? ''}`}>
-            {t(LEVEL[l.level] ?? 'level.other')} · {l.jurisdiction.name}{l.district ? ` · ${l.district}` : ''}
+            {t(LEVEL[l.level] ?? 'level.other')} · {pickText(l.jurisdiction.name, lang)}{l.district ? ` · ${l.district}` : ''}
           </h3>
           {!l.current && <p className="meta">{ended(l)}</p>}
           <ul className="cards people-cards">

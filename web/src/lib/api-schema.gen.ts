@@ -539,8 +539,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives
-         * @description One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives.
+         * One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives (else its last ones)
+         * @description One division by OCD id, e.g. /divisions/ocd-division/country:ca/csd:3520005, with its current representatives (else its last ones).
          *
          *     Open to anonymous callers (permission `public:read`); a token or key makes the call count against your own quota.
          */
@@ -2244,7 +2244,10 @@ export interface operations {
                             result: "pass" | "fail" | "tie";
                             organization: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                                 classification: string;
                             } | null;
                             bill: {
@@ -2334,7 +2337,10 @@ export interface operations {
                         result: "pass" | "fail" | "tie";
                         organization: {
                             id: string;
-                            name: string;
+                            name: {
+                                en: string | null;
+                                fr: string | null;
+                            };
                             classification: string;
                         } | null;
                         bill: {
@@ -2448,7 +2454,10 @@ export interface operations {
                         result: "pass" | "fail" | "tie";
                         organization: {
                             id: string;
-                            name: string;
+                            name: {
+                                en: string | null;
+                                fr: string | null;
+                            };
                             classification: string;
                         } | null;
                         bill: {
@@ -3368,6 +3377,31 @@ export interface operations {
                                 division_id: string | null;
                                 jurisdiction_id: string | null;
                             } | null;
+                            latest_seat: {
+                                title: string;
+                                org_classification: string;
+                                district: string | null;
+                                division_id: string | null;
+                                jurisdiction_id: string | null;
+                                party: {
+                                    en: string | null;
+                                    fr: string | null;
+                                } | null;
+                                start_date: string | null;
+                                end_date: string | null;
+                                /** @description Whether the seat is held today (no end date, or ending today or later). */
+                                current: boolean;
+                                legislature: {
+                                    number: number;
+                                    name: {
+                                        en: string | null;
+                                        fr: string | null;
+                                    };
+                                    /** @description The general election that returned it: its members' terms start then. */
+                                    start_date: string;
+                                    end_date: string | null;
+                                } | null;
+                            } | null;
                             other_names: {
                                 name: string;
                                 note?: string;
@@ -3453,6 +3487,31 @@ export interface operations {
                             division_id: string | null;
                             jurisdiction_id: string | null;
                         } | null;
+                        latest_seat: {
+                            title: string;
+                            org_classification: string;
+                            district: string | null;
+                            division_id: string | null;
+                            jurisdiction_id: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
+                            start_date: string | null;
+                            end_date: string | null;
+                            /** @description Whether the seat is held today (no end date, or ending today or later). */
+                            current: boolean;
+                            legislature: {
+                                number: number;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
+                                /** @description The general election that returned it: its members' terms start then. */
+                                start_date: string;
+                                end_date: string | null;
+                            } | null;
+                        } | null;
                         other_names: {
                             name: string;
                             note?: string;
@@ -3484,7 +3543,10 @@ export interface operations {
                             id: string;
                             organization: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                                 classification: string;
                                 jurisdiction_id: string | null;
                             };
@@ -3494,7 +3556,10 @@ export interface operations {
                             division_id: string | null;
                             party: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                             } | null;
                             start_date: string | null;
                             end_date: string | null;
@@ -3510,7 +3575,10 @@ export interface operations {
                         terms: {
                             organization: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                                 classification: string;
                                 jurisdiction_id: string | null;
                             };
@@ -3928,7 +3996,10 @@ export interface operations {
                             /** @description The place's name, to pass as `place` to /representatives; or the person's name. */
                             name: string;
                             level: ("federal" | "provincial" | "municipal") | null;
-                            detail: string | null;
+                            detail: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             person_id: string | null;
                         }[];
                     };
@@ -3968,9 +4039,34 @@ export interface operations {
                             level: "federal" | "provincial" | "municipal";
                             jurisdiction: {
                                 id: string;
-                                name: string;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
                             };
                             district: string | null;
+                            /** @description true: the representatives hold their seat today. false: the data holds no one in it today (a legislature that has ended, whose successor's members are not in the data), so these are its last holders, whose memberships say when their seat ended. */
+                            current: boolean;
+                            legislature: {
+                                number: number;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
+                                /** @description The general election that returned it: its members' terms start then. */
+                                start_date: string;
+                                end_date: string | null;
+                            } | null;
+                            next_legislature: {
+                                number: number;
+                                name: {
+                                    en: string | null;
+                                    fr: string | null;
+                                };
+                                /** @description The general election that returned it: its members' terms start then. */
+                                start_date: string;
+                                end_date: string | null;
+                            } | null;
                             representatives: ({
                                 id: string;
                                 name: string;
@@ -3987,6 +4083,31 @@ export interface operations {
                                     district: string | null;
                                     division_id: string | null;
                                     jurisdiction_id: string | null;
+                                } | null;
+                                latest_seat: {
+                                    title: string;
+                                    org_classification: string;
+                                    district: string | null;
+                                    division_id: string | null;
+                                    jurisdiction_id: string | null;
+                                    party: {
+                                        en: string | null;
+                                        fr: string | null;
+                                    } | null;
+                                    start_date: string | null;
+                                    end_date: string | null;
+                                    /** @description Whether the seat is held today (no end date, or ending today or later). */
+                                    current: boolean;
+                                    legislature: {
+                                        number: number;
+                                        name: {
+                                            en: string | null;
+                                            fr: string | null;
+                                        };
+                                        /** @description The general election that returned it: its members' terms start then. */
+                                        start_date: string;
+                                        end_date: string | null;
+                                    } | null;
                                 } | null;
                                 other_names: {
                                     name: string;
@@ -4015,11 +4136,14 @@ export interface operations {
                                 url: string;
                                 updated_at: string;
                             } & {
-                                /** @description Their current memberships for this division. */
+                                /** @description Their memberships for this division: the current ones, or when nobody holds it today the last ones (see `latest_seat`). */
                                 memberships: {
                                     organization: {
                                         id: string;
-                                        name: string;
+                                        name: {
+                                            en: string | null;
+                                            fr: string | null;
+                                        };
                                         classification: string;
                                         jurisdiction_id: string | null;
                                     };
@@ -4178,6 +4302,31 @@ export interface operations {
                                 division_id: string | null;
                                 jurisdiction_id: string | null;
                             } | null;
+                            latest_seat: {
+                                title: string;
+                                org_classification: string;
+                                district: string | null;
+                                division_id: string | null;
+                                jurisdiction_id: string | null;
+                                party: {
+                                    en: string | null;
+                                    fr: string | null;
+                                } | null;
+                                start_date: string | null;
+                                end_date: string | null;
+                                /** @description Whether the seat is held today (no end date, or ending today or later). */
+                                current: boolean;
+                                legislature: {
+                                    number: number;
+                                    name: {
+                                        en: string | null;
+                                        fr: string | null;
+                                    };
+                                    /** @description The general election that returned it: its members' terms start then. */
+                                    start_date: string;
+                                    end_date: string | null;
+                                } | null;
+                            } | null;
                             other_names: {
                                 name: string;
                                 note?: string;
@@ -4205,11 +4354,14 @@ export interface operations {
                             url: string;
                             updated_at: string;
                         } & {
-                            /** @description Their current memberships for this division. */
+                            /** @description Their memberships for this division: the current ones, or when nobody holds it today the last ones (see `latest_seat`). */
                             memberships: {
                                 organization: {
                                     id: string;
-                                    name: string;
+                                    name: {
+                                        en: string | null;
+                                        fr: string | null;
+                                    };
                                     classification: string;
                                     jurisdiction_id: string | null;
                                 };
@@ -4219,6 +4371,8 @@ export interface operations {
                                 end_date: string | null;
                             }[];
                         })[];
+                        /** @description true: the representatives hold their seat today. false: the data holds no one in it today (a legislature that has ended, whose successor's members are not in the data), so these are its last holders, whose memberships say when their seat ended. */
+                        representatives_current: boolean;
                     };
                 };
             };

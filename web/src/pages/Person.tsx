@@ -199,7 +199,7 @@ export default function Person({ params }: { params: Params }) {
             <tbody>
               {p.terms.map((term, i) => (
                 <tr key={i}>
-                  <td>{term.organization.name}</td>
+                  <td><Bi value={term.organization.name} /></td>
                   <td>{term.district ?? '—'}</td>
                   <td>{partyName(term.party, term.party_fr, lang) ?? '—'}</td>
                   <td className="nowrap">{formatDate(term.start_date, lang)}</td>
@@ -215,7 +215,7 @@ export default function Person({ params }: { params: Params }) {
         <section aria-labelledby="committees">
           <h2 id="committees">{t('nav.committees')}</h2>
           <ul className="plain">
-            {committees.map((m) => <li key={m.id}><Link to={committeePath(m.organization.id)}>{m.organization.name}</Link>{m.label && <span className="meta"> · {m.label}</span>}</li>)}
+            {committees.map((m) => <li key={m.id}><Link to={committeePath(m.organization.id)}><Bi value={m.organization.name} /></Link>{m.label && <span className="meta"> · {m.label}</span>}</li>)}
           </ul>
         </section>
       )}

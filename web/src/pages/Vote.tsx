@@ -69,7 +69,7 @@ export default function Vote({ params }: { params: Params }) {
   const { recorded, ballots, division_total: total } = v.ballot_coverage;
   return (
     <article className="vote">
-      <p className="eyebrow">{chamber ? t(chamber) : v.organization?.name} · {formatDate(v.start_date, lang)}</p>
+      <p className="eyebrow">{chamber ? t(chamber) : <Bi value={v.organization?.name} />} · {formatDate(v.start_date, lang)}</p>
       <Heading title={title} />
       <p className="lead"><Bi value={v.motion_text} /></p>
       {v.bill?.identifier && (
