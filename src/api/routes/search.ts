@@ -29,11 +29,13 @@ const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWo
 const NO_DATE = '0001-01-01';
 
 /** One branch of the union; every branch names the same columns, so any one can stand alone (type=). */
-function branch(type: HitType, c: { id: SQL; titleEn: SQL; titleFr: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL] }, from: SQL): SQL {
+function branch(type: HitType, c: { id: SQL; titleEn: SQL; titleFr: SQL; tier: SQL; rank: SQL; date: SQL; updated: SQL; lang: SQL; url?: [SQL, SQL, SQL]; status?: [SQL, SQL] }, from: SQL): SQL {
   const [jurisdiction, session, identifier] = c.url ?? [sql`null`, sql`null`, sql`null`];
+  const [statusEn, statusFr] = c.status ?? [sql`null`, sql`null`];
   return sql`select ${type}::text as type, ${c.id} as id, ${c.titleEn}::text as title_en, ${c.titleFr}::text as title_fr, ${c.tier}::int as tier, ${c.rank}::numeric as rank,
     ${c.date}::date as date, ${c.updated} as updated_at, ${c.lang}::text as lang,
-    ${jurisdiction}::text as jurisdiction_id, ${session}::text as session, ${identifier}::text as identifier
+    ${jurisdiction}::text as jurisdiction_id, ${session}::text as session, ${identifier}::text as identifier,
+    ${statusEn}::text as status_en, ${statusFr}::text as status_fr
     ${from}`;
 }
 
@@ -57,6 +59,7 @@ function branches(q: string, only: HitType | undefined): SQL[] {
       updated: sql`${bills.updatedAt}`,
       lang: matchedLanguage(billVectors, query),
       url: [sql`${bills.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${bills.identifier}`],
+      status: [sql`${bills.statusEn}`, sql`${bills.statusFr}`],
     }, sql`from ${bills} join ${legislativeSessions} on ${legislativeSessions.id} = ${bills.sessionId}
       where ${textMatches(billVectors, query)} or ${exactBill}`),
     // search_name is the accent-free, lower-case name and other names joined by " | ".
@@ -134,9 +137,7 @@ function hitFields(q: string, kept: ReadonlyMap<string, string>) {
   return {
     type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title_en: sql<string | null>`hit.title_en`, title_fr: sql<string | null>`hit.title_fr`, date: sql<string>`hit.date::text`,
     updated_at: sql<Date | string>`hit.updated_at`,
-    // Like the snippet, only for the page.
-    status_en: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusEn} from ${bills} where ${bills.id} = hit.id) end`,
-    status_fr: sql<string | null>`case when hit.type = 'bill' then (select ${bills.statusFr} from ${bills} where ${bills.id} = hit.id) end`,
+    status_en: sql<string | null>`hit.status_en`, status_fr: sql<string | null>`hit.status_fr`,
     jurisdiction_id: sql<string | null>`hit.jurisdiction_id`, session: sql<string | null>`hit.session`, identifier: sql<string | null>`hit.identifier`,
     // The keys go as text: a jsonb parameter is encoded as JSON again by postgres.js without drizzle (the bench's database limit).
     snippet: sql<string | null>`case when hit.type || ' ' || hit.id in (select jsonb_array_elements_text(${keptKeys}::text::jsonb)) then null else ${snippet(q)} end`,
