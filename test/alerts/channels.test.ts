@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startWorker, type Worker } from '../../src/alerts/worker.js';
 import { smtpMailer } from '../../src/auth/mailer.js';
 import { events, jobs, people, voteEvents, votes } from '../../src/db/schema.js';
@@ -19,10 +19,10 @@ import { hansard } from '../../src/ingest/hansard.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
-import { bearer, login, makeUser, testApp, type TestApp } from '../security/support.js';
-import { eventually, smtpReceiver, webhookReceiver, type MailReceiver, type WebhookReceiver } from './receivers.js';
+import { bearer, login, makeUser, type TestApp } from '../security/support.js';
+import { closeAfterAll, deliveryParts, PUBLIC_URL, requestsTo } from './delivery-parts.js';
+import { eventually, type MailReceiver, type WebhookReceiver } from './receivers.js';
 
-const PUBLIC_URL = 'https://openpolicy.test';
 const PERSON = personId('parl-person-id', '89449');
 const VOTED: Record<string, string> = { yes: 'Yea', no: 'Nay', paired: 'Paired' };
 let database: TestDatabase;
@@ -38,22 +38,13 @@ beforeAll(async () => {
   database = await testDatabase();
   // A first Hansard sitting is the source's baseline: events come from the runs after it.
   await importSteps(database, [[ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]], [hansard, [join(SHARED_DATA, 'hansard', '42-1-2-en.xml')]]]);
-  smtp = await smtpReceiver();
-  receiver = await webhookReceiver(() => secret);
-  t = await testApp(undefined, database, { publicUrl: PUBLIC_URL, webhookPolicy: { allowPrivate: true, ownNetworks: [] } });
+  ({ smtp, receiver, t } = await deliveryParts(database, () => secret));
   name = (await database.db.select({ name: people.name }).from(people).where(eq(people.id, PERSON)))[0]!.name;
 }, 600_000);
 
-afterAll(async () => {
-  await worker?.stop();
-  await t?.close();
-  await smtp?.close();
-  await receiver?.close();
-  await database?.drop();
-});
+closeAfterAll(() => ({ worker, t, smtp, receiver, database }));
 
-const api = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, who: Record<string, string> = {}, payload?: object) =>
-  t.app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
+const api = requestsTo(() => t);
 const item = `/api/v1/me/saved/person/${PERSON.replace('ocd-person/', '')}`;
 const mailsTo = (who: string) => smtp.mails.filter((m) => m.to.includes(users[who]!.email));
 /** A mail's text with the line ends it was written with (SMTP carries CRLF). */

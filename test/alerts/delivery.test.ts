@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { entryId } from '../../src/alerts/atom.js';
 import { fanOut } from '../../src/alerts/fan-out.js';
 import { startWorker, type Worker } from '../../src/alerts/worker.js';
@@ -25,9 +25,9 @@ import { runImport } from '../../src/ingest/runner.js';
 import { testDatabase, type TestDatabase } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 import { bearer, login, makeUser, testApp, type TestApp } from '../security/support.js';
-import { eventually, smtpReceiver, webhookReceiver, type MailReceiver, type WebhookReceiver } from './receivers.js';
+import { closeAfterAll, deliveryParts, PUBLIC_URL, requestsTo } from './delivery-parts.js';
+import { eventually, type MailReceiver, type WebhookReceiver } from './receivers.js';
 
-const PUBLIC_URL = 'https://openpolicy.test';
 let database: TestDatabase;
 let t: TestApp;
 let smtp: MailReceiver;
@@ -56,23 +56,14 @@ beforeAll(async () => {
   ({ current, earlier } = billVersions());
   const baseline = await runImport(database, legisinfoBills, [earlier]);
   expect(baseline.status).toBe('succeeded');
-  smtp = await smtpReceiver();
-  receiver = await webhookReceiver(() => secret);
-  t = await testApp(undefined, database, { publicUrl: PUBLIC_URL, webhookPolicy: { allowPrivate: true, ownNetworks: [] } });
+  ({ smtp, receiver, t } = await deliveryParts(database, () => secret));
   const [row] = await database.rows<{ id: string }>(sql`SELECT id FROM bills WHERE identifier = 'C-12'`);
   billId = row!.id;
 }, 300_000);
 
-afterAll(async () => {
-  await worker?.stop();
-  await t?.close();
-  await smtp?.close();
-  await receiver?.close();
-  await database?.drop();
-});
+closeAfterAll(() => ({ worker, t, smtp, receiver, database }));
 
-const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who: Record<string, string> = {}, payload?: object) =>
-  t.app.inject({ method, url, headers: who, ...(payload ? { payload } : {}) });
+const api = requestsTo(() => t);
 
 describe('alerts from a re-import of a changed bill file', () => {
   it('followers choose their channels; a webhook\'s secret is shown once', async () => {
