@@ -12,15 +12,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hansard } from '../../src/ingest/hansard.js';
-import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { municipal } from '../../src/ingest/municipal.js';
-import { openparliament } from '../../src/ingest/openparliament.js';
-import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
-import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { SHARED_DATA, testDatabase, type TestDatabase } from '../support/db.js';
-import { importSteps } from '../support/imports.js';
-import { legisinfoBillFiles } from '../support/legisinfo.js';
+import { federal44_1, importSteps } from '../support/imports.js';
 import { bearer, login, makeUser, NO_LIMITS, testApp, type TestApp } from '../security/support.js';
 
 let database: TestDatabase;
@@ -31,11 +25,7 @@ beforeAll(async () => {
   database = await testDatabase();
   // Real records in every public list, so filters and walks have something to get wrong.
   await importSteps(database, [
-    [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
-    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
-    [legisinfoBills, legisinfoBillFiles(['44-1'])],
-    [ourcommonsDivisions, [join(SHARED_DATA, 'ourcommons-44')]],
-    [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
+    ...federal44_1(),
     // A council: the only people current today (the 44th Parliament has ended; the data holds no member of the 45th).
     [municipal, [join(SHARED_DATA, 'municipal/toronto.csv')]],
   ]);

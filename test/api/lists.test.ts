@@ -5,30 +5,16 @@
  * never 5xx; and each list and detail endpoint issues a fixed number of SQL
  * statements, so the lean path cannot quietly grow.
  */
-import { join } from 'node:path';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_PAGE } from '../../src/api/schemas/lists.js';
 import { announceDataChange } from '../../src/store/data-changed.js';
 import type { QueryEvent } from '../../src/db/instrument.js';
-import { hansard } from '../../src/ingest/hansard.js';
-import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
-import { openparliament } from '../../src/ingest/openparliament.js';
-import { ourcommonsDivisions } from '../../src/ingest/ourcommons-divisions.js';
-import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { testApi } from '../support/api.js';
-import { SHARED_DATA } from '../support/db.js';
-import { importSteps } from '../support/imports.js';
-import { legisinfoBillFiles } from '../support/legisinfo.js';
+import { federal44_1, importSteps } from '../support/imports.js';
 
 const api = testApi(async (database) => {
-  await importSteps(database, [
-    [openparliament, [join(SHARED_DATA, 'openparliament-fixtures')]],
-    [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
-    [legisinfoBills, legisinfoBillFiles(['44-1'])],
-    [ourcommonsDivisions, [join(SHARED_DATA, 'ourcommons-44')]],
-    [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
-  ]);
+  await importSteps(database, federal44_1());
   // Thousands of anonymous requests: the quota is not what these tests are about.
 }, { security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 60_000 }] } } });
 
