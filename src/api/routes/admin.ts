@@ -20,7 +20,7 @@ import { by, keysetList, respondList, sortBy } from '../lists.js';
 import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime } from '../resources.js';
-import { NoContent, Nullable, StringEnum } from '../schemas/shared.js';
+import { NoContent, Nullable, nullableStrings, StringEnum } from '../schemas/shared.js';
 import { User } from './auth.js';
 
 // ── schema ────────────────────────────────────────────────────────────────
@@ -54,13 +54,7 @@ const AuditEntry = Type.Object({
   at: Type.String(),
   action: Type.String(),
   outcome: Type.String(),
-  user_id: Nullable(Type.String()),
-  actor: Nullable(Type.String()),
-  target_type: Nullable(Type.String()),
-  target_id: Nullable(Type.String()),
-  ip: Nullable(Type.String()),
-  user_agent: Nullable(Type.String()),
-  request_id: Nullable(Type.String()),
+  ...nullableStrings('user_id', 'actor', 'target_type', 'target_id', 'ip', 'user_agent', 'request_id'),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 

@@ -1,7 +1,7 @@
 /** The committees contract: the query and response schemas its routes, presenters, CSV and the OpenAPI document use. */
 import { Type } from 'typebox';
 import { listQuery, sortParameter, updatedSince } from './lists.js';
-import { Bilingual, DateString, jurisdictionFilter, Nullable, OtherIdentifiers, sessionFilter, Sources, StringEnum } from './shared.js';
+import { Bilingual, DateString, jurisdictionFilter, Nullable, nullableStrings, OtherIdentifiers, sessionFilter, Sources, StringEnum } from './shared.js';
 
 export const CHAMBERS = ['lower', 'upper', 'joint'] as const;
 
@@ -46,11 +46,9 @@ export const MeetingBill = Type.Object({ id: Type.String(), session: Type.String
 export const Meeting = Type.Object({
   id: Type.String(),
   committee_id: Type.String(),
-  session: Nullable(Type.String()),
+  ...nullableStrings('session'),
   number: Nullable(Type.Integer()),
-  date: Nullable(Type.String()),
-  title: Nullable(Type.String()),
-  url: Nullable(Type.String()),
+  ...nullableStrings('date', 'title', 'url'),
   bills: Type.Array(MeetingBill),
   sources: Sources,
   updated_at: Type.String(),

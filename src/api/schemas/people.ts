@@ -1,7 +1,7 @@
 /** The people contract: the query and response schemas its routes, presenters, CSV and the OpenAPI document use. */
 import { Type } from 'typebox';
 import { listQuery, Pagination, sortParameter, updatedSince } from './lists.js';
-import { Bilingual, Count, Nullable, OtherIdentifiers, sessionFilter, Sources, StringEnum } from './shared.js';
+import { Bilingual, Count, Nullable, nullableStrings, OtherIdentifiers, sessionFilter, Sources, StringEnum } from './shared.js';
 import { BILL_ORDERS } from './bills.js';
 import { SpeechesQuery } from './debates.js';
 
@@ -28,9 +28,7 @@ export const PeopleQuery = listQuery({
 export const CurrentRole = Type.Object({
   title: Type.String(),
   org_classification: Type.String(),
-  district: Nullable(Type.String()),
-  division_id: Nullable(Type.String()),
-  jurisdiction_id: Nullable(Type.String()),
+  ...nullableStrings('district', 'division_id', 'jurisdiction_id'),
 });
 
 export const Legislature = Type.Object({
@@ -79,12 +77,9 @@ export const Membership = Type.Object({
   id: Type.String(),
   organization: OrganizationRef,
   role: Type.String(),
-  label: Nullable(Type.String()),
-  district: Nullable(Type.String()),
-  division_id: Nullable(Type.String()),
+  ...nullableStrings('label', 'district', 'division_id'),
   party: Nullable(Type.Object({ id: Type.String(), name: Bilingual })),
-  start_date: Nullable(Type.String()),
-  end_date: Nullable(Type.String()),
+  ...nullableStrings('start_date', 'end_date'),
   current: Type.Boolean(),
   sources: Sources,
 });
@@ -92,12 +87,9 @@ export const Membership = Type.Object({
 export const Term = Type.Object({
   organization: OrganizationRef,
   role: Type.String(),
-  district: Nullable(Type.String()),
-  division_id: Nullable(Type.String()),
-  party: Nullable(Type.String()),
+  ...nullableStrings('district', 'division_id', 'party'),
   party_fr: Nullable(Type.String({ description: 'The party\'s French name, where the data has one.' })),
-  start_date: Nullable(Type.String()),
-  end_date: Nullable(Type.String()),
+  ...nullableStrings('start_date', 'end_date'),
   sessions: Type.Array(Type.String(), { description: 'Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it).' }),
 }, { description: 'A seat held (in a chamber, legislature or council), oldest first.' });
 

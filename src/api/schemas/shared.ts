@@ -10,6 +10,12 @@ export { RUN_STATUSES, type RunStatus } from '../../ingest/import-runs.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
+const nullableString = () => Nullable(Type.String());
+/** Text fields a record may lack, each a string or null, in the order named: `...nullableStrings('district', 'division_id')`. */
+export function nullableStrings<K extends string>(...names: K[]): Record<K, ReturnType<typeof nullableString>> {
+  return Object.fromEntries(names.map((name) => [name, nullableString()])) as Record<K, ReturnType<typeof nullableString>>;
+}
+
 export const Bilingual = Type.Object({ en: Nullable(Type.String()), fr: Nullable(Type.String()) });
 
 export const OtherIdentifiers = Type.Array(Type.Object({ scheme: Type.String(), identifier: Type.String() }));
