@@ -23,23 +23,21 @@ interface Entry {
 const sessionOf = (sessionId: string) => sessionId.slice(sessionId.lastIndexOf('/') + 1);
 const lastmod = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString().slice(0, 10);
 
+/** Records addressed by legislature, session and number: `/bills/ca/45-1/C-12`, `/votes/ca/44-1/332`. */
+function numberedRecords(section: string, table: typeof bills | typeof voteEvents) {
+  return {
+    table,
+    async page(db: Db, offset: number): Promise<Entry[]> {
+      const rows = await db.select({ jurisdiction: table.jurisdictionId, session: table.sessionId, identifier: table.identifier, updated: table.updatedAt })
+        .from(table).orderBy(asc(table.id)).limit(SITEMAP_PAGE).offset(offset);
+      return rows.map((r) => ({ path: `/${section}/${jurisdictionCode(r.jurisdiction)}/${sessionOf(r.session)}/${encodeURIComponent(r.identifier)}`, updated: r.updated }));
+    },
+  };
+}
+
 const KINDS = {
-  bills: {
-    table: bills,
-    async page(db: Db, offset: number): Promise<Entry[]> {
-      const rows = await db.select({ jurisdiction: bills.jurisdictionId, session: bills.sessionId, identifier: bills.identifier, updated: bills.updatedAt })
-        .from(bills).orderBy(asc(bills.id)).limit(SITEMAP_PAGE).offset(offset);
-      return rows.map((b) => ({ path: `/bills/${jurisdictionCode(b.jurisdiction)}/${sessionOf(b.session)}/${encodeURIComponent(b.identifier)}`, updated: b.updated }));
-    },
-  },
-  votes: {
-    table: voteEvents,
-    async page(db: Db, offset: number): Promise<Entry[]> {
-      const rows = await db.select({ jurisdiction: voteEvents.jurisdictionId, session: voteEvents.sessionId, identifier: voteEvents.identifier, updated: voteEvents.updatedAt })
-        .from(voteEvents).orderBy(asc(voteEvents.id)).limit(SITEMAP_PAGE).offset(offset);
-      return rows.map((v) => ({ path: `/votes/${jurisdictionCode(v.jurisdiction)}/${sessionOf(v.session)}/${encodeURIComponent(v.identifier)}`, updated: v.updated }));
-    },
-  },
+  bills: numberedRecords('bills', bills),
+  votes: numberedRecords('votes', voteEvents),
   people: {
     table: people,
     async page(db: Db, offset: number): Promise<Entry[]> {
