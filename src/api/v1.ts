@@ -44,10 +44,11 @@ export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions; fe
   await app.register(committeeRoutes);
   await app.register(debateRoutes);
   await app.register(searchRoutes);
-  await app.register(peopleRoutes);
+  const photoServing = { servesPhotos: photos !== null };
+  await app.register(peopleRoutes, photoServing);
   await app.register(photoRoutes, { photos });
-  await app.register(representativeRoutes);
-  await app.register(divisionRoutes);
+  await app.register(representativeRoutes, photoServing);
+  await app.register(divisionRoutes, photoServing);
   await app.register(jurisdictionRoutes);
   await app.register(sessionRoutes);
   await app.register(sourceRoutes);

@@ -125,6 +125,33 @@ describe('a person whose source gives a photo address', () => {
   });
 });
 
+describe('the person resources', () => {
+  it('name the photo the platform serves (list, detail, representatives), and none with PHOTOS off or no source address', async () => {
+    type Pictured = { id: string; name: string; image: string | null; photo: string | null };
+    const reid = named('Donna Reid');
+    const bare = people.find((p) => p.image === null)!;
+    const served = `/api/v1/people/${reid.id}/photo`;
+    const read = async (a: FastifyInstance) => {
+      const list = (await a.inject({ method: 'GET', url: '/api/v1/people?per_page=100' })).json<{ results: Pictured[] }>().results;
+      const detail = (await a.inject({ method: 'GET', url: `/api/v1/people/ocd-person/${uuid(reid)}` })).json<Pictured>();
+      const council = (await a.inject({ method: 'GET', url: '/api/v1/representatives?place=Cambridge' })).json<{ levels: { representatives: Pictured[] }[] }>();
+      const councillors = council.levels.flatMap((l) => l.representatives);
+      return { list, detail, councillors };
+    };
+    const on = await read(app);
+    expect(on.list.find((p) => p.id === reid.id)!.photo).toBe(served);
+    expect(on.list.find((p) => p.id === bare.id)!.photo).toBeNull();
+    expect(on.detail.photo).toBe(served);
+    expect(on.councillors.find((p) => p.id === reid.id)!.photo).toBe(served);
+    // Every photo named is one the platform answers 200 or (a source address that failed) the photo-unavailable 404, never "photos are off".
+    expect(on.list.every((p) => (p.photo === null) === (p.image === null))).toBe(true);
+
+    const off = await read(without);
+    expect([...off.list, off.detail, ...off.councillors].map((p) => p.photo).filter(Boolean)).toEqual([]);
+    expect(off.detail.image).toBe(reid.image);
+  });
+});
+
 describe('a person whose source gives no photo address, and no person', () => {
   it('get a 404 problem each, naming what is missing', async () => {
     // Four of Cambridge's nine rows leave the photo column empty.

@@ -12,7 +12,7 @@ import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
-import { isCurrent, organizationRef, presentOrganization, presentPerson, withStandings } from './people.js';
+import { isCurrent, organizationRef, presentOrganization, presentPerson, withStandings, type PhotoServing } from './people.js';
 import { DivisionsQuery, Division, Representative, DivisionDetail } from '../schemas/divisions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
@@ -31,7 +31,7 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
 }
 
 /** Everyone with a membership that `where` and `held` select (by default, held today), each with those memberships; seats before other posts. */
-export async function representatives(db: Db, where: SQL, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
+export async function representatives(db: Db, where: SQL, photos: PhotoServing, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
   const rows = await db.select({
     person: people,
     organization: organizationRef,
@@ -50,7 +50,7 @@ export async function representatives(db: Db, where: SQL, held: SQL = isCurrent)
   }
   const entries = [...byPerson.values()];
   const presented = await withStandings(db, entries.map((e) => e.person));
-  return presented.map((p, i) => ({ ...presentPerson(p), memberships: entries[i]!.memberships }));
+  return presented.map((p, i) => ({ ...presentPerson(p, photos), memberships: entries[i]!.memberships }));
 }
 
 /**
@@ -58,15 +58,15 @@ export async function representatives(db: Db, where: SQL, held: SQL = isCurrent)
  * nobody does — the data holds no member of the legislature sitting now — the
  * last holders, whose seats ended on the latest date any of them did.
  */
-export async function seatHolders(db: Db, where: SQL): Promise<{ current: boolean; representatives: Static<typeof Representative>[] }> {
-  const current = await representatives(db, where);
+export async function seatHolders(db: Db, where: SQL, photos: PhotoServing): Promise<{ current: boolean; representatives: Static<typeof Representative>[] }> {
+  const current = await representatives(db, where, photos);
   if (current.length > 0) return { current: true, representatives: current };
   const [last] = await db.select({ end: sql<string | null>`max(${memberships.endDate})::text` })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(where);
   if (!last?.end) return { current: true, representatives: [] };
-  return { current: false, representatives: await representatives(db, where, eq(memberships.endDate, last.end)) };
+  return { current: false, representatives: await representatives(db, where, photos, eq(memberships.endDate, last.end)) };
 }
 
 // ── response ──────────────────────────────────────────────────────────────
@@ -85,7 +85,7 @@ function presentDivision(d: DivisionRow): Static<typeof Division> {
   };
 }
 
-export const divisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const divisionRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app, photos) => {
   const db = app.database.db;
 
   app.get('/divisions', { schema: { tags: ['divisions'], summary: 'List divisions', querystring: DivisionsQuery, response: { 200: listResponse(Division) } } },
@@ -108,7 +108,7 @@ export const divisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const id = request.params['*'];
     const [division] = await db.select().from(divisions).where(eq(divisions.id, id)).limit(1);
     if (!division) throw notFound('division', id);
-    const { current, representatives: held } = await seatHolders(db, eq(memberships.divisionId, id));
+    const { current, representatives: held } = await seatHolders(db, eq(memberships.divisionId, id), photos);
     return { ...presentDivision(division), representatives: held, representatives_current: current };
   });
 };

@@ -182,7 +182,7 @@ async function findPerson(db: Db, uuid: string): Promise<PersonRow> {
   return row;
 }
 
-async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof PersonDetail>> {
+async function personDetail(db: Db, person: PersonRow, photos: PhotoServing): Promise<Static<typeof PersonDetail>> {
   const [[withStanding], rows] = await Promise.all([
     withStandings(db, [person]),
     db.select({
@@ -200,7 +200,7 @@ async function personDetail(db: Db, person: PersonRow): Promise<Static<typeof Pe
   const seats = rows.filter((r) => SEATS.includes(r.organization.classification));
   const sessions = await overlappingSessions(db, seats.map((r) => ({ ...r.membership, jurisdictionId: r.organization.jurisdictionId })));
   return {
-    ...presentPerson(withStanding!),
+    ...presentPerson(withStanding!, photos),
     memberships: rows.map(({ membership: m, organization, party, current }) => ({
       id: m.id, organization: presentOrganization(organization), role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
       party: party?.id && party.name ? { id: party.id, name: bilingual(party.name, party.nameFr) } : null,
@@ -363,13 +363,19 @@ function presentBallot(b: BallotRow): Static<typeof PersonBallot> {
 }
 
 // ── response ──────────────────────────────────────────────────────────────
-export function presentPerson(p: PersonRow & { standing: Standing }): Static<typeof Person> {
+/** Whether the platform serves people's photos (PHOTOS=on): the people routes say so in each person's `photo`. */
+export interface PhotoServing {
+  servesPhotos: boolean;
+}
+
+export function presentPerson(p: PersonRow & { standing: Standing }, { servesPhotos }: PhotoServing): Static<typeof Person> {
   return {
     id: p.id,
     name: p.name,
     given_name: p.givenName,
     family_name: p.familyName,
     image: p.image,
+    photo: servesPhotos && p.image ? `/api/v1/people/${p.id}/photo` : null,
     email: p.email,
     gender: p.gender,
     party: p.standing.party,
@@ -402,17 +408,17 @@ const ballotCsvColumns: CsvColumn<Static<typeof PersonBallot>>[] = [
   { header: 'result', value: (b) => b.vote_event.result }, { header: 'option', value: (b) => b.option }, { header: 'party', value: (b) => b.party },
 ];
 
-export const peopleRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app, photos) => {
   const db = app.database.db;
 
   app.get('/people', { schema: { tags: ['people'], summary: 'List and search people', querystring: PeopleQuery, response: { 200: listResponse(Person) } } },
-    async (request, reply) => respondList(request, reply, request.query, await peopleSource(db, request.query), presentPerson, {
+    async (request, reply) => respondList(request, reply, request.query, await peopleSource(db, request.query), (p) => presentPerson(p, photos), {
       filename: 'people', columns: personCsvColumns,
     }));
 
   app.get('/people/ocd-person/:uuid', {
     schema: { tags: ['people'], summary: 'One person with memberships and seat terms', params: PersonParams, response: { 200: PersonDetail } },
-  }, async (request) => personDetail(db, await findPerson(db, request.params.uuid)));
+  }, async (request) => personDetail(db, await findPerson(db, request.params.uuid), photos));
 
   app.get('/people/ocd-person/:uuid/votes', {
     schema: {

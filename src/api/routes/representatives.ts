@@ -17,7 +17,7 @@ import { Bilingual, Nullable, StringEnum } from '../schemas/shared.js';
 import { legislatureOn, nextLegislature, type Legislature } from '../../domain/legislatures.js';
 import { bilingual, presentLegislature } from '../resources.js';
 import { representatives, seatHolders } from './divisions.js';
-import { isCurrent } from './people.js';
+import { isCurrent, type PhotoServing } from './people.js';
 import { Representative, RepresentativesCurrent } from '../schemas/divisions.js';
 import { Legislature as LegislatureSchema } from '../schemas/people.js';
 
@@ -142,7 +142,7 @@ async function suggestions(db: Db, q: string): Promise<Static<typeof Suggestion>
   return [...places.slice(0, placeRoom), ...found].slice(0, SUGGESTIONS);
 }
 
-async function answer(db: Db, place: string): Promise<Static<typeof RepresentativesAnswer>> {
+async function answer(db: Db, place: string, photos: PhotoServing): Promise<Static<typeof RepresentativesAnswer>> {
   const key = keyOf(place, 'place');
   const [{ districts, latest }, towns] = await Promise.all([listedSeats(db), municipalities(db)]);
   const matched = districts.filter((d) => placeKey(d.district) === key);
@@ -154,9 +154,9 @@ async function answer(db: Db, place: string): Promise<Static<typeof Representati
   const [seated, council] = await Promise.all([
     Promise.all(matched.map(async (d) => ({
       district: d,
-      holders: await seatHolders(db, and(eq(memberships.district, d.district), eq(organizations.jurisdictionId, d.jurisdiction), inArray(organizations.classification, SEATS))!),
+      holders: await seatHolders(db, and(eq(memberships.district, d.district), eq(organizations.jurisdictionId, d.jurisdiction), inArray(organizations.classification, SEATS))!, photos),
     }))),
-    councils.length ? representatives(db, and(inArray(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!) : [],
+    councils.length ? representatives(db, and(inArray(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!, photos) : [],
   ]);
   const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, nameFr: jurisdictions.nameFr, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
   const levels: Static<typeof Level>[] = [];
@@ -192,7 +192,7 @@ async function answer(db: Db, place: string): Promise<Static<typeof Representati
   return { place, levels: [...levels, ...councilLevels.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || (a.district === null ? 1 : 0) - (b.district === null ? 1 : 0)) };
 }
 
-export const representativeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const representativeRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app, photos) => {
   const db = app.database.db;
 
   app.get('/places', {
@@ -201,5 +201,5 @@ export const representativeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/representatives', {
     schema: { tags: ['people'], summary: 'Who represents a place, at each level the data holds', querystring: RepresentativesQuery, response: { 200: RepresentativesAnswer } },
-  }, async (request) => answer(db, request.query.place));
+  }, async (request) => answer(db, request.query.place, photos));
 };

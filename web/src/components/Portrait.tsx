@@ -1,8 +1,8 @@
 /**
  * A person's photo, served by the platform from its source's address (so the
  * CSP's `img-src 'self'` holds), with the site it came from; the person's
- * initials when the record has no photo or the platform cannot serve it
- * (PHOTOS=off, or the source's address failed).
+ * initials when the platform serves none (`photo` is null: no source gives
+ * one, or PHOTOS=off, so nothing is asked for) or the source's address failed.
  */
 import { useState } from 'react';
 import { useT } from '../lib/i18n';
@@ -10,7 +10,10 @@ import { useT } from '../lib/i18n';
 interface Pictured {
   id: string;
   name: string;
+  /** The source's address, for the caption. */
   image: string | null;
+  /** Where the platform serves it, when it does. */
+  photo: string | null;
 }
 
 function initials(name: string): string {
@@ -31,11 +34,11 @@ export function Portrait({ person, size }: { person: Pictured; size: 'large' | '
   const t = useT();
   const [failed, setFailed] = useState(false);
   const [width, height] = size === 'large' ? [120, 160] : [48, 64];
-  if (!person.image || failed) return <span className={`portrait ${size} initials`} aria-hidden="true">{initials(person.name)}</span>;
+  if (!person.photo || !person.image || failed) return <span className={`portrait ${size} initials`} aria-hidden="true">{initials(person.name)}</span>;
   const img = (
     <img
       className={`portrait ${size}`}
-      src={`/api/v1/people/${person.id}/photo`}
+      src={person.photo}
       alt=""
       width={width}
       height={height}

@@ -3366,6 +3366,7 @@ export interface operations {
                             given_name: string | null;
                             family_name: string | null;
                             image: string | null;
+                            photo: string | null;
                             email: string | null;
                             gender: string | null;
                             party: string | null;
@@ -3476,6 +3477,7 @@ export interface operations {
                         given_name: string | null;
                         family_name: string | null;
                         image: string | null;
+                        photo: string | null;
                         email: string | null;
                         gender: string | null;
                         party: string | null;
@@ -4073,6 +4075,7 @@ export interface operations {
                                 given_name: string | null;
                                 family_name: string | null;
                                 image: string | null;
+                                photo: string | null;
                                 email: string | null;
                                 gender: string | null;
                                 party: string | null;
@@ -4291,6 +4294,7 @@ export interface operations {
                             given_name: string | null;
                             family_name: string | null;
                             image: string | null;
+                            photo: string | null;
                             email: string | null;
                             gender: string | null;
                             party: string | null;
