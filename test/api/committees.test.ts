@@ -18,11 +18,17 @@ const { get } = testApi(async (database) => {
   for (const [, acronym] of c21.matchAll(/<CommitteeMeetings>[\s\S]*?<CommitteeAcronym>(\w+)<\/CommitteeAcronym>[\s\S]*?<\/CommitteeMeetings>/g)) {
     c21Meetings.set(acronym!, (c21Meetings.get(acronym!) ?? 0) + 1);
   }
-  const report = await runImport(database, legisinfoBills, files);
+  // Two bills of 37-2 that went to HEAL, the House's health committee until 2004, named as HESA is now.
+  const heal = legisinfoBillFiles(['37-2']).filter((f) => /\/C-(260|420)\//.test(f));
+  expect(heal.map((f) => readFileSync(f, 'utf8')).every((xml) => xml.includes('<CommitteeAcronym>HEAL</CommitteeAcronym>'))).toBe(true);
+  const report = await runImport(database, legisinfoBills, [...files, ...heal]);
   expect(report.status).toBe('succeeded');
 });
 
-interface CommitteeBody { id: string; name: { en: string; fr: string | null }; abbreviation: string | null; chamber: string | null; url: string }
+interface CommitteeBody {
+  id: string; name: { en: string; fr: string | null }; abbreviation: string | null; chamber: string | null; url: string;
+  first_active: string | null; last_active: string | null; superseded_by: string | null;
+}
 interface MeetingBody { id: string; number: number | null; date: string | null; session: string | null; bills: { identifier: string; session: string; url: string }[] }
 interface Page<T> { results: T[]; pagination: { total_items: number; max_page: number; next: string | null } }
 
@@ -39,10 +45,10 @@ describe('GET /api/v1/committees', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as Page<CommitteeBody>;
     expect(body.results.map((c) => [c.abbreviation, c.chamber])).toEqual([
-      ['HESA', 'lower'], ['SECU', 'lower'], ['LCJC', 'upper'], ['SECD', 'upper'],
+      ['HEAL', 'lower'], ['HESA', 'lower'], ['SECU', 'lower'], ['LCJC', 'upper'], ['SECD', 'upper'],
     ]);
     expect(body.results.map((c) => c.name.en)).toEqual([
-      'Standing Committee on Health', 'Standing Committee on Public Safety and National Security',
+      'Standing Committee on Health', 'Standing Committee on Health', 'Standing Committee on Public Safety and National Security',
       'Standing Senate Committee on Legal and Constitutional Affairs', 'Standing Senate Committee on National Security, Defence and Veterans Affairs',
     ]);
     const secu = body.results.find((c) => c.abbreviation === 'SECU')!;
@@ -53,15 +59,33 @@ describe('GET /api/v1/committees', () => {
     expect(secu.id).toMatch(/^ocd-organization\//);
   });
 
+  it('says which of two committees of one name is current: the one last active, by its meetings and the bill stages it held', async () => {
+    const heal = await committee('HEAL');
+    const hesa = await committee('HESA');
+    expect(heal.name.en).toBe(hesa.name.en);
+    // HEAL's last stage in these bills is in 37-2 (2002–2004), HESA's first in 44-1 (2021 on).
+    expect(heal.last_active! < '2005-01-01').toBe(true);
+    expect(hesa.first_active! > '2021-01-01').toBe(true);
+    expect(heal.superseded_by).toBe(hesa.id);
+    expect(hesa.superseded_by).toBeNull();
+    // A committee whose name no other has is nobody's former one.
+    expect((await committee('SECU')).superseded_by).toBeNull();
+    const detail = (await get(`/api/v1/committees/${heal.id}`)).json() as CommitteeBody;
+    expect(detail).toMatchObject({ superseded_by: hesa.id, first_active: heal.first_active, last_active: heal.last_active });
+    const csv = (await get('/api/v1/committees?format=csv&name=health')).body.trim().split('\r\n');
+    expect(csv[0]).toMatch(/,first_active,last_active,superseded_by$/);
+    expect(csv.find((line) => line.includes(',HEAL,'))).toContain(`,${hesa.id}`);
+  });
+
   it('filters by chamber, jurisdiction and part of the name in either language', async () => {
     const lower = (await get('/api/v1/committees?chamber=lower&per_page=100')).json() as Page<CommitteeBody>;
     const upper = (await get('/api/v1/committees?chamber=upper&per_page=100')).json() as Page<CommitteeBody>;
     expect(lower.results.every((c) => c.chamber === 'lower')).toBe(true);
     expect(upper.results.every((c) => c.chamber === 'upper' && /Senate|Sénat/i.test(`${c.name.en} ${c.name.fr}`))).toBe(true);
-    expect(lower.results.map((c) => c.abbreviation)).toEqual(['HESA', 'SECU']);
+    expect(lower.results.map((c) => c.abbreviation)).toEqual(['HEAL', 'HESA', 'SECU']);
     expect(upper.results.map((c) => c.abbreviation)).toEqual(['LCJC', 'SECD']);
     expect((await get('/api/v1/committees?chamber=joint')).json().pagination.total_items).toBe(0);
-    expect((await get('/api/v1/committees?jurisdiction=ca')).json().pagination.total_items).toBe(4);
+    expect((await get('/api/v1/committees?jurisdiction=ca')).json().pagination.total_items).toBe(5);
     expect((await get('/api/v1/committees?jurisdiction=bc')).json().pagination.total_items).toBe(0);
     const fr = (await get(`/api/v1/committees?name=${encodeURIComponent('sécurité publique')}`)).json() as Page<CommitteeBody>;
     expect(fr.results.map((c) => c.abbreviation)).toEqual(['SECU']);
@@ -80,12 +104,12 @@ describe('GET /api/v1/committees', () => {
       }
       url = body.pagination.next;
     }
-    expect(seen.size).toBe(4);
+    expect(seen.size).toBe(5);
     const csv = await get('/api/v1/committees', { accept: 'text/csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,jurisdiction_id,name_en,name_fr,abbreviation,chamber,parent_id,updated_at');
-    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe('id,jurisdiction_id,name_en,name_fr,abbreviation,chamber,parent_id,updated_at,first_active,last_active,superseded_by');
+    expect(lines).toHaveLength(6);
   });
 
   it('rejects bad parameters with problem+json naming the parameter', async () => {

@@ -212,7 +212,7 @@ describe('SQL statements per request', () => {
       ['/api/v1/debates', 2, 0], // one sitting: page 2 is past the known total, no statement
       [`/api/v1/debates/${debate}/speeches`, 3, 2],
       ['/api/v1/speeches?q=carbon', 2, 1],
-      ['/api/v1/committees', 2, 1],
+      ['/api/v1/committees', 3, 2], // the page, the total, the activity of the page's committees (and of others of their names)
       [`/api/v1/committees/${committee}/meetings`, 4, 3], // the committee, the page, the bills each meeting studied
       ['/api/v1/search?q=firearms', 2, 1],
       ['/api/v1/divisions', 2, 1],
@@ -233,7 +233,7 @@ describe('SQL statements per request', () => {
       [`/api/v1/people/${person}`, 4], // the person, their memberships, current standing, the sessions of their seats
       [`/api/v1/debates/${debate}`, 2], // the sitting, its table of contents by subject
       [`/api/v1/debates/${debate}?include=speeches`, 3],
-      [`/api/v1/committees/${committee}`, 2],
+      [`/api/v1/committees/${committee}`, 3], // the committee, its activity, its meetings' count and span
       ['/api/v1/jurisdictions/ca?include=sessions', 2],
     ];
     const measuredDetails: [string, number][] = [];

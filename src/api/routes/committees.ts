@@ -4,8 +4,8 @@ import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Static } from 'typebox';
-import type { Db } from '../../db/client.js';
-import { bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
+import { resultRows, type Db } from '../../db/client.js';
+import { billActions, bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
 import { by, keysetList, respondList, sortBy } from '../lists.js';
@@ -28,6 +28,42 @@ const committeeJoins = [
   { table: grandparent, on: eq(grandparent.id, parent.parentId), left: true },
 ];
 type CommitteeRow = SelectResultFields<typeof committeeFields>;
+type ActiveCommitteeRow = CommitteeRow & { activity: Activity };
+
+/** When the data shows a committee at work, and the committee of the same name that took over from it. */
+interface Activity {
+  first: string | null;
+  last: string | null;
+  supersededBy: string | null;
+}
+
+/**
+ * The activity of `rows`' committees: the first and last dates of their meetings and of the bill stages they
+ * held, and, where another committee of the same legislature has the same name (the House renamed HEAL to HESA
+ * in 2004, keeping "Standing Committee on Health"), the one of them last active after this one. One query.
+ */
+async function withActivity<R extends CommitteeRow>(db: Db, rows: R[]): Promise<(R & { activity: Activity })[]> {
+  if (rows.length === 0) return [];
+  const names = [...new Set(rows.map((r) => r.committee.name))];
+  const found = resultRows<{ id: string; first: string | null; last: string | null; superseded_by: string | null }>(await db.execute(sql`
+    with named as (
+      select ${organizations.id} as id, ${organizations.name} as name, ${organizations.jurisdictionId} as jurisdiction_id from ${organizations}
+      where ${organizations.classification} = 'committee' and ${inArray(organizations.name, names)}
+    ), activity as (
+      select named.*, min(a.date)::text as first, max(a.date)::text as last from named left join (
+        select ${committeeMeetings.committeeId} as committee_id, ${committeeMeetings.date} as date from ${committeeMeetings}
+        union all select ${billActions.committeeId}, ${billActions.date} from ${billActions} where ${billActions.committeeId} is not null
+      ) a on a.committee_id = named.id group by named.id, named.name, named.jurisdiction_id
+    )
+    select one.id, one.first, one.last,
+      (select later.id from activity later
+        where later.name = one.name and later.jurisdiction_id is not distinct from one.jurisdiction_id and later.id <> one.id
+          and later.last > coalesce(one.last, '0001-01-01')
+        order by later.last desc, later.id limit 1) as superseded_by
+    from activity one where ${inArray(sql`one.id`, rows.map((r) => r.committee.id))}`));
+  const byId = new Map(found.map((r) => [r.id, { first: r.first, last: r.last, supersededBy: r.superseded_by }]));
+  return rows.map((r) => ({ ...r, activity: byId.get(r.committee.id) ?? { first: null, last: null, supersededBy: null } }));
+}
 
 function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
   const where: SQL[] = [eq(organizations.classification, 'committee')];
@@ -49,9 +85,10 @@ function committeeSource(db: Db, q: Static<typeof CommitteesQuery>) {
     name: [by(organizations.name, 'text'), by(organizations.id, 'text')],
     updated: [by(organizations.updatedAt, 'time'), by(organizations.id, 'text')],
   });
-  return keysetList(db, {
+  return keysetList<typeof committeeFields, ActiveCommitteeRow>(db, {
     from: organizations, joins: committeeJoins, fields: committeeFields, where: committeeFilters(q), sort,
     changedSince: { column: organizations.updatedAt, since: q.updated_since },
+    attach: (rows) => withActivity(db, rows),
   });
 }
 
@@ -114,7 +151,7 @@ async function billsStudied(db: Db, meetingIds: string[]): Promise<Map<string, S
 // ── response ──────────────────────────────────────────────────────────────
 const committeeUrl = (id: string) => `/api/v1/committees/${id}`;
 
-function presentCommittee({ committee: c, chamber }: CommitteeRow): Static<typeof Committee> {
+function presentCommittee({ committee: c, chamber, activity }: ActiveCommitteeRow): Static<typeof Committee> {
   return {
     id: c.id,
     jurisdiction_id: c.jurisdictionId,
@@ -123,6 +160,9 @@ function presentCommittee({ committee: c, chamber }: CommitteeRow): Static<typeo
     classification: c.classification,
     chamber,
     parent_id: c.parentId,
+    first_active: activity.first,
+    last_active: activity.last,
+    superseded_by: activity.supersededBy,
     other_identifiers: c.otherIdentifiers,
     sources: c.sources,
     url: committeeUrl(c.id),
@@ -155,13 +195,14 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { header: 'name_en', value: (c) => c.name.en }, { header: 'name_fr', value: (c) => c.name.fr },
         { header: 'abbreviation', value: (c) => c.abbreviation }, { header: 'chamber', value: (c) => c.chamber },
         { header: 'parent_id', value: (c) => c.parent_id }, { header: 'updated_at', value: (c) => c.updated_at },
+        { header: 'first_active', value: (c) => c.first_active }, { header: 'last_active', value: (c) => c.last_active }, { header: 'superseded_by', value: (c) => c.superseded_by },
       ],
     }));
 
   app.get('/committees/ocd-organization/:uuid', {
     schema: { tags: ['committees'], summary: 'One committee by OCD id', params: UuidParams, response: { 200: CommitteeDetail } },
   }, async (request) => {
-    const row = await committeeOr404(db, request.params.uuid);
+    const row = (await withActivity(db, [await committeeOr404(db, request.params.uuid)]))[0]!;
     const [stats] = await db.select({
       n: sql<number>`count(*)::int`,
       first: sql<string | null>`min(${committeeMeetings.date})::text`,

@@ -2580,6 +2580,9 @@ export interface operations {
                             classification: string;
                             chamber: ("lower" | "upper" | "joint") | null;
                             parent_id: string | null;
+                            first_active: string | null;
+                            last_active: string | null;
+                            superseded_by: string | null;
                             other_identifiers: {
                                 scheme: string;
                                 identifier: string;
@@ -2646,6 +2649,9 @@ export interface operations {
                         classification: string;
                         chamber: ("lower" | "upper" | "joint") | null;
                         parent_id: string | null;
+                        first_active: string | null;
+                        last_active: string | null;
+                        superseded_by: string | null;
                         other_identifiers: {
                             scheme: string;
                             identifier: string;

@@ -6,7 +6,7 @@ import { Pending } from '../components/Status';
 import { urlFor } from '../lib/api';
 import { formatDate } from '../lib/format';
 import { pickText, useLang, useT } from '../lib/i18n';
-import { csvUrl, sitePath } from '../lib/links';
+import { committeePath, csvUrl, sitePath } from '../lib/links';
 import { Link, useQuery, type Params } from '../lib/router';
 import { useApi } from '../lib/use-api';
 
@@ -22,6 +22,12 @@ export default function Committee({ params }: { params: Params }) {
       <p className="eyebrow">{c?.abbreviation}</p>
       <Heading title={c ? pickText(c.name, lang) : t('committees.title')}>{c ? <Bi value={c.name} /> : t('committees.title')}</Heading>
       <Pending {...committee} retry={committee.reload} />
+      {c?.superseded_by && (
+        <div className="notice info">
+          <p>{t('committee.formerNote', { last: formatDate(c.last_active, lang) })}</p>
+          <p><Link to={committeePath(c.superseded_by)}>{t('committee.currentLink')}</Link></p>
+        </div>
+      )}
       {c && (
         <p className="lead">
           {t('committee.summary', { n: c.meeting_count, first: formatDate(c.first_meeting_date, lang), last: formatDate(c.last_meeting_date, lang) })}

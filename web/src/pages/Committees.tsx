@@ -5,6 +5,7 @@ import { Heading } from '../components/Heading';
 import { ListSummary } from '../components/ListSummary';
 import { Pagination } from '../components/Pagination';
 import { Pending } from '../components/Status';
+import { formatDate } from '../lib/format';
 import { useLang, useT } from '../lib/i18n';
 import { committeePath } from '../lib/links';
 import { useLegislatures } from '../lib/reference';
@@ -35,12 +36,21 @@ export default function Committees() {
         <>
           <ListSummary pagination={committees.data.pagination} apiPath="/api/v1/committees" query={filters} />
           <ul className="cards">
-            {committees.data.results.map((c) => (
-              <li key={c.id}>
-                <Link to={committeePath(c.id)}><Bi value={c.name} /></Link>
-                <p className="meta">{c.abbreviation}{c.chamber && <> · {t(c.chamber === 'upper' ? 'chamber.upper' : c.chamber === 'joint' ? 'chamber.joint' : 'chamber.lower')}</>}</p>
-              </li>
-            ))}
+            {committees.data.results.map((c) => {
+              // Same-name committees sort together, so the one that took over is on the same page.
+              const supersedes = committees.data!.results.some((other) => other.superseded_by === c.id);
+              return (
+                <li key={c.id}>
+                  <Link to={committeePath(c.id)}><Bi value={c.name} /></Link>
+                  {c.superseded_by && <> <span className="badge">{t('committee.former')}</span></>}
+                  {supersedes && <> <span className="badge current">{t('committee.current')}</span></>}
+                  <p className="meta">
+                    {c.abbreviation}{c.chamber && <> · {t(c.chamber === 'upper' ? 'chamber.upper' : c.chamber === 'joint' ? 'chamber.joint' : 'chamber.lower')}</>}
+                    {c.first_active && <> · {t('committee.active', { first: formatDate(c.first_active, lang), last: formatDate(c.last_active, lang) })}</>}
+                  </p>
+                </li>
+              );
+            })}
           </ul>
           <Pagination pagination={committees.data.pagination} />
         </>
