@@ -192,10 +192,10 @@ function numberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: n
   return n;
 }
 
-const RATE_LIMIT_SCOPES = [...TIER_NAMES, 'auth-ip'];
+const RATE_LIMIT_SCOPES = [...TIER_NAMES, 'auth-ip', 'cached-ip'];
 const UNIT_MS: Record<string, number> = { s: 1000, min: 60_000, h: 3_600_000, day: 86_400_000 };
 
-/** RATE_LIMITS="anonymous=120/min; default=1000/min,100000/day; auth-ip=20/min" */
+/** RATE_LIMITS="anonymous=120/min; default=1000/min,100000/day; auth-ip=20/min; cached-ip=600/min" */
 function rateLimits(env: NodeJS.ProcessEnv): Record<string, { limit: number; windowMs: number }[]> {
   const result: Record<string, { limit: number; windowMs: number }[]> = {};
   for (const entry of (env.RATE_LIMITS ?? '').split(';').map((e) => e.trim()).filter(Boolean)) {

@@ -1,7 +1,8 @@
 /**
  * Cached anonymous reads answered at the socket, before Fastify. A hit needs
  * none of Fastify's work (routing, request objects, a child logger, hooks):
- * it is counted against the anonymous quota, gets the same security, CORS,
+ * it is counted against its client's cached-read quota (not the anonymous
+ * tier, which counts what reaches the database), gets the same security, CORS,
  * RateLimit and request-id headers as any other response, is recorded in the
  * same metrics and log line, and is written with headers prepared when the
  * entry was filled (src/api/response-cache.ts). Everything else, and any hit
@@ -16,7 +17,6 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { performance } from 'node:perf_hooks';
 import proxyAddr from '@fastify/proxy-addr';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { ANONYMOUS_PRINCIPAL } from '../auth/permissions.js';
 import { normalizeTarget } from '../auth/request-target.js';
 import type { LimitResult } from '../auth/rate-limit.js';
 import { metrics } from '../ops/metrics.js';
@@ -37,13 +37,13 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
   const clientIp = (request: IncomingMessage) => (trust ? proxyAddr(request, trust) : request.socket.remoteAddress) ?? '';
   const hits = metrics.cacheRequests.labels('hit');
 
-  function answer(app: FastifyInstance, request: IncomingMessage, response: ServerResponse, entry: CachedResponse, started: number, ip: string, quota: Record<string, string> | undefined) {
+  function answer(app: FastifyInstance, request: IncomingMessage, response: ServerResponse, entry: CachedResponse, started: number, ip: string, quota: Record<string, string>) {
     const id = options.requestId(request);
     const notModified = ifNoneMatch(request.headers['if-none-match'], entry.etag);
     const variant = notModified ? undefined : entry.variantFor(request.headers['accept-encoding']);
     const headers = variant ? [...variant.ok] : [...entry.notModified];
     headers.push('x-request-id', id, ...app.corsPolicy(request.headers.origin).headerList);
-    if (quota) for (const name in quota) headers.push(name, quota[name]!);
+    for (const name in quota) headers.push(name, quota[name]!);
     response.writeHead(notModified ? 304 : 200, headers);
     if (notModified) response.end();
     else response.end(variant!.body);
@@ -67,12 +67,16 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
       metrics.httpInFlight.dec();
       fastify(request, response);
     };
-    // Fastify refuses one over its quota with the full problem document (counting it once more, which a client over its quota can spare).
-    const settle = (limit: LimitResult | null) => (limit?.limited ? handOver() : answer(app, request, response, entry, started, ip, limit?.headers));
+    // Fastify refuses one over its quota, with the full problem document and this count.
+    const settle = (limit: LimitResult) => {
+      if (!limit.limited) return answer(app, request, response, entry, started, ip, limit.headers);
+      app.rateLimiter.refuseCachedRead(request, limit);
+      handOver();
+    };
     const counted = { method: 'GET', url: request.url!, ip };
-    // Usually known at once; when the store must be asked, answered when it has.
-    const now = app.rateLimiter.countNow(counted, ANONYMOUS_PRINCIPAL);
-    if (now === undefined) app.rateLimiter.count(counted, ANONYMOUS_PRINCIPAL).then(settle, handOver);
+    // Usually known at once; when the store must be asked, answered when it has (a store failure: Fastify counts it as a miss).
+    const now = app.rateLimiter.countCachedNow(counted);
+    if (now === undefined) app.rateLimiter.countCached(counted).then(settle, handOver);
     else settle(now);
   };
 }

@@ -32,7 +32,8 @@ export function securityOptions(config: Config): SecurityOptions {
     ...(config.smtpUrl ? { mailer: smtpMailer(config.smtpUrl, config.mailFrom) } : {}),
     trustedProxies: config.trustedProxies,
     corsOrigins: config.corsOrigins,
-    tiers: Object.fromEntries(Object.entries(config.rateLimits).filter(([scope]) => scope !== 'auth-ip')),
+    tiers: Object.fromEntries(Object.entries(config.rateLimits).filter(([scope]) => scope !== 'auth-ip' && scope !== 'cached-ip')),
     ...(config.rateLimits['auth-ip'] ? { authIpQuota: config.rateLimits['auth-ip'][0]! } : {}),
+    ...(config.rateLimits['cached-ip'] ? { cachedIpQuotas: config.rateLimits['cached-ip'] } : {}),
   };
 }

@@ -35,6 +35,8 @@ export interface SecurityOptions {
   corsOrigins?: string[];
   tiers?: Partial<Record<TierName, Quota[]>>;
   authIpQuota?: Quota;
+  /** Per client IP on anonymous reads answered from the response cache (DEFAULT_CACHED_IP_QUOTAS when absent). */
+  cachedIpQuotas?: Quota[];
   lockout?: LockoutPolicy;
 }
 
@@ -135,7 +137,7 @@ function rejectUnusable(request: FastifyRequest, part: 'body' | 'query' | 'param
 /** Before any route or hook: what every route must declare, and the limits and CORS policy the hooks apply. */
 export function installSecurityPolicies(app: FastifyInstance, options: SecurityOptions): void {
   requirePermissions(app);
-  app.decorate('rateLimiter', new RateLimiter(app.store, options.tiers, options.authIpQuota));
+  app.decorate('rateLimiter', new RateLimiter(app.store, options.tiers, options.authIpQuota, options.cachedIpQuotas));
   app.decorate('corsPolicy', corsPolicies(options.corsOrigins ?? []));
 }
 

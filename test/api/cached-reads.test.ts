@@ -2,7 +2,7 @@
  * Cached anonymous reads, answered before Fastify (src/api/cached-reads.ts),
  * over real HTTP (inject() calls Fastify directly, so it never sees them): the
  * same headers as the response that filled the entry, counted against the
- * anonymous quota, refused past it, 304 on a matching ETag, the asking
+ * cached-read quota rather than the anonymous one, refused past it, 304 on a matching ETag, the asking
  * origin's CORS, the forwarded client behind a trusted proxy, in the metrics
  * and the log, never for a caller with credentials, and gone when data changes.
  */
@@ -16,6 +16,7 @@ import { loggedApp, type LoggedApp } from '../ops/support.js';
 const ALLOWED = 'https://app.openpolicy.ca';
 const GATEWAY = '127.0.0.1';
 const QUOTA = 4;
+const CACHED_QUOTA = 6;
 let database: TestDatabase;
 let logged: LoggedApp;
 let base: string;
@@ -27,7 +28,7 @@ beforeAll(async () => {
     database,
     store,
     // The test client is the trusted gateway, so each test names its own client in X-Forwarded-For.
-    security: { corsOrigins: [ALLOWED], trustedProxies: [GATEWAY], tiers: { anonymous: [{ limit: QUOTA, windowMs: 60_000 }] } },
+    security: { corsOrigins: [ALLOWED], trustedProxies: [GATEWAY], tiers: { anonymous: [{ limit: QUOTA, windowMs: 60_000 }] }, cachedIpQuotas: [{ limit: CACHED_QUOTA, windowMs: 60_000 }] },
   });
   await logged.app.listen({ port: 0, host: '127.0.0.1' });
   const address = logged.app.server.address();
@@ -44,8 +45,8 @@ let clients = 0;
 /** A fresh client address, so each test has its own quota. */
 const client = () => ({ 'x-forwarded-for': `198.51.100.${++clients}` });
 const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
-/** Headers that differ from one response to the next by design. */
-const PER_REQUEST = new Set(['date', 'x-request-id', 'x-cache', 'ratelimit-remaining', 'ratelimit-reset']);
+/** Headers that differ from one response to the next by design (a hit shows the cached-read quota, a miss the anonymous one). */
+const PER_REQUEST = new Set(['date', 'x-request-id', 'x-cache', 'ratelimit-limit', 'ratelimit-policy', 'ratelimit-remaining', 'ratelimit-reset']);
 
 describe('a repeated anonymous read', () => {
   it('is answered from the cache with the headers and bytes of the response that filled it', async () => {
@@ -61,15 +62,17 @@ describe('a repeated anonymous read', () => {
     expect(hit.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
-  it('is counted against the anonymous quota, and refused past it with the full problem and headers', async () => {
+  it('is counted against the cached-read quota, not the anonymous one, and refused past it with the full problem and headers', async () => {
     const who = client();
-    const remaining: (string | null)[] = [];
-    for (let i = 0; i < QUOTA; i++) {
+    const seen: (string | null)[][] = [];
+    for (let i = 0; i < 1 + CACHED_QUOTA; i++) {
       const res = await get('/api/v1/sessions', who);
       expect(res.status).toBe(200);
-      remaining.push(res.headers.get('ratelimit-remaining'));
+      seen.push([res.headers.get('x-cache'), res.headers.get('ratelimit-limit'), res.headers.get('ratelimit-remaining')]);
     }
-    expect(remaining).toEqual(['3', '2', '1', '0']);
+    // The miss reached the database: one of the anonymous four. The hits did not.
+    expect(seen).toEqual([['MISS', '4', '3'], ...['5', '4', '3', '2', '1', '0'].map((left) => ['HIT', '6', left])]);
+    expect((await get('/api/v1/sessions?per_page=1', who)).headers.get('ratelimit-remaining')).toBe('2');
     const refused = await get('/api/v1/sessions', who);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -109,9 +112,10 @@ describe('a repeated anonymous read', () => {
   it('is counted per client behind a trusted proxy', async () => {
     const [a, b] = [client(), client()];
     await get('/api/v1/people?per_page=1', a);
-    expect((await get('/api/v1/people?per_page=1', a)).headers.get('ratelimit-remaining')).toBe('2');
+    await get('/api/v1/people?per_page=1', a);
+    expect((await get('/api/v1/people?per_page=1', a)).headers.get('ratelimit-remaining')).toBe('4');
     const other = await get('/api/v1/people?per_page=1', b);
-    expect([other.headers.get('x-cache'), other.headers.get('ratelimit-remaining')]).toEqual(['HIT', '3']);
+    expect([other.headers.get('x-cache'), other.headers.get('ratelimit-remaining')]).toEqual(['HIT', '5']);
   });
 
   it('is in the request metrics and has its log line, with the route pattern and the id it was sent', async () => {

@@ -45,11 +45,13 @@ describe('loadConfig', () => {
     fails({ RATE_LIMITS: 'premium=10/min' }, 'RATE_LIMITS', /"premium" is not one of anonymous, default/);
     fails({ RATE_LIMITS: 'anonymous=lots' }, 'RATE_LIMITS', /not a quota such as 600\/min/);
     fails({ RATE_LIMITS: 'auth-ip=5/min,50/h' }, 'RATE_LIMITS', /one quota/);
-    const limits = loadConfig({ ...base, RATE_LIMITS: 'anonymous=120/min; default=1000/min,100000/day; auth-ip=10/min' });
+    const limits = loadConfig({ ...base, RATE_LIMITS: 'anonymous=120/min; default=1000/min,100000/day; auth-ip=10/min; cached-ip=300/min,5000/h' });
     expect(securityOptions(limits)).toMatchObject({
       tiers: { anonymous: [{ limit: 120, windowMs: 60_000 }], default: [{ limit: 1000, windowMs: 60_000 }, { limit: 100_000, windowMs: 86_400_000 }] },
       authIpQuota: { limit: 10, windowMs: 60_000 },
+      cachedIpQuotas: [{ limit: 300, windowMs: 60_000 }, { limit: 5000, windowMs: 3_600_000 }],
     });
+    expect(securityOptions(limits).tiers).not.toHaveProperty('cached-ip');
     expect(config).toMatchObject({
       trustedProxies: ['10.0.0.0/8', 'loopback', '::1', '2001:db8::/32'],
       corsOrigins: ['https://openpolicy.ca', 'http://localhost:5173'],

@@ -215,7 +215,7 @@ describe.skipIf(!process.env.REDIS_URL)('two API instances sharing Redis', () =>
 
   beforeAll(async () => {
     // Behind a proxy on loopback, as behind nginx: each test is its own client by X-Forwarded-For.
-    const security = { jwtSecret: JWT_SECRET, tiers: { anonymous: [{ limit: 5, windowMs: 60_000 }] }, trustedProxies: ['127.0.0.1'] };
+    const security = { jwtSecret: JWT_SECRET, tiers: { anonymous: [{ limit: 5, windowMs: 60_000 }] }, cachedIpQuotas: [{ limit: 4, windowMs: 60_000 }], trustedProxies: ['127.0.0.1'] };
     a = await buildApp({ database, store: stores[0]!, security });
     b = await buildApp({ database, store: stores[1]!, security });
     await a.listen({ port: 0, host: '127.0.0.1' });
@@ -227,31 +227,46 @@ describe.skipIf(!process.env.REDIS_URL)('two API instances sharing Redis', () =>
     for (const s of stores) await s.close();
   });
 
-  const url = (app: FastifyInstance) => {
-    const address = app.server.address() as { port: number };
-    return `http://127.0.0.1:${address.port}/api/v1/bills`;
-  };
+  const base = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as { port: number }).port}/api/v1`;
+  let asked = 0;
+  /** A URL of `app` no request has asked before: never in a response cache, so it reaches the database. */
+  const fresh = (app: FastifyInstance) => `${base(app)}/bills?per_page=${++asked}`;
 
-  it('the second instance sees the first one\'s count, and both refuse past the quota', async () => {
-    const seen: [string, number, string | null][] = [];
+  it('a flood of distinct uncached URLs: the second instance sees the first one\'s count, and both refuse past the quota', async () => {
+    const seen: [string, number, string | null, string | null][] = [];
     const client = { 'x-forwarded-for': '198.51.100.20' };
     for (const app of [a, a, a, b, b]) {
-      const res = await fetch(url(app), { headers: client });
-      seen.push([app === a ? 'a' : 'b', res.status, res.headers.get('ratelimit-remaining')]);
+      const res = await fetch(fresh(app), { headers: client });
+      seen.push([app === a ? 'a' : 'b', res.status, res.headers.get('ratelimit-remaining'), res.headers.get('x-cache')]);
     }
-    expect(seen).toEqual([['a', 200, '4'], ['a', 200, '3'], ['a', 200, '2'], ['b', 200, '1'], ['b', 200, '0']]);
+    expect(seen).toEqual([['a', 200, '4', 'MISS'], ['a', 200, '3', 'MISS'], ['a', 200, '2', 'MISS'], ['b', 200, '1', 'MISS'], ['b', 200, '0', 'MISS']]);
     for (const app of [a, b]) {
-      const res = await fetch(url(app), { headers: client });
+      const res = await fetch(fresh(app), { headers: client });
       expect(res.status).toBe(429);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     }
   });
 
+  it('cached answers are counted apart, across instances too: a flood of one cached URL is refused past that quota', async () => {
+    const client = { 'x-forwarded-for': '198.51.100.21' };
+    const address = (app: FastifyInstance) => `${base(app)}/sessions?per_page=3`;
+    // One miss on each instance fills its cache (two of the anonymous five).
+    for (const app of [a, b]) expect((await fetch(address(app), { headers: client })).headers.get('x-cache')).toBe('MISS');
+    const hits: [number, string | null, string | null][] = [];
+    for (const app of [a, a, b, b, a]) {
+      const res = await fetch(address(app), { headers: client });
+      hits.push([res.status, res.headers.get('x-cache'), res.headers.get('ratelimit-remaining')]);
+    }
+    expect(hits).toEqual([[200, 'HIT', '3'], [200, 'HIT', '2'], [200, 'HIT', '1'], [200, 'HIT', '0'], [429, 'MISS', '0']]);
+    // The anonymous quota is what the misses left: three more reads reach the database.
+    const uncached = await fetch(fresh(b), { headers: client });
+    expect([uncached.status, uncached.headers.get('ratelimit-remaining')]).toEqual([200, '2']);
+  });
+
   it('a logout on one instance ends the session on the other (cache eviction over pub/sub)', async () => {
     const email = `twin-${randomUUID()}@example.org`;
     await createUser(database.db, { email, password: 'two instances one session' });
-    const base = (app: FastifyInstance) => url(app).replace('/bills', '');
     const tokens = await (await fetch(`${base(a)}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.21' }, body: JSON.stringify({ email, password: 'two instances one session' }) })).json() as { access_token: string };
     const meOn = (app: FastifyInstance) => fetch(`${base(app)}/auth/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect((await meOn(b)).status).toBe(200); // b now caches the session as live
