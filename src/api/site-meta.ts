@@ -148,7 +148,7 @@ const ROUTES: [RegExp, Resolver][] = [
   [/^\/register$/, privatePage({ en: 'Create an account', fr: 'Créer un compte' })],
   [/^\/reset-password$/, privatePage({ en: 'Reset your password', fr: 'Réinitialiser votre mot de passe' })],
   [/^\/account$/, privatePage({ en: 'Your account', fr: 'Votre compte' })],
-  [/^\/admin(?:\/(?:users|keys|imports|imports\/\d+|audit|outbox))?$/, privatePage({ en: 'Administration', fr: 'Administration' })],
+  [/^\/admin(?:\/(?:users|keys|imports|imports\/\d+|fetch|audit|outbox|performance))?$/, privatePage({ en: 'Administration', fr: 'Administration' })],
 ];
 
 /** The page at `pathname` (without language prefix; a trailing slash is the same page, as in the site's router) in `lang`, or a 404. */

@@ -10,6 +10,7 @@ import { pendingMigrations, ping, type Database } from '../db/client.js';
 import type { Store } from '../store/store.js';
 import type { ImportState } from './import-state.js';
 import { metrics } from './metrics.js';
+import type { DiskUse, SourceFreshness } from './performance-sample.js';
 
 export interface CheckResult {
   status: 'up' | 'down';
@@ -22,13 +23,6 @@ export interface Readiness {
   /** The components that failed, by name: database, redis, migrations. */
   failing: string[];
   checks: Record<string, CheckResult>;
-}
-
-export interface SourceFreshness {
-  source: string;
-  last_success_at: string | null;
-  age_hours: number | null;
-  stale: boolean;
 }
 
 export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
@@ -158,7 +152,7 @@ export class HealthChecks {
   }
 
   /** The data folder's file system (PGlite lives there; with PostgreSQL, logs and local state). */
-  async disk(): Promise<{ path: string; free_bytes: number; total_bytes: number; free_ratio: number } | null> {
+  async disk(): Promise<DiskUse | null> {
     if (!this.options.dataDir) return null;
     try {
       const s = await statfs(this.options.dataDir);

@@ -9,31 +9,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Database } from '../db/client.js';
 import type { Store } from '../store/store.js';
 import { databaseUse, type DatabaseUse } from './datastores.js';
-import type { HealthChecks, SourceFreshness } from './health.js';
+import type { HealthChecks } from './health.js';
+import type { PerformanceSample } from './performance-sample.js';
 import { LATENCY_BUCKETS, metrics } from './metrics.js';
-
-export interface PerformanceSample {
-  /** Milliseconds since the epoch. */
-  t: number;
-  requests_per_second: number;
-  in_flight: number;
-  p50_ms: number | null;
-  p95_ms: number | null;
-  p99_ms: number | null;
-  /** Share of responses that were 5xx (and 4xx), over the window. */
-  error_ratio: number | null;
-  client_error_ratio: number | null;
-  pool: { in_use: number; waiting: number; max: number };
-  cache_hit_ratio: number | null;
-  event_loop_p99_ms: number;
-  freshness: SourceFreshness[] | null;
-  /** PostgreSQL as a whole, as this instance sees it (null on failure or without access). */
-  database: { connections: number; max_connections: number; cache_hit_ratio: number | null; size_bytes: number } | null;
-  /** Redis's memory and maxmemory; null without Redis. */
-  redis: { used_bytes: number; max_bytes: number } | null;
-  /** The data folder's file system. */
-  disk: Awaited<ReturnType<HealthChecks['disk']>>;
-}
 
 interface Totals {
   requests: number;

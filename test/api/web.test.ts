@@ -47,7 +47,7 @@ const canonical = (html: string) => head(html, /<link rel="canonical" href="([^"
 
 describe('the web UI', () => {
   it('answers index.html, revalidated on every visit, for the site\'s pages', async () => {
-    for (const url of ['/', '/bills', '/bills/ca/45-1/C-12', '/votes/ca/44-1/332', '/admin/imports/3', '/search?q=C-12']) {
+    for (const url of ['/', '/bills', '/bills/ca/45-1/C-12', '/votes/ca/44-1/332', '/admin/imports/3', '/admin/fetch', '/admin/performance', '/search?q=C-12']) {
       const res = await get(url, { accept: 'text/html' });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toContain('text/html');

@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(CHROMIUM))('axe on every page of the site', () => {
       '/unsubscribe/no-such-token',
     ];
     const notFound = ['/no/such/page', '/bills/ca/45-1/C-99999'];
-    const signedIn = ['/account', '/admin', '/admin/users', '/admin/keys', '/admin/imports', '/admin/fetch', '/admin/audit', '/admin/outbox'];
+    const signedIn = ['/account', '/admin', '/admin/users', '/admin/keys', '/admin/imports', '/admin/fetch', '/admin/audit', '/admin/outbox', '/admin/performance'];
 
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-CA', baseURL: platform.url });
     const page = await context.newPage();

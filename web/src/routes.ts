@@ -41,6 +41,7 @@ export const routes = [
   route('/admin/fetch', page(() => import('./pages/admin/Fetch'))),
   route('/admin/audit', page(() => import('./pages/admin/Audit'))),
   route('/admin/outbox', page(() => import('./pages/admin/Outbox'))),
+  route('/admin/performance', page(() => import('./pages/admin/Performance'))),
 ];
 
 export const NotFound = page(() => import('./pages/NotFound'));

@@ -1,21 +1,13 @@
 /**
- * /admin/performance: a live view of this instance, served by the API itself
- * (no CDN, no build step). The page and its script are a shell anyone may load;
- * the numbers come from /admin/performance/stream, which needs the admin
- * permission ops:read. The stream is Server-Sent Events (one `sample` a second,
- * after a `history` of the last two minutes), read by the page with fetch() so
- * it can send the access token or API key in a header.
+ * /admin/performance/stream: the numbers of the site's live performance page
+ * (web/src/pages/admin/Performance.tsx), for admins (ops:read). Server-Sent
+ * Events: one `sample` a second, after a `history` of the last two minutes.
+ * The page reads it with fetch() and the site's session, since EventSource
+ * cannot send the access token or API key in a header.
  */
-import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PerformanceSampler } from '../../ops/performance.js';
-
-const asset = (name: string) => readFileSync(new URL(`../../ops/performance-page/${name}`, import.meta.url));
-const PAGE = asset('index.html');
-const SCRIPT = asset('page.js');
-// The page's own script and inline styles; it talks to this origin only.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const sampler = new PerformanceSampler(app.database, app.ops.health, app.store);
@@ -24,12 +16,6 @@ export const performanceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('preClose', async () => {
     for (const stream of open) stream.end();
   });
-
-  app.get('/admin/performance', { config: { permission: 'public:read' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(PAGE));
-
-  app.get('/admin/performance.js', { config: { permission: 'public:read' }, schema: { hide: true } }, async (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(SCRIPT));
 
   app.get('/admin/performance/stream', {
     config: { permission: 'ops:read', operational: true },

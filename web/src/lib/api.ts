@@ -89,6 +89,11 @@ export async function api<P extends PathsFor<M>, M extends Method = 'get'>(templ
   return (await res.json()) as Answer<P, M>;
 }
 
+/** The answer of a GET to `path` outside the contract (an event stream), once credentials are settled; its body is read as it arrives. */
+export function openStream(path: string, signal: AbortSignal): Promise<Response> {
+  return request(path, { signal });
+}
+
 /** Saves what `path` answers as a file: for lists a plain link cannot fetch, because they need the access token. */
 export async function download(path: string, filename: string): Promise<void> {
   const blob = await (await request(path, {})).blob();

@@ -20,7 +20,7 @@ export default function AdminHome() {
         <li><Link to="/admin/fetch">{t('admin.fetch')}</Link><p className="meta">{t('admin.fetchHelp')}</p></li>
         {admin && <li><Link to="/admin/audit">{t('admin.audit')}</Link><p className="meta">{t('admin.auditHelp')}</p></li>}
         {admin && <li><Link to="/admin/outbox">{t('admin.outbox')}</Link><p className="meta">{t('admin.outboxHelp')}</p></li>}
-        {admin && <li><a href="/admin/performance">{t('admin.performance')}</a><p className="meta">{t('admin.performanceHelp')}</p></li>}
+        {admin && <li><Link to="/admin/performance">{t('admin.performance')}</Link><p className="meta">{t('admin.performanceHelp')}</p></li>}
       </ul>
     </RequireRole>
   );
