@@ -6,9 +6,9 @@
  * list is checked against the routes file, so a new page cannot go unchecked.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, DESKTOP, launchChromium, PHONE, screenshot, seriousViolations } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTests, CHROMIUM, DESKTOP, logIn, PHONE, screenshot, seriousViolations } from './browser.js';
 import { startPlatform, type Platform } from './platform.js';
 
 const PORT = 20000 + (process.pid % 1000);
@@ -25,17 +25,7 @@ async function json<T>(url: string): Promise<T> {
 
 describe.skipIf(!existsSync(CHROMIUM))('axe on every page of the site', () => {
   let platform: Platform;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startPlatform(PORT);
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-  });
+  const { open } = browserTests(async () => (platform = await startPlatform(PORT)));
 
   /** Waits until the page's content is in: its heading, and no loading note left in the main area. */
   async function settle(page: Page): Promise<void> {
@@ -85,9 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM))('axe on every page of the site', () => {
     const notFound = ['/no/such/page', '/bills/ca/45-1/C-99999'];
     const signedIn = ['/account', '/admin', '/admin/users', '/admin/keys', '/admin/imports', '/admin/fetch', '/admin/audit', '/admin/outbox', '/admin/performance'];
 
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-CA', baseURL: platform.url });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
+    const page = await open();
     const failures: string[] = [];
     for (const path of [...signedOut, ...notFound]) await check(page, path, failures);
     await page.setViewportSize(PHONE);
@@ -96,17 +84,12 @@ describe.skipIf(!existsSync(CHROMIUM))('axe on every page of the site', () => {
     await screenshot(page, 'axe-not-found-phone');
 
     await page.setViewportSize(DESKTOP);
-    await page.goto('/login');
-    await page.getByLabel('Email or username').fill(platform.admin.email);
-    await page.getByLabel('Password').fill(platform.admin.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/account');
+    await logIn(page, platform.admin);
     for (const path of signedIn) await check(page, path, failures);
     // An import run of the sample, as the admin's list links it.
     await page.goto('/admin/imports');
     const run = await page.locator('main a[href^="/admin/imports/"]').first().getAttribute('href');
     await check(page, run!, failures);
-    await context.close();
 
     const visited = [...signedOut, ...signedIn, run!];
     expect(PATTERNS.filter((pattern) => !visited.some((path) => matches(pattern, path))), 'pages of web/src/routes.ts not checked').toEqual([]);

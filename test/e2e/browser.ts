@@ -6,7 +6,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Account, Platform } from './platform.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const DESKTOP = { width: 1280, height: 800 };
@@ -20,6 +22,54 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+export interface BrowserTests {
+  /** What the pages opened so far logged or threw. */
+  errors: string[];
+  /** A fresh browser (own cache and storage) with one page on the platform, its errors collected. */
+  open(viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * Call in a test file's describe: before its tests, `start` (what the file needs, then the platform) and
+ * Chromium; after them, every page opened, Chromium, the platform and then `stop` (what `start` set up).
+ */
+export function browserTests(start: () => Promise<Platform>, options: { stop?: () => unknown; timeoutMs?: number } = {}): BrowserTests {
+  const errors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  let platform: Platform | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    platform = await start();
+    browser = await launchChromium();
+  }, 600_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+    await options.stop?.();
+  });
+  return {
+    errors,
+    async open(viewport = DESKTOP) {
+      const context = await browser!.newContext({ viewport, locale: 'en-CA', baseURL: platform!.url });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(options.timeoutMs ?? 30_000);
+      collectErrors(page, errors);
+      return page;
+    },
+  };
+}
+
+/** Signs in through the login page, which lands on the account page. */
+export async function logIn(page: Page, account: Account): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email or username').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL('**/account');
 }
 
 /** Adds the errors the page logs or throws to `into`, so a test can require there were none. */

@@ -6,9 +6,8 @@
  * at a time, with the CSV of the ballots and of a member's votes.
  */
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, collectErrors, DESKTOP, launchChromium, PHONE, screenshot, seriousViolations } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserTests, CHROMIUM, DESKTOP, PHONE, screenshot, seriousViolations } from './browser.js';
 import { startPlatform, type Platform } from './platform.js';
 
 const PORT = 21000 + (process.pid % 1000);
@@ -16,29 +15,7 @@ const HTTP_STATUS_NOISE = /Failed to load resource: the server responded with a 
 
 describe.skipIf(!existsSync(CHROMIUM))('French addresses, tables of contents and downloads, in Chromium', () => {
   let platform: Platform;
-  let browser: Browser;
-  const errors: string[] = [];
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    platform = await startPlatform(PORT);
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
-  });
-
-  async function open(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-CA', baseURL: platform.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    collectErrors(page, errors);
-    return page;
-  }
+  const { open, errors } = browserTests(async () => (platform = await startPlatform(PORT)), { timeoutMs: 60_000 });
 
   it('serves French pages under /fr with hreflang alternates, and the switch moves between the two addresses', async () => {
     const html = await (await fetch(`${platform.url}/fr/votes/ca/44-1/332`)).text();

@@ -9,10 +9,9 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { portraitPng } from '../support/png.js';
-import { CHROMIUM, collectErrors, DESKTOP, launchChromium, PHONE, screenshot, seriousViolations } from './browser.js';
+import { browserTests, CHROMIUM, PHONE, screenshot, seriousViolations } from './browser.js';
 import { startPlatform, type Platform } from './platform.js';
 
 const PORT = 21000 + (process.pid % 1000);
@@ -23,41 +22,26 @@ const HTTP_STATUS_NOISE = /Failed to load resource: the server responded with a 
 
 describe.skipIf(!existsSync(CHROMIUM))('photos and compression in Chromium, on the real platform', () => {
   let platform: Platform;
-  let browser: Browser;
-  let mirror: Server;
+  let mirror: Server | undefined;
   const asked: string[] = [];
-  const errors: string[] = [];
 
-  beforeAll(async () => {
-    mirror = createServer((request, response) => {
+  const { open, errors } = browserTests(async () => {
+    const server = createServer((request, response) => {
       asked.push(request.url!);
       if (request.url === REID) response.writeHead(200, { 'content-type': 'image/jpeg' }).end(PHOTO);
       else response.writeHead(404).end();
     });
-    await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+    mirror = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     platform = await startPlatform(PORT, {
       PHOTOS: 'on',
       FETCH_CONTACT: 'e2e@openpolicy.test',
-      PHOTO_MIRROR: `http://127.0.0.1:${(mirror.address() as AddressInfo).port}`,
+      PHOTO_MIRROR: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       FETCH_RETRIES: '0',
       FETCH_HOST_INTERVAL_MS: '0',
     });
-    browser = await launchChromium();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    mirror?.close();
-  });
-
-  async function open(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'en-CA', baseURL: platform.url });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    collectErrors(page, errors);
-    return page;
-  }
+    return platform;
+  }, { stop: () => mirror?.close() });
 
   async function councillor(name: string): Promise<{ id: string; image: string | null }> {
     const res = await fetch(`${platform.url}/api/v1/people?name=${encodeURIComponent(name)}`);
