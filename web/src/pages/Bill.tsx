@@ -37,7 +37,7 @@ export default function Bill({ params }: { params: Params }) {
   return (
     <article className="bill">
       <p className="eyebrow">{t('bill.eyebrow', { number: b.identifier, session: b.session })}</p>
-      <Heading title={`${b.identifier} — ${pickText(shortTitle, lang)}`}><Bi value={shortTitle} /></Heading>
+      <Heading title={t('bill.tabTitle', { number: b.identifier, session: b.session, title: pickText(shortTitle, lang) })}><Bi value={shortTitle} /></Heading>
       {shortTitle !== b.title && <p className="lead"><Bi value={b.title} /></p>}
       <FollowButton type="bill" id={b.id} />
 
