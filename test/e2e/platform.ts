@@ -44,13 +44,17 @@ function cli(args: string[], env: NodeJS.ProcessEnv, input?: string, ok: number[
 /** The anonymous quota of the platform the browser tests drive. */
 export const E2E_ANONYMOUS_PER_MINUTE = 6000;
 
-/** `settings`: environment variables of the server beyond the defaults (PHOTOS, say). */
-export async function startPlatform(port: number, settings: NodeJS.ProcessEnv = {}): Promise<Platform> {
+/**
+ * `settings`: environment variables of the server beyond the defaults (PHOTOS, say); `imports`: more real files to
+ * import after the sample, each an `openpolicy import` command's arguments (`['legisinfo-bills', file, …]`).
+ */
+export async function startPlatform(port: number, settings: NodeJS.ProcessEnv = {}, imports: string[][] = []): Promise<Platform> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'op-e2e-'));
   let database: TestDatabase | undefined;
-  // Every page the tests open, and every check they fetch, comes from 127.0.0.1 without a key: at the default
-  // 60 a minute the anonymous quota, not the site, would decide which test fails (test/security covers the quotas).
+  // Every page the tests open, and every check they fetch, comes from 127.0.0.1 without a key, at a machine's pace:
+  // hundreds of distinct uncached reads a minute, which the default 60 a minute would refuse (as it should a script).
+  // test/e2e/details.test.ts runs on the default quotas (RATE_LIMITS: '') with readers at a reader's pace.
   const env: NodeJS.ProcessEnv = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMITS: `anonymous=${E2E_ANONYMOUS_PER_MINUTE}/min`, ...settings,
   };
@@ -65,6 +69,7 @@ export async function startPlatform(port: number, settings: NodeJS.ProcessEnv = 
   // The import runs first and to the end: PGlite allows one process at a time, and the tests want every record there.
   // Exit 2 is a partial import: the sample's BC divisions hold two malformed ballots, rejected with their location.
   await cli(['import', '--sample'], env, undefined, [0, 2]);
+  for (const args of imports) await cli(['import', ...args], env);
   const admin = { email: 'admin@e2e.openpolicy.test', password: 'admin e2e password of sufficient length' };
   const editor = { email: 'editor@e2e.openpolicy.test', password: 'editor e2e password of sufficient length' };
   await cli(['user', 'create', '--admin', '--email', admin.email, '--password-stdin'], env, admin.password);
