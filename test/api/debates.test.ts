@@ -151,6 +151,7 @@ describe('GET /api/v1/speeches', () => {
     expect(byNumber.pagination.total_items).toBe(4);
     expect(byNumber.results.every((s) => s.bill?.id === c21 && s.bill.identifier === 'C-21')).toBe(true);
     expect((await get(`/api/v1/speeches?bill=${encodeURIComponent(c21)}`)).json().pagination.total_items).toBe(4);
+    expect((await get('/api/v1/speeches?bill=C%E2%80%9121')).json().pagination.total_items).toBe(4);
     expect((await get('/api/v1/speeches?since=2016-01-01&before=2023-05-18')).json().pagination.total_items).toBe(0);
   });
 

@@ -248,6 +248,7 @@ describe('GET /api/v1/people/ocd-person/{uuid}/votes', () => {
     expect(no.results.map((b: { vote_event: { identifier: string } }) => b.vote_event.identifier)).toEqual(['332']);
     expect(no.summary.divisions).toBe(2);
     expect((await get(`${ANANDASANGAREE}/votes?bill=C-21&session=44-1`)).json().pagination.total_items).toBe(2);
+    expect((await get(`${ANANDASANGAREE}/votes?bill=C%E2%80%9121&session=44-1`)).json().pagination.total_items).toBe(2);
     const later = (await get(`${ANANDASANGAREE}/votes?since=2023-05-19`)).json();
     expect(later.results).toEqual([]);
     expect(later.summary).toMatchObject({ divisions: 0, attendance_rate: null, dissent_rate: null });

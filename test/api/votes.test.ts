@@ -150,6 +150,8 @@ describe('GET /api/v1/votes', () => {
     const c21 = (await get('/api/v1/votes?bill=C-21&session=44-1&per_page=100')).json();
     expect(c21.pagination.total_items).toBe(divisionsCsv.filter((r) => r.BillNumberCode === 'C-21').length);
     expect(c21.results.every((v: VoteBody) => v.bill?.identifier === 'C-21')).toBe(true);
+    // Hansard prints bill numbers with U+2011; typed so, or with a lowercase letter, they are the same number.
+    expect((await get('/api/v1/votes?bill=c%E2%80%9121&session=44-1&per_page=100')).json().pagination.total_items).toBe(c21.pagination.total_items);
     const byBillId = (await get(`/api/v1/votes?bill=${encodeURIComponent(c21.results[0].bill.id)}`)).json();
     expect(byBillId.pagination.total_items).toBe(c21.pagination.total_items);
   });

@@ -5,7 +5,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, speeches } from '../../db/schema.js';
-import { textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { includeParameter, listResponse, type SortValue } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
@@ -54,7 +54,7 @@ export function speechFilters(q: Static<typeof SpeechesQuery>): SQL[] {
   if (q.bill) {
     where.push(q.bill.startsWith('ocd-bill/')
       ? eq(speeches.billId, q.bill)
-      : inArray(speeches.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${q.bill}))`));
+      : inArray(speeches.billId, sql`(select ${bills.id} from ${bills} where ${sameNumber(bills.identifier, q.bill)})`));
   }
   if (q.q) where.push(textMatches(speechVectors, textQuery(q.q)));
   return where;

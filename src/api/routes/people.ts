@@ -24,7 +24,7 @@ import { Bill } from '../schemas/bills.js';
 import { presentSpeech, speechColumns, speechFilters, speechOrdering, speechSource } from './debates.js';
 import { Speech } from '../schemas/debates.js';
 import { sessionOrder } from './sessions.js';
-import { voteUrl } from './votes.js';
+import { divisionBillFilter, voteUrl } from './votes.js';
 import {
   OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, LatestSeat, OrganizationRef, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
 } from '../schemas/people.js';
@@ -241,21 +241,12 @@ async function overlappingSessions(
 }
 
 // ── query: a person's ballots ──────────────────────────────────────────────
-/** `C-21` matches the division's own bill number or the number of the bill it links to. */
-function voteBillFilter(bill: string): SQL {
-  if (bill.startsWith('ocd-bill/')) return eq(voteEvents.billId, bill);
-  return or(
-    sql`upper(${voteEvents.billIdentifier}) = upper(${bill})`,
-    inArray(voteEvents.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${bill}))`),
-  )!;
-}
-
 function divisionFilters(q: Static<typeof VotesQuery>): SQL[] {
   const where: SQL[] = [];
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   if (q.since) where.push(gte(voteEvents.startDate, q.since));
   if (q.before) where.push(lt(voteEvents.startDate, q.before));
-  if (q.bill) where.push(voteBillFilter(q.bill));
+  if (q.bill) where.push(divisionBillFilter(q.bill));
   return where;
 }
 

@@ -6,6 +6,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, legislativeSessions, memberships, organizations, voteEvents, votes } from '../../db/schema.js';
+import { sameNumber } from '../../db/full-text.js';
 import { FEDERAL_JURISDICTION, sessionId } from '../../domain/ids.js';
 import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
@@ -33,12 +34,15 @@ const voteJoins = [
 type VoteRow = Omit<SelectResultFields<typeof voteFields>, 'organization'> & { organization: SelectResultFields<typeof voteFields>['organization'] | null };
 type VoteEventRow = VoteRow['event'];
 
-/** `C-21` matches the vote's own bill number or a bill with that number it links to. */
-function billFilter(bill: string): SQL {
+/**
+ * `C-21` matches the division's own bill number or a bill with that number it links to, typed with
+ * any hyphen (Hansard prints "C‑21" with U+2011); a bill's id matches that bill.
+ */
+export function divisionBillFilter(bill: string): SQL {
   if (bill.startsWith('ocd-bill/')) return eq(voteEvents.billId, bill);
   return or(
-    sql`upper(${voteEvents.billIdentifier}) = upper(${bill})`,
-    inArray(voteEvents.billId, sql`(select ${bills.id} from ${bills} where upper(${bills.identifier}) = upper(${bill}))`),
+    sameNumber(voteEvents.billIdentifier, bill),
+    inArray(voteEvents.billId, sql`(select ${bills.id} from ${bills} where ${sameNumber(bills.identifier, bill)})`),
   )!;
 }
 
@@ -46,7 +50,7 @@ function filters(q: Static<typeof VotesQuery>): SQL[] {
   const where: SQL[] = [];
   const scope = listScope(q, voteEvents);
   if (scope) where.push(scope);
-  if (q.bill) where.push(billFilter(q.bill));
+  if (q.bill) where.push(divisionBillFilter(q.bill));
   if (q.date) where.push(eq(voteEvents.startDate, q.date));
   if (q.since) where.push(gte(voteEvents.startDate, q.since));
   if (q.before) where.push(lt(voteEvents.startDate, q.before));
