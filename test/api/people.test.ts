@@ -154,9 +154,11 @@ describe('GET /api/v1/people', () => {
     const res = await get(`/api/v1/people?${filter}&format=csv`);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,given_name,family_name,party,role,org_classification,district,division_id,jurisdiction_id,email,image,updated_at');
+    expect(lines[0]).toBe('id,name,given_name,family_name,party,role,org_classification,district,division_id,jurisdiction_id,latest_seat,latest_seat_end_date,email,image,updated_at');
     expect(lines).toHaveLength(1 + (await get(`/api/v1/people?${filter}`)).json().pagination.total_items);
     expect(lines.length).toBeGreaterThan(33);
+    // A Bloc member at the 44th Parliament's dissolution: no current party or role, their last seat and its end.
+    expect(lines.find((l) => l.includes('Yves-François Blanchet'))).toMatch(/,,,,,,MP for Beloeil—Chambly,2025-03-23,/);
   });
 
   it('rejects bad parameters with problem+json naming the parameter', async () => {

@@ -388,7 +388,10 @@ export const personCsvColumns: CsvColumn<Static<typeof Person>>[] = [
   { header: 'family_name', value: (p) => p.family_name }, { header: 'party', value: (p) => p.party },
   { header: 'role', value: (p) => p.current_role?.title }, { header: 'org_classification', value: (p) => p.current_role?.org_classification },
   { header: 'district', value: (p) => p.current_role?.district }, { header: 'division_id', value: (p) => p.current_role?.division_id },
-  { header: 'jurisdiction_id', value: (p) => p.current_role?.jurisdiction_id }, { header: 'email', value: (p) => p.email },
+  { header: 'jurisdiction_id', value: (p) => p.current_role?.jurisdiction_id },
+  // A member of an ended Parliament has no role: their last seat and when it ended.
+  { header: 'latest_seat', value: (p) => p.latest_seat?.title }, { header: 'latest_seat_end_date', value: (p) => p.latest_seat?.end_date },
+  { header: 'email', value: (p) => p.email },
   { header: 'image', value: (p) => p.image }, { header: 'updated_at', value: (p) => p.updated_at },
 ];
 
