@@ -34,8 +34,7 @@ export function Portrait({ person, size }: { person: Pictured; size: 'large' | '
   const t = useT();
   const [failed, setFailed] = useState(false);
   const [width, height] = size === 'large' ? [120, 160] : [48, 64];
-  if (!person.photo || !person.image || failed) return <span className={`portrait ${size} initials`} aria-hidden="true">{initials(person.name)}</span>;
-  const img = (
+  const face = !person.photo || !person.image || failed ? <span className={`portrait ${size} initials`} aria-hidden="true">{initials(person.name)}</span> : (
     <img
       className={`portrait ${size}`}
       src={person.photo}
@@ -46,11 +45,14 @@ export function Portrait({ person, size }: { person: Pictured; size: 'large' | '
       onError={() => setFailed(true)}
     />
   );
-  if (size === 'small') return img;
+  if (size === 'small') return face;
+  // A photo whose source fails turns into initials after the page has been painted: the figure keeps its
+  // size (a fixed width, and the caption's room, left blank), or the text beside it would reflow and push the
+  // whole page below up (the person page's layout shift, 0.12 on a phone).
   return (
     <figure className="portrait-figure">
-      {img}
-      <figcaption className="meta">{t('person.photoSource', { source: sourceHost(person.image) })}</figcaption>
+      {face}
+      {person.photo && person.image && <figcaption className={failed ? 'meta vacant' : 'meta'}>{t('person.photoSource', { source: sourceHost(person.image) })}</figcaption>}
     </figure>
   );
 }

@@ -2,16 +2,18 @@
  * A data table that scrolls sideways on a narrow screen. The scrolling box is
  * a named, focusable region so keyboard users can scroll it too (WCAG 2.1.1).
  * While columns are out of sight, a line above the table says so: on a phone
- * the cut-off edge alone looks like the end of the table.
+ * the cut-off edge alone looks like the end of the table. Whether they are is
+ * measured before the browser paints (a layout effect): a line inserted after
+ * the first paint would push the table down (layout shift).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../lib/i18n';
 
 export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const [hidden, setHidden] = useState(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
     const update = () => setHidden(element.scrollLeft + element.clientWidth < element.scrollWidth - 1);
