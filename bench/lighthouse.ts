@@ -45,7 +45,7 @@ async function json<T>(url: string): Promise<T> {
 
 /** The pages the issue names, with records looked up in the served data. */
 async function pages(base: string): Promise<[string, string][]> {
-  const people = await json<{ results: { id: string }[] }>(`${base}/api/v1/people?name=Anandasangaree`);
+  const people = await json<{ results: { id: string }[] }>(`${base}/api/v1/people?name=Anandasangaree&current=false`);
   const person = people.results[0]?.id.split('/')[1];
   if (!person) throw new Error(`${base} has no person named Anandasangaree: is the full data set imported?`);
   return [
