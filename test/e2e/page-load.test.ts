@@ -6,12 +6,10 @@
  * shifts, each named by its node when there is one).
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTests, CHROMIUM } from './browser.js';
-import { startPlatform, type Platform } from './platform.js';
+import { startPlatformWithPhotos, type Platform } from './platform.js';
 
 const PORT = 22000 + (process.pid % 1000);
 /** Lighthouse's mobile screen. */
@@ -36,21 +34,11 @@ const layoutShifts = async (page: Page) => (await page.evaluate('window.layoutSh
 
 describe.skipIf(!existsSync(CHROMIUM))('loading the main pages on a phone', () => {
   let platform: Platform;
-  let mirror: Server | undefined;
 
   const { open } = browserTests(async () => {
-    const server = createServer((_request, response) => response.writeHead(404).end());
-    mirror = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    platform = await startPlatform(PORT, {
-      PHOTOS: 'on',
-      FETCH_CONTACT: 'e2e@openpolicy.test',
-      PHOTO_MIRROR: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      FETCH_RETRIES: '0',
-      FETCH_HOST_INTERVAL_MS: '0',
-    });
+    platform = await startPlatformWithPhotos(PORT, (_request, response) => response.writeHead(404).end());
     return platform;
-  }, { stop: () => mirror?.close(), timeoutMs: 60_000 });
+  }, { timeoutMs: 60_000 });
 
   async function personPath(): Promise<string> {
     const people = (await (await fetch(`${platform.url}/api/v1/people?name=Anandasangaree&current=false`)).json()) as { results: { id: string }[] };

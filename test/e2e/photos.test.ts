@@ -7,12 +7,10 @@
  * without one shows initials; the page's API answers arrive brotli-compressed.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { portraitPng } from '../support/png.js';
 import { browserTests, CHROMIUM, PHONE, screenshot, seriousViolations } from './browser.js';
-import { startPlatform, type Platform } from './platform.js';
+import { startPlatformWithPhotos, type Platform } from './platform.js';
 
 const PORT = 21000 + (process.pid % 1000);
 const PHOTO = portraitPng();
@@ -22,26 +20,16 @@ const HTTP_STATUS_NOISE = /Failed to load resource: the server responded with a 
 
 describe.skipIf(!existsSync(CHROMIUM))('photos and compression in Chromium, on the real platform', () => {
   let platform: Platform;
-  let mirror: Server | undefined;
   const asked: string[] = [];
 
   const { open, errors } = browserTests(async () => {
-    const server = createServer((request, response) => {
+    platform = await startPlatformWithPhotos(PORT, (request, response) => {
       asked.push(request.url!);
       if (request.url === REID) response.writeHead(200, { 'content-type': 'image/jpeg' }).end(PHOTO);
       else response.writeHead(404).end();
     });
-    mirror = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    platform = await startPlatform(PORT, {
-      PHOTOS: 'on',
-      FETCH_CONTACT: 'e2e@openpolicy.test',
-      PHOTO_MIRROR: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      FETCH_RETRIES: '0',
-      FETCH_HOST_INTERVAL_MS: '0',
-    });
     return platform;
-  }, { stop: () => mirror?.close() });
+  });
 
   async function councillor(name: string): Promise<{ id: string; image: string | null }> {
     const res = await fetch(`${platform.url}/api/v1/people?name=${encodeURIComponent(name)}`);

@@ -5,6 +5,8 @@
  * `openpolicy serve` as a child process, the way an operator runs it.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,4 +105,21 @@ export async function startPlatform(port: number, settings: NodeJS.ProcessEnv = 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The platform with photos on, fetching them from a local stand-in for the publishers' image hosts that `answer`
+ * serves (no test reaches the network); stopping the platform closes the stand-in too.
+ */
+export async function startPlatformWithPhotos(port: number, answer: RequestListener): Promise<Platform> {
+  const mirror = createServer(answer);
+  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+  const platform = await startPlatform(port, {
+    PHOTOS: 'on',
+    FETCH_CONTACT: 'e2e@openpolicy.test',
+    PHOTO_MIRROR: `http://127.0.0.1:${(mirror.address() as AddressInfo).port}`,
+    FETCH_RETRIES: '0',
+    FETCH_HOST_INTERVAL_MS: '0',
+  });
+  return { ...platform, stop: async () => { await platform.stop(); mirror.close(); } };
 }
