@@ -278,7 +278,12 @@ export const billActions = pgTable('bill_actions', {
   committeeId: text('committee_id').references(() => organizations.id),
   ...provenance,
   ...timestamps,
-}, (t) => [index('bill_actions_bill_idx').on(t.billId, t.order), index('bill_actions_date_idx').on(t.date)]);
+}, (t) => [
+  index('bill_actions_bill_idx').on(t.billId, t.order),
+  index('bill_actions_date_idx').on(t.date),
+  // A committee's first and last stage (committees' first_active/last_active): read per committee, not the whole table.
+  index('bill_actions_committee_idx').on(t.committeeId, t.date).where(sql`${t.committeeId} is not null`),
+]);
 
 export const billTexts = pgTable('bill_texts', {
   id: text('id').primaryKey(),

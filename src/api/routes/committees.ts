@@ -50,10 +50,12 @@ async function withActivity<R extends CommitteeRow>(db: Db, rows: R[]): Promise<
       select ${organizations.id} as id, ${organizations.name} as name, ${organizations.jurisdictionId} as jurisdiction_id from ${organizations}
       where ${organizations.classification} = 'committee' and ${inArray(organizations.name, names)}
     ), activity as (
-      select named.*, min(a.date)::text as first, max(a.date)::text as last from named left join (
-        select ${committeeMeetings.committeeId} as committee_id, ${committeeMeetings.date} as date from ${committeeMeetings}
-        union all select ${billActions.committeeId}, ${billActions.date} from ${billActions} where ${billActions.committeeId} is not null
-      ) a on a.committee_id = named.id group by named.id, named.name, named.jurisdiction_id
+      -- Per committee, from the (committee_id, date) indexes: a union of every meeting and stage read both tables whole.
+      select named.*, least(m.first, a.first)::text as first, greatest(m.last, a.last)::text as last from named
+      left join lateral (select min(${committeeMeetings.date}) as first, max(${committeeMeetings.date}) as last
+        from ${committeeMeetings} where ${committeeMeetings.committeeId} = named.id) m on true
+      left join lateral (select min(${billActions.date}) as first, max(${billActions.date}) as last
+        from ${billActions} where ${billActions.committeeId} = named.id) a on true
     )
     select one.id, one.first, one.last,
       (select later.id from activity later
