@@ -154,7 +154,7 @@ describe('GET /api/v1/people', () => {
     const res = await get(`/api/v1/people?${filter}&format=csv`);
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,given_name,family_name,party,role,org_classification,district,division_id,jurisdiction_id,latest_seat,latest_seat_end_date,email,image,updated_at');
+    expect(lines[0]).toBe('id,name,given_name,family_name,party,party_fr,role,org_classification,district,division_id,jurisdiction_id,latest_seat,latest_seat_end_date,email,image,updated_at');
     expect(lines).toHaveLength(1 + (await get(`/api/v1/people?${filter}`)).json().pagination.total_items);
     expect(lines.length).toBeGreaterThan(33);
     // A Bloc member at the 44th Parliament's dissolution: no current party or role, their last seat and its end.
@@ -194,8 +194,8 @@ describe('GET /api/v1/people/ocd-person/{uuid}', () => {
     ]));
     // 44-1 carries no dates; its division of 2023-05-18 places it within the term. 45-1 (its bills' divisions, from 2025-05) is after it.
     expect(person.terms).toEqual([expect.objectContaining({
-      organization: expect.objectContaining({ name: { en: 'House of Commons', fr: 'Chambre des communes' } }), district: 'Scarborough—Rouge Park', party: 'Liberal Party of Canada',
-      party_fr: 'Parti libéral du Canada', start_date: '2021-09-20', end_date: '2025-03-23', sessions: ['44-1'],
+      organization: expect.objectContaining({ name: { en: 'House of Commons', fr: 'Chambre des communes' } }), district: 'Scarborough—Rouge Park',
+      party: { en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' }, start_date: '2021-09-20', end_date: '2025-03-23', sessions: ['44-1'],
     })]);
   });
 
@@ -208,8 +208,8 @@ describe('GET /api/v1/people/ocd-person/{uuid}', () => {
     // Her last seat ran from the 38th Parliament to the 40th's dissolution: it ended in the 40th.
     expect(person.latest_seat).toMatchObject({ district: 'Calgary Nose Hill', end_date: '2011-03-26', current: false, legislature: { number: 40, end_date: '2011-03-26' } });
     expect(person.memberships).toHaveLength(8);
-    expect(person.terms.map((t: { district: string; party: string; start_date: string; end_date: string; sessions: string[] }) =>
-      [t.district, t.party, t.start_date, t.end_date, t.sessions])).toEqual([
+    expect(person.terms.map((t: { district: string; party: { en: string }; start_date: string; end_date: string; sessions: string[] }) =>
+      [t.district, t.party.en, t.start_date, t.end_date, t.sessions])).toEqual([
       ['Calgary North', 'Reform Party of Canada', '1994-01-17', '1997-04-27', ['35-1', '35-2']],
       ['Calgary Nose Hill', 'Reform Party of Canada', '1997-09-22', '2000-10-22', ['36-1', '36-2']],
       ['Calgary Nose Hill', 'Canadian Alliance', '2001-01-29', '2004-05-23', ['37-1', '37-2', '37-3']],

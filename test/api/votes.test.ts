@@ -73,7 +73,7 @@ describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
       const total = vote.parties.reduce((sum: number, p: { counts: { option: string; value: number }[] }) => sum + count(p, option), 0);
       expect(total, option).toBe(count(vote, option));
     }
-    const party = (name: string) => vote.parties.find((p: { party: string }) => p.party === name);
+    const party = (name: string) => vote.parties.find((p: { party: { en: string } | null }) => p.party?.en === name);
     expect(party('Conservative Party of Canada')).toMatchObject({ majority: 'yes', bloc: true });
     expect(count(party('Conservative Party of Canada'), 'yes')).toBe(109);
     expect(party('Liberal Party of Canada')).toMatchObject({ majority: 'no', bloc: true });
@@ -82,34 +82,38 @@ describe('GET /api/v1/votes/{jurisdiction}/{session}/{number}', () => {
     // independents have no whip to break with
     expect(party('Independent')).toMatchObject({ bloc: null });
     // French pages name the parties in French, from the parties' organization records.
-    expect(party('Conservative Party of Canada')).toMatchObject({ party_fr: 'Parti conservateur du Canada' });
-    expect(party('New Democratic Party')).toMatchObject({ party_fr: 'Nouveau Parti démocratique' });
+    expect(party('Conservative Party of Canada')).toMatchObject({ party: { en: 'Conservative Party of Canada', fr: 'Parti conservateur du Canada' } });
+    expect(party('New Democratic Party')).toMatchObject({ party: { fr: 'Nouveau Parti démocratique' } });
+    // Each ballot names its party the same way, in both languages.
+    expect(vote.votes.find((b: { voter_name: string }) => b.voter_name === 'Poilievre'))
+      .toMatchObject({ party: { en: 'Conservative Party of Canada', fr: 'Parti conservateur du Canada' } });
     expect(vote.dissenters).toEqual([]);
   });
 
   it('downloads a division\'s ballots as CSV, one line per member with riding and party', async () => {
-    const json = (await get('/api/v1/votes/ca/44-1/332')).json() as { votes: { voter_name: string; district: string | null; party: string | null; option: string }[] };
+    const json = (await get('/api/v1/votes/ca/44-1/332')).json() as { votes: { voter_name: string; district: string | null; option: string }[] };
     for (const [url, headers] of [['/api/v1/votes/ca/44-1/332?format=csv', {}], ['/api/v1/votes/ca/44-1/332', { accept: 'text/csv' }]] as const) {
       const res = await get(url, headers);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
       expect(res.headers['content-disposition']).toBe('attachment; filename="votes-ca-44-1-332.csv"');
       const lines = res.body.trim().split('\r\n');
-      expect(lines[0]).toBe('voter_name,voter_id,district,party,option');
+      expect(lines[0]).toBe('voter_name,voter_id,district,party,party_fr,option');
       expect(lines).toHaveLength(json.votes.length + 1);
-      expect(lines.find((l) => l.startsWith('Poilievre,'))).toMatch(/^Poilievre,ocd-person\/[^,]+,Carleton,Conservative Party of Canada,yes$/);
+      expect(lines.find((l) => l.startsWith('Poilievre,'))).toMatch(/^Poilievre,ocd-person\/[^,]+,Carleton,Conservative Party of Canada,Parti conservateur du Canada,yes$/);
     }
     expect((await get('/api/v1/votes/ca/44-1/332?format=xml')).statusCode).toBe(400);
   });
 
   it('names the Liberals who broke with their party on division 333 (third reading of C-21)', async () => {
     const vote = (await get('/api/v1/votes/ca/44-1/333')).json();
-    const liberals = vote.parties.find((p: { party: string }) => p.party === 'Liberal Party of Canada');
+    const liberals = vote.parties.find((p: { party: { en: string } | null }) => p.party?.en === 'Liberal Party of Canada');
     expect(liberals).toMatchObject({ majority: 'yes', bloc: false });
     expect(vote.dissenters.map((d: { voter_name: string; option: string; party_majority: string }) => [d.voter_name, d.option, d.party_majority]))
       .toEqual([['Hanley', 'no', 'yes'], ['McLeod', 'no', 'yes']]);
+    expect(vote.dissenters[0].party).toEqual({ en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' });
     expect(vote.dissenters[0].voter_id).toMatch(/^ocd-person\//);
-    expect(vote.parties.filter((p: { bloc: boolean | null }) => p.bloc === true).map((p: { party: string }) => p.party))
+    expect(vote.parties.filter((p: { bloc: boolean | null }) => p.bloc === true).map((p: { party: { en: string } }) => p.party.en))
       .toEqual(expect.arrayContaining(['Conservative Party of Canada', 'Bloc Québécois', 'New Democratic Party']));
   });
 

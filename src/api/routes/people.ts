@@ -207,7 +207,7 @@ async function personDetail(db: Db, person: PersonRow, photos: PhotoServing): Pr
       start_date: m.startDate, end_date: m.endDate, current: Boolean(current), sources: m.sources,
     })),
     terms: seats.map(({ membership: m, organization, party }) => ({
-      organization: presentOrganization(organization), role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ?? null, party_fr: party?.nameFr ?? null,
+      organization: presentOrganization(organization), role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ? bilingual(party.name, party.nameFr) : null,
       start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
     })),
   };
@@ -369,8 +369,7 @@ export function presentPerson(p: PersonRow & { standing: Standing }, { servesPho
     photo: servesPhotos && p.image ? `/api/v1/people/${p.id}/photo` : null,
     email: p.email,
     gender: p.gender,
-    party: p.standing.party,
-    party_fr: p.standing.partyFr,
+    party: p.standing.party ? bilingual(p.standing.party, p.standing.partyFr) : null,
     current_role: p.standing.role,
     latest_seat: p.standing.seat,
     other_names: p.otherNames,
@@ -385,7 +384,8 @@ export function presentPerson(p: PersonRow & { standing: Standing }, { servesPho
 
 export const personCsvColumns: CsvColumn<Static<typeof Person>>[] = [
   { header: 'id', value: (p) => p.id }, { header: 'name', value: (p) => p.name }, { header: 'given_name', value: (p) => p.given_name },
-  { header: 'family_name', value: (p) => p.family_name }, { header: 'party', value: (p) => p.party },
+  { header: 'family_name', value: (p) => p.family_name }, { header: 'party', value: (p) => p.party?.en },
+  { header: 'party_fr', value: (p) => p.party?.fr },
   { header: 'role', value: (p) => p.current_role?.title }, { header: 'org_classification', value: (p) => p.current_role?.org_classification },
   { header: 'district', value: (p) => p.current_role?.district }, { header: 'division_id', value: (p) => p.current_role?.division_id },
   { header: 'jurisdiction_id', value: (p) => p.current_role?.jurisdiction_id },

@@ -135,7 +135,8 @@ const VoteDetailQuery = Type.Object({
 
 const ballotColumns: CsvColumn<Static<typeof BallotSchema>>[] = [
   { header: 'voter_name', value: (b) => b.voter_name }, { header: 'voter_id', value: (b) => b.voter_id },
-  { header: 'district', value: (b) => b.district }, { header: 'party', value: (b) => b.party }, { header: 'option', value: (b) => b.option },
+  { header: 'district', value: (b) => b.district }, { header: 'party', value: (b) => b.party?.en },
+  { header: 'party_fr', value: (b) => b.party?.fr }, { header: 'option', value: (b) => b.option },
 ];
 
 /** The division's answer: JSON, or its ballots as a CSV file named after it (e.g. votes-ca-44-1-332.csv). */
@@ -156,8 +157,10 @@ async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEvent
   const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party, district })
     .from(votes).where(eq(votes.voteEventId, e.id)).orderBy(asc(votes.voterName));
   const { parties, dissenters } = analyseBallots(ballots);
+  // Every ballot's party is one of the division's parties: one look-up names them all in French.
   const french = await frenchPartyNames(db, e.jurisdictionId, parties.map((p) => p.party));
-  return { ...presentVote(row), votes: ballots, parties: parties.map((p) => ({ ...p, party_fr: p.party === null ? null : french.get(p.party) ?? null })), dissenters };
+  const named = <T extends { party: string | null }>(x: T) => ({ ...x, party: x.party === null ? null : bilingual(x.party, french.get(x.party)) });
+  return { ...presentVote(row), votes: ballots.map(named), parties: parties.map(named), dissenters: dissenters.map(named) };
 }
 
 export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {

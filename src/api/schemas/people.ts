@@ -1,7 +1,7 @@
 /** The people contract: the query and response schemas its routes, presenters, CSV and the OpenAPI document use. */
 import { Type } from 'typebox';
 import { listQuery, Pagination, sortParameter, updatedSince } from './lists.js';
-import { Bilingual, Count, Nullable, nullableStrings, OtherIdentifiers, sessionFilter, Sources, StringEnum } from './shared.js';
+import { Bilingual, PartyName, Count, Nullable, nullableStrings, OtherIdentifiers, sessionFilter, Sources, StringEnum } from './shared.js';
 import { BILL_ORDERS } from './bills.js';
 import { SpeechesQuery } from './debates.js';
 
@@ -59,8 +59,7 @@ export const Person = Type.Object({
   photo: Nullable(Type.String({ description: 'Where this platform serves the photo (`/api/v1/people/{id}/photo`): set when it serves photos (PHOTOS=on) and the sources give one; null otherwise, so a client asks for no photo the platform cannot give.' })),
   email: Nullable(Type.String()),
   gender: Nullable(Type.String()),
-  party: Nullable(Type.String({ description: 'Name of the current party, if any.' })),
-  party_fr: Nullable(Type.String({ description: 'The current party\'s French name, where the data has one.' })),
+  party: PartyName('The current party\'s name, if any; `fr` is null where the data has no French name.'),
   current_role: Nullable(CurrentRole),
   latest_seat: Nullable(LatestSeat),
   other_names: Type.Array(Type.Object({ name: Type.String(), note: Type.Optional(Type.String()) })),
@@ -88,8 +87,8 @@ export const Membership = Type.Object({
 export const Term = Type.Object({
   organization: OrganizationRef,
   role: Type.String(),
-  ...nullableStrings('district', 'division_id', 'party'),
-  party_fr: Nullable(Type.String({ description: 'The party\'s French name, where the data has one.' })),
+  ...nullableStrings('district', 'division_id'),
+  party: PartyName('The party\'s name; `fr` is null where the data has no French name.'),
   ...nullableStrings('start_date', 'end_date'),
   sessions: Type.Array(Type.String(), { description: 'Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it).' }),
 }, { description: 'A seat held (in a chamber, legislature or council), oldest first.' });

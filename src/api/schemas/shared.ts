@@ -17,6 +17,8 @@ export function nullableStrings<K extends string>(...names: K[]): Record<K, Retu
 }
 
 export const Bilingual = Type.Object({ en: Nullable(Type.String()), fr: Nullable(Type.String()) });
+/** A party's name as `{en, fr}` (or null for no party), described where it is used. */
+export const PartyName = (description: string) => Nullable(Type.Object(Bilingual.properties, { description }));
 
 export const OtherIdentifiers = Type.Array(Type.Object({ scheme: Type.String(), identifier: Type.String() }));
 export const Sources = Type.Array(

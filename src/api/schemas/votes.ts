@@ -1,7 +1,7 @@
 /** The votes contract: the query and response schemas its routes, presenters, CSV and the OpenAPI document use. */
 import { Type } from 'typebox';
 import { listQuery, sortParameter, updatedSince } from './lists.js';
-import { Bilingual, Count, DateString, jurisdictionFilter, Nullable, sessionFilter, Sources, StringEnum } from './shared.js';
+import { Bilingual, Count, DateString, jurisdictionFilter, Nullable, PartyName, sessionFilter, Sources, StringEnum } from './shared.js';
 
 export const RESULTS = ['pass', 'fail', 'tie'] as const;
 
@@ -42,15 +42,15 @@ export const VoteEvent = Type.Object({
 });
 
 export const BallotSchema = Type.Object({
-  option: Type.String(), voter_name: Type.String(), voter_id: Nullable(Type.String()), party: Nullable(Type.String()),
+  option: Type.String(), voter_name: Type.String(), voter_id: Nullable(Type.String()),
+  party: PartyName('The party the ballot was counted for; `fr` from its organization record, where the data has one (federal parties).'),
   district: Nullable(Type.String({ description: 'The riding (or ward) the member sat for on the day of the division; null when unknown.' })),
 });
 
 export const VoteEventDetail = Type.Intersect([VoteEvent, Type.Object({
   votes: Type.Array(BallotSchema),
   parties: Type.Array(Type.Object({
-    party: Nullable(Type.String()),
-    party_fr: Nullable(Type.String({ description: 'The party\'s French name, from its organization record, where the data has one (federal parties).' })),
+    party: PartyName('The party\'s name; `fr` from its organization record, where the data has one (federal parties).'),
     counts: Type.Array(Count),
     majority: Nullable(StringEnum(['yes', 'no'] as const)),
     bloc: Nullable(Type.Boolean({ description: 'Every yes/no ballot of the party took the same option; null for independents and unknown parties.' })),

@@ -5,7 +5,7 @@
  * by colour alone.
  */
 import { formatNumber } from '../lib/format';
-import { partyName, useLang, useT } from '../lib/i18n';
+import { pickText, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import type { PartySplit } from '../lib/shapes';
 
@@ -32,8 +32,8 @@ export function PartySplitChart({ parties }: { parties: PartySplit[] }) {
         {parties.map((p) => {
           let x = 0;
           return (
-            <li key={p.party ?? '—'} className="party-row">
-              <span className="party-name">{partyName(p.party, p.party_fr, lang) ?? t('vote.noParty')}</span>
+            <li key={p.party?.en ?? '—'} className="party-row">
+              <span className="party-name">{pickText(p.party, lang) || t('vote.noParty')}</span>
               <svg className="party-bar" viewBox={`0 0 ${scale} 10`} preserveAspectRatio="none" aria-hidden="true">
                 {OPTIONS.map((o) => {
                   const value = p.counts.find((c) => c.option === o)?.value ?? 0;

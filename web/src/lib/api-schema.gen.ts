@@ -2374,12 +2374,17 @@ export interface operations {
                             option: string;
                             voter_name: string;
                             voter_id: string | null;
-                            party: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             district: string | null;
                         }[];
                         parties: {
-                            party: string | null;
-                            party_fr: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             counts: {
                                 option: string;
                                 value: number;
@@ -2392,7 +2397,10 @@ export interface operations {
                             option: string;
                             voter_name: string;
                             voter_id: string | null;
-                            party: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             district: string | null;
                         } & {
                             /** @enum {string} */
@@ -2491,12 +2499,17 @@ export interface operations {
                             option: string;
                             voter_name: string;
                             voter_id: string | null;
-                            party: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             district: string | null;
                         }[];
                         parties: {
-                            party: string | null;
-                            party_fr: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             counts: {
                                 option: string;
                                 value: number;
@@ -2509,7 +2522,10 @@ export interface operations {
                             option: string;
                             voter_name: string;
                             voter_id: string | null;
-                            party: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             district: string | null;
                         } & {
                             /** @enum {string} */
@@ -3375,8 +3391,10 @@ export interface operations {
                             photo: string | null;
                             email: string | null;
                             gender: string | null;
-                            party: string | null;
-                            party_fr: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             current_role: {
                                 title: string;
                                 org_classification: string;
@@ -3486,8 +3504,10 @@ export interface operations {
                         photo: string | null;
                         email: string | null;
                         gender: string | null;
-                        party: string | null;
-                        party_fr: string | null;
+                        party: {
+                            en: string | null;
+                            fr: string | null;
+                        } | null;
                         current_role: {
                             title: string;
                             org_classification: string;
@@ -3593,8 +3613,10 @@ export interface operations {
                             role: string;
                             district: string | null;
                             division_id: string | null;
-                            party: string | null;
-                            party_fr: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             start_date: string | null;
                             end_date: string | null;
                             /** @description Sessions of the jurisdiction that overlap the term (an undated session spans the divisions held in it). */
@@ -4084,8 +4106,10 @@ export interface operations {
                                 photo: string | null;
                                 email: string | null;
                                 gender: string | null;
-                                party: string | null;
-                                party_fr: string | null;
+                                party: {
+                                    en: string | null;
+                                    fr: string | null;
+                                } | null;
                                 current_role: {
                                     title: string;
                                     org_classification: string;
@@ -4303,8 +4327,10 @@ export interface operations {
                             photo: string | null;
                             email: string | null;
                             gender: string | null;
-                            party: string | null;
-                            party_fr: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             current_role: {
                                 title: string;
                                 org_classification: string;

@@ -38,8 +38,3 @@ export function pick(value: Bilingual | null | undefined, lang: Lang): { text: s
 export function pickText(value: Bilingual | null | undefined, lang: Lang): string {
   return pick(value, lang)?.text ?? '';
 }
-
-/** A party's name in the reader's language: the French name where the data has one. */
-export function partyName(party: string | null | undefined, partyFr: string | null | undefined, lang: Lang): string | null {
-  return (lang === 'fr' && partyFr) || party || null;
-}

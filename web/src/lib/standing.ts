@@ -4,7 +4,7 @@
  * successor's members the data does not hold), and the party of either.
  */
 import { formatDate } from './format';
-import { partyName, pickText, type Lang, type Translate } from './i18n';
+import { pickText, type Lang, type Translate } from './i18n';
 import type { Person } from './shapes';
 
 export function roleLine(p: Pick<Person, 'current_role' | 'latest_seat'>, t: Translate, lang: Lang): string | null {
@@ -14,7 +14,7 @@ export function roleLine(p: Pick<Person, 'current_role' | 'latest_seat'>, t: Tra
   return seat.end_date ? t('person.formerSeat', { title: seat.title, end: formatDate(seat.end_date, lang) }) : seat.title;
 }
 
-export function partyLine(p: Pick<Person, 'party' | 'party_fr' | 'current_role' | 'latest_seat'>, lang: Lang): string | null {
-  if (p.current_role || p.party) return partyName(p.party, p.party_fr, lang);
+export function partyLine(p: Pick<Person, 'party' | 'current_role' | 'latest_seat'>, lang: Lang): string | null {
+  if (p.current_role || p.party) return pickText(p.party, lang) || null;
   return pickText(p.latest_seat?.party, lang) || null;
 }

@@ -10,7 +10,7 @@ import { Loading, Pending } from '../components/Status';
 import { ResultBadge } from '../components/VoteCounts';
 import { urlFor } from '../lib/api';
 import { formatDate, formatNumber, formatPercent } from '../lib/format';
-import { partyName, useLang, useT } from '../lib/i18n';
+import { pickText, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { committeePath, csvUrl, sitePath, speechPath } from '../lib/links';
 import { Link, useQuery, type Params } from '../lib/router';
@@ -201,7 +201,7 @@ export default function Person({ params }: { params: Params }) {
                 <tr key={i}>
                   <td><Bi value={term.organization.name} /></td>
                   <td>{term.district ?? '—'}</td>
-                  <td>{partyName(term.party, term.party_fr, lang) ?? '—'}</td>
+                  <td>{pickText(term.party, lang) || '—'}</td>
                   <td className="nowrap">{formatDate(term.start_date, lang)}</td>
                   <td className="nowrap">{term.end_date ? formatDate(term.end_date, lang) : t('person.present')}</td>
                   <td>{term.sessions.join(', ')}</td>

@@ -12,7 +12,7 @@ import { ScrollTable } from '../components/ScrollTable';
 import { Pending } from '../components/Status';
 import { ResultBadge, VoteCounts } from '../components/VoteCounts';
 import { formatDate, formatNumber } from '../lib/format';
-import { partyName, useLang, useT } from '../lib/i18n';
+import { pickText, useLang, useT } from '../lib/i18n';
 import type { MessageKey } from '../lib/messages';
 import { billPathById, csvUrl, personPath } from '../lib/links';
 import { Link, type Params } from '../lib/router';
@@ -53,17 +53,15 @@ export default function Vote({ params }: { params: Params }) {
   }
   // The chamber's name in the reader's language; other bodies by their recorded name.
   const chamber = CHAMBER[v.organization?.classification ?? ''];
-  const parties = [...new Set(v.votes.map((b) => b.party ?? ''))].sort();
-  // Ballots name the party as printed; its French name comes with the division's party split.
-  const french = new Map(v.parties.map((p) => [p.party, p.party_fr]));
-  const partyLabel = (p: string | null) => partyName(p, french.get(p), lang);
+  // The party filter's value is the party's name as printed (its English name); each party once, in that name's order.
+  const parties = [...new Map(v.votes.map((b) => [b.party?.en ?? '', b.party])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
   const filter = (set: (value: string) => void) => (value: string) => {
     set(value);
     setLimit(BALLOTS_PER_PAGE);
   };
   // By name or riding, ignoring case and accents, as the API's name filters do.
   const key = fold(name.trim());
-  const shown = v.votes.filter((b) => (!party || (b.party ?? '') === party) && (!option || b.option === option)
+  const shown = v.votes.filter((b) => (!party || (b.party?.en ?? '') === party) && (!option || b.option === option)
     && (!key || fold(b.voter_name).includes(key) || fold(b.district ?? '').includes(key)));
   // Most divisions are published with their totals only: then there is no split, no dissent and no ballot to show.
   const { recorded, ballots, division_total: total } = v.ballot_coverage;
@@ -102,8 +100,8 @@ export default function Vote({ params }: { params: Params }) {
         {v.dissenters.length ? (
           <ul className="plain">
             {v.dissenters.map((d) => (
-              <li key={`${d.voter_name}-${d.party}`}>
-                <Voter ballot={d} /> ({partyLabel(d.party)}) — {t('vote.dissent', { option: t(OPTION[d.option] ?? 'option.other'), majority: t(OPTION[d.party_majority] ?? 'option.other') })}
+              <li key={`${d.voter_name}-${d.party?.en}`}>
+                <Voter ballot={d} /> ({pickText(d.party, lang)}) — {t('vote.dissent', { option: t(OPTION[d.option] ?? 'option.other'), majority: t(OPTION[d.party_majority] ?? 'option.other') })}
               </li>
             ))}
           </ul>
@@ -121,7 +119,7 @@ export default function Vote({ params }: { params: Params }) {
             <span>{t('vote.party')}</span>
             <select value={party} onChange={(e) => filter(setParty)(e.target.value)}>
               <option value="">{t('filters.any')}</option>
-              {parties.map((p) => <option key={p} value={p}>{partyLabel(p || null) ?? t('vote.noParty')}</option>)}
+              {parties.map(([key, name]) => <option key={key} value={key}>{pickText(name, lang) || t('vote.noParty')}</option>)}
             </select>
           </label>
           <label className="field">
@@ -141,7 +139,7 @@ export default function Vote({ params }: { params: Params }) {
               <tr key={`${b.voter_name}-${i}`}>
                 <td><Voter ballot={b} /></td>
                 <td>{b.district ?? '—'}</td>
-                <td>{partyLabel(b.party) ?? '—'}</td>
+                <td>{pickText(b.party, lang) || '—'}</td>
                 <td><span className={`option option-${b.option}`}>{t(OPTION[b.option] ?? 'option.other')}</span></td>
               </tr>
             ))}
