@@ -12,6 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
 import { fieldsShape, placeholderValues, shapeOf, template, templateFields } from '../db/sql-shape.js';
+import { readTarget } from '../db/replica.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
@@ -120,11 +121,12 @@ interface PreparedList {
 const preparedLists = new WeakMap<Db, LRUCache<string, PreparedList>>();
 let preparedCount = 0;
 
-function prepared(db: Db, key: string, build: () => { prepare(name: string): PreparedList }): PreparedList {
-  let byShape = preparedLists.get(db);
-  if (!byShape) preparedLists.set(db, (byShape = new LRUCache({ max: 500 })));
+function prepared(db: Db, key: string, build: (target: Db) => { prepare(name: string): PreparedList }): PreparedList {
+  const target = readTarget(db);
+  let byShape = preparedLists.get(target);
+  if (!byShape) preparedLists.set(target, (byShape = new LRUCache({ max: 500 })));
   let query = byShape.get(key);
-  if (!query) byShape.set(key, (query = build().prepare(`list_${preparedCount++}`)));
+  if (!query) byShape.set(key, (query = build(target).prepare(`list_${preparedCount++}`)));
   return query;
 }
 
@@ -180,7 +182,7 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
   const countKey = source && !spec.live ? `${source.key}\u0000${JSON.stringify(source.values)}` : undefined;
   return {
     count: () => (source
-      ? prepared(db, `count\u0000${source.key}`, () => countQuery(db, templated()))
+      ? prepared(db, `count\u0000${source.key}`, (target) => countQuery(target, templated()))
         .execute(placeholderValues(source.values)).then((rows) => (rows[0] as { n: number } | undefined)?.n ?? 0)
       : run(async (tx) => (await countQuery(tx, parts))[0]?.n ?? 0)),
     rows: ({ limit, offset, after: afterKey }) => {
@@ -189,7 +191,7 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
         return run(async (tx) => attach(await pageQuery(tx, parts, afterKey, limit, offset) as unknown as Keyed<SelectResultFields<F>>[]));
       }
       const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
-      const query = prepared(db, shape, () => pageQuery(db, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset')));
+      const query = prepared(db, shape, (target) => pageQuery(target, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset')));
       const values = placeholderValues([...source.values, ...ordered.values, ...fields.values], { limit, offset });
       afterKey?.forEach((v, i) => { values[`a${i}`] = v; });
       return query.execute(values).then((rows) => attach(rows as Keyed<SelectResultFields<F>>[]));

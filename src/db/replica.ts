@@ -20,9 +20,21 @@ import { Gauge } from 'prom-client';
 import { DATA_CHANGED } from '../store/data-changed.js';
 import { registry } from '../ops/metrics.js';
 import type { Store } from '../store/store.js';
-import { openDatabase, type Database } from './client.js';
+import { openDatabase, type Database, type Db } from './client.js';
 
 const lagTolerance = new AsyncLocalStorage<true>();
+
+/** For each database with a replica, which of its two a read issued now goes to. */
+const readTargets = new WeakMap<Db, () => Db>();
+
+/**
+ * The database a read issued now runs on: the replica or the primary behind `db`, or `db` itself. A query
+ * prepared once and kept (src/api/lists.ts) is bound to the database it was built on, so it must be built
+ * and kept per target, not on the object that routes each new query.
+ */
+export function readTarget(db: Db): Db {
+  return readTargets.get(db)?.() ?? db;
+}
 
 /** Runs `work`, and everything it starts, as reads that may be answered by the replica. */
 export function runLagTolerant<T>(work: () => T): T {
@@ -156,7 +168,9 @@ export async function withReadReplica(primary: Database, options: ReplicaOptions
   });
 
   const useReplica = () => status.inUse && changes === pinnedChanges && lagTolerance.getStore() === true;
-  const db = withReplicas(primary.db, [replica.db], () => (useReplica() ? replica.db : primary.db));
+  const target = () => (useReplica() ? replica.db : primary.db);
+  const db = withReplicas(primary.db, [replica.db], target);
+  readTargets.set(db, target);
   return {
     kind: 'postgres',
     db,
