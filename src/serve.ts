@@ -69,7 +69,7 @@ async function importSampleOnFirstStart(database: Database, store: Store, state:
 
 function openPrimary(config: Config): Promise<Database> {
   return openDatabase({
-    url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir,
+    url: config.databaseUrl, migrationUrl: config.databaseMigrationUrl, dataDir: config.dataDir, max: config.databasePool,
     purpose: `openpolicy serve on http://${config.host}:${config.port}`,
   });
 }
@@ -89,7 +89,7 @@ function photoStore(config: Config, log: pino.Logger): PhotoStore {
 async function openServingDatabase(config: Config, store: Store, log: pino.Logger): Promise<Database> {
   const primary = await openPrimary(config);
   if (!config.databaseReplicaUrl) return primary;
-  return withReadReplica(primary, { url: config.databaseReplicaUrl, maxLagSeconds: config.databaseReplicaMaxLagSeconds, store, log });
+  return withReadReplica(primary, { url: config.databaseReplicaUrl, max: config.databasePool, maxLagSeconds: config.databaseReplicaMaxLagSeconds, store, log });
 }
 
 /** One serving process: alone, or a cluster worker (which neither migrates nor decides about the sample). */

@@ -1,4 +1,5 @@
 /** The scale-out settings: defaults, and errors that name the variable at fault. */
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -15,10 +16,10 @@ function errorFor(env: NodeJS.ProcessEnv): ConfigError {
 }
 
 describe('scale-out configuration', () => {
-  it('defaults to one process, no replica, 5 s of tolerated lag and 10 s to drain', () => {
-    expect(loadConfig({})).toMatchObject({ workers: 1, databaseReplicaUrl: undefined, databaseReplicaMaxLagSeconds: 5, shutdownTimeoutSeconds: 10 });
-    expect(loadConfig({ DATABASE_URL: PG, DATABASE_REPLICA_URL: 'postgres://postgres@10.0.0.7:5432/test', WORKERS: '4', DATABASE_REPLICA_MAX_LAG_SECONDS: '1.5', SHUTDOWN_TIMEOUT_SECONDS: '30' }))
-      .toMatchObject({ workers: 4, databaseReplicaUrl: 'postgres://postgres@10.0.0.7:5432/test', databaseReplicaMaxLagSeconds: 1.5, shutdownTimeoutSeconds: 30 });
+  it('defaults to one process, no replica, 5 s of tolerated lag, two connections per core and 10 s to drain', () => {
+    expect(loadConfig({})).toMatchObject({ workers: 1, databaseReplicaUrl: undefined, databaseReplicaMaxLagSeconds: 5, databasePool: 2 * availableParallelism(), shutdownTimeoutSeconds: 10 });
+    expect(loadConfig({ DATABASE_URL: PG, DATABASE_REPLICA_URL: 'postgres://postgres@10.0.0.7:5432/test', WORKERS: '4', DATABASE_REPLICA_MAX_LAG_SECONDS: '1.5', DATABASE_POOL: '4', SHUTDOWN_TIMEOUT_SECONDS: '30' }))
+      .toMatchObject({ workers: 4, databaseReplicaUrl: 'postgres://postgres@10.0.0.7:5432/test', databaseReplicaMaxLagSeconds: 1.5, databasePool: 4, shutdownTimeoutSeconds: 30 });
   });
 
   it('names the variable at fault', () => {
@@ -28,6 +29,7 @@ describe('scale-out configuration', () => {
     expect(errorFor({ DATABASE_URL: PG, WORKERS: 'two' }).variable).toBe('WORKERS');
     expect(errorFor({ DATABASE_URL: PG, WORKERS: '0' }).variable).toBe('WORKERS');
     expect(errorFor({ DATABASE_REPLICA_MAX_LAG_SECONDS: '-1' }).variable).toBe('DATABASE_REPLICA_MAX_LAG_SECONDS');
+    expect(errorFor({ DATABASE_POOL: '0' }).variable).toBe('DATABASE_POOL');
     expect(errorFor({ SHUTDOWN_TIMEOUT_SECONDS: 'soon' }).variable).toBe('SHUTDOWN_TIMEOUT_SECONDS');
   });
 });
