@@ -207,7 +207,7 @@ describe('SQL statements per request', () => {
       ['/api/v1/votes?session=44-1', 2, 1],
       ['/api/v1/people?current=false', 3, 2], // + the page's current roles, parties and latest seats
       ['/api/v1/people?current=false&party=Conservative%20Party%20of%20Canada', 4, 3], // + the party's organization ids
-      [`/api/v1/people/${person}/votes`, 5, 2], // the person, the page, the total, the summary's two counts; then the total and the summary are known
+      [`/api/v1/people/${person}/votes`, 6, 3], // the person, the page, its parties' French names, the total, the summary's two counts; then the total and the summary are known
       [`/api/v1/people/${person}/bills`, 3, 1], // one bill: page 2 is past the known total, so only the person is read
       ['/api/v1/debates', 2, 0], // one sitting: page 2 is past the known total, no statement
       [`/api/v1/debates/${debate}/speeches`, 3, 2],

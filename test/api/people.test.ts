@@ -232,7 +232,7 @@ describe('GET /api/v1/people/ocd-person/{uuid}/votes', () => {
     expect(body.results.map((b: { vote_event: { identifier: string }; option: string }) => [b.vote_event.identifier, b.option])).toEqual([['333', 'yes'], ['332', 'no']]);
     expect(body.results[1]).toMatchObject({
       vote_event: { session: '44-1', start_date: '2023-05-18', result: 'fail', bill: { identifier: 'C-21' }, url: '/api/v1/votes/ca/44-1/332' },
-      voter_name: 'Anandasangaree', party: 'Liberal Party of Canada',
+      voter_name: 'Anandasangaree', party: { en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' },
     });
     // His seat ran from 2021-09-20 to the 44th Parliament's dissolution (2025-03-23): 2023-05-18's two divisions were held while he
     // sat; the 45-1 divisions LEGISinfo lists (from 2025-05) were not.
@@ -275,8 +275,9 @@ describe('GET /api/v1/people/ocd-person/{uuid}/votes', () => {
     const csv = await get(`${ANANDASANGAREE}/votes?format=csv`);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
-    expect(lines[0]).toBe('vote_event_id,session,identifier,start_date,bill_identifier,motion_text_en,result,option,party');
+    expect(lines[0]).toBe('vote_event_id,session,identifier,start_date,bill_identifier,motion_text_en,result,option,party,party_fr');
     expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/,yes,Liberal Party of Canada,Parti libéral du Canada$/);
     const bad = await get(`${ANANDASANGAREE}/votes?option=maybe`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().parameter).toBe('option');

@@ -24,7 +24,7 @@ import { Bill } from '../schemas/bills.js';
 import { presentSpeech, speechColumns, speechFilters, speechOrdering, speechSource } from './debates.js';
 import { Speech } from '../schemas/debates.js';
 import { sessionOrder } from './sessions.js';
-import { divisionBillFilter, voteUrl } from './votes.js';
+import { divisionBillFilter, partyNames, voteUrl } from './votes.js';
 import {
   OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, LatestSeat, OrganizationRef, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
 } from '../schemas/people.js';
@@ -259,7 +259,7 @@ const ballotFields = {
     billId: voteEvents.billId, billIdentifier: voteEvents.billIdentifier,
   },
 };
-type BallotRow = SelectResultFields<typeof ballotFields>;
+type BallotRow = Omit<SelectResultFields<typeof ballotFields>, 'party'> & { party: Static<typeof PersonBallot>['party'] };
 
 // The voter name settles the (malformed) case of two ballots by one person in a division.
 const ballotOrders: Orders<(typeof BALLOT_ORDERS)[number]> = {
@@ -267,7 +267,7 @@ const ballotOrders: Orders<(typeof BALLOT_ORDERS)[number]> = {
 };
 
 function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
-  return keysetList(db, {
+  return keysetList<typeof ballotFields, BallotRow>(db, {
     from: votes,
     joins: [
       { table: voteEvents, on: eq(voteEvents.id, votes.voteEventId) },
@@ -277,6 +277,11 @@ function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
     where: [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])],
     sort: sortBy(q.sort ?? 'date_desc', ballotOrders),
     changedSince: { column: votes.updatedAt, since: q.updated_since },
+    // The page's parties in both languages, named as a division's ballots are.
+    attach: async (rows) => {
+      const name = await partyNames(db, rows.map((r) => ({ jurisdictionId: r.event.jurisdictionId, party: r.party })));
+      return rows.map((r) => ({ ...r, party: name({ jurisdictionId: r.event.jurisdictionId, party: r.party }) }));
+    },
   });
 }
 
@@ -399,7 +404,8 @@ const ballotCsvColumns: CsvColumn<Static<typeof PersonBallot>>[] = [
   { header: 'vote_event_id', value: (b) => b.vote_event.id }, { header: 'session', value: (b) => b.vote_event.session },
   { header: 'identifier', value: (b) => b.vote_event.identifier }, { header: 'start_date', value: (b) => b.vote_event.start_date },
   { header: 'bill_identifier', value: (b) => b.vote_event.bill?.identifier }, { header: 'motion_text_en', value: (b) => b.vote_event.motion_text.en },
-  { header: 'result', value: (b) => b.vote_event.result }, { header: 'option', value: (b) => b.option }, { header: 'party', value: (b) => b.party },
+  { header: 'result', value: (b) => b.vote_event.result }, { header: 'option', value: (b) => b.option }, { header: 'party', value: (b) => b.party?.en },
+  { header: 'party_fr', value: (b) => b.party?.fr },
 ];
 
 export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app, photos) => {

@@ -115,17 +115,20 @@ function presentVote({ event: v, session, organization }: VoteRow): Static<typeo
   };
 }
 
-/** The French names of the parties ballots were counted for, by the name printed on the ballot; federal parties only, as their records are keyed by name. */
-async function frenchPartyNames(db: Db, jurisdictionId: string, printed: (string | null)[]): Promise<Map<string, string>> {
-  const names = printed.filter((p): p is string => p !== null);
-  if (jurisdictionId !== FEDERAL_JURISDICTION || names.length === 0) return new Map();
-  const rows = await db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations)
+/** Where a ballot was cast and the party name its division record printed. */
+interface PrintedParty { jurisdictionId: string; party: string | null }
+
+/**
+ * Ballots' parties in both languages, with one look-up for all of them: the printed name, and the French name of the
+ * party's organization record (federal parties only, as their records are keyed by name).
+ */
+export async function partyNames(db: Db, ballots: PrintedParty[]): Promise<(ballot: PrintedParty) => { en: string | null; fr: string | null } | null> {
+  const names = [...new Set(ballots.flatMap((b) => (b.jurisdictionId === FEDERAL_JURISDICTION && b.party !== null ? [b.party] : [])))];
+  const rows = names.length === 0 ? [] : await db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations)
     .where(inArray(organizations.id, [...new Set(names.map(federalPartyId))]));
   const byId = new Map(rows.map((r) => [r.id, r.nameFr]));
-  return new Map(names.flatMap((name) => {
-    const french = byId.get(federalPartyId(name));
-    return french ? [[name, french] as const] : [];
-  }));
+  const french = new Map(names.map((name) => [name, byId.get(federalPartyId(name))]));
+  return ({ jurisdictionId, party }) => (party === null ? null : bilingual(party, jurisdictionId === FEDERAL_JURISDICTION ? french.get(party) : null));
 }
 
 /** A division's query: JSON (the event with its ballots), or its ballots alone as CSV. */
@@ -158,8 +161,8 @@ async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEvent
     .from(votes).where(eq(votes.voteEventId, e.id)).orderBy(asc(votes.voterName));
   const { parties, dissenters } = analyseBallots(ballots);
   // Every ballot's party is one of the division's parties: one look-up names them all in French.
-  const french = await frenchPartyNames(db, e.jurisdictionId, parties.map((p) => p.party));
-  const named = <T extends { party: string | null }>(x: T) => ({ ...x, party: x.party === null ? null : bilingual(x.party, french.get(x.party)) });
+  const name = await partyNames(db, parties.map((p) => ({ jurisdictionId: e.jurisdictionId, party: p.party })));
+  const named = <T extends { party: string | null }>(x: T) => ({ ...x, party: name({ jurisdictionId: e.jurisdictionId, party: x.party }) });
   return { ...presentVote(row), votes: ballots.map(named), parties: parties.map(named), dissenters: dissenters.map(named) };
 }
 

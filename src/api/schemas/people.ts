@@ -120,7 +120,7 @@ export const PersonBallot = Type.Object({
   }),
   option: Type.String(),
   voter_name: Type.String({ description: 'The name as printed in the record of the division.' }),
-  party: Nullable(Type.String({ description: 'The party the ballot was counted for.' })),
+  party: PartyName('The party the ballot was counted for; `fr` from its organization record, where the data has one (federal parties).'),
   updated_at: Type.String({ description: 'When the ballot\'s record last changed.' }),
 });
 

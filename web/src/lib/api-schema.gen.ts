@@ -3698,7 +3698,10 @@ export interface operations {
                             option: string;
                             /** @description The name as printed in the record of the division. */
                             voter_name: string;
-                            party: string | null;
+                            party: {
+                                en: string | null;
+                                fr: string | null;
+                            } | null;
                             /** @description When the ballot's record last changed. */
                             updated_at: string;
                         }[];
