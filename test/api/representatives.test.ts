@@ -4,19 +4,28 @@
  * each level the data holds.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { legislatureOn } from '../../src/domain/legislatures.js';
 import { municipal } from '../../src/ingest/municipal.js';
 import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { testApi } from '../support/api.js';
 import { SHARED_DATA } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
 
-const { get } = testApi(async (database) => {
+// Counts how often the routes date a seat by its legislature.
+vi.mock('../../src/domain/legislatures.js', async (actual) => {
+  const real = await actual<typeof import('../../src/domain/legislatures.js')>();
+  return { ...real, legislatureOn: vi.fn(real.legislatureOn) };
+});
+
+const api = testApi(async (database) => {
   await importSteps(database, [
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [municipal, [join(SHARED_DATA, 'municipal/toronto.csv'), join(SHARED_DATA, 'municipal/guelph.csv'), join(SHARED_DATA, 'municipal/montreal.csv')]],
   ]);
 });
+const { get } = api;
 
 interface Suggestion { kind: string; name: string; level: string | null; detail: { en: string | null; fr: string | null } | null; person_id: string | null }
 interface Answer {
@@ -41,6 +50,16 @@ describe('GET /api/v1/places', () => {
     expect(byName.find((s) => s.kind === 'person')!.person_id).toMatch(/^ocd-person\//);
     expect((await suggest('zzzzzz'))).toEqual([]);
     expect((await suggest('quebec')).map((s) => s.name).join(' ')).toMatch(/Québec|Quebec/);
+  });
+
+  it('dates each riding of each legislature once while choosing the seats it suggests', async () => {
+    const [seats] = await api.database.rows<{ n: number }>(sql`select count(distinct (m.district, o.jurisdiction_id))::int as n
+      from memberships m inner join organizations o on o.id = m.organization_id
+      where o.classification in ('lower', 'upper', 'legislature', 'council') and m.district is not null`);
+    vi.mocked(legislatureOn).mockClear();
+    expect((await suggest('zzzzzz'))).toEqual([]);
+    expect(seats!.n).toBeGreaterThan(300);
+    expect(vi.mocked(legislatureOn)).toHaveBeenCalledTimes(seats!.n);
   });
 
   it('answers at most ten, and refuses text with nothing to search for', async () => {

@@ -82,13 +82,12 @@ async function listedSeats(db: Db): Promise<Listed> {
     .innerJoin(jurisdictions, eq(jurisdictions.id, organizations.jurisdictionId))
     .where(and(inArray(organizations.classification, SEATS), sql`${memberships.district} is not null`))
     .groupBy(memberships.district, jurisdictions.level, jurisdictions.name, jurisdictions.nameFr, jurisdictions.id);
-  const of = (r: (typeof rows)[number]) => legislatureOn(r.jurisdiction, r.lastEnd);
+  const dated = rows.map((r) => ({ row: r, legislature: legislatureOn(r.jurisdiction, r.lastEnd) }));
   const latest = new Map<string, Legislature>();
-  for (const r of rows) {
-    const l = of(r);
-    if (l && l.number > (latest.get(r.jurisdiction)?.number ?? 0)) latest.set(r.jurisdiction, l);
+  for (const { row, legislature } of dated) {
+    if (legislature && legislature.number > (latest.get(row.jurisdiction)?.number ?? 0)) latest.set(row.jurisdiction, legislature);
   }
-  const districts = rows.filter((r) => r.current || (of(r) !== null && of(r) === latest.get(r.jurisdiction)));
+  const districts = dated.filter(({ row, legislature }) => row.current || (legislature !== null && legislature === latest.get(row.jurisdiction))).map(({ row }) => row);
   return { districts, latest };
 }
 
