@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const WEB = fileURLToPath(new URL('.', import.meta.url));
 const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-const SOURCES = ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public'];
+// With the server's module the site bundles too (the pages' titles), so a change to it rebuilds the site.
+const SOURCES = ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public', '../src/api/page-titles.ts'];
 
 function newestChange(path: string): number {
   const stat = statSync(path);

@@ -11,6 +11,7 @@ import { bills, debates, organizations, people, speeches, voteEvents } from '../
 import { billId } from '../domain/ids.js';
 import { resolveJurisdiction } from '../domain/jurisdictions.js';
 import { naturalVoteKey } from './routes/votes.js';
+import { billTitle, clip, debateTitle, speechTitle } from './page-titles.js';
 import type { SiteLang } from './site-language.js';
 
 export interface PageMeta {
@@ -33,12 +34,6 @@ const NOT_FOUND: Text = { en: 'Page not found', fr: 'Page introuvable' };
 const NOT_FOUND_TEXT: Text = { en: 'This address is not a page of OpenPolicy.', fr: 'Cette adresse n’est pas une page d’OpenPolicy.' };
 const notFound = (lang: SiteLang): PageMeta => ({ status: 404, title: NOT_FOUND[lang], description: NOT_FOUND_TEXT[lang], noindex: true });
 
-/** Cuts a text for a description: search engines show about 160 characters. */
-function clip(text: string | null | undefined, max = 200): string {
-  const clean = (text ?? '').replace(/\s+/g, ' ').trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
-}
-
 const page = (title: string, description: string, noindex = false): PageMeta => ({ status: 200, title, description, ...(noindex ? { noindex } : {}) });
 
 /** The French text where the record has it, else the English. */
@@ -54,8 +49,8 @@ async function bill(db: Db, lang: SiteLang, where: SQL): Promise<PageMeta> {
   const status = inLang(lang, b.statusEn, b.statusFr);
   const short = inLang(lang, b.shortEn, b.shortFr) || title;
   return lang === 'fr'
-    ? page(`Projet de loi ${b.identifier} (${session}) : ${clip(short, 90)}`, clip(`${title}.${status ? ` ${status}.` : ''} Son cheminement, son parrain, ses votes, ses débats et son texte.`))
-    : page(`Bill ${b.identifier} (${session}): ${clip(short, 90)}`, clip(`${title}.${status ? ` ${status}.` : ''} Its passage, sponsor, votes, debates and text.`));
+    ? page(billTitle(lang, b.identifier, session, short ?? ''), clip(`${title}.${status ? ` ${status}.` : ''} Son cheminement, son parrain, ses votes, ses débats et son texte.`))
+    : page(billTitle(lang, b.identifier, session, short ?? ''), clip(`${title}.${status ? ` ${status}.` : ''} Its passage, sponsor, votes, debates and text.`));
 }
 
 const RESULTS: Record<string, Text> = { pass: { en: 'Agreed to', fr: 'Adoptée' }, fail: { en: 'Negatived', fr: 'Rejetée' } };
@@ -118,15 +113,15 @@ const ROUTES: [RegExp, Resolver][] = [
     const [d] = await db.select({ date: debates.date, number: debates.number }).from(debates).where(eq(debates.id, id!)).limit(1);
     if (!d) return notFound(lang);
     return lang === 'fr'
-      ? page(`Débats du ${d.date}`, `Les débats de la Chambre des communes du ${d.date}${d.number ? ` (séance nº ${d.number})` : ''}, par sujet, avec chaque intervention.`)
-      : page(`Debates of ${d.date}`, `The House of Commons debates of ${d.date}${d.number ? ` (sitting ${d.number})` : ''}, by subject, with every speech.`);
+      ? page(debateTitle(lang, d.date), `Les débats de la Chambre des communes du ${d.date}${d.number ? ` (séance nº ${d.number})` : ''}, par sujet, avec chaque intervention.`)
+      : page(debateTitle(lang, d.date), `The House of Commons debates of ${d.date}${d.number ? ` (sitting ${d.number})` : ''}, by subject, with every speech.`);
   }],
   [/^\/speeches\/([^/]+)$/, async (db, lang, [id]) => {
     const [s] = await db.select({ speaker: speeches.speakerName, subjectEn: speeches.subjectEn, subjectFr: speeches.subjectFr, textEn: speeches.textEn, textFr: speeches.textFr })
       .from(speeches).where(eq(speeches.id, id!)).limit(1);
     if (!s) return notFound(lang);
     const subject = inLang(lang, s.subjectEn, s.subjectFr);
-    return page(`${s.speaker}${subject ? `${lang === 'fr' ? ' : ' : ': '}${clip(subject, 80)}` : ''}`, clip(inLang(lang, s.textEn, s.textFr)));
+    return page(speechTitle(lang, s.speaker, subject), clip(inLang(lang, s.textEn, s.textFr)));
   }],
   [/^\/committees$/, fixed({ en: 'Committees', fr: 'Comités' }, {
     en: 'Parliamentary committees, their members and their meetings on bills.',

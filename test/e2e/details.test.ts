@@ -165,6 +165,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the smaller items of the site, in Chromi
     await page.getByRole('link', { name: 'Français' }).click();
     await settle(page);
     expect(await page.title()).toBe(await serverTitle(vote));
+    // A sitting and one of its speeches, in each language, opened from their links.
+    for (const prefix of ['/fr', '']) {
+      await page.goto(`${prefix}/debates`);
+      await settle(page);
+      await page.locator(`main a[href^="${prefix}/debates/"]`).first().click();
+      await page.waitForURL(/\/debates\/[^/]+$/);
+      await settle(page);
+      expect(await page.title()).toBe(await serverTitle(new URL(page.url()).pathname));
+      await page.locator(`main a[href^="${prefix}/speeches/"]`).first().click();
+      await page.waitForURL(/\/speeches\/[^/]+$/);
+      await settle(page);
+      expect(await page.title()).toBe(await serverTitle(new URL(page.url()).pathname));
+    }
   });
 
   it('asks for a photo only where the platform serves one (PHOTOS is off here): initials, and no request that can only fail', async () => {

@@ -108,8 +108,6 @@ const en = {
   'bills.sponsoredBy': 'Sponsored by',
 
   'bill.title': 'Bill',
-  // The title the server writes for the page (src/api/site-meta.ts), so the tab reads the same after a move inside the site.
-  'bill.tabTitle': 'Bill {number} ({session}): {title}',
   'bill.eyebrow': 'Bill {number} · Session {session}',
   'bill.royalAssent': 'Royal assent',
   'bill.statute': 'S.C. {year}, c. {chapter}',
@@ -602,7 +600,6 @@ const fr: Record<MessageKey, string> = {
   'bills.sponsoredBy': 'Parrainés par',
 
   'bill.title': 'Projet de loi',
-  'bill.tabTitle': 'Projet de loi {number} ({session}) : {title}',
   'bill.eyebrow': 'Projet de loi {number} · Session {session}',
   'bill.royalAssent': 'Sanction royale',
   'bill.statute': 'L.C. {year}, ch. {chapter}',

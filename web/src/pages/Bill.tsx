@@ -13,6 +13,7 @@ import { useContentVisible } from '../lib/perf';
 import { useApi } from '../lib/use-api';
 import { BillTextSection } from './BillText';
 import { BillDebates } from '../components/BillDebates';
+import { billTitle } from '../../../src/api/page-titles';
 
 const INCLUDE = ['actions', 'votes', 'committee_meetings'];
 
@@ -37,7 +38,7 @@ export default function Bill({ params }: { params: Params }) {
   return (
     <article className="bill">
       <p className="eyebrow">{t('bill.eyebrow', { number: b.identifier, session: b.session })}</p>
-      <Heading title={t('bill.tabTitle', { number: b.identifier, session: b.session, title: pickText(shortTitle, lang) })}><Bi value={shortTitle} /></Heading>
+      <Heading title={billTitle(lang, b.identifier, b.session, pickText(shortTitle, lang))}><Bi value={shortTitle} /></Heading>
       {shortTitle !== b.title && <p className="lead"><Bi value={b.title} /></p>}
       <FollowButton type="bill" id={b.id} />
 

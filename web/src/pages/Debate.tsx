@@ -12,6 +12,7 @@ import { csvUrl, debatePath } from '../lib/links';
 import { Link, useLocation, useQuery, type Params } from '../lib/router';
 import type { DebateDetail } from '../lib/shapes';
 import { useApi } from '../lib/use-api';
+import { debateTitle } from '../../../src/api/page-titles';
 
 const PER_PAGE = 20;
 
@@ -57,7 +58,7 @@ export default function Debate({ params }: { params: Params }) {
   return (
     <>
       <p className="eyebrow">{pickText(d?.title, lang)}</p>
-      <Heading title={d ? formatDate(d.date, lang) : t('debates.title')} />
+      <Heading title={d ? debateTitle(lang, d.date) : t('debates.title')}>{d && formatDate(d.date, lang)}</Heading>
       <Pending {...debate} retry={debate.reload} />
       {d && <Contents debate={d} />}
       <Pending {...speeches} retry={speeches.reload} />

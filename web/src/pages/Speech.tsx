@@ -7,6 +7,7 @@ import { pickText, useLang, useT } from '../lib/i18n';
 import { debatePath } from '../lib/links';
 import { Link, type Params } from '../lib/router';
 import { useApi } from '../lib/use-api';
+import { speechTitle } from '../../../src/api/page-titles';
 
 export default function Speech({ params }: { params: Params }) {
   const t = useT();
@@ -15,7 +16,7 @@ export default function Speech({ params }: { params: Params }) {
   const s = speech.data;
   return (
     <>
-      <Heading title={s ? `${s.speaker.name} — ${pickText(s.subject, lang) || t('speech.untitled')}` : t('speech.title')}>
+      <Heading title={s ? speechTitle(lang, s.speaker.name, pickText(s.subject, lang)) : t('speech.title')}>
         {s ? s.speaker.name : t('speech.title')}
       </Heading>
       <Pending {...speech} retry={speech.reload} />
