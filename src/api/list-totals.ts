@@ -3,14 +3,20 @@
  * every matching row costs more than reading a page of them, and public data
  * changes only by imports, which announce `data-changed` to every instance.
  * Without the shared store (Redis) another process's import is seen after the
- * TTL, as with the response cache. Other figures and texts computed over public
- * data (a person's attendance, search snippets) are kept the same way.
+ * TTL, as with the response cache. Other figures, texts and orders computed over
+ * public data (a person's attendance, search snippets and ranked hits) are kept the same way.
  */
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { DATA_CHANGED } from '../store/data-changed.js';
 
 const NO_TEXTS: ReadonlyMap<string, string> = new Map();
+
+/** A list's order kept over public data: its first items, and whether they are all it has. */
+export interface KeptOrder<T> {
+  items: T[];
+  complete: boolean;
+}
 const MAX_ITEM_TEXTS = 200;
 const textsSize = (texts: ReadonlyMap<string, string>) => {
   let size = 1;
@@ -23,6 +29,8 @@ export class ListTotals {
   private readonly figures = new LRUCache<string, Promise<object>>({ max: 2_000, ttl: 60_000 });
   // Sized by characters: a query's snippets run to a few hundred each.
   private readonly texts = new LRUCache<string, ReadonlyMap<string, string>>({ maxSize: 4_000_000, sizeCalculation: textsSize, ttl: 60_000 });
+  // Sized by items: a search hit's type, id and sort key, a few hundred bytes each.
+  private readonly orders = new LRUCache<string, KeptOrder<unknown>>({ maxSize: 40_000, sizeCalculation: (order) => order.items.length + 1, ttl: 60_000 });
 
   get(key: string): number | undefined {
     return this.totals.get(key);
@@ -63,8 +71,18 @@ export class ListTotals {
     this.texts.set(key, new Map([...known, ...items.slice(0, room)]));
   }
 
+  /** A list's order kept over public data (a query's ranked search hits), kept like the totals. */
+  order<T>(key: string): KeptOrder<T> | undefined {
+    return this.orders.get(key) as KeptOrder<T> | undefined;
+  }
+
+  keepOrder<T>(key: string, order: KeptOrder<T>): void {
+    this.orders.set(key, order);
+  }
+
   clear(): void {
     this.totals.clear();
+    this.orders.clear();
     this.figures.clear();
     this.texts.clear();
   }

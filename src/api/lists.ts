@@ -121,7 +121,7 @@ interface PreparedList {
 const preparedLists = new WeakMap<Db, LRUCache<string, PreparedList>>();
 let preparedCount = 0;
 
-function prepared(db: Db, key: string, build: (target: Db) => { prepare(name: string): PreparedList }): PreparedList {
+export function prepared(db: Db, key: string, build: (target: Db) => { prepare(name: string): PreparedList }): PreparedList {
   const target = readTarget(db);
   let byShape = preparedLists.get(target);
   if (!byShape) preparedLists.set(target, (byShape = new LRUCache({ max: 500 })));
