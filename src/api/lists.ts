@@ -5,13 +5,13 @@
  * rows come from.
  */
 import { Readable } from 'node:stream';
-import { and, asc, Column, desc, getTableColumns, is, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, Column, desc, getTableColumns, is, sql, Table, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
-import { fieldsShape, placeholderValues, shapeOf, template, templateFields } from '../db/sql-shape.js';
+import { fieldsShape, placeholderValues, reads, shapeOf, template, templateFields } from '../db/sql-shape.js';
 import { readTarget } from '../db/replica.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
@@ -85,9 +85,22 @@ export function columnsWithout<T extends PgTable, K extends keyof T['_']['column
 const CURSOR_KEY = '__cursor';
 type Keyed<R> = R & { [CURSOR_KEY]: unknown[] };
 
+export interface KeysetJoin {
+  table: PgTable;
+  on: SQL;
+  left?: boolean;
+  /**
+   * Each row of `from` has exactly one row here (a not-null foreign key to its
+   * primary key): the rows a deep page skips are found without it unless the
+   * filter or the order reads it.
+   */
+  exactlyOne?: boolean;
+}
+
 export interface KeysetSpec<F extends SelectedFields, R> {
+  /** A table: a page after an offset finds its rows by their keys alone first (see `pageQuery`). */
   from: PgTable | SQL;
-  joins?: { table: PgTable; on: SQL; left?: boolean }[];
+  joins?: KeysetJoin[];
   /** The columns the response shows, and nothing else. */
   fields: F;
   where: (SQL | undefined)[];
@@ -106,6 +119,9 @@ export interface KeysetSpec<F extends SelectedFields, R> {
 function changedSince(filter: KeysetSpec<SelectedFields, unknown>['changedSince']): SQL | undefined {
   return filter?.since ? sql`${filter.column} >= ${sinceMoment(filter.since)}::timestamptz` : undefined;
 }
+
+/** From how many pages' worth of skipped rows a page finds its rows by their keys first (`pageQuery`). */
+const DEFER_AFTER_PAGES = 4;
 
 /** A list query drizzle built and prepared once for its shape; each request fills in its values. */
 interface PreparedList {
@@ -152,23 +168,40 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
     from: spec.from, ons: joins.map((j) => j.on), where: [...spec.where, changedSince(spec.changedSince)], keys: spec.sort.keys.map((k) => k.expr), fields: spec.fields,
   };
   const dir = spec.sort.direction === 'asc' ? asc : desc;
-  function select<S extends SelectedFields>(tx: Db, p: Parts<F>, fields: S) {
+  // The joins the skipped rows of a deep page are found without (PostgreSQL 15 keeps an unread left join's key column needed, so no index-only scan).
+  const unread = joins.map((join) => join.exactlyOne === true && !reads([parts.where, parts.keys], join.table));
+  function select<S extends SelectedFields>(tx: Db, p: Parts<F>, fields: S, keysOnly = false) {
     let query = tx.select(fields).from(p.from as PgTable).$dynamic();
     joins.forEach((join, i) => {
+      if (keysOnly && unread[i]) return;
       query = (join.left ? query.leftJoin(join.table, p.ons[i]!) : query.innerJoin(join.table, p.ons[i]!)) as typeof query;
     });
     return query;
   }
   const countQuery = (tx: Db, p: Parts<F>) => select(tx, p, { n: sql<number>`count(*)::int` }).where(and(...p.where));
-  const pageQuery = (tx: Db, p: Parts<F>, afterKey: unknown[] | null, limit: number | Placeholder, offset: number | Placeholder) =>
-    select(tx, p, { ...p.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(p.keys, sql`, `)})` })
-      .where(and(...p.where, after(p.keys, afterKey, spec.sort.direction)))
-      .orderBy(...p.keys.map((k) => dir(k)))
-      .limit(limit)
-      .offset(offset);
+  /**
+   * The page's rows. After an offset on a table, the skipped rows are passed over
+   * by their sort keys alone (an index-only scan where an index has them), and
+   * only the page's rows are read whole, joined and projected: `page=` deep in a
+   * list cost as much as reading every row before it (EXPLAIN in the 12p-r4 note).
+   * The keys end with a unique one, so the page is exactly the rows the offset names.
+   */
+  const pageQuery = (tx: Db, p: Parts<F>, afterKey: unknown[] | null, limit: number | Placeholder, offset: number | Placeholder, deferred: boolean) => {
+    const where = and(...p.where, after(p.keys, afterKey, spec.sort.direction));
+    const order = p.keys.map((k) => dir(k));
+    const rows = select(tx, p, { ...p.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(p.keys, sql`, `)})` });
+    if (!deferred) return rows.where(where).orderBy(...order).limit(limit).offset(offset);
+    const keys = sql.join(p.keys.map((k) => sql`${k}`), sql`, `);
+    const skipped = select(tx, p, { keys: sql`${keys}` }, true).where(where).orderBy(...order).limit(limit).offset(offset);
+    return rows.where(and(where, sql`(${keys}) in ${skipped}`)).orderBy(...order);
+  };
+  // Only a table is read twice cheaply: a derived `from` (search's union) would be computed again. Finding each
+  // page row again by its keys costs about three index pages a row, so a shallow offset reads its rows directly
+  // (bills?per_page=20&page=2: 40 buffers directly, 108 deferred; per_page=2&page=3000: 6,062 directly, 90 deferred).
+  const deferrable = (offset: number, limit: number) => offset >= DEFER_AFTER_PAGES * limit && is(spec.from, Table);
 
   // A list in a transaction (row-level security) runs on that transaction's connection: built per request.
-  const source = spec.within ? null : shapeOf([spec.from, ...joins.flatMap((j) => [j.table, sql.raw(j.left ? 'left' : 'inner'), j.on]), ...parts.where]);
+  const source = spec.within ? null : shapeOf([spec.from, ...joins.flatMap((j) => [j.table, sql.raw(j.left ? 'left' : j.exactlyOne ? 'one' : 'inner'), j.on]), ...parts.where]);
   const ordered = source && shapeOf(parts.keys);
   const fields = ordered && fieldsShape(spec.fields);
   // The values in `template`'s order: filter, then sort keys, then fields.
@@ -188,10 +221,13 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
     rows: ({ limit, offset, after: afterKey }) => {
       const attach = (rows: Keyed<SelectResultFields<F>>[]) => (spec.attach ? spec.attach(rows) : rows) as Promise<Keyed<R>[]> | Keyed<R>[];
       if (!source || !ordered || !fields) {
-        return run(async (tx) => attach(await pageQuery(tx, parts, afterKey, limit, offset) as unknown as Keyed<SelectResultFields<F>>[]));
+        return run(async (tx) => attach(await pageQuery(tx, parts, afterKey, limit, offset, deferrable(offset, limit)) as unknown as Keyed<SelectResultFields<F>>[]));
       }
-      const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
-      const query = prepared(db, shape, (target) => pageQuery(target, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset')));
+      const deferred = deferrable(offset, limit);
+      const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${deferred}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
+      const query = prepared(db, shape, (target) => pageQuery(
+        target, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset'), deferred,
+      ));
       const values = placeholderValues([...source.values, ...ordered.values, ...fields.values], { limit, offset });
       afterKey?.forEach((v, i) => { values[`a${i}`] = v; });
       return query.execute(values).then((rows) => attach(rows as Keyed<SelectResultFields<F>>[]));

@@ -142,3 +142,12 @@ export function placeholderValues(values: unknown[], into: Record<string, unknow
   for (let i = 0; i < values.length; i++) into[`v${i}`] = values[i];
   return into;
 }
+
+/** Whether a fragment may read `table`: a column of it, or something this walk does not know (a subquery, say). */
+export function reads(chunk: unknown, table: Table): boolean {
+  if (chunk instanceof SQL) return chunk.queryChunks.some((inner) => reads(inner, table));
+  if (Array.isArray(chunk)) return chunk.some((inner) => reads(inner, table));
+  if (chunk instanceof Column) return chunk.table === table;
+  if (chunk instanceof Table) return chunk === table;
+  return !(chunk instanceof StringChunk || chunk instanceof Param || chunk instanceof Name || chunk === undefined || isValue(chunk));
+}

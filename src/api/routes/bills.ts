@@ -19,7 +19,7 @@ import { BILL_ORDERS, INCLUDES, BillsQuery, Bill, BillDetail, DetailQuery } from
 // ── query ─────────────────────────────────────────────────────────────────
 /** What a bill response shows: every column but the search vectors, and the session's identifier. */
 const billFields = { ...columnsWithout(bills, ['searchEn', 'searchFr']), session: legislativeSessions.identifier };
-const billJoins = [{ table: legislativeSessions, on: eq(legislativeSessions.id, bills.sessionId) }];
+const billJoins = [{ table: legislativeSessions, on: eq(legislativeSessions.id, bills.sessionId), exactlyOne: true }];
 type BillRow = SelectResultFields<typeof billFields>;
 const billVectors = { en: bills.searchEn, fr: bills.searchFr };
 

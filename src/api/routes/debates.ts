@@ -24,7 +24,7 @@ type DebateRow = Omit<SelectResultFields<typeof debateFields>, 'session'> & { se
 /** What a speech response shows: the speech without its search vectors, its sitting's date and its bill's number. */
 const speechFields = { speech: columnsWithout(speeches, ['searchEn', 'searchFr']), date: debates.date, billIdentifier: bills.identifier };
 const speechJoins = [
-  { table: debates, on: eq(debates.id, speeches.debateId) },
+  { table: debates, on: eq(debates.id, speeches.debateId), exactlyOne: true },
   { table: bills, on: eq(bills.id, speeches.billId), left: true },
 ];
 type SpeechRow = Omit<SelectResultFields<typeof speechFields>, 'billIdentifier'> & { billIdentifier: string | null };

@@ -270,8 +270,8 @@ function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
   return keysetList<typeof ballotFields, BallotRow>(db, {
     from: votes,
     joins: [
-      { table: voteEvents, on: eq(voteEvents.id, votes.voteEventId) },
-      { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
+      { table: voteEvents, on: eq(voteEvents.id, votes.voteEventId), exactlyOne: true },
+      { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId), exactlyOne: true },
     ],
     fields: ballotFields,
     where: [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])],

@@ -27,7 +27,7 @@ const voteFields = {
   organization: { id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, classification: organizations.classification },
 };
 const voteJoins = [
-  { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId) },
+  { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId), exactlyOne: true },
   { table: organizations, on: eq(organizations.id, voteEvents.organizationId), left: true },
 ];
 // The chamber is left-joined: absent for a division whose organization is unknown.
