@@ -7,6 +7,7 @@
  *   distinct   uncached anonymous misses: a different query string each request;
  *   db limit   the SQL statements the endpoint issues (captured from the driver),
  *              replayed through postgres.js at the same concurrency (PostgreSQL only);
+ *              for the distinct column, those of a sample of the URLs its run asked;
  * with req/s, p50, p99, the ratio to the limit (bare server, or database limit),
  * and the server's memory after the run.
  *
@@ -23,7 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compressBody } from '../src/api/compression.js';
 import { bareServer, endpoints, fullDataDatabase, median, REDIS_URL, startInstance, type Instance } from './platform.js';
-import { benchApiKey, captureStatements, databaseLimit, distinctListPaths, serverMemory, type Statement } from './uncached.js';
+import { benchApiKey, databaseLimit, distinctListPaths, sampleAsked, serverMemory, statementCapture, type Statement, type StatementCapture } from './uncached.js';
 import { measure, wrkAvailable, type Measurement } from './wrk.js';
 
 const { values: args } = parseArgs({
@@ -71,6 +72,7 @@ interface TableRow {
   distinct: Measurement;
   distinctUrls: number;
   db: Measurement | undefined;
+  dbDistinct: Measurement | undefined;
   ratios: [number | undefined, number | undefined];
 }
 
@@ -79,7 +81,7 @@ const figure = (m: Measurement) => `${m.requestsPerSecond.toFixed(0)} req/s, p50
 /** The uncached figures as the README's table, ready to paste over the last one. */
 function markdownTable(rows: TableRow[]): string {
   const lines = [
-    '| endpoint | SQL | uncached, API key | anonymous, distinct URLs | database limit | ×limit (key / anon) |',
+    '| endpoint | SQL | uncached, API key | anonymous, distinct URLs | database limit (key URL / distinct URLs) | ×limit (key / anon) |',
     '|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
@@ -87,7 +89,7 @@ function markdownTable(rows: TableRow[]): string {
     const repeats = r.distinct.requests > r.distinctUrls;
     const distinct = repeats ? `(${r.distinctUrls} URLs, repeated: cache hits)` : figure(r.distinct);
     const ratio = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
-    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key)} | ${distinct} | ${r.db ? figure(r.db) : '–'} | ${ratio(r.ratios[0])} / ${repeats ? '–' : ratio(r.ratios[1])} |`);
+    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key)} | ${distinct} | ${r.db ? figure(r.db) : '–'}${r.dbDistinct && !repeats ? ` / ${figure(r.dbDistinct)}` : ''} | ${ratio(r.ratios[0])} / ${repeats ? '–' : ratio(r.ratios[1])} |`);
   }
   return lines.join('\n');
 }
@@ -111,7 +113,19 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
   console.log(`\n## ${name}  (load average ${load()})`);
   const key = await benchApiKey(instance.url);
   const paths = (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match));
-  const statements: Map<string, Statement[]> = databaseUrl ? await captureStatements(databaseUrl, paths) : new Map();
+  const capture = databaseUrl ? await statementCapture(databaseUrl) : undefined;
+  try {
+    await benchEndpoints(instance, paths, key, databaseUrl, capture);
+  } finally {
+    await capture?.close();
+  }
+}
+
+/** How many of a distinct-URL run's URLs have their statements replayed for its database limit. */
+const DISTINCT_SAMPLE = 100;
+
+async function benchEndpoints(instance: Instance, paths: string[], key: string, databaseUrl: string | undefined, capture: StatementCapture | undefined): Promise<void> {
+  const statements: Map<string, Statement[]> = capture ? await capture.capture(paths) : new Map();
   const table: TableRow[] = [];
   for (const path of paths) {
     const res = await fetch(instance.url + path);
@@ -135,15 +149,25 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
     const sqls = statements.get(path);
     console.log(`${path}  (${body.length.toLocaleString('en-CA')} bytes; ${distinct.length.toLocaleString('en-CA')} distinct URLs${sqls ? `; ${sqls.length} SQL statement${sqls.length === 1 ? '' : 's'}` : ''}; compressing it once: brotli ${compressMs('br')} ms, gzip ${compressMs('gzip')} ms)`);
     for (const c of connectionCounts) {
-      const runs = { cached: [] as Measurement[], cachedBr: [] as Measurement[], bare: [] as Measurement[], key: [] as Measurement[], distinct: [] as Measurement[], db: [] as Measurement[] };
+      const runs = {
+        cached: [] as Measurement[], cachedBr: [] as Measurement[], bare: [] as Measurement[], key: [] as Measurement[], distinct: [] as Measurement[],
+        db: [] as Measurement[], dbDistinct: [] as Measurement[],
+      };
       for (let r = 0; r < rounds; r++) {
         runs.cached.push(measure(instance.url + path, c, seconds));
         runs.cachedBr.push(measure(instance.url + path, c, seconds, { 'accept-encoding': 'br' }));
         runs.bare.push(measure(bare.url, c, seconds));
         runs.key.push(measure(instance.url + path, c, seconds, { 'x-api-key': key }));
         // Each round starts where the last stopped in the list of URLs: none is asked twice within the cache's minute.
-        runs.distinct.push(measure(instance.url, c, seconds, {}, distinct.slice(r * Math.floor(distinct.length / rounds))));
-        if (sqls) runs.db.push(await databaseLimit(databaseUrl!, sqls, c, seconds));
+        const asked = distinct.slice(r * Math.floor(distinct.length / rounds));
+        const run = measure(instance.url, c, seconds, {}, asked);
+        runs.distinct.push(run);
+        if (sqls) runs.db.push(await databaseLimit(databaseUrl!, [sqls], c, seconds));
+        // The distinct URLs' own limit: deep pages and other page sizes cost the database more than the key URL's first page.
+        if (capture && run.requests <= asked.length) {
+          const sampled = [...(await capture.capture(sampleAsked(asked, run.requests, DISTINCT_SAMPLE))).values()];
+          if (sampled.length) runs.dbDistinct.push(await databaseLimit(databaseUrl!, sampled, c, seconds));
+        }
       }
       // Each round's run is paired with the limit run next to it in time.
       const ratio = (of: Measurement[], to: Measurement[]) => (to.length ? median(of.map((m, i) => m.requestsPerSecond / to[i]!.requestsPerSecond)) : undefined);
@@ -151,12 +175,15 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
       console.log(row(`  cached, brotli (${compressed.toLocaleString('en-CA')} bytes)`, c, medianOf(runs.cachedBr), ratio(runs.cachedBr, runs.bare)));
       console.log(row('  bare node:http, same bytes', c, medianOf(runs.bare)));
       console.log(row('  uncached, API key', c, medianOf(runs.key), ratio(runs.key, runs.db)));
-      console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), ratio(runs.distinct, runs.db)));
+      const distinctLimit = runs.dbDistinct.length === rounds ? runs.dbDistinct : undefined;
+      console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), distinctLimit && ratio(runs.distinct, distinctLimit)));
       if (sqls) console.log(row('  database limit (same SQL, postgres.js)', c, medianOf(runs.db)));
+      if (distinctLimit) console.log(row(`  database limit, distinct URLs (${DISTINCT_SAMPLE} of each run's)`, c, medianOf(distinctLimit)));
       if (c === connectionCounts[0]) {
         table.push({
           path: decodeURIComponent(path), statements: sqls?.length, key: medianOf(runs.key), distinct: medianOf(runs.distinct), distinctUrls: distinct.length,
-          db: sqls ? medianOf(runs.db) : undefined, ratios: [ratio(runs.key, runs.db), ratio(runs.distinct, runs.db)],
+          db: sqls ? medianOf(runs.db) : undefined, dbDistinct: distinctLimit && medianOf(distinctLimit),
+          ratios: [ratio(runs.key, runs.db), distinctLimit && ratio(runs.distinct, distinctLimit)],
         });
       }
     }

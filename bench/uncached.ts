@@ -35,11 +35,15 @@ export interface Statement {
   params: unknown[];
 }
 
-/**
- * The statements each path issues once the list totals are known (its second
- * request), captured from the driver as the app sends them, in order.
- */
-export async function captureStatements(url: string, paths: string[]): Promise<Map<string, Statement[]>> {
+/** Captures the statements requests issue, from the driver, as the app sends them. */
+export interface StatementCapture {
+  /** The statements of each path that answered 200, as issued once the list totals are known (its second request), in order. */
+  capture(paths: string[]): Promise<Map<string, Statement[]>>;
+  close(): Promise<void>;
+}
+
+/** The app on a driver this process watches, for capturing the statements paths issue. */
+export async function statementCapture(url: string): Promise<StatementCapture> {
   let captured: Statement[] = [];
   const client = postgres(url, {
     max: 4, prepare: true, onnotice: () => {},
@@ -53,35 +57,47 @@ export async function captureStatements(url: string, paths: string[]): Promise<M
     migrate: async () => {}, close: () => client.end({ timeout: 5 }), pool: () => ({ active: 0, max: 4 }), onQuery: () => () => {},
   };
   const app = await buildApp({ database, security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 1000 }] } } });
-  const result = new Map<string, Statement[]>();
-  try {
-    for (const path of paths) {
-      await app.inject({ method: 'GET', url: path });
-      const mine: Statement[] = (captured = []);
-      const res = await app.inject({ method: 'GET', url: path });
-      if (res.statusCode !== 200) throw new Error(`${path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      result.set(path, mine);
-      captured = [];
-    }
-  } finally {
-    await app.close();
-    await database.close();
-  }
-  return result;
+  return {
+    async capture(paths) {
+      const result = new Map<string, Statement[]>();
+      for (const path of paths) {
+        await app.inject({ method: 'GET', url: path });
+        const mine: Statement[] = (captured = []);
+        const res = await app.inject({ method: 'GET', url: path });
+        captured = [];
+        if (res.statusCode === 200) result.set(path, mine);
+      }
+      return result;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Up to `count` of the URLs a distinct-URL run asked (it went through `asked` of them, in order), evenly spread. */
+export function sampleAsked(paths: string[], asked: number, count: number): string[] {
+  const span = Math.min(asked, paths.length);
+  return [...new Set(Array.from({ length: Math.min(count, span) }, (_, i) => paths[Math.floor((i * span) / Math.min(count, span))]!))];
 }
 
 /**
- * The database limit of an endpoint: its statements, one request after the
- * other on each of `connections` workers, through postgres.js as the app uses it.
+ * The database limit of an endpoint: the statements of its requests, one
+ * request after the other on each of `connections` workers, through
+ * postgres.js as the app uses it. With several requests' statements (a sample
+ * of distinct URLs), the workers take them in turn.
  */
-export async function databaseLimit(url: string, statements: Statement[], connections: number, seconds: number): Promise<Measurement> {
+export async function databaseLimit(url: string, requests: Statement[][], connections: number, seconds: number): Promise<Measurement> {
   const client = postgres(url, { max: connections, onnotice: () => {} });
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
+  let next = 0;
   await Promise.all(Array.from({ length: connections }, async () => {
     while (performance.now() < deadline) {
+      const statements = requests[next++ % requests.length]!;
       const t = performance.now();
       try {
         // Named prepared statements, parsed and planned once per connection: the best the database
