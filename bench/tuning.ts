@@ -98,17 +98,11 @@ function processRssMb(pid: number): { rss: number; peak: number } {
   return { rss: field('VmRSS'), peak: field('VmHWM') };
 }
 
-/** The tsx launcher's child is the server: its RSS is the instance's. */
-function serverPid(instance: Instance): number {
-  const children = execFileSync('pgrep', ['-P', String(instance.child.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
-  return children[0] ?? instance.child.pid!;
-}
-
 async function resources(v: Variant): Promise<Resources> {
   const sql = postgres(v.url!, { max: 1, onnotice: () => {} });
   const [row] = await sql<{ bytes: string }[]>`SELECT pg_database_size(current_database())::text AS bytes`;
   await sql.end();
-  const api = processRssMb(serverPid(v.instance!));
+  const api = processRssMb(v.instance!.child.pid!);
   return {
     apiRssMb: api.rss,
     apiPeakRssMb: api.peak,

@@ -137,8 +137,8 @@ export function distinctListPaths(path: string, total: number, cap = 20_000): st
 }
 
 /**
- * Resident memory of the server: the largest process under `pid` (tsx runs the
- * server in a child of its own), in MB, now and at its peak.
+ * Resident memory of the server: the largest process under `pid` (the process itself,
+ * or with --workers its largest worker), in MB, now and at its peak.
  */
 export function serverMemory(pid: number): { rssMb: number; peakMb: number } {
   let best = { rssMb: 0, peakMb: 0 };

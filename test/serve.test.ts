@@ -1,9 +1,14 @@
-/** The two-command start: `openpolicy serve` migrates, serves, and imports the sample while /health answers. */
+/**
+ * The two-command start as `npm start` runs it: the server compiled into dist/ (built here when
+ * missing or stale, as prestart does) on an empty database migrates it, serves /health while it
+ * imports the sample, then serves the API and the web site, all from the compiled output.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureServerBuilt, ROOT, startArguments } from '../scripts/server-build.js';
 import { testDatabase, type TestDatabase } from './support/db.js';
 
 let child: ChildProcess;
@@ -11,14 +16,16 @@ let database: TestDatabase;
 let dataDir: string;
 let output = '';
 const port = 18000 + (process.pid % 1000);
+const base = `http://127.0.0.1:${port}`;
 
 beforeAll(async () => {
-  database = await testDatabase();
+  await ensureServerBuilt();
+  database = await testDatabase({ migrate: false });
   dataDir = mkdtempSync(join(tmpdir(), 'op-serve-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
   if (database.url) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
-  child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, startArguments(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
 });
@@ -30,14 +37,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function health(): Promise<{ status: number; body: { status: string; import: { phase: string; current: { source: string; done: number } | null } } } | null> {
+type Health = { status: number; body: { status: string; import: { phase: string; current: { source: string; done: number } | null } } };
+
+async function health(): Promise<Health | null> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}/health`);
+    const res = await fetch(`${base}/health`);
     return { status: res.status, body: await res.json() };
   } catch {
     return null;
   }
 }
+
+it('runs the compiled server, not the TypeScript sources', () => {
+  expect(startArguments()).toContain('dist/cli.js');
+});
 
 it('serves /health while the first-start import of the sample is running, and shows progress', async () => {
   let during = null;
@@ -52,3 +65,19 @@ it('serves /health while the first-start import of the sample is running, and sh
   expect(during!.body.import.current!.done).toBeGreaterThanOrEqual(0);
   expect(output).toMatch(/rec\/s .*ETA/);
 });
+
+it('serves the imported bills and the web site once the import is done', async () => {
+  let after: Health | null = null;
+  for (let i = 0; i < 1500 && after?.body.import.phase !== 'done'; i++) {
+    after = await health();
+    if (after?.body.import.phase === 'failed') break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  expect(after?.body.import.phase, output).toBe('done');
+  const bills = await fetch(`${base}/api/v1/bills?per_page=5`);
+  expect(bills.status).toBe(200);
+  expect(((await bills.json()) as { results: unknown[] }).results).toHaveLength(5);
+  const site = await fetch(`${base}/`);
+  expect(site.status).toBe(200);
+  expect(await site.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);
+}, 330_000);

@@ -13,7 +13,8 @@ const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.me
 // With the server's module the site bundles too (the pages' titles), so a change to it rebuilds the site.
 const SOURCES = ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public', '../src/api/page-titles.ts'];
 
-function newestChange(path: string): number {
+/** The latest modification time in a tree: a directory's own time changes when a file in it is added or removed. */
+export function newestChange(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));

@@ -14,11 +14,12 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-export async function testDatabase(): Promise<TestDatabase> {
+/** `migrate: false` leaves a PostgreSQL database empty, for a server to migrate itself. */
+export async function testDatabase({ migrate = true } = {}): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
-    await database.migrate();
+    if (migrate) await database.migrate();
     return { ...database, url: undefined, drop: () => database.close() };
   }
   const name = `op_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -27,7 +28,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
   const database = await openDatabase({ url: testUrl.toString(), max: 4 });
-  await database.migrate();
+  if (migrate) await database.migrate();
   return {
     ...database,
     url: testUrl.toString(),

@@ -1,0 +1,86 @@
+/**
+ * The server as `npm start` runs it: compiled JavaScript in dist/, which holds about 50 MB less
+ * resident memory than the same code under tsx (docs/notes/2026-12-06-issue-12b-r4.md).
+ *
+ * Each src/ file is transpiled on its own, not bundled, into the same layout one level below the
+ * checkout: the paths modules build from import.meta.url (../../web/dist, ../../data,
+ * ../../package.json) still reach the checkout, and the files that sit beside the code (migrations,
+ * SQL, the PGlite template, the password list) are copied beside it.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { newestChange } from '../web/ensure-built.js';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const THIS_FILE = fileURLToPath(import.meta.url);
+/** Written last, dated when the build started: a source changed during the build makes the next start build again. */
+const STAMP = '.built';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+export function serverBuildIsCurrent(root = ROOT): boolean {
+  const stamp = join(root, 'dist', STAMP);
+  if (!existsSync(stamp)) return false;
+  return Math.max(newestChange(join(root, 'src')), statSync(THIS_FILE).mtimeMs) <= statSync(stamp).mtimeMs;
+}
+
+/**
+ * Builds into a folder of its own beside dist/ and then puts it in place, so an interrupted build
+ * leaves no half-built dist/, and two builds at once (two test runs) do not write the same files.
+ */
+export async function buildServer(root = ROOT): Promise<void> {
+  const started = new Date();
+  const src = join(root, 'src');
+  const out = join(root, 'dist');
+  const staging = `${out}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  const all = files(src);
+  await build({
+    entryPoints: all.filter((f) => f.endsWith('.ts')),
+    outdir: staging,
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  for (const file of all.filter((f) => !f.endsWith('.ts'))) {
+    const target = join(staging, relative(src, file));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(file, target);
+  }
+  writeFileSync(join(staging, STAMP), '');
+  utimesSync(join(staging, STAMP), started, started);
+  const previous = `${out}.${process.pid}.old`;
+  if (existsSync(out)) renameSync(out, previous);
+  try {
+    renameSync(staging, out);
+  } catch (e) {
+    // Another build of the same sources took the place first: its output is as good as this one.
+    if (!['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    rmSync(staging, { recursive: true, force: true });
+  }
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** Builds when dist/ is missing or older than src/; true when it did. */
+export async function ensureServerBuilt(root = ROOT): Promise<boolean> {
+  if (serverBuildIsCurrent(root)) return false;
+  await buildServer(root);
+  return true;
+}
+
+/** The node arguments `npm start` runs (package.json's start script), so the bench and the tests start the server users get. */
+export function startArguments(root = ROOT): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = scripts.start.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`package.json's start script runs ${command}; the bench and the tests expect it to run node`);
+  return args;
+}
