@@ -102,7 +102,8 @@ export function fieldsShape(fields: Record<string, unknown>): Shape | null {
 function walkFields(fields: Record<string, unknown>, out: Shape): Shape | null {
   for (const [name, field] of Object.entries(fields)) {
     out.key += `\u0007${name}:`;
-    if (field instanceof Column || field instanceof SQL) {
+    // A table selects all its columns (`{ debate: debates }`): its identity is its shape.
+    if (field instanceof Column || field instanceof SQL || field instanceof Table) {
       if (!walk(field, out)) return null;
     } else if (field !== null && typeof field === 'object' && Object.getPrototypeOf(field) === Object.prototype) {
       if (!walkFields(field as Record<string, unknown>, out)) return null;
@@ -116,7 +117,7 @@ function walkFields(fields: Record<string, unknown>, out: Shape): Shape | null {
 /** `fields` with their values replaced by placeholders, numbered on from `next.n` in `fieldsShape`'s order. */
 export function templateFields<F extends Record<string, unknown>>(fields: F, next: { n: number }): F {
   return Object.fromEntries(Object.entries(fields).map(([name, field]) => [
-    name, field instanceof Column || field instanceof SQL ? template(field, next) : templateFields(field as Record<string, unknown>, next),
+    name, field instanceof Column || field instanceof SQL || field instanceof Table ? template(field, next) : templateFields(field as Record<string, unknown>, next),
   ])) as F;
 }
 
