@@ -9,10 +9,9 @@ import { and, asc, Column, desc, getTableColumns, is, sql, Table, type Placehold
 import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
 import { fieldsShape, placeholderValues, reads, shapeOf, template, templateFields } from '../db/sql-shape.js';
-import { readTarget } from '../db/replica.js';
+import { preparedOn } from '../db/prepared.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
 import { prefersCsv } from './negotiation.js';
@@ -123,29 +122,6 @@ function changedSince(filter: KeysetSpec<SelectedFields, unknown>['changedSince'
 /** From how many pages' worth of skipped rows a page finds its rows by their keys first (`pageQuery`). */
 const DEFER_AFTER_PAGES = 4;
 
-/** A list query drizzle built and prepared once for its shape; each request fills in its values. */
-interface PreparedList {
-  execute(values: Record<string, unknown>): Promise<unknown[]>;
-}
-
-/**
- * The list queries of each database by shape. Rendering a list's query (35
- * columns, joins, filter, order) took more Node CPU than anything else it did
- * per request, and a prepared query is also a named statement PostgreSQL parses
- * and plans once per connection.
- */
-const preparedLists = new WeakMap<Db, LRUCache<string, PreparedList>>();
-let preparedCount = 0;
-
-export function prepared(db: Db, key: string, build: (target: Db) => { prepare(name: string): PreparedList }): PreparedList {
-  const target = readTarget(db);
-  let byShape = preparedLists.get(target);
-  if (!byShape) preparedLists.set(target, (byShape = new LRUCache({ max: 500 })));
-  let query = byShape.get(key);
-  if (!query) byShape.set(key, (query = build(target).prepare(`list_${preparedCount++}`)));
-  return query;
-}
-
 /** The parts of a list query that hold its filter values, in the order `shapeOf` and `template` number them. */
 interface Parts<F> {
   from: PgTable | SQL;
@@ -215,8 +191,8 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
   const countKey = source && !spec.live ? `${source.key}\u0000${JSON.stringify(source.values)}` : undefined;
   return {
     count: () => (source
-      ? prepared(db, `count\u0000${source.key}`, (target) => countQuery(target, templated()))
-        .execute(placeholderValues(source.values)).then((rows) => (rows[0] as { n: number } | undefined)?.n ?? 0)
+      ? preparedOn(db, `count\u0000${source.key}`, (target) => countQuery(target, templated()))
+        .execute(placeholderValues(source.values)).then((rows) => rows[0]?.n ?? 0)
       : run(async (tx) => (await countQuery(tx, parts))[0]?.n ?? 0)),
     rows: ({ limit, offset, after: afterKey }) => {
       const attach = (rows: Keyed<SelectResultFields<F>>[]) => (spec.attach ? spec.attach(rows) : rows) as Promise<Keyed<R>[]> | Keyed<R>[];
@@ -225,12 +201,12 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
       }
       const deferred = deferrable(offset, limit);
       const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${deferred}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
-      const query = prepared(db, shape, (target) => pageQuery(
+      const query = preparedOn(db, shape, (target) => pageQuery(
         target, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset'), deferred,
       ));
       const values = placeholderValues([...source.values, ...ordered.values, ...fields.values], { limit, offset });
       afterKey?.forEach((v, i) => { values[`a${i}`] = v; });
-      return query.execute(values).then((rows) => attach(rows as Keyed<SelectResultFields<F>>[]));
+      return query.execute(values).then((rows) => attach(rows as unknown as Keyed<SelectResultFields<F>>[]));
     },
     key: (row) => row[CURSOR_KEY],
     keyTypes: spec.sort.keys.map((k) => k.type),

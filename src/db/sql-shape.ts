@@ -35,6 +35,8 @@ function idOf(entity: object): number {
 }
 
 const isValue = (chunk: unknown) => chunk === null || ['string', 'number', 'boolean', 'bigint'].includes(typeof chunk) || chunk instanceof Date;
+// A parameter may hold a list of values (`= any($1)`): one statement text for every length of the list.
+const isParameter = (value: unknown) => isValue(value) || (Array.isArray(value) && value.every(isValue));
 
 /** Appends the shape of `chunk` to `out`; false when the chunk holds something this walk does not know. */
 function walk(chunk: unknown, out: Shape): boolean {
@@ -55,7 +57,7 @@ function walk(chunk: unknown, out: Shape): boolean {
   }
   if (chunk instanceof Param) {
     const value = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
-    if (!isValue(value)) return false;
+    if (!isParameter(value)) return false;
     out.key += '\u0003';
     out.values.push(value);
     return true;

@@ -10,6 +10,7 @@ import {
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { shapedQuery } from '../../db/prepared.js';
 import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
@@ -101,15 +102,31 @@ export function presentBill(b: BillRow): Static<typeof Bill> {
   };
 }
 
+const billWhere = shapedQuery((db, where: SQL) => db.select(billFields).from(bills).innerJoin(legislativeSessions, billJoins[0]!.on).where(where).limit(1));
+
 async function findBill(db: Db, where: SQL): Promise<BillRow | undefined> {
-  const [row] = await db.select(billFields).from(bills).innerJoin(legislativeSessions, billJoins[0]!.on).where(where).limit(1);
+  const [row] = await billWhere(db, where);
   return row;
 }
+
+// What each include reads, for the bill `ofBill` names.
+const billActionRows = shapedQuery((db, ofBill: SQL) => db.select().from(billActions).where(ofBill).orderBy(asc(billActions.order)));
+const billVoteRows = shapedQuery((db, ofBill: SQL) => db.select().from(voteEvents).where(ofBill).orderBy(asc(voteEvents.startDate), asc(voteEvents.number)));
+const billTextRows = shapedQuery((db, ofBill: SQL) => db.select({ version: billTexts.version, language: billTexts.language, url: billTexts.url, text: billTexts.text })
+  .from(billTexts).where(ofBill).orderBy(asc(billTexts.language), asc(billTexts.version)));
+const billMeetingRows = shapedQuery((db, ofBill: SQL) => db.select({
+  meeting: committeeMeetings, committee: { id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, abbreviation: organizations.abbreviation },
+})
+  .from(committeeMeetingBills)
+  .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeeMeetingBills.meetingId))
+  .innerJoin(organizations, eq(organizations.id, committeeMeetings.committeeId))
+  .where(ofBill)
+  .orderBy(asc(committeeMeetings.date), asc(committeeMeetings.number)));
 
 async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof BillDetail>> {
   const detail: Static<typeof BillDetail> = presentBill(bill);
   if (include.has('actions')) {
-    const rows = await db.select().from(billActions).where(eq(billActions.billId, bill.id)).orderBy(asc(billActions.order));
+    const rows = await billActionRows(db, eq(billActions.billId, bill.id));
     detail.actions = rows.map((a) => ({
       order: a.order, date: a.date, time: a.time, chamber: a.chamber, stage: bilingual(a.stageEn, a.stageFr),
       description: bilingual(a.descriptionEn, a.descriptionFr), classification: a.classification, committee_id: a.committeeId,
@@ -119,24 +136,17 @@ async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[
     detail.sponsors = bill.sponsorPersonId ? [{ id: bill.sponsorPersonId, name: bill.sponsorName, title: bill.sponsorTitle, primary: true }] : [];
   }
   if (include.has('votes')) {
-    const rows = await db.select().from(voteEvents).where(eq(voteEvents.billId, bill.id)).orderBy(asc(voteEvents.startDate), asc(voteEvents.number));
+    const rows = await billVoteRows(db, eq(voteEvents.billId, bill.id));
     detail.votes = rows.map((v) => ({
       id: v.id, identifier: v.identifier, start_date: v.startDate, motion_text: bilingual(v.motionTextEn, v.motionTextFr), result: v.result,
       counts: [{ option: 'yes', value: v.yesCount }, { option: 'no', value: v.noCount }, { option: 'paired', value: v.pairedCount }],
     }));
   }
   if (include.has('texts')) {
-    const rows = await db.select({ version: billTexts.version, language: billTexts.language, url: billTexts.url, text: billTexts.text })
-      .from(billTexts).where(eq(billTexts.billId, bill.id)).orderBy(asc(billTexts.language), asc(billTexts.version));
-    detail.texts = rows;
+    detail.texts = await billTextRows(db, eq(billTexts.billId, bill.id));
   }
   if (include.has('committee_meetings')) {
-    const rows = await db.select({ meeting: committeeMeetings, committee: { id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, abbreviation: organizations.abbreviation } })
-      .from(committeeMeetingBills)
-      .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeeMeetingBills.meetingId))
-      .innerJoin(organizations, eq(organizations.id, committeeMeetings.committeeId))
-      .where(eq(committeeMeetingBills.billId, bill.id))
-      .orderBy(asc(committeeMeetings.date), asc(committeeMeetings.number));
+    const rows = await billMeetingRows(db, eq(committeeMeetingBills.billId, bill.id));
     detail.committee_meetings = rows.map(({ meeting: m, committee: c }) => ({
       id: m.id, committee: { id: c.id, name: bilingual(c.name, c.nameFr), abbreviation: c.abbreviation }, number: m.number, date: m.date, title: m.title, url: m.url,
     }));

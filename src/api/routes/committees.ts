@@ -1,10 +1,11 @@
 /** Committees: list with filters, one committee by OCD id, and its meetings with the bills each one studied. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Static } from 'typebox';
-import { resultRows, type Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { anyOf, shapedQuery, shapedRows } from '../../db/prepared.js';
 import { billActions, bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
@@ -45,10 +46,10 @@ interface Activity {
 async function withActivity<R extends CommitteeRow>(db: Db, rows: R[]): Promise<(R & { activity: Activity })[]> {
   if (rows.length === 0) return [];
   const names = [...new Set(rows.map((r) => r.committee.name))];
-  const found = resultRows<{ id: string; first: string | null; last: string | null; superseded_by: string | null }>(await db.execute(sql`
+  const found = await shapedRows<{ id: string; first: string | null; last: string | null; superseded_by: string | null }>(db, sql`
     with named as (
       select ${organizations.id} as id, ${organizations.name} as name, ${organizations.jurisdictionId} as jurisdiction_id from ${organizations}
-      where ${organizations.classification} = 'committee' and ${inArray(organizations.name, names)}
+      where ${organizations.classification} = 'committee' and ${anyOf(organizations.name, names)}
     ), activity as (
       -- Per committee, from the (committee_id, date) indexes: a union of every meeting and stage read both tables whole.
       select named.*, least(m.first, a.first)::text as first, greatest(m.last, a.last)::text as last from named
@@ -62,7 +63,7 @@ async function withActivity<R extends CommitteeRow>(db: Db, rows: R[]): Promise<
         where later.name = one.name and later.jurisdiction_id is not distinct from one.jurisdiction_id and later.id <> one.id
           and later.last > coalesce(one.last, '0001-01-01')
         order by later.last desc, later.id limit 1) as superseded_by
-    from activity one where ${inArray(sql`one.id`, rows.map((r) => r.committee.id))}`));
+    from activity one where ${anyOf(sql`one.id`, rows.map((r) => r.committee.id))}`);
   const byId = new Map(found.map((r) => [r.id, { first: r.first, last: r.last, supersededBy: r.superseded_by }]));
   return rows.map((r) => ({ ...r, activity: byId.get(r.committee.id) ?? { first: null, last: null, supersededBy: null } }));
 }
@@ -94,11 +95,13 @@ function committeeSource(db: Db, q: Static<typeof CommitteesQuery>) {
   });
 }
 
+const committeeWhere = shapedQuery((db, where: SQL) => db.select(committeeFields).from(organizations)
+  .leftJoin(parent, committeeJoins[0]!.on)
+  .leftJoin(grandparent, committeeJoins[1]!.on)
+  .where(where).limit(1));
+
 async function findCommittee(db: Db, id: string): Promise<CommitteeRow | undefined> {
-  const [row] = await db.select(committeeFields).from(organizations)
-    .leftJoin(parent, committeeJoins[0]!.on)
-    .leftJoin(grandparent, committeeJoins[1]!.on)
-    .where(and(eq(organizations.id, id), eq(organizations.classification, 'committee'))).limit(1);
+  const [row] = await committeeWhere(db, and(eq(organizations.id, id), eq(organizations.classification, 'committee'))!);
   return row;
 }
 
@@ -128,19 +131,21 @@ function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQue
   });
 }
 
+const meetingBillRows = shapedQuery((db, ofMeetings: SQL) => db.select({
+  meetingId: committeeMeetingBills.meetingId, session: legislativeSessions.identifier,
+  bill: { id: bills.id, identifier: bills.identifier, titleEn: bills.titleEn, titleFr: bills.titleFr, jurisdictionId: bills.jurisdictionId },
+})
+  .from(committeeMeetingBills)
+  .innerJoin(bills, eq(bills.id, committeeMeetingBills.billId))
+  .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId))
+  .where(ofMeetings)
+  .orderBy(asc(bills.identifier)));
+
 /** The bills of a page of meetings in one query. */
 async function billsStudied(db: Db, meetingIds: string[]): Promise<Map<string, Static<typeof MeetingBill>[]>> {
   const byMeeting = new Map<string, Static<typeof MeetingBill>[]>();
   if (meetingIds.length === 0) return byMeeting;
-  const rows = await db.select({
-    meetingId: committeeMeetingBills.meetingId, session: legislativeSessions.identifier,
-    bill: { id: bills.id, identifier: bills.identifier, titleEn: bills.titleEn, titleFr: bills.titleFr, jurisdictionId: bills.jurisdictionId },
-  })
-    .from(committeeMeetingBills)
-    .innerJoin(bills, eq(bills.id, committeeMeetingBills.billId))
-    .innerJoin(legislativeSessions, eq(legislativeSessions.id, bills.sessionId))
-    .where(inArray(committeeMeetingBills.meetingId, meetingIds))
-    .orderBy(asc(bills.identifier));
+  const rows = await meetingBillRows(db, anyOf(committeeMeetingBills.meetingId, meetingIds));
   for (const { meetingId, bill, session } of rows) {
     const item = { id: bill.id, session, identifier: bill.identifier, title: bilingual(bill.titleEn, bill.titleFr), url: billUrl(bill.jurisdictionId, session, bill.identifier) };
     const list = byMeeting.get(meetingId);
@@ -179,6 +184,13 @@ function presentMeeting({ meeting: m, session, bills: studied }: MeetingRow): St
   };
 }
 
+/** How many meetings a committee held, and over which dates. */
+const meetingStats = shapedQuery((db, ofCommittee: SQL) => db.select({
+  n: sql<number>`count(*)::int`,
+  first: sql<string | null>`min(${committeeMeetings.date})::text`,
+  last: sql<string | null>`max(${committeeMeetings.date})::text`,
+}).from(committeeMeetings).where(ofCommittee));
+
 async function committeeOr404(db: Db, uuid: string): Promise<CommitteeRow> {
   const id = `ocd-organization/${uuid}`;
   const row = await findCommittee(db, id);
@@ -205,11 +217,7 @@ export const committeeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['committees'], summary: 'One committee by OCD id', params: UuidParams, response: { 200: CommitteeDetail } },
   }, async (request) => {
     const row = (await withActivity(db, [await committeeOr404(db, request.params.uuid)]))[0]!;
-    const [stats] = await db.select({
-      n: sql<number>`count(*)::int`,
-      first: sql<string | null>`min(${committeeMeetings.date})::text`,
-      last: sql<string | null>`max(${committeeMeetings.date})::text`,
-    }).from(committeeMeetings).where(eq(committeeMeetings.committeeId, row.committee.id));
+    const [stats] = await meetingStats(db, eq(committeeMeetings.committeeId, row.committee.id));
     return {
       ...presentCommittee(row),
       meeting_count: stats?.n ?? 0,

@@ -6,6 +6,7 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, speeches } from '../../db/schema.js';
 import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
+import { shapedQuery } from '../../db/prepared.js';
 import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { includeParameter, listResponse, type SortValue } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
@@ -83,16 +84,20 @@ export function speechSource(db: Db, where: SQL[], sort: Sort, since?: string) {
   });
 }
 
+const debateWhere = shapedQuery((db, where: SQL) => db.select(debateFields).from(debates).leftJoin(legislativeSessions, debateJoins[0]!.on).where(where).limit(1));
+
 async function findDebate(db: Db, id: string): Promise<DebateRow> {
-  const [row] = await db.select(debateFields).from(debates).leftJoin(legislativeSessions, debateJoins[0]!.on).where(eq(debates.id, id)).limit(1);
+  const [row] = await debateWhere(db, eq(debates.id, id));
   if (!row) throw notFound('debate', id);
   return row;
 }
 
+const subjectRows = shapedQuery((db, ofDebate: SQL) => db.select({ id: speeches.id, en: speeches.subjectEn, fr: speeches.subjectFr }).from(speeches)
+  .where(ofDebate).orderBy(asc(speeches.sequence), asc(speeches.id)));
+
 /** The sitting's speeches in order, cut into runs under one subject heading. */
 async function debateSubjects(db: Db, debateId: string): Promise<Static<typeof SubjectEntry>[]> {
-  const rows = await db.select({ id: speeches.id, en: speeches.subjectEn, fr: speeches.subjectFr }).from(speeches)
-    .where(eq(speeches.debateId, debateId)).orderBy(asc(speeches.sequence), asc(speeches.id));
+  const rows = await subjectRows(db, eq(speeches.debateId, debateId));
   const entries: Static<typeof SubjectEntry>[] = [];
   rows.forEach((r, i) => {
     const last = entries[entries.length - 1];

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
+import { shapedQuery } from '../../db/prepared.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
 import { by, keysetList, respondList, sortBy } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
@@ -30,18 +31,20 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
   return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort, changedSince: { column: divisions.updatedAt, since: q.updated_since } });
 }
 
+const membershipsHeld = shapedQuery((db, where: SQL) => db.select({
+  person: people,
+  organization: organizationRef,
+  role: memberships.role, label: memberships.label, start_date: memberships.startDate, end_date: memberships.endDate,
+})
+  .from(memberships)
+  .innerJoin(people, eq(people.id, memberships.personId))
+  .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+  .where(where)
+  .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id)));
+
 /** Everyone with a membership that `where` and `held` select (by default, held today), each with those memberships; seats before other posts. */
 export async function representatives(db: Db, where: SQL, photos: PhotoServing, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
-  const rows = await db.select({
-    person: people,
-    organization: organizationRef,
-    role: memberships.role, label: memberships.label, start_date: memberships.startDate, end_date: memberships.endDate,
-  })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(where, held))
-    .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id));
+  const rows = await membershipsHeld(db, and(where, held)!);
   const byPerson = new Map<string, { person: typeof people.$inferSelect; memberships: Static<typeof Representative>['memberships'] }>();
   for (const { person, organization, ...membership } of rows) {
     const entry = byPerson.get(person.id) ?? { person, memberships: [] };
@@ -53,6 +56,11 @@ export async function representatives(db: Db, where: SQL, photos: PhotoServing, 
   return presented.map((p, i) => ({ ...presentPerson(p, photos), memberships: entries[i]!.memberships }));
 }
 
+const lastSeatEnd = shapedQuery((db, where: SQL) => db.select({ end: sql<string | null>`max(${memberships.endDate})::text` })
+  .from(memberships)
+  .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+  .where(where));
+
 /**
  * Who holds the seats `where` selects: those holding one today (`current`); when
  * nobody does — the data holds no member of the legislature sitting now — the
@@ -61,10 +69,7 @@ export async function representatives(db: Db, where: SQL, photos: PhotoServing, 
 export async function seatHolders(db: Db, where: SQL, photos: PhotoServing): Promise<{ current: boolean; representatives: Static<typeof Representative>[] }> {
   const current = await representatives(db, where, photos);
   if (current.length > 0) return { current: true, representatives: current };
-  const [last] = await db.select({ end: sql<string | null>`max(${memberships.endDate})::text` })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(where);
+  const [last] = await lastSeatEnd(db, where);
   if (!last?.end) return { current: true, representatives: [] };
   return { current: false, representatives: await representatives(db, where, photos, eq(memberships.endDate, last.end)) };
 }
@@ -84,6 +89,8 @@ function presentDivision(d: DivisionRow): Static<typeof Division> {
     updated_at: isoTime(d.updatedAt)!,
   };
 }
+
+const divisionWhere = shapedQuery((db, where: SQL) => db.select().from(divisions).where(where).limit(1));
 
 export const divisionRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app, photos) => {
   const db = app.database.db;
@@ -106,7 +113,7 @@ export const divisionRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (ap
     },
   }, async (request) => {
     const id = request.params['*'];
-    const [division] = await db.select().from(divisions).where(eq(divisions.id, id)).limit(1);
+    const [division] = await divisionWhere(db, eq(divisions.id, id));
     if (!division) throw notFound('division', id);
     const { current, representatives: held } = await seatHolders(db, eq(memberships.divisionId, id), photos);
     return { ...presentDivision(division), representatives: held, representatives_current: current };

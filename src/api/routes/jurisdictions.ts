@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { asc, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
+import { shapedQuery } from '../../db/prepared.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { by, includes, keysetList, respondList, sortBy } from '../lists.js';
@@ -25,19 +26,24 @@ function jurisdictionSource(db: Db, q: Static<typeof JurisdictionsQuery>) {
   });
 }
 
+// What each include reads, for the jurisdiction `ofJurisdiction` names.
+const organizationRows = shapedQuery((db, ofJurisdiction: SQL) => db.select().from(organizations).where(ofJurisdiction)
+  .orderBy(asc(organizations.classification), asc(organizations.name), asc(organizations.id)));
+const sessionRows = shapedQuery((db, ofJurisdiction: SQL) => db.select().from(legislativeSessions).where(ofJurisdiction)
+  .orderBy(...sessionOrder.map((k) => asc(k.expr))));
+const jurisdictionWhere = shapedQuery((db, where: SQL) => db.select().from(jurisdictions).where(where).limit(1));
+
 async function jurisdictionDetail(db: Db, j: JurisdictionRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof JurisdictionDetail>> {
   const detail: Static<typeof JurisdictionDetail> = presentJurisdiction(j);
   if (include.has('organizations')) {
-    const rows = await db.select().from(organizations).where(eq(organizations.jurisdictionId, j.id))
-      .orderBy(asc(organizations.classification), asc(organizations.name), asc(organizations.id));
+    const rows = await organizationRows(db, eq(organizations.jurisdictionId, j.id));
     detail.organizations = rows.map((o) => ({
       id: o.id, name: bilingual(o.name, o.nameFr), classification: o.classification, abbreviation: o.abbreviation,
       parent_id: o.parentId, other_identifiers: o.otherIdentifiers,
     }));
   }
   if (include.has('sessions')) {
-    const rows = await db.select().from(legislativeSessions).where(eq(legislativeSessions.jurisdictionId, j.id))
-      .orderBy(...sessionOrder.map((k) => asc(k.expr)));
+    const rows = await sessionRows(db, eq(legislativeSessions.jurisdictionId, j.id));
     detail.sessions = rows.map(presentSession);
   }
   return detail;
@@ -82,7 +88,7 @@ export const jurisdictionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const given = request.params['*'];
     const include = includes(request.query.include, INCLUDES);
     const id = resolveJurisdiction(given);
-    const [row] = id ? await db.select().from(jurisdictions).where(eq(jurisdictions.id, id)).limit(1) : [];
+    const [row] = id ? await jurisdictionWhere(db, eq(jurisdictions.id, id)) : [];
     if (!row) throw notFound('jurisdiction', given);
     return jurisdictionDetail(db, row, include);
   });

@@ -5,11 +5,12 @@
  * and their speeches.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Static } from 'typebox';
-import type { Database, Db } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { anyOf, shapedQuery, shapedRows } from '../../db/prepared.js';
 import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { legislatureOn } from '../../domain/legislatures.js';
@@ -50,12 +51,14 @@ export const isCurrent = sql`(${memberships.endDate} is null or ${memberships.en
 const ROLE_RANK: Record<string, number> = { lower: 0, upper: 0, council: 0, legislature: 1, committee: 2 };
 const SEATS = ['lower', 'upper', 'council', 'legislature'];
 
+const partiesWhere = shapedQuery((db, where: SQL) => db.select({ id: organizations.id }).from(organizations).where(where));
+
 async function partyIds(db: Db, party: string): Promise<string[]> {
-  const rows = await db.select({ id: organizations.id }).from(organizations).where(and(
+  const rows = await partiesWhere(db, and(
     eq(organizations.classification, 'party'),
     or(eq(organizations.id, party), sql`lower(${organizations.name}) = lower(${party})`, sql`lower(${organizations.nameFr}) = lower(${party})`,
       sql`lower(${organizations.abbreviation}) = lower(${party})`),
-  ));
+  )!);
   if (rows.length === 0) throw badParameter('party', `No party organization has the id, name or abbreviation "${party}".`);
   return rows.map((r) => r.id);
 }
@@ -79,7 +82,7 @@ async function peopleFilters(db: Db, q: Static<typeof PeopleQuery>): Promise<SQL
   if (q.party) {
     const ids = await partyIds(db, q.party);
     where.push(sql`exists (select 1 from ${memberships} where ${memberships.personId} = ${people.id}
-      and (${inArray(memberships.onBehalfOfId, ids)} or ${inArray(memberships.organizationId, ids)})${current ? sql` and ${isCurrent}` : sql``})`);
+      and (${anyOf(memberships.onBehalfOfId, ids)} or ${anyOf(memberships.organizationId, ids)})${current ? sql` and ${isCurrent}` : sql``})`);
   }
   if (q.name) {
     const key = searchKey(q.name);
@@ -93,21 +96,23 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const standingRows = shapedQuery((db, ofPeople: SQL) => db.select({
+  personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
+  divisionId: memberships.divisionId, startDate: memberships.startDate, endDate: memberships.endDate, classification: organizations.classification,
+  organizationName: organizations.name, organizationNameFr: organizations.nameFr, jurisdictionId: organizations.jurisdictionId,
+  partyName: partyOrg.name, partyNameFr: partyOrg.nameFr, current: sql<boolean>`${isCurrent}`,
+})
+  .from(memberships)
+  .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+  .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
+  .where(ofPeople)
+  .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
+
 /** Each person's current party and role and their latest seat, from their memberships, in one query for a page of people. */
 async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> {
   const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null, seat: null }]));
   if (ids.length === 0) return result;
-  const rows = await db.select({
-    personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
-    divisionId: memberships.divisionId, startDate: memberships.startDate, endDate: memberships.endDate, classification: organizations.classification,
-    organizationName: organizations.name, organizationNameFr: organizations.nameFr, jurisdictionId: organizations.jurisdictionId,
-    partyName: partyOrg.name, partyNameFr: partyOrg.nameFr, current: sql<boolean>`${isCurrent}`,
-  })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
-    .where(inArray(memberships.personId, ids))
-    .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id));
+  const rows = await standingRows(db, anyOf(memberships.personId, ids));
   type Row = (typeof rows)[number];
   const best = new Map<string, Row>();
   const latestSeat = new Map<string, Row>();
@@ -175,27 +180,31 @@ async function peopleSource(db: Db, q: Static<typeof PeopleQuery>) {
   });
 }
 
+const personWhere = shapedQuery((db, where: SQL) => db.select(personFields).from(people).where(where).limit(1));
+
 async function findPerson(db: Db, uuid: string): Promise<PersonRow> {
   const id = `ocd-person/${uuid}`;
-  const [row] = await db.select(personFields).from(people).where(eq(people.id, id)).limit(1);
+  const [row] = await personWhere(db, eq(people.id, id));
   if (!row) throw notFound('person', id);
   return row;
 }
 
+const membershipRows = shapedQuery((db, ofPerson: SQL) => db.select({
+  membership: memberships,
+  organization: organizationRef,
+  party: { id: partyOrg.id, name: partyOrg.name, nameFr: partyOrg.nameFr },
+  current: sql<boolean>`${isCurrent}`,
+})
+  .from(memberships)
+  .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+  .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
+  .where(ofPerson)
+  .orderBy(asc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
+
 async function personDetail(db: Db, person: PersonRow, photos: PhotoServing): Promise<Static<typeof PersonDetail>> {
   const [[withStanding], rows] = await Promise.all([
     withStandings(db, [person]),
-    db.select({
-      membership: memberships,
-      organization: organizationRef,
-      party: { id: partyOrg.id, name: partyOrg.name, nameFr: partyOrg.nameFr },
-      current: sql<boolean>`${isCurrent}`,
-    })
-      .from(memberships)
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
-      .where(eq(memberships.personId, person.id))
-      .orderBy(asc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)),
+    membershipRows(db, eq(memberships.personId, person.id)),
   ]);
   const seats = rows.filter((r) => SEATS.includes(r.organization.classification));
   const sessions = await overlappingSessions(db, seats.map((r) => ({ ...r.membership, jurisdictionId: r.organization.jurisdictionId })));
@@ -213,6 +222,18 @@ async function personDetail(db: Db, person: PersonRow, photos: PhotoServing): Pr
   };
 }
 
+const heldBound = (bound: 'min' | 'max') =>
+  sql`(select ${sql.raw(bound)}(v.start_date) from vote_events v where v.session_id = ${legislativeSessions.id})`;
+const sessionSpans = shapedQuery((db, ofJurisdictions: SQL) => db.select({
+  jurisdictionId: legislativeSessions.jurisdictionId,
+  identifier: legislativeSessions.identifier,
+  startDate: sql<string | null>`coalesce(${legislativeSessions.startDate}, ${heldBound('min')})::text`,
+  endDate: sql<string | null>`coalesce(${legislativeSessions.endDate}, ${heldBound('max')})::text`,
+})
+  .from(legislativeSessions)
+  .where(ofJurisdictions)
+  .orderBy(...sessionOrder.map((k) => asc(k.expr))));
+
 /**
  * For each seat, the sessions of its jurisdiction that overlap it, in one query for all seats. Sessions
  * are seldom published with dates, so an undated session spans the dates of the divisions held in it.
@@ -222,17 +243,7 @@ async function overlappingSessions(
 ): Promise<Map<string, string[]>> {
   const jurisdictionIds = [...new Set(seats.map((s) => s.jurisdictionId).filter((j): j is string => j !== null))];
   if (jurisdictionIds.length === 0) return new Map();
-  const held = (bound: 'min' | 'max') =>
-    sql`(select ${sql.raw(bound)}(v.start_date) from vote_events v where v.session_id = ${legislativeSessions.id})`;
-  const spans = await db.select({
-    jurisdictionId: legislativeSessions.jurisdictionId,
-    identifier: legislativeSessions.identifier,
-    startDate: sql<string | null>`coalesce(${legislativeSessions.startDate}, ${held('min')})::text`,
-    endDate: sql<string | null>`coalesce(${legislativeSessions.endDate}, ${held('max')})::text`,
-  })
-    .from(legislativeSessions)
-    .where(inArray(legislativeSessions.jurisdictionId, jurisdictionIds))
-    .orderBy(...sessionOrder.map((k) => asc(k.expr)));
+  const spans = await sessionSpans(db, anyOf(legislativeSessions.jurisdictionId, jurisdictionIds));
   // ISO dates compare as strings; an open end is the far future.
   return new Map(seats.map((seat) => [seat.id, spans
     .filter((s) => s.jurisdictionId === seat.jurisdictionId && s.startDate !== null
@@ -290,11 +301,11 @@ function rate(part: number, whole: number): number | null {
 }
 
 /** Attendance and dissent over the matching divisions, computed as SUMMARY_METHOD states. */
-async function voteSummary(database: Database, personId: string, q: Static<typeof VotesQuery>): Promise<Static<typeof VoteSummary>> {
+async function voteSummary(db: Db, personId: string, q: Static<typeof VotesQuery>): Promise<Static<typeof VoteSummary>> {
   const where = divisionFilters(q);
   const filtered = where.length > 0 ? sql` and ${and(...where)}` : sql``;
   const [sat, ballots] = await Promise.all([
-    database.rows<{ n: number; held: number }>(sql`
+    shapedRows<{ n: number; held: number }>(db, sql`
       select count(*) filter (where exists (select 1 from votes b where b.vote_event_id = ${voteEvents.id}))::int as n, count(*)::int as held
       from ${voteEvents}
       inner join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}
@@ -302,7 +313,7 @@ async function voteSummary(database: Database, personId: string, q: Static<typeo
           or exists (select 1 from memberships m where m.person_id = ${personId} and m.organization_id = ${voteEvents.organizationId}
             and (m.start_date is null or m.start_date <= ${voteEvents.startDate})
             and (m.end_date is null or m.end_date >= ${voteEvents.startDate})))${filtered}`),
-    database.rows<{ option: string; party: string | null; party_yes: number; party_no: number }>(sql`
+    shapedRows<{ option: string; party: string | null; party_yes: number; party_no: number }>(db, sql`
       select ${votes.option} as option, ${votes.party} as party,
         (select count(*)::int from votes b where b.vote_event_id = ${votes.voteEventId} and b.party = ${votes.party} and b.option = 'yes') as party_yes,
         (select count(*)::int from votes b where b.vote_event_id = ${votes.voteEventId} and b.party = ${votes.party} and b.option = 'no') as party_no
@@ -436,7 +447,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app,
     const [page, summary] = await Promise.all([
       respondList(request, reply, request.query, source, presentBallot, csv),
       // Public figures over every matching division: counted once per filter until the data changes, as list totals are.
-      app.listTotals.remember(voteSummaryKey(person.id, request.query), () => voteSummary(app.database, person.id, request.query)),
+      app.listTotals.remember(voteSummaryKey(person.id, request.query), () => voteSummary(db, person.id, request.query)),
     ]);
     return { ...(page as Omit<Static<typeof PersonVotesResponse>, 'summary'>), summary };
   });

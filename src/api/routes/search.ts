@@ -13,7 +13,8 @@ import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, sameNumber, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank, type TextQuery } from '../../db/full-text.js';
-import { by, keysetList, prepared, respondList, sortBy, type ListSource, type Sort } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type ListSource, type Sort } from '../lists.js';
+import { preparedOn } from '../../db/prepared.js';
 import { listResponse } from '../schemas/lists.js';
 import type { KeptOrder, ListTotals } from '../list-totals.js';
 import { isoTime } from '../resources.js';
@@ -289,7 +290,7 @@ function searchSource(db: Db, totals: ListTotals, query: Static<typeof SearchQue
   async function pageOf(page: RankedHit[]): Promise<SearchRow[]> {
     const ids = Object.fromEntries(TYPES.map((t) => [t, [] as string[]])) as Record<HitType, string[]>;
     for (const hit of page) ids[hit.type].push(hit.id);
-    const rows = await prepared(db, 'search-page', pageQuery).execute({
+    const rows = await preparedOn(db, 'search-page', pageQuery).execute({
       q: query.q, kept: JSON.stringify(page.map(hitKey).filter((k) => kept.known.has(k))), ...Object.fromEntries(TYPES.map((t) => [t, JSON.stringify(ids[t])])),
     }) as HitRow[];
     const byKey = new Map(rows.map((row) => [hitKey(row), row]));

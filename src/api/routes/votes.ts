@@ -7,6 +7,7 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, legislativeSessions, memberships, organizations, voteEvents, votes } from '../../db/schema.js';
 import { sameNumber } from '../../db/full-text.js';
+import { anyOf, shapedQuery } from '../../db/prepared.js';
 import { FEDERAL_JURISDICTION, sessionId } from '../../domain/ids.js';
 import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
@@ -69,11 +70,13 @@ function voteSource(db: Db, q: Static<typeof VotesQuery>) {
   });
 }
 
+const voteWhere = shapedQuery((db, where: SQL) => db.select(voteFields).from(voteEvents)
+  .innerJoin(legislativeSessions, voteJoins[0]!.on)
+  .leftJoin(organizations, voteJoins[1]!.on)
+  .where(where).limit(1));
+
 async function findVote(db: Db, where: SQL): Promise<VoteRow | undefined> {
-  const [row] = await db.select(voteFields).from(voteEvents)
-    .innerJoin(legislativeSessions, voteJoins[0]!.on)
-    .leftJoin(organizations, voteJoins[1]!.on)
-    .where(where).limit(1);
+  const [row] = await voteWhere(db, where);
   return row;
 }
 
@@ -115,6 +118,8 @@ function presentVote({ event: v, session, organization }: VoteRow): Static<typeo
   };
 }
 
+const partyFrenchNames = shapedQuery((db, ofParties: SQL) => db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations).where(ofParties));
+
 /** Where a ballot was cast and the party name its division record printed. */
 interface PrintedParty { jurisdictionId: string; party: string | null }
 
@@ -124,8 +129,7 @@ interface PrintedParty { jurisdictionId: string; party: string | null }
  */
 export async function partyNames(db: Db, ballots: PrintedParty[]): Promise<(ballot: PrintedParty) => { en: string | null; fr: string | null } | null> {
   const names = [...new Set(ballots.flatMap((b) => (b.jurisdictionId === FEDERAL_JURISDICTION && b.party !== null ? [b.party] : [])))];
-  const rows = names.length === 0 ? [] : await db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations)
-    .where(inArray(organizations.id, [...new Set(names.map(federalPartyId))]));
+  const rows = names.length === 0 ? [] : await partyFrenchNames(db, anyOf(organizations.id, [...new Set(names.map(federalPartyId))]));
   const byId = new Map(rows.map((r) => [r.id, r.nameFr]));
   const french = new Map(names.map((name) => [name, byId.get(federalPartyId(name))]));
   return ({ jurisdictionId, party }) => (party === null ? null : bilingual(party, jurisdictionId === FEDERAL_JURISDICTION ? french.get(party) : null));
@@ -151,14 +155,17 @@ async function respondVote(db: Db, request: FastifyRequest, format: Static<typeo
     .send([ballotColumns.map((c) => c.header), ...detail.votes.map((b) => ballotColumns.map((c) => c.value(b)))].map(toCsvLine).join(''));
 }
 
+const ballotRows = shapedQuery((db, district: SQL<string | null>, ofDivision: SQL) =>
+  db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party, district })
+    .from(votes).where(ofDivision).orderBy(asc(votes.voterName)));
+
 async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEventDetail>> {
   const e = row.event;
   // The seat each member held in the chamber that day: one index lookup per ballot (memberships by person).
   const district = sql<string | null>`(select m.district from ${memberships} m where m.person_id = ${votes.voterId} and m.organization_id = ${e.organizationId}
     and (m.start_date is null or m.start_date <= ${e.startDate}) and (m.end_date is null or m.end_date >= ${e.startDate})
     order by m.start_date desc nulls last limit 1)`;
-  const ballots = await db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party, district })
-    .from(votes).where(eq(votes.voteEventId, e.id)).orderBy(asc(votes.voterName));
+  const ballots = await ballotRows(db, district, eq(votes.voteEventId, e.id));
   const { parties, dissenters } = analyseBallots(ballots);
   // Every ballot's party is one of the division's parties: one look-up names them all in French.
   const name = await partyNames(db, parties.map((p) => ({ jurisdictionId: e.jurisdictionId, party: p.party })));
