@@ -191,6 +191,67 @@ describe('list SQL built once per shape', () => {
   });
 });
 
+describe('detail SQL built once per shape', () => {
+  /** The detail URLs of a list's first two items: one asked first, the other asked next. */
+  async function twoOf(list: string): Promise<[string, string]> {
+    const { results } = await page(list);
+    expect(results.length, list).toBeGreaterThanOrEqual(2);
+    return [String(results[0]!.url), String(results[1]!.url)];
+  }
+
+  it('renders no SQL for a detail, its includes and a page\'s extra statements asked before with other values, and answers for the new values', async () => {
+    // A bill, then C-21, whose stages and divisions these data hold.
+    const billA = String((await page('/api/v1/bills?session=44-1&sort=number_asc&per_page=1')).results[0]!.url);
+    const billB = '/api/v1/bills/ca/44-1/C-21';
+    // Someone, then Pierre Poilievre, whose ballots these data hold; two divisions he voted in.
+    const personA = String((await page('/api/v1/people?current=false&per_page=1')).results[0]!.url);
+    const personB = String((await page('/api/v1/people?name=poilievre&current=false')).results[0]!.url);
+    const [voteA, voteB] = (await page(`${personB}/votes?per_page=2`)).results.map((b) => (b.vote_event as { url: string }).url) as [string, string];
+    const [committeeA, committeeB] = await twoOf('/api/v1/committees?per_page=2');
+    const debate = String((await page('/api/v1/debates')).results[0]!.url);
+    const asked = (url: string) => [url, `${url}?include=actions,votes,texts,committee_meetings`];
+    // Nothing kept from the look-ups above (totals, summaries, cached responses): every statement below runs.
+    await announceDataChange(api.app.store);
+    // The shapes, asked once with the first values: each detail and include, a person's ballots, pages of people and committees.
+    for (const url of [...asked(billA), voteA, personA, `${personA}/votes`, committeeA, `${debate}?include=speeches`, '/api/v1/people?current=false&per_page=2', '/api/v1/committees?per_page=2']) {
+      await page(url);
+    }
+    const render = vi.spyOn(PgDialect.prototype, 'sqlToQuery');
+    try {
+      const bill = await api.get(asked(billB)[1]!);
+      const vote = await api.get(voteB);
+      const person = await api.get(personB);
+      const ballots = await api.get(`${personB}/votes`);
+      const committee = await api.get(committeeB);
+      const noDebate = await api.get('/api/v1/debates/no-such-sitting?include=speeches');
+      // Another page, with another number of people and committees: their standings and activity are one statement for any number.
+      const people = await api.get('/api/v1/people?current=false&per_page=3&page=2');
+      const committees = await api.get('/api/v1/committees?per_page=3&page=2');
+      expect(render.mock.results.map((r) => (r.value as { sql: string }).sql)).toEqual([]);
+      for (const [res, url] of [[bill, billB], [vote, voteB], [person, personB], [committee, committeeB]] as const) {
+        expect(res.statusCode, url).toBe(200);
+        expect(res.json().url, url).toBe(url);
+      }
+      expect(bill.json().actions.length).toBeGreaterThan(0);
+      expect(bill.json().votes.length).toBeGreaterThan(0);
+      expect(vote.json().votes.length).toBeGreaterThan(0);
+      expect(person.json().memberships.length).toBeGreaterThan(0);
+      expect(ballots.statusCode).toBe(200);
+      expect(ballots.json().results.length).toBeGreaterThan(0);
+      for (const ballot of ballots.json().results) expect(ballot.voter_name).toMatch(/Poilievre/);
+      expect(noDebate.statusCode).toBe(404);
+      for (const list of [people, committees]) {
+        expect(list.statusCode).toBe(200);
+        expect(list.json().results).toHaveLength(3);
+      }
+      expect(people.json().results.every((p: { latest_seat: unknown }) => p.latest_seat !== null)).toBe(true);
+      expect(committees.json().results.some((c: { last_active: unknown }) => c.last_active !== null)).toBe(true);
+    } finally {
+      render.mockRestore();
+    }
+  });
+});
+
 describe('SQL statements per request', () => {
   async function statements(url: string, headers: Record<string, string> = {}): Promise<number> {
     const events: QueryEvent[] = [];
