@@ -17,7 +17,8 @@ const api = testApi(async (database) => {
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [hansard, [join(SHARED_DATA, 'hansard/44-1-200-en.xml')]],
   ]);
-});
+  // Walks of several hundred hits: the quota is not what these tests are about.
+}, { security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 60_000 }] } } });
 const { get } = api;
 const search = async (query: string) => {
   const res = await get(`/api/v1/search?${query}`);
@@ -153,6 +154,30 @@ describe('GET /api/v1/search', () => {
     }
     expect(seen.size).toBe(everything.pagination.total_items);
     expect(new Set(everything.results.map((h) => h.type)).size).toBeGreaterThan(1);
+  });
+
+  it('walks past the hits it keeps ranked exactly as the whole query orders them', async () => {
+    // More hits than the first 200 a query keeps ranked: pages inside them are read by id, the rest by the whole query.
+    const q = 'q=act';
+    const total = (await search(`${q}&per_page=1`)).pagination.total_items;
+    expect(total).toBeGreaterThan(200);
+    // 30 a page: page 7 holds hits 181-210, across the boundary.
+    const walked: string[] = [];
+    let url: string | null = `/api/v1/search?${q}&per_page=30`;
+    while (url) {
+      const body = await search(url.slice('/api/v1/search?'.length));
+      walked.push(...body.results.map((h) => h.id));
+      url = body.pagination.next;
+    }
+    expect(new Set(walked).size).toBe(walked.length);
+    expect(walked.length).toBe(total);
+    const paged: string[] = [];
+    for (let n = 1; n <= Math.ceil(total / 30); n++) paged.push(...(await search(`${q}&per_page=30&page=${n}`)).results.map((h) => h.id));
+    expect(paged).toEqual(walked);
+    // And as the whole query ranks them when nothing is kept: a different spelling of the same words is a new query.
+    const fresh: string[] = [];
+    for (let n = 1; n <= Math.ceil(total / 100); n++) fresh.push(...(await search(`q=ACT&per_page=100&page=${n}`)).results.map((h) => h.id));
+    expect(fresh).toEqual(walked);
   });
 
   it('keeps a query\'s snippets until the data changes, each with its own hit', async () => {
