@@ -17,6 +17,7 @@ import { legislatureOn } from '../../domain/legislatures.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
+import type { ListTotals } from '../list-totals.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime, presentLegislature } from '../resources.js';
@@ -25,7 +26,7 @@ import { Bill } from '../schemas/bills.js';
 import { presentSpeech, speechColumns, speechFilters, speechOrdering, speechSource } from './debates.js';
 import { Speech } from '../schemas/debates.js';
 import { sessionOrder } from './sessions.js';
-import { divisionBillFilter, partyNames, voteUrl } from './votes.js';
+import { divisionBillFilter, partyNamer, voteUrl } from './votes.js';
 import {
   OPTIONS, ORDERS, BALLOT_ORDERS, PeopleQuery, CurrentRole, LatestSeat, OrganizationRef, Person, PersonDetail, PersonParams, VotesQuery, PersonBallot, SUMMARY_METHOD, VoteSummary, PersonVotesResponse, BillsQuery, PersonSpeechesQuery,
 } from '../schemas/people.js';
@@ -277,7 +278,7 @@ const ballotOrders: Orders<(typeof BALLOT_ORDERS)[number]> = {
   date: [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text'), by(votes.voterName, 'text')],
 };
 
-function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
+function ballotSource(db: Db, totals: ListTotals, personId: string, q: Static<typeof VotesQuery>) {
   return keysetList<typeof ballotFields, BallotRow>(db, {
     from: votes,
     joins: [
@@ -290,7 +291,7 @@ function ballotSource(db: Db, personId: string, q: Static<typeof VotesQuery>) {
     changedSince: { column: votes.updatedAt, since: q.updated_since },
     // The page's parties in both languages, named as a division's ballots are.
     attach: async (rows) => {
-      const name = await partyNames(db, rows.map((r) => ({ jurisdictionId: r.event.jurisdictionId, party: r.party })));
+      const name = await partyNamer(db, totals);
       return rows.map((r) => ({ ...r, party: name({ jurisdictionId: r.event.jurisdictionId, party: r.party }) }));
     },
   });
@@ -438,7 +439,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app,
     },
   }, async (request, reply) => {
     const person = await findPerson(db, request.params.uuid);
-    const source = ballotSource(db, person.id, request.query);
+    const source = ballotSource(db, app.listTotals, person.id, request.query);
     const csv = { filename: 'votes', columns: ballotCsvColumns };
     if (wantsCsv(request, request.query.format)) {
       await respondList(request, reply, request.query, source, presentBallot, csv);

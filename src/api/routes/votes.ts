@@ -7,13 +7,14 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { bills, legislativeSessions, memberships, organizations, voteEvents, votes } from '../../db/schema.js';
 import { sameNumber } from '../../db/full-text.js';
-import { anyOf, shapedQuery } from '../../db/prepared.js';
+import { shapedQuery } from '../../db/prepared.js';
 import { FEDERAL_JURISDICTION, sessionId } from '../../domain/ids.js';
 import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
 import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
+import type { ListTotals } from '../list-totals.js';
 import { toCsvLine } from '../csv.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime, listScope } from '../resources.js';
@@ -118,21 +119,21 @@ function presentVote({ event: v, session, organization }: VoteRow): Static<typeo
   };
 }
 
-const partyFrenchNames = shapedQuery((db, ofParties: SQL) => db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations).where(ofParties));
+const federalParties = shapedQuery((db, ofFederalParties: SQL) => db.select({ id: organizations.id, nameFr: organizations.nameFr }).from(organizations).where(ofFederalParties));
 
 /** Where a ballot was cast and the party name its division record printed. */
 interface PrintedParty { jurisdictionId: string; party: string | null }
 
 /**
- * Ballots' parties in both languages, with one look-up for all of them: the printed name, and the French name of the
- * party's organization record (federal parties only, as their records are keyed by name).
+ * Names ballots' parties in both languages: the printed name, and the French name of the party's organization record
+ * (federal parties only, as their records are keyed by name). The federal parties' French names are a handful of rows
+ * every division and every page of a person's ballots reads: kept like the list totals, until the data changes.
  */
-export async function partyNames(db: Db, ballots: PrintedParty[]): Promise<(ballot: PrintedParty) => { en: string | null; fr: string | null } | null> {
-  const names = [...new Set(ballots.flatMap((b) => (b.jurisdictionId === FEDERAL_JURISDICTION && b.party !== null ? [b.party] : [])))];
-  const rows = names.length === 0 ? [] : await partyFrenchNames(db, anyOf(organizations.id, [...new Set(names.map(federalPartyId))]));
-  const byId = new Map(rows.map((r) => [r.id, r.nameFr]));
-  const french = new Map(names.map((name) => [name, byId.get(federalPartyId(name))]));
-  return ({ jurisdictionId, party }) => (party === null ? null : bilingual(party, jurisdictionId === FEDERAL_JURISDICTION ? french.get(party) : null));
+export async function partyNamer(db: Db, totals: ListTotals): Promise<(ballot: PrintedParty) => { en: string | null; fr: string | null } | null> {
+  const french = await totals.remember('federal-party-names-fr', async () => new Map(
+    (await federalParties(db, and(eq(organizations.jurisdictionId, FEDERAL_JURISDICTION), eq(organizations.classification, 'party'))!)).map((r) => [r.id, r.nameFr]),
+  ));
+  return ({ jurisdictionId, party }) => (party === null ? null : bilingual(party, jurisdictionId === FEDERAL_JURISDICTION ? french.get(federalPartyId(party)) : null));
 }
 
 /** A division's query: JSON (the event with its ballots), or its ballots alone as CSV. */
@@ -147,8 +148,8 @@ const ballotColumns: CsvColumn<Static<typeof BallotSchema>>[] = [
 ];
 
 /** The division's answer: JSON, or its ballots as a CSV file named after it (e.g. votes-ca-44-1-332.csv). */
-async function respondVote(db: Db, request: FastifyRequest, format: Static<typeof VoteDetailQuery>['format'], reply: FastifyReply, row: VoteRow) {
-  const detail = await voteDetail(db, row);
+async function respondVote(db: Db, totals: ListTotals, request: FastifyRequest, format: Static<typeof VoteDetailQuery>['format'], reply: FastifyReply, row: VoteRow) {
+  const detail = await voteDetail(db, totals, row);
   if (!wantsCsv(request, format)) return detail;
   const name = `votes-${jurisdictionCode(row.event.jurisdictionId)}-${row.session}-${row.event.identifier}`.replace(/[^A-Za-z0-9-]/g, '_');
   return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`)
@@ -159,7 +160,7 @@ const ballotRows = shapedQuery((db, district: SQL<string | null>, ofDivision: SQ
   db.select({ option: votes.option, voter_name: votes.voterName, voter_id: votes.voterId, party: votes.party, district })
     .from(votes).where(ofDivision).orderBy(asc(votes.voterName)));
 
-async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEventDetail>> {
+async function voteDetail(db: Db, totals: ListTotals, row: VoteRow): Promise<Static<typeof VoteEventDetail>> {
   const e = row.event;
   // The seat each member held in the chamber that day: one index lookup per ballot (memberships by person).
   const district = sql<string | null>`(select m.district from ${memberships} m where m.person_id = ${votes.voterId} and m.organization_id = ${e.organizationId}
@@ -167,8 +168,7 @@ async function voteDetail(db: Db, row: VoteRow): Promise<Static<typeof VoteEvent
     order by m.start_date desc nulls last limit 1)`;
   const ballots = await ballotRows(db, district, eq(votes.voteEventId, e.id));
   const { parties, dissenters } = analyseBallots(ballots);
-  // Every ballot's party is one of the division's parties: one look-up names them all in French.
-  const name = await partyNames(db, parties.map((p) => ({ jurisdictionId: e.jurisdictionId, party: p.party })));
+  const name = await partyNamer(db, totals);
   const named = <T extends { party: string | null }>(x: T) => ({ ...x, party: name({ jurisdictionId: e.jurisdictionId, party: x.party }) });
   return { ...presentVote(row), votes: ballots.map(named), parties: parties.map(named), dissenters: dissenters.map(named) };
 }
@@ -201,7 +201,7 @@ export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const id = `ocd-vote/${request.params.uuid}`;
     const row = await findVote(db, eq(voteEvents.id, id));
     if (!row) throw notFound('vote', id);
-    return respondVote(db, request, request.query.format, reply, row);
+    return respondVote(db, app.listTotals, request, request.query.format, reply, row);
   });
 
   app.get('/votes/:jurisdiction/:session/:number', {
@@ -215,6 +215,6 @@ export const voteRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!jurisdictionId) throw badParameter('jurisdiction', `Unknown jurisdiction "${jurisdiction}".`);
     const row = await findVote(db, naturalVoteKey(jurisdictionId, session, number));
     if (!row) throw notFound('vote', `${jurisdiction}/${session}/${number}`);
-    return respondVote(db, request, request.query.format, reply, row);
+    return respondVote(db, app.listTotals, request, request.query.format, reply, row);
   });
 };
