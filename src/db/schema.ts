@@ -128,13 +128,19 @@ export const people = pgTable('people', {
   ...personDetails,
   /** Lower-cased, accent-stripped name and other names, for accent-insensitive search. */
   searchName: text('search_name').notNull(),
+  /**
+   * The day the person's last membership ends: 'infinity' while one is open, null with none. The memberships'
+   * triggers keep it (migration 0009), so "current" (held_until >= current_date) is read from the person's own row.
+   */
+  heldUntil: date('held_until'),
   ...provenance,
   ...timestamps,
 }, (t) => [
   index('people_search_name_idx').on(t.searchName),
   // Trigrams (pg_trgm, migration 0007): a name containing what was typed (LIKE '%…%') without reading every name.
   index('people_search_name_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')),
-  index('people_sort_idx').on(sql`lower(coalesce(${t.sortName}, ${t.name}))`, t.id),
+  // The list's order, with held_until so a deep page of current people skips the rows before it in the index alone.
+  index('people_sort_idx').on(sql`lower(coalesce(${t.sortName}, ${t.name}))`, t.id, t.heldUntil),
   index('people_other_identifiers_idx').using('gin', t.otherIdentifiers),
 ]);
 

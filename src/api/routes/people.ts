@@ -32,8 +32,8 @@ import {
 } from '../schemas/people.js';
 
 // ── query: people ─────────────────────────────────────────────────────────
-/** What a person response shows: every column but the search key. */
-const personFields = columnsWithout(people, ['searchName']);
+/** What a person response shows: every column but the search key and the end of their last membership. */
+const personFields = columnsWithout(people, ['searchName', 'heldUntil']);
 type PersonRow = SelectResultFields<typeof personFields>;
 interface Standing { party: string | null; partyFr: string | null; role: Static<typeof CurrentRole> | null; seat: Static<typeof LatestSeat> | null }
 
@@ -75,10 +75,15 @@ async function peopleFilters(db: Db, q: Static<typeof PeopleQuery>): Promise<SQL
   }
   if (q.org_classification) membership.push(eq(organizations.classification, q.org_classification));
   if (q.district) membership.push(sql`(${memberships.divisionId} = ${q.district} or lower(${memberships.district}) = lower(${q.district}))`);
-  if (current) membership.push(isCurrent);
   if (membership.length > 0) {
+    // The seat asked for is the one held now: the same membership matches both.
+    if (current) membership.push(isCurrent);
     where.push(sql`exists (select 1 from ${memberships} inner join ${organizations} on ${organizations.id} = ${memberships.organizationId}
       where ${memberships.personId} = ${people.id} and ${and(...membership)})`);
+  } else if (current) {
+    // Any membership held now, read from the person's row (kept by the memberships' triggers) instead of looking up
+    // the memberships of every person the order passes over.
+    where.push(sql`${people.heldUntil} >= current_date`);
   }
   if (q.party) {
     const ids = await partyIds(db, q.party);
