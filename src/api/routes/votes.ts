@@ -125,15 +125,31 @@ const federalParties = shapedQuery((db, ofFederalParties: SQL) => db.select({ id
 interface PrintedParty { jurisdictionId: string; party: string | null }
 
 /**
+ * The federal parties' French names by the name a division record printed. Working out a printed name's party
+ * (`federalPartyId`: a normalised alias lookup and a SHA-1) is done once per distinct printed name, not once per
+ * ballot: a division is ~340 ballots printing half a dozen names.
+ */
+class FederalFrenchNames {
+  private readonly byPrinted = new Map<string, string | null>();
+  constructor(private readonly byId: ReadonlyMap<string, string | null>) {}
+
+  of(printed: string): string | null {
+    let fr = this.byPrinted.get(printed);
+    if (fr === undefined) this.byPrinted.set(printed, (fr = this.byId.get(federalPartyId(printed)) ?? null));
+    return fr;
+  }
+}
+
+/**
  * Names ballots' parties in both languages: the printed name, and the French name of the party's organization record
  * (federal parties only, as their records are keyed by name). The federal parties' French names are a handful of rows
  * every division and every page of a person's ballots reads: kept like the list totals, until the data changes.
  */
 export async function partyNamer(db: Db, totals: ListTotals): Promise<(ballot: PrintedParty) => { en: string | null; fr: string | null } | null> {
-  const french = await totals.remember('federal-party-names-fr', async () => new Map(
+  const french = await totals.remember('federal-party-names-fr', async () => new FederalFrenchNames(new Map(
     (await federalParties(db, and(eq(organizations.jurisdictionId, FEDERAL_JURISDICTION), eq(organizations.classification, 'party'))!)).map((r) => [r.id, r.nameFr]),
-  ));
-  return ({ jurisdictionId, party }) => (party === null ? null : bilingual(party, jurisdictionId === FEDERAL_JURISDICTION ? french.get(federalPartyId(party)) : null));
+  )));
+  return ({ jurisdictionId, party }) => (party === null ? null : bilingual(party, jurisdictionId === FEDERAL_JURISDICTION ? french.of(party) : null));
 }
 
 /** A division's query: JSON (the event with its ballots), or its ballots alone as CSV. */
