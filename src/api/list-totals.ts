@@ -12,10 +12,10 @@ import { DATA_CHANGED } from '../store/data-changed.js';
 
 const NO_TEXTS: ReadonlyMap<string, string> = new Map();
 
-/** A list's order kept over public data: its first items, and whether they are all it has. */
+/** A list's order kept over public data: its first items, and how many it has in all. */
 export interface KeptOrder<T> {
   items: T[];
-  complete: boolean;
+  total: number;
 }
 const MAX_ITEM_TEXTS = 200;
 const textsSize = (texts: ReadonlyMap<string, string>) => {

@@ -12,7 +12,7 @@ import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types
 import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
-import { matchedLanguage, sameNumber, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank, type TextQuery } from '../../db/full-text.js';
+import { matchedLanguage, onceEach, sameNumber, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank, typedNumber, type TextQuery } from '../../db/full-text.js';
 import { by, keysetList, respondList, sortBy, type ListSource, type Sort } from '../lists.js';
 import { preparedOn } from '../../db/prepared.js';
 import { listResponse } from '../schemas/lists.js';
@@ -99,13 +99,23 @@ function kinds(query: TextQuery): Record<HitType, Kind> {
   };
 }
 
-function rankings(q: string, query: TextQuery): Record<HitType, Ranking> {
+/**
+ * How each type's hits rank. Every value made from the words is a subquery (`once`), computed once per execution:
+ * the ranking statement is one for every query and keeps a generic plan, where PostgreSQL planned it afresh for each
+ * query's values (reading the vectors' statistics: ~1.5 ms of backend CPU per first read of a query).
+ */
+function rankings(q: string): Record<HitType, Ranking> {
   const billVectors = { en: bills.searchEn, fr: bills.searchFr };
   const voteVectors = { en: voteEvents.searchEn, fr: voteEvents.searchFr };
   const speechVectors = { en: speeches.searchEn, fr: speeches.searchFr };
+  const once = (value: SQLWrapper) => sql`(select ${value})`;
+  const words = once(sql`${q}::text`);
+  const query = onceEach(textQuery(words));
   const key = searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
-  const exactBill = sameNumber(bills.identifier, q);
-  const onBill = sameNumber(voteEvents.billIdentifier, q);
+  const like = (pattern: string) => once(sql`${pattern}::text`);
+  const number = once(typedNumber(words));
+  const exactBill = sameNumber(bills.identifier, number);
+  const onBill = sameNumber(voteEvents.billIdentifier, number);
   return {
     bill: {
       match: sql`${textMatches(billVectors, query)} or ${exactBill}`,
@@ -116,9 +126,9 @@ function rankings(q: string, query: TextQuery): Record<HitType, Ranking> {
     // search_name is the accent-free, lower-case name and other names joined by " | ".
     person: {
       // The plain LIKE is what the name's trigram index answers; the spaced one keeps only matches at a word's start.
-      match: sql`${people.searchName} like ${`%${key}%`} and ' ' || ${people.searchName} like ${`% ${key}%`}`,
-      tier: sql`case when ' | ' || ${people.searchName} || ' | ' like ${`%| ${key} |%`} then 2 else 1 end`,
-      rank: sql`round(${key.length}::numeric / greatest(length(${people.searchName}), 1), 6)`,
+      match: sql`${people.searchName} like ${like(`%${key}%`)} and ' ' || ${people.searchName} like ${like(`% ${key}%`)}`,
+      tier: sql`case when ' | ' || ${people.searchName} || ' | ' like ${like(`%| ${key} |%`)} then 2 else 1 end`,
+      rank: sql`round(${once(sql`${key.length}::numeric`)} / greatest(length(${people.searchName}), 1), 6)`,
     },
     vote: {
       match: sql`${textMatches(voteVectors, query)} or ${onBill}`,
@@ -147,9 +157,8 @@ function branch(type: HitType, c: Kind, ranked: Ranking | null, where: SQL): SQL
 
 /** Every hit of the query, ranked. */
 function matching(q: string, only: HitType | undefined): SQL {
-  const query = textQuery(q);
-  const shown = kinds(query);
-  const ranked = rankings(q, query);
+  const shown = kinds(onceEach(textQuery(q)));
+  const ranked = rankings(q);
   return sql.join((only ? [only] : TYPES).map((t) => sql`(${branch(t, shown[t], ranked[t], ranked[t].match)})`), sql` union all `);
 }
 
@@ -157,8 +166,7 @@ function matching(q: string, only: HitType | undefined): SQL {
  * A headline of the text the row's vector indexes, in the language that matched. A subquery per
  * row is costly enough that PostgreSQL computes it after the sort and limit: only for the page.
  */
-function snippet(q: string | SQLWrapper): SQL<string | null> {
-  const query = textQuery(q);
+function snippet(query: TextQuery): SQL<string | null> {
   const matched = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr' then ${fr} else ${en} end`;
   const headline = (table: SQL, en: SQL, fr: SQL) => sql`(select ${textHeadline(
     matched(TEXT_CONFIG.en, TEXT_CONFIG.fr), matched(en, fr), matched(query.en, query.fr), HEADLINE_OPTIONS, OPEN,
@@ -182,14 +190,14 @@ function snippet(q: string | SQLWrapper): SQL<string | null> {
 const hitKey = (row: { type: HitType; id: string }) => `${row.type} ${row.id}`;
 
 /** The union's columns a hit shows; its snippet only where the query's snippet of that hit is not kept (`keptKeys`: their keys as a JSON array). */
-function hitFields(q: string | SQLWrapper, keptKeys: string | SQLWrapper) {
+function hitFields(query: TextQuery, keptKeys: string | SQLWrapper) {
   return {
     type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, title_en: sql<string | null>`hit.title_en`, title_fr: sql<string | null>`hit.title_fr`, date: sql<string>`hit.date::text`,
     updated_at: sql<Date | string>`hit.updated_at`,
     status_en: sql<string | null>`hit.status_en`, status_fr: sql<string | null>`hit.status_fr`,
     jurisdiction_id: sql<string | null>`hit.jurisdiction_id`, session: sql<string | null>`hit.session`, identifier: sql<string | null>`hit.identifier`,
     // The keys go as text: a jsonb parameter is encoded as JSON again by postgres.js without drizzle (the bench's database limit).
-    snippet: sql<string | null>`case when hit.type || ' ' || hit.id in (select jsonb_array_elements_text(${keptKeys}::text::jsonb)) then null else ${snippet(q)} end`,
+    snippet: sql<string | null>`case when hit.type || ' ' || hit.id in (select jsonb_array_elements_text(${keptKeys}::text::jsonb)) then null else ${snippet(query)} end`,
   };
 }
 type HitRow = SelectResultFields<ReturnType<typeof hitFields>>;
@@ -253,10 +261,10 @@ const PAGE = { q: sql.placeholder('q'), kept: sql.placeholder('kept'), ids: { bi
  * statement afresh on every execution (4.7 → 0.7 ms of backend CPU per page on the full data).
  */
 function pageQuery(db: Db) {
-  const q = sql`(select ${PAGE.q}::text)`;
-  const shown = kinds(textQuery(q));
+  const query = onceEach(textQuery(sql`(select ${PAGE.q}::text)`));
+  const shown = kinds(query);
   const union = sql.join(TYPES.map((t) => sql`(${branch(t, shown[t], null, sql`${shown[t].id} = any(array(select jsonb_array_elements_text(${PAGE.ids[t]}::text::jsonb)))`)})`), sql` union all `);
-  return db.select(hitFields(q, PAGE.kept)).from(sql`(${union}) hit`);
+  return db.select(hitFields(query, PAGE.kept)).from(sql`(${union}) hit`);
 }
 
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -273,16 +281,18 @@ function searchSource(db: Db, totals: ListTotals, query: Static<typeof SearchQue
     from: sql`(${matching(query.q, query.type)}) hit`, fields, where: [], sort, changedSince: { column: sql`hit.updated_at`, since: query.updated_since },
   });
   let whole: ListSource<HitRow> | undefined;
-  const everything = () => (whole ??= hits(hitFields(query.q, JSON.stringify([...kept.known.keys()]))));
+  const everything = () => (whole ??= hits(hitFields(onceEach(textQuery(query.q)), JSON.stringify([...kept.known.keys()]))));
 
   const orderKey = `search-order\u0000${query.type ?? ''}\u0000${query.sort ?? ''}\u0000${query.updated_since ?? ''}\u0000${query.q}`;
   let ranked: Promise<KeptOrder<RankedHit>> | undefined;
   const order = () => (ranked ??= (async () => {
     const known = totals.order<RankedHit>(orderKey);
     if (known) return known;
-    const ranking = hits({ type: sql<HitType>`hit.type`, id: sql<string>`hit.id` });
-    const rows = await ranking.rows({ limit: KEPT_HITS + 1, offset: 0, after: null });
-    const made = { items: rows.slice(0, KEPT_HITS).map((r) => ({ type: r.type, id: r.id, key: ranking.key(r) })), complete: rows.length <= KEPT_HITS };
+    // The total comes with the ranking: every hit is found and ranked for the top ones anyway, where counting them was
+    // a second statement finding them all again (a query of more than KEPT_HITS hits).
+    const ranking = hits({ type: sql<HitType>`hit.type`, id: sql<string>`hit.id`, total: sql<number>`(count(*) over ())::int` });
+    const rows = await ranking.rows({ limit: KEPT_HITS, offset: 0, after: null });
+    const made = { items: rows.map((r) => ({ type: r.type, id: r.id, key: ranking.key(r) })), total: rows[0]?.total ?? 0 };
     totals.keepOrder(orderKey, made);
     return made;
   })());
@@ -301,18 +311,12 @@ function searchSource(db: Db, totals: ListTotals, query: Static<typeof SearchQue
   }
 
   return {
-    count: async () => {
-      const known = await order();
-      if (known.complete) return known.items.length;
-      const all = everything();
-      const total = all.countKey === undefined ? undefined : totals.get(all.countKey);
-      return total ?? all.count().then((n) => (all.countKey === undefined ? n : totals.set(all.countKey, n)));
-    },
+    count: async () => (await order()).total,
     rows: async (args) => {
       const known = await order();
       const at = args.after ? known.items.findIndex((hit) => sameKey(hit.key, args.after!)) : args.offset - 1;
       const start = at + 1;
-      if ((args.after && at < 0) || (!known.complete && start + args.limit > known.items.length)) {
+      if ((args.after && at < 0) || (known.total > known.items.length && start + args.limit > known.items.length)) {
         const all = everything();
         return attach((await all.rows(args)).map((row) => ({ ...row, rankKey: all.key(row) })));
       }
