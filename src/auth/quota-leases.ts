@@ -16,6 +16,7 @@
  * refused here, without asking Redis: a flood past its quota costs the store nothing.
  */
 import { LRUCache } from 'lru-cache';
+import { entryBound } from '../store/entry-bound.js';
 import type { Counter, Store } from '../store/store.js';
 
 /** The numbers this instance holds in one window of one key: `next` to `last`. */
@@ -38,7 +39,7 @@ export interface QuotaKey {
 
 export class QuotaLeases {
   // Bounded by count only: an expired lease is ignored where it is read (resetAt), and per-entry TTLs cost time on every get.
-  private readonly leases = new LRUCache<string, Lease>({ max: 100_000 });
+  private readonly leases = new LRUCache<string, Lease>(entryBound(100_000));
   private readonly refills = new Map<string, Promise<void>>();
 
   constructor(private readonly store: Store) {}

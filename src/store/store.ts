@@ -4,6 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { entryBound } from './entry-bound.js';
 
 export interface Counter {
   count: number;
@@ -28,8 +29,8 @@ export interface Store {
 }
 
 export function memoryStore(max = 100_000): Store {
-  const values = new LRUCache<string, string>({ max, ttlAutopurge: false });
-  const windows = new LRUCache<string, { count: number; resetAt: number }>({ max });
+  const values = new LRUCache<string, string>({ ...entryBound(max), ttlAutopurge: false });
+  const windows = new LRUCache<string, { count: number; resetAt: number }>(entryBound(max));
   const listeners = new Map<string, ((m: string) => void)[]>();
   return {
     kind: 'memory',
