@@ -92,7 +92,9 @@ describe('the stream', () => {
   it('shows the datastores as this instance sees them: PostgreSQL connections, buffer cache hits and size, the disk', async () => {
     const admin = await makeUser(t, 'admin');
     const res = await fetch(`${base}/admin/performance/stream`, { headers: bearer(await login(t, admin)) });
-    const traffic = setInterval(() => void fetch(`${base}/api/v1/bills?per_page=1`).then((r) => r.arrayBuffer()).catch(() => {}), 50);
+    // Distinct pages, so each read reaches PostgreSQL rather than the response cache and moves its block counters.
+    let page = 0;
+    const traffic = setInterval(() => void fetch(`${base}/api/v1/bills?per_page=1&page=${++page}`).then((r) => r.arrayBuffer()).catch(() => {}), 50);
     const events = await readEvents(res, { event: 'sample', count: 2 }).finally(() => clearInterval(traffic));
     const samples = events.filter((e) => e.event === 'sample').map((e) => e.data as { database: { connections: number; max_connections: number; cache_hit_ratio: number | null; size_bytes: number } | null; redis: unknown; disk: { path: string; free_bytes: number; total_bytes: number } | null });
     const last = samples.at(-1)!;
