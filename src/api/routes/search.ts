@@ -30,7 +30,7 @@ const CLOSE = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const NO_DATE = '0001-01-01';
 
-/** What a hit of one type shows: where its row and columns come from, and which language matched the query. */
+/** What a hit of one type shows: where its row and columns come from. */
 interface Kind {
   from: SQL;
   id: SQL;
@@ -38,7 +38,6 @@ interface Kind {
   titleFr: SQL;
   date: SQL;
   updated: SQL;
-  lang: SQL;
   url?: [SQL, SQL, SQL];
   status?: [SQL, SQL];
 }
@@ -50,54 +49,45 @@ interface Ranking {
   rank: SQL;
 }
 
-function kinds(query: TextQuery): Record<HitType, Kind> {
-  const billVectors = { en: bills.searchEn, fr: bills.searchFr };
-  const voteVectors = { en: voteEvents.searchEn, fr: voteEvents.searchFr };
-  const speechVectors = { en: speeches.searchEn, fr: speeches.searchFr };
-  return {
-    bill: {
-      from: sql`from ${bills} join ${legislativeSessions} on ${legislativeSessions.id} = ${bills.sessionId}`,
-      id: sql`${bills.id}`,
-      titleEn: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleEn}, ${bills.titleEn})`,
-      titleFr: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleFr}, ${bills.titleFr})`,
-      date: sql`coalesce(${bills.introducedDate}, ${NO_DATE}::date)`,
-      updated: sql`${bills.updatedAt}`,
-      lang: matchedLanguage(billVectors, query),
-      url: [sql`${bills.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${bills.identifier}`],
-      status: [sql`${bills.statusEn}`, sql`${bills.statusFr}`],
-    },
-    person: {
-      from: sql`from ${people}`,
-      id: sql`${people.id}`,
-      // A name is the same in either language.
-      titleEn: sql`${people.name}`,
-      titleFr: sql`${people.name}`,
-      date: sql`${NO_DATE}`,
-      updated: sql`${people.updatedAt}`,
-      lang: sql`'en'`,
-    },
-    vote: {
-      from: sql`from ${voteEvents} join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}`,
-      id: sql`${voteEvents.id}`,
-      titleEn: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
-      titleFr: sql`'Vote nº ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || ') : ' || ${voteEvents.motionTextFr}`,
-      date: sql`${voteEvents.startDate}`,
-      updated: sql`${voteEvents.updatedAt}`,
-      lang: matchedLanguage(voteVectors, query),
-      url: [sql`${voteEvents.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${voteEvents.identifier}`],
-    },
-    speech: {
-      from: sql`from ${speeches} join ${debates} on ${debates.id} = ${speeches.debateId}`,
-      id: sql`${speeches.id}`,
-      // The speaker and the subject in that language; the speaker alone where the speech has no subject in either.
-      titleEn: sql`case when ${speeches.subjectEn} is not null or ${speeches.subjectFr} is null then ${speeches.speakerName} || coalesce(' — ' || ${speeches.subjectEn}, '') end`,
-      titleFr: sql`case when ${speeches.subjectFr} is not null or ${speeches.subjectEn} is null then ${speeches.speakerName} || coalesce(' — ' || ${speeches.subjectFr}, '') end`,
-      date: sql`${debates.date}`,
-      updated: sql`${speeches.updatedAt}`,
-      lang: matchedLanguage(speechVectors, query),
-    },
-  };
-}
+const KINDS: Record<HitType, Kind> = {
+  bill: {
+    from: sql`from ${bills} join ${legislativeSessions} on ${legislativeSessions.id} = ${bills.sessionId}`,
+    id: sql`${bills.id}`,
+    titleEn: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleEn}, ${bills.titleEn})`,
+    titleFr: sql`${bills.identifier} || ' — ' || coalesce(${bills.shortTitleFr}, ${bills.titleFr})`,
+    date: sql`coalesce(${bills.introducedDate}, ${NO_DATE}::date)`,
+    updated: sql`${bills.updatedAt}`,
+    url: [sql`${bills.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${bills.identifier}`],
+    status: [sql`${bills.statusEn}`, sql`${bills.statusFr}`],
+  },
+  person: {
+    from: sql`from ${people}`,
+    id: sql`${people.id}`,
+    // A name is the same in either language.
+    titleEn: sql`${people.name}`,
+    titleFr: sql`${people.name}`,
+    date: sql`${NO_DATE}`,
+    updated: sql`${people.updatedAt}`,
+  },
+  vote: {
+    from: sql`from ${voteEvents} join ${legislativeSessions} on ${legislativeSessions.id} = ${voteEvents.sessionId}`,
+    id: sql`${voteEvents.id}`,
+    titleEn: sql`'Vote ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || '): ' || ${voteEvents.motionTextEn}`,
+    titleFr: sql`'Vote nº ' || ${voteEvents.identifier} || ' (' || ${legislativeSessions.identifier} || ') : ' || ${voteEvents.motionTextFr}`,
+    date: sql`${voteEvents.startDate}`,
+    updated: sql`${voteEvents.updatedAt}`,
+    url: [sql`${voteEvents.jurisdictionId}`, sql`${legislativeSessions.identifier}`, sql`${voteEvents.identifier}`],
+  },
+  speech: {
+    from: sql`from ${speeches} join ${debates} on ${debates.id} = ${speeches.debateId}`,
+    id: sql`${speeches.id}`,
+    // The speaker and the subject in that language; the speaker alone where the speech has no subject in either.
+    titleEn: sql`case when ${speeches.subjectEn} is not null or ${speeches.subjectFr} is null then ${speeches.speakerName} || coalesce(' — ' || ${speeches.subjectEn}, '') end`,
+    titleFr: sql`case when ${speeches.subjectFr} is not null or ${speeches.subjectEn} is null then ${speeches.speakerName} || coalesce(' — ' || ${speeches.subjectFr}, '') end`,
+    date: sql`${debates.date}`,
+    updated: sql`${speeches.updatedAt}`,
+  },
+};
 
 /**
  * How each type's hits rank. Every value made from the words is a subquery (`once`), computed once per execution:
@@ -149,7 +139,7 @@ function branch(type: HitType, c: Kind, ranked: Ranking | null, where: SQL): SQL
   const [statusEn, statusFr] = c.status ?? [sql`null`, sql`null`];
   const order = ranked ? sql`${ranked.tier}::int as tier, ${ranked.rank}::numeric as rank,` : sql``;
   return sql`select ${type}::text as type, ${c.id} as id, ${c.titleEn}::text as title_en, ${c.titleFr}::text as title_fr, ${order}
-    ${c.date}::date as date, ${c.updated} as updated_at, ${c.lang}::text as lang,
+    ${c.date}::date as date, ${c.updated} as updated_at,
     ${jurisdiction}::text as jurisdiction_id, ${session}::text as session, ${identifier}::text as identifier,
     ${statusEn}::text as status_en, ${statusFr}::text as status_fr
     ${c.from} where ${where}`;
@@ -157,20 +147,21 @@ function branch(type: HitType, c: Kind, ranked: Ranking | null, where: SQL): SQL
 
 /** Every hit of the query, ranked. */
 function matching(q: string, only: HitType | undefined): SQL {
-  const shown = kinds(onceEach(textQuery(q)));
   const ranked = rankings(q);
-  return sql.join((only ? [only] : TYPES).map((t) => sql`(${branch(t, shown[t], ranked[t], ranked[t].match)})`), sql` union all `);
+  return sql.join((only ? [only] : TYPES).map((t) => sql`(${branch(t, KINDS[t], ranked[t], ranked[t].match)})`), sql` union all `);
 }
 
 /**
- * A headline of the text the row's vector indexes, in the language that matched. A subquery per
- * row is costly enough that PostgreSQL computes it after the sort and limit: only for the page.
+ * A headline of the text the row's vector indexes, in the language that matched ('fr' only when French matched and
+ * English did not). A subquery per row is costly enough that PostgreSQL computes it after the sort and limit: only
+ * for the page. Which language matched is worked out here, for a snippet not kept, not for every hit the page shows:
+ * it reads both of the row's vectors.
  */
 function snippet(query: TextQuery): SQL<string | null> {
-  const matched = (en: SQL, fr: SQL) => sql`case when hit.lang = 'fr' then ${fr} else ${en} end`;
+  const matched = (en: SQL, fr: SQL) => sql`case when matched.lang = 'fr' then ${fr} else ${en} end`;
   const headline = (table: SQL, en: SQL, fr: SQL) => sql`(select ${textHeadline(
     matched(TEXT_CONFIG.en, TEXT_CONFIG.fr), matched(en, fr), matched(query.en, query.fr), HEADLINE_OPTIONS, OPEN,
-  )} from ${table} where id = hit.id)`;
+  )} from ${table}, lateral (select ${matchedLanguage({ en: sql`search_en`, fr: sql`search_fr` }, query)} as lang offset 0) matched where id = hit.id)`;
   return sql<string | null>`case hit.type
     when 'bill' then ${headline(
       sql`${bills}`,
@@ -262,8 +253,7 @@ const PAGE = { q: sql.placeholder('q'), kept: sql.placeholder('kept'), ids: { bi
  */
 function pageQuery(db: Db) {
   const query = onceEach(textQuery(sql`(select ${PAGE.q}::text)`));
-  const shown = kinds(query);
-  const union = sql.join(TYPES.map((t) => sql`(${branch(t, shown[t], null, sql`${shown[t].id} = any(array(select jsonb_array_elements_text(${PAGE.ids[t]}::text::jsonb)))`)})`), sql` union all `);
+  const union = sql.join(TYPES.map((t) => sql`(${branch(t, KINDS[t], null, sql`${KINDS[t].id} = any(array(select jsonb_array_elements_text(${PAGE.ids[t]}::text::jsonb)))`)})`), sql` union all `);
   return db.select(hitFields(query, PAGE.kept)).from(sql`(${union}) hit`);
 }
 
