@@ -1,6 +1,6 @@
 /** Bills: list with filters, full-text search and sorts; one bill by OCD id or natural key, with includes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { asc, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
@@ -102,55 +102,71 @@ export function presentBill(b: BillRow): Static<typeof Bill> {
   };
 }
 
-const billWhere = shapedQuery((db, where: SQL) => db.select(billFields).from(bills).innerJoin(legislativeSessions, billJoins[0]!.on).where(where).limit(1));
+const bilingualJson = (en: SQLWrapper, fr: SQLWrapper) => sql`json_build_object('en', ${en}, 'fr', ${fr})`;
 
-async function findBill(db: Db, where: SQL): Promise<BillRow | undefined> {
-  const [row] = await billWhere(db, where);
-  return row;
+/** The JSON array of `element` for each row of `from` that `where` selects, in `order` (empty, not null, when none). */
+function jsonArray<T>(element: SQL, from: SQL, where: SQL, order: SQL): SQL<T[]> {
+  return sql<T[]>`(select coalesce(json_agg(${element} order by ${order}), '[]') from ${from} where ${where})`;
 }
 
-// What each include reads, for the bill `ofBill` names.
-const billActionRows = shapedQuery((db, ofBill: SQL) => db.select().from(billActions).where(ofBill).orderBy(asc(billActions.order)));
-const billVoteRows = shapedQuery((db, ofBill: SQL) => db.select().from(voteEvents).where(ofBill).orderBy(asc(voteEvents.startDate), asc(voteEvents.number)));
-const billTextRows = shapedQuery((db, ofBill: SQL) => db.select({ version: billTexts.version, language: billTexts.language, url: billTexts.url, text: billTexts.text })
-  .from(billTexts).where(ofBill).orderBy(asc(billTexts.language), asc(billTexts.version)));
-const billMeetingRows = shapedQuery((db, ofBill: SQL) => db.select({
-  meeting: committeeMeetings, committee: { id: organizations.id, name: organizations.name, nameFr: organizations.nameFr, abbreviation: organizations.abbreviation },
-})
-  .from(committeeMeetingBills)
-  .innerJoin(committeeMeetings, eq(committeeMeetings.id, committeeMeetingBills.meetingId))
-  .innerJoin(organizations, eq(organizations.id, committeeMeetings.committeeId))
-  .where(ofBill)
-  .orderBy(asc(committeeMeetings.date), asc(committeeMeetings.number)));
+type Detail = Static<typeof BillDetail>;
+type Included = 'actions' | 'votes' | 'texts' | 'committee_meetings';
 
-async function billDetail(db: Db, bill: BillRow, include: Set<(typeof INCLUDES)[number]>): Promise<Static<typeof BillDetail>> {
-  const detail: Static<typeof BillDetail> = presentBill(bill);
-  if (include.has('actions')) {
-    const rows = await billActionRows(db, eq(billActions.billId, bill.id));
-    detail.actions = rows.map((a) => ({
-      order: a.order, date: a.date, time: a.time, chamber: a.chamber, stage: bilingual(a.stageEn, a.stageFr),
-      description: bilingual(a.descriptionEn, a.descriptionFr), classification: a.classification, committee_id: a.committeeId,
-    }));
+/**
+ * What each include reads, as a column of the bill's own statement holding the items as the response shows them:
+ * the bill and all it includes are one statement and one round trip. As three (the bill, its actions, its
+ * divisions) they cost 350 µs of backend CPU per request for 0.25 ms of execution, and a socket write each.
+ */
+const includeColumns: { [K in Included]: SQL<NonNullable<Detail[K]>> } = {
+  actions: jsonArray(sql`json_build_object('order', ${billActions.order}, 'date', ${billActions.date}, 'time', ${billActions.time},
+    'chamber', ${billActions.chamber}, 'stage', ${bilingualJson(billActions.stageEn, billActions.stageFr)},
+    'description', ${bilingualJson(billActions.descriptionEn, billActions.descriptionFr)}, 'classification', ${billActions.classification},
+    'committee_id', ${billActions.committeeId})`, sql`${billActions}`, eq(billActions.billId, bills.id), sql`${billActions.order}`),
+  votes: jsonArray(sql`json_build_object('id', ${voteEvents.id}, 'identifier', ${voteEvents.identifier}, 'start_date', ${voteEvents.startDate},
+    'motion_text', ${bilingualJson(voteEvents.motionTextEn, voteEvents.motionTextFr)}, 'result', ${voteEvents.result},
+    'counts', json_build_array(json_build_object('option', 'yes', 'value', ${voteEvents.yesCount}),
+      json_build_object('option', 'no', 'value', ${voteEvents.noCount}), json_build_object('option', 'paired', 'value', ${voteEvents.pairedCount})))`,
+  sql`${voteEvents}`, eq(voteEvents.billId, bills.id), sql`${voteEvents.startDate}, ${voteEvents.number}`),
+  texts: jsonArray(sql`json_build_object('version', ${billTexts.version}, 'language', ${billTexts.language}, 'url', ${billTexts.url}, 'text', ${billTexts.text})`,
+    sql`${billTexts}`, eq(billTexts.billId, bills.id), sql`${billTexts.language}, ${billTexts.version}`),
+  committee_meetings: jsonArray(sql`json_build_object('id', ${committeeMeetings.id},
+    'committee', json_build_object('id', ${organizations.id}, 'name', ${bilingualJson(organizations.name, organizations.nameFr)}, 'abbreviation', ${organizations.abbreviation}),
+    'number', ${committeeMeetings.number}, 'date', ${committeeMeetings.date}, 'title', ${committeeMeetings.title}, 'url', ${committeeMeetings.url})`,
+  sql`${committeeMeetingBills}
+    inner join ${committeeMeetings} on ${committeeMeetings.id} = ${committeeMeetingBills.meetingId}
+    inner join ${organizations} on ${organizations.id} = ${committeeMeetings.committeeId}`,
+  eq(committeeMeetingBills.billId, bills.id), sql`${committeeMeetings.date}, ${committeeMeetings.number}`),
+};
+
+type BillWith = BillRow & { [K in Included]?: NonNullable<Detail[K]> };
+
+// One query per set of includes asked for (in INCLUDES' order), each prepared once per shape of its `where`.
+const billQueries = new Map<string, (db: Db, where: SQL) => Promise<BillWith[]>>();
+
+function billQuery(include: Set<(typeof INCLUDES)[number]>) {
+  const included = INCLUDES.filter((name): name is Included => name in includeColumns && include.has(name));
+  const key = included.join();
+  let query = billQueries.get(key);
+  if (!query) {
+    const fields = { ...billFields, ...Object.fromEntries(included.map((name) => [name, includeColumns[name]])) };
+    query = shapedQuery((db, where: SQL) => db.select(fields).from(bills).innerJoin(legislativeSessions, billJoins[0]!.on).where(where).limit(1)) as (db: Db, where: SQL) => Promise<BillWith[]>;
+    billQueries.set(key, query);
   }
+  return query;
+}
+
+/** The bill `where` selects with what `include` asks for, as the response shows it; undefined when there is none. */
+async function billDetail(db: Db, where: SQL, include: Set<(typeof INCLUDES)[number]>): Promise<Detail | undefined> {
+  const [bill] = await billQuery(include)(db, where);
+  if (!bill) return undefined;
+  const detail: Detail = presentBill(bill);
+  if (bill.actions) detail.actions = bill.actions;
   if (include.has('sponsors')) {
     detail.sponsors = bill.sponsorPersonId ? [{ id: bill.sponsorPersonId, name: bill.sponsorName, title: bill.sponsorTitle, primary: true }] : [];
   }
-  if (include.has('votes')) {
-    const rows = await billVoteRows(db, eq(voteEvents.billId, bill.id));
-    detail.votes = rows.map((v) => ({
-      id: v.id, identifier: v.identifier, start_date: v.startDate, motion_text: bilingual(v.motionTextEn, v.motionTextFr), result: v.result,
-      counts: [{ option: 'yes', value: v.yesCount }, { option: 'no', value: v.noCount }, { option: 'paired', value: v.pairedCount }],
-    }));
-  }
-  if (include.has('texts')) {
-    detail.texts = await billTextRows(db, eq(billTexts.billId, bill.id));
-  }
-  if (include.has('committee_meetings')) {
-    const rows = await billMeetingRows(db, eq(committeeMeetingBills.billId, bill.id));
-    detail.committee_meetings = rows.map(({ meeting: m, committee: c }) => ({
-      id: m.id, committee: { id: c.id, name: bilingual(c.name, c.nameFr), abbreviation: c.abbreviation }, number: m.number, date: m.date, title: m.title, url: m.url,
-    }));
-  }
+  if (bill.votes) detail.votes = bill.votes;
+  if (bill.texts) detail.texts = bill.texts;
+  if (bill.committee_meetings) detail.committee_meetings = bill.committee_meetings;
   return detail;
 }
 
@@ -175,9 +191,9 @@ export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/bills/ocd-bill/:uuid', { schema: { tags: ['bills'], summary: 'One bill by OCD id', params: Type.Object({ uuid: Type.String() }), querystring: DetailQuery, response: { 200: BillDetail } } },
     async (request) => {
       const id = `ocd-bill/${request.params.uuid}`;
-      const bill = await findBill(db, eq(bills.id, id));
-      if (!bill) throw notFound('bill', id);
-      return billDetail(db, bill, includes(request.query.include, INCLUDES));
+      const detail = await billDetail(db, eq(bills.id, id), includes(request.query.include, INCLUDES));
+      if (!detail) throw notFound('bill', id);
+      return detail;
     });
 
   app.get('/bills/:jurisdiction/:session/:number', {
@@ -189,8 +205,8 @@ export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { jurisdiction, session, number } = request.params;
     const jurisdictionId = resolveJurisdiction(jurisdiction);
     if (!jurisdictionId) throw badParameter('jurisdiction', `Unknown jurisdiction "${jurisdiction}".`);
-    const bill = await findBill(db, eq(bills.id, naturalBillId(jurisdictionId, session, number)));
-    if (!bill) throw notFound('bill', `${jurisdiction}/${session}/${number}`);
-    return billDetail(db, bill, includes(request.query.include, INCLUDES));
+    const detail = await billDetail(db, eq(bills.id, naturalBillId(jurisdictionId, session, number)), includes(request.query.include, INCLUDES));
+    if (!detail) throw notFound('bill', `${jurisdiction}/${session}/${number}`);
+    return detail;
   });
 };
