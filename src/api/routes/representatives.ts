@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
+import { anyOf } from '../../db/prepared.js';
 import { divisions, jurisdictions, memberships, organizations, people } from '../../db/schema.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { badParameter } from '../../errors/problem.js';
@@ -155,7 +156,8 @@ async function answer(db: Db, place: string, photos: PhotoServing): Promise<Stat
       district: d,
       holders: await seatHolders(db, and(eq(memberships.district, d.district), eq(organizations.jurisdictionId, d.jurisdiction), inArray(organizations.classification, SEATS))!, photos),
     }))),
-    councils.length ? representatives(db, and(inArray(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!, photos) : [],
+    // One array parameter: one prepared statement for any number of councils (`inArray` makes a statement text per count).
+    councils.length ? representatives(db, and(anyOf(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!, photos) : [],
   ]);
   const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, nameFr: jurisdictions.nameFr, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
   const levels: Static<typeof Level>[] = [];
