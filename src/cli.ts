@@ -7,13 +7,10 @@ import { createUserFromCli, readPasswordFromStdin } from './auth/cli-user.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLocked } from './db/data-dir-lock.js';
-import { replayFetch, runFetch } from './fetch/fetch-run.js';
-import { fetchSources, findFetcher } from './fetch/fetchers.js';
-import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
+import { FETCH_SOURCES, SOURCE_NAMES } from './ingest/catalog.js';
 import { ImportRunning } from './ingest/import-runs.js';
 import { progressPrinter } from './ingest/progress.js';
-import { runImport, type RunReport } from './ingest/runner.js';
-import { findImporter, importers } from './ingest/sources.js';
+import type { RunReport } from './ingest/runner.js';
 import { age, peopleStatus, sourceStatuses } from './ingest/status.js';
 import { startDeliveryWorker } from './alerts/from-config.js';
 import { serve } from './serve.js';
@@ -24,10 +21,10 @@ const USAGE = `Usage: openpolicy <command>
   serve [--workers N]           migrate, then serve the API on HOST:PORT (imports the sample on first start);
                                 N processes share the port (PostgreSQL only; same as WORKERS=N)
   migrate                       apply database migrations
-  import <source> <path...>     import files of one source (sources: ${importers.map((i) => i.source).join(', ')})
+  import <source> <path...>     import files of one source (sources: ${SOURCE_NAMES.join(', ')})
   import --sample               import the sample bundled in data/
   import --all <data-dir>       import every source from a folder laid out like data/ (e.g. ../shared/data)
-  fetch <source...>             fetch what a publisher has new and import it (sources: ${fetchSources().join(', ')});
+  fetch <source...>             fetch what a publisher has new and import it (sources: ${FETCH_SOURCES.join(', ')});
                                 needs FETCH_CONTACT; works whether FETCH is on or off
   fetch <source> --replay <run> import again, from the documents kept, what fetch run <run> fetched (no network)
   status                        per source: last run, status, counts, freshness
@@ -83,6 +80,10 @@ async function withAnnouncer<T>(config: Config, work: (store: Store | null) => P
 
 async function importCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { sample: { type: 'boolean' }, all: { type: 'string' } } });
+  // The importers load for the commands that run them, not for `serve` (src/ingest/catalog.ts).
+  const [{ importAll, SAMPLE_DATA_DIR }, { runImport }, { findImporter }] = await Promise.all([
+    import('./ingest/import-all.js'), import('./ingest/runner.js'), import('./ingest/sources.js'),
+  ]);
   let reports: RunReport[];
   if (values.sample || values.all) {
     const root = values.all ? resolve(values.all) : SAMPLE_DATA_DIR;
@@ -91,7 +92,7 @@ async function importCommand(config: Config, args: string[]): Promise<number> {
     const [source, ...paths] = positionals;
     if (!source) throw new UsageError('import needs a source name and paths, or --sample, or --all <dir>');
     const importer = findImporter(source);
-    if (!importer) throw new UsageError(`unknown source "${source}"; known sources: ${importers.map((i) => i.source).join(', ')}`);
+    if (!importer) throw new UsageError(`unknown source "${source}"; known sources: ${SOURCE_NAMES.join(', ')}`);
     if (paths.length === 0) throw new UsageError(`import ${source} needs at least one path`);
     const report = await withAnnouncer(config, (announce) => withDatabase(config, (db) =>
       runImport(db, importer, paths.map((p) => resolve(p)), { onProgress: progressPrinter(), announce })));
@@ -110,10 +111,11 @@ function exitCode(reports: RunReport[]): number {
 async function fetchCommand(config: Config, args: string[]): Promise<number> {
   const { values, positionals: sources } = parseArgs({ args, allowPositionals: true, options: { replay: { type: 'string' } } });
   if (values.replay !== undefined) return replayCommand(config, sources, values.replay);
-  if (sources.length === 0) throw new UsageError(`fetch needs a source: ${fetchSources().join(', ')}`);
+  if (sources.length === 0) throw new UsageError(`fetch needs a source: ${FETCH_SOURCES.join(', ')}`);
+  const [{ findFetcher }, { runFetch }] = await Promise.all([import('./fetch/fetchers.js'), import('./fetch/fetch-run.js')]);
   const chosen = sources.map((source) => {
     const fetcher = findFetcher(source);
-    if (!fetcher) throw new UsageError(`no fetcher for "${source}"; sources fetched: ${fetchSources().join(', ')}`);
+    if (!fetcher) throw new UsageError(`no fetcher for "${source}"; sources fetched: ${FETCH_SOURCES.join(', ')}`);
     return fetcher;
   });
   if (!config.fetch.contact) throw new ConfigError('FETCH_CONTACT', 'required to fetch: the publishers are told who is fetching (an email address or a URL)');
@@ -130,8 +132,9 @@ async function fetchCommand(config: Config, args: string[]): Promise<number> {
 }
 
 async function replayCommand(config: Config, sources: string[], run: string): Promise<number> {
+  const [{ findFetcher }, { replayFetch }] = await Promise.all([import('./fetch/fetchers.js'), import('./fetch/fetch-run.js')]);
   const fetcher = sources.length === 1 ? findFetcher(sources[0]!) : undefined;
-  if (!fetcher) throw new UsageError(`fetch --replay needs one source of ${fetchSources().join(', ')}`);
+  if (!fetcher) throw new UsageError(`fetch --replay needs one source of ${FETCH_SOURCES.join(', ')}`);
   if (!/^\d+$/.test(run)) throw new UsageError(`--replay takes the id of a fetch run, not "${run}"`);
   const report = await withAnnouncer(config, (announce) => withDatabase(config, (db) => replayFetch(db, fetcher, Number(run), { onProgress: progressPrinter(), announce })));
   printReport(report);

@@ -22,9 +22,8 @@ import { openDatabase, type Database } from './db/client.js';
 import { withReadReplica } from './db/replica.js';
 import { PoliteHttp } from './fetch/http.js';
 import { PhotoStore } from './fetch/photos.js';
-import { fetchSources } from './fetch/fetchers.js';
-import { startFetchScheduler, type FetchScheduler } from './fetch/scheduler.js';
-import { importAll, SAMPLE_DATA_DIR } from './ingest/import-all.js';
+import type { FetchScheduler } from './fetch/scheduler.js';
+import { FETCH_SOURCES } from './ingest/catalog.js';
 import { startReaper } from './ingest/import-runs.js';
 import { progressPrinter } from './ingest/progress.js';
 import { createImportState, type ImportState } from './ops/import-state.js';
@@ -39,6 +38,9 @@ async function importSample(database: Database, store: Store, state: ImportState
   state.phase = 'running';
   const print = progressPrinter();
   try {
+    // The importers load here, not with the server (src/ingest/catalog.ts).
+    const { importAll, SAMPLE_DATA_DIR } = await import('./ingest/import-all.js');
+    log.info(`first start: importing the bundled sample from ${SAMPLE_DATA_DIR}`);
     const reports = await importAll(database, SAMPLE_DATA_DIR, {
       startedBy: 'first-start',
       announce: store,
@@ -62,7 +64,6 @@ async function importSample(database: Database, store: Store, state: ImportState
 async function importSampleOnFirstStart(database: Database, store: Store, state: ImportState, log: FastifyInstance['log']): Promise<void> {
   await whileNoOtherInstanceImports(database, async () => {
     if (await hasImportedData(database)) return;
-    log.info(`first start: importing the bundled sample from ${SAMPLE_DATA_DIR}`);
     await importSample(database, store, state, log);
   }).catch((e: unknown) => log.error({ err: e }, 'first-start import could not run'));
 }
@@ -119,7 +120,7 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
       internalNetworks: config.internalNetworks,
       slowQueryMs: config.slowQueryMs,
       staleAfterHours: config.dataStaleHours,
-      expectedSources: config.fetch.enabled ? fetchSources() : [],
+      expectedSources: config.fetch.enabled ? FETCH_SOURCES : [],
       dataDir: config.dataDir,
     },
   });
@@ -144,7 +145,9 @@ async function serveProcess(config: Config, log: pino.Logger): Promise<void> {
   const firstImport = mayImportSample ? importSampleOnFirstStart(database, store, importState, app.log) : Promise.resolve();
   // Fetching starts once the sample is in, so the two never import the same source at once.
   if (config.fetch.enabled) {
-    void firstImport.then(() => {
+    void firstImport.then(async () => {
+      // The fetchers and importers load here, not with the server (src/ingest/catalog.ts).
+      const { startFetchScheduler } = await import('./fetch/scheduler.js');
       fetching = startFetchScheduler({ database, store, settings: config.fetch, log: app.log });
       app.log.info({ every_minutes: config.fetch.everyMinutes }, 'fetching from the publishers on schedule (FETCH=on)');
     });

@@ -1,4 +1,4 @@
-/** Every live fetcher, by the source name its runs carry (the name of the importer that reads what it fetches). */
+/** Every live fetcher, by the source name its runs carry (the name of the importer that reads what it fetches), in FETCH_SOURCES' order. */
 import type { Fetcher } from './fetch-run.js';
 import { hansardFetcher } from './hansard.js';
 import { legisinfoBillsFetcher } from './legisinfo-bills.js';
@@ -11,5 +11,3 @@ export const fetchers: Fetcher[] = [legisinfoBillsFetcher, ourcommonsVotesFetche
 export function findFetcher(source: string): Fetcher | undefined {
   return fetchers.find((f) => f.importer.source === source);
 }
-
-export const fetchSources = (): string[] => fetchers.map((f) => f.importer.source);

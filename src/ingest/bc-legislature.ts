@@ -19,6 +19,7 @@ import { clean, searchKey } from '../domain/text.js';
 import { decodeText, readCsv, readSourceBytes } from './files.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 const BC = provinceJurisdiction('bc');
 const BC_DIVISION = 'ocd-division/country:ca/province:bc';
@@ -83,8 +84,7 @@ interface Files {
 }
 
 export const bcLegislature: Importer = {
-  source: 'bc-legislature',
-  description: 'British Columbia Legislative Assembly, 40th Parliament: MLAs, parties, bills, recorded divisions and ballots',
+  ...catalogued('bc-legislature'),
   samplePaths: (dataRoot) => [
     present(join(dataRoot, 'bc-legislature-40', 'mlas.json')),
     present(join(dataRoot, 'bc-legislature-40', 'divisions.json')),

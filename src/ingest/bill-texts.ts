@@ -16,6 +16,7 @@ import { decodeText, parseXml, readTarEntries } from './files.js';
 import { ensureFederalSession } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { ensure, upsert } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 /** A node of fast-xml-parser's ordered output: `{Tag: children, ':@': attributes}` or `{'#text': text}`. */
 type XmlNode = Record<string, unknown>;
@@ -60,8 +61,7 @@ const PREFIX = new Set(['Label', 'FormulaTerm']);
 const SKIP = new Set(['Identification', 'TableOfProvisions', 'RunningHead', 'PageBreak', 'ImageGroup', 'Image', 'colspec']);
 
 export const billTexts: Importer = {
-  source: 'bill-texts',
-  description: 'Official text of federal bills (Parliament bill XML in a LEGISinfo tarball) into bill_texts',
+  ...catalogued('bill-texts'),
   samplePaths: (dataRoot) => [join(dataRoot, 'legisinfo', 'bill-texts-44-1_45-1.tar.gz')],
   async run(ctx, paths) {
     for (const path of paths) await importTarball(ctx, path);

@@ -22,6 +22,7 @@ import { sourceExists } from './named-files.js';
 import { ensureFederalSession, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 // ---------------------------------------------------------------------------
 // XML as parsed with preserveOrder: document order matters here (timestamps,
@@ -816,8 +817,7 @@ function hansardFiles(paths: string[]): string[] {
 }
 
 export const hansard: Importer = {
-  source: 'hansard',
-  description: 'House of Commons Hansard XML (debates and committee evidence, EN/FR): sittings, speeches, recorded divisions with every ballot',
+  ...catalogued('hansard'),
   samplePaths: (dataRoot) => [join(dataRoot, 'hansard')],
   async run(ctx, paths) {
     const files = hansardFiles(paths);

@@ -27,6 +27,7 @@ import { HOUSE_OF_COMMONS, SENATE, ensureFederalSession } from './reference.js';
 import { writePersonRecords, type PersonRecordRow } from './identity.js';
 import { ImportError, type ImportContext, type Importer, type Rejection } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 type Xml = Record<string, unknown>;
 type Chamber = 'lower' | 'upper' | 'executive';
@@ -55,9 +56,7 @@ const UNREAD = new RegExp(`<(${UNREAD_TAGS.join('|')})>[\\s\\S]*?</\\1>`, 'g');
 const PARSE_OPTIONS = { jPath: false };
 
 export const legisinfoBills: Importer = {
-  source: 'legisinfo-bills',
-  description: 'LEGISinfo bill metadata XML (tarballs of <SESSION>/bills/<NUMBER>/metadata.xml, or single files) into bills, '
-    + 'bill_actions, committee_meetings and the House divisions on each bill (vote_events)',
+  ...catalogued('legisinfo-bills'),
   samplePaths: (dataRoot) => [join(dataRoot, 'legisinfo', 'bills-metadata.tar.gz')],
   async run(ctx, paths) {
     for (const path of paths) assertReadableFile(path);

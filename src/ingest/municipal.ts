@@ -15,6 +15,7 @@ import type { Body, Member } from './municipal/members.js';
 import { divisionParent } from './ocd-divisions.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, upsert } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 interface City {
   file: string;
@@ -332,8 +333,7 @@ async function importCity(ctx: ImportContext, file: string, subdivisions: Subdiv
 }
 
 export const municipal: Importer = {
-  source: 'municipal',
-  description: 'Mayors and councillors of 13 municipalities from their open-data exports (Represent CSV, Montréal, Laval, Winnipeg JSON, Moncton GeoJSON)',
+  ...catalogued('municipal'),
   samplePaths: (dataRoot) => [join(dataRoot, 'municipal')],
   async run(ctx, paths) {
     const { files, registry } = locate(paths);

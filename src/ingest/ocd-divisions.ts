@@ -12,6 +12,7 @@ import { clean, datePart } from '../domain/text.js';
 import { decodeText, readCsv, readSourceBytes, type CsvRow } from './files.js';
 import type { ImportContext, Importer } from './runner.js';
 import { addCounts, emptyCounts, upsert } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 const BATCH = 1000;
 const DIVISION_ID = /^ocd-division\/country:[a-z]{2}(\/[a-z_]+:[^/\s]+)*$/;
@@ -166,8 +167,7 @@ async function importRegistry(ctx: ImportContext, file: string): Promise<void> {
 }
 
 export const ocdDivisions: Importer = {
-  source: 'ocd-divisions',
-  description: 'Open Civic Data division registry for Canada (country-ca.csv) and the provincial/territorial legislatures',
+  ...catalogued('ocd-divisions'),
   samplePaths: (dataRoot) => {
     const registry = join(dataRoot, 'ocd', 'country-ca.csv');
     return [existsSync(registry) ? registry : `${registry}.gz`];

@@ -22,6 +22,7 @@ import { writePersonRecords, type PersonRecordRow } from './identity.js';
 import { ensureFederal, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 export const FIXTURE_FILES = {
   sessions: 'sessions.json',
@@ -394,8 +395,7 @@ async function importFixtures(ctx: ImportContext, paths: string[]): Promise<void
 }
 
 export const openparliament: Importer = {
-  source: 'openparliament',
-  description: 'Historical MPs from openparliament.ca fixtures: sessions 35-1 … 40-3, parties, ridings, politicians and their terms',
+  ...catalogued('openparliament'),
   samplePaths: (dataRoot) => [join(dataRoot, 'openparliament-fixtures')],
   run: importFixtures,
 };

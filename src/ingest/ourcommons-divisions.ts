@@ -13,6 +13,7 @@ import { decodeText, readCsv, readSourceBytes, type CsvRow } from './files.js';
 import { ensureFederalSession, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { ensure } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 const BATCH = 250;
 const COUNT = /^\d+$/;
@@ -118,8 +119,7 @@ async function importDivisions(ctx: ImportContext, file: string): Promise<void> 
 }
 
 export const ourcommonsDivisions: Importer = {
-  source: 'ourcommons-divisions',
-  description: 'House of Commons recorded divisions of a session (ourcommons.ca divisions CSV): date, subject, result, totals, bill',
+  ...catalogued('ourcommons-divisions'),
   samplePaths: (dataRoot) => [join(dataRoot, 'ourcommons-44')],
   async run(ctx, paths) {
     for (const file of paths.flatMap(divisionFiles)) await importDivisions(ctx, file);

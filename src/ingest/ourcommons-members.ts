@@ -24,6 +24,7 @@ import { writePersonRecords, type PersonRecordRow } from './identity.js';
 import { ensureFederal, HOUSE_OF_COMMONS } from './reference.js';
 import type { ImportContext, Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 export const MEMBER_FILES = {
   caucus: 'members_caucus.csv',
@@ -311,8 +312,7 @@ async function importMembers(ctx: ImportContext, paths: string[]): Promise<void>
 }
 
 export const ourcommonsMembers: Importer = {
-  source: 'ourcommons-members',
-  description: 'Members of the 44th Parliament (House of Commons members_*.csv): people, seats with OCD ridings, caucuses',
+  ...catalogued('ourcommons-members'),
   samplePaths: (dataRoot) => [join(dataRoot, 'ourcommons-44')],
   run: importMembers,
 };

@@ -25,6 +25,7 @@ import { decodeText, many, parseXml, readSourceBytes } from './files.js';
 import { ensureFederalSession, HOUSE_OF_COMMONS } from './reference.js';
 import { ImportError, type ImportContext, type Importer } from './runner.js';
 import { addCounts, emptyCounts, ensure, upsert, type WriteCounts } from './upsert.js';
+import { catalogued } from './catalog.js';
 
 type Xml = Record<string, unknown>;
 type Option = 'yes' | 'no' | 'paired';
@@ -268,9 +269,7 @@ async function writeBallots(ctx: ImportContext, tx: Db, read: Read, b: Ballots):
 }
 
 export const ourcommonsVotes: Importer = {
-  source: 'ourcommons-votes',
-  description: 'House of Commons divisions XML from ourcommons.ca: the list of a session (totals, subject, result; EN and FR) '
-    + 'and each division\'s VoteParticipant ballots, checked against the published totals',
+  ...catalogued('ourcommons-votes'),
   samplePaths: () => [],
   async run(ctx, paths) {
     const read: Read = { listed: new Map(), french: new Map(), ballots: [] };

@@ -5,28 +5,15 @@
  * Checked over the import graph: every static import, re-export and dynamic
  * import() of every module below the API, followed through the modules it reaches.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from './import-graph.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SRC = join(ROOT, 'src');
 const BELOW_API = ['db', 'auth', 'ingest', 'domain', 'store', 'fetch', 'ops', 'errors', 'alerts'];
 const API = join(SRC, 'api') + '/';
-
-const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
-
-/** The relative modules `file` imports, as absolute .ts paths. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  for (const m of text.matchAll(SPECIFIER)) {
-    const specifier = m[1] ?? m[2] ?? m[3];
-    if (!specifier?.startsWith('.')) continue;
-    found.push(resolve(dirname(file), specifier).replace(/\.js$/, '.ts'));
-  }
-  return found;
-}
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

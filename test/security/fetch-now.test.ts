@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { fetchSources } from '../../src/fetch/fetchers.js';
+import { FETCH_SOURCES } from '../../src/ingest/catalog.js';
 import { memberFileUrl } from '../../src/fetch/ourcommons-members.js';
 import { startRun } from '../../src/ingest/import-runs.js';
 import { MEMBER_FILES } from '../../src/ingest/ourcommons-members.js';
@@ -24,7 +24,7 @@ const env = () => ({ FETCH: 'on', FETCH_CONTACT: 'data@openpolicy.test', FETCH_M
 beforeAll(async () => {
   server = await publisherServer();
   for (const file of Object.values(MEMBER_FILES)) server.documents.set(`/${file}`, readFileSync(join(SHARED_DATA, 'ourcommons-44', file)));
-  t = await testApp(NO_LIMITS, undefined, undefined, { fetch: loadConfig(env()).fetch, ops: { expectedSources: fetchSources() } });
+  t = await testApp(NO_LIMITS, undefined, undefined, { fetch: loadConfig(env()).fetch, ops: { expectedSources: FETCH_SOURCES } });
   editor = await login(t, await makeUser(t, 'editor'));
 });
 afterAll(async () => {
@@ -41,15 +41,15 @@ describe('GET /api/v1/admin/fetch', () => {
   it('lists every fetch source with its schedule and feeds; one never run has no last run and is stale, in /health too', async () => {
     const body = await overview();
     expect(body).toMatchObject({ scheduled: true, can_fetch: true, stale_after_hours: 48 });
-    expect(body.sources.map((s: { source: string }) => s.source)).toEqual(fetchSources());
-    expect(fetchSources()).toContain('ourcommons-members');
+    expect(body.sources.map((s: { source: string }) => s.source)).toEqual(FETCH_SOURCES);
+    expect(FETCH_SOURCES).toContain('ourcommons-members');
     expect(await members()).toEqual({
       source: 'ourcommons-members', every_minutes: 720, feeds: Object.values(MEMBER_FILES).map((f) => `${server.url}/${f}`),
       last_run: null, last_success_at: null, age_hours: null, stale: true,
     });
     const health = (await t.app.inject({ method: 'GET', url: '/health' })).json();
     expect(health.status).toBe('degraded');
-    for (const source of fetchSources()) expect(health.components.importers).toContainEqual({ source, last_success_at: null, age_hours: null, stale: true });
+    for (const source of FETCH_SOURCES) expect(health.components.importers).toContainEqual({ source, last_success_at: null, age_hours: null, stale: true });
   });
 });
 

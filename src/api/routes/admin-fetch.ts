@@ -11,8 +11,7 @@ import type { FetchConfig } from '../../config.js';
 import { importRuns } from '../../db/schema.js';
 import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
 import { HttpProblem } from '../../errors/problem.js';
-import { runFetch } from '../../fetch/fetch-run.js';
-import { fetchers, fetchSources, findFetcher } from '../../fetch/fetchers.js';
+import { FETCH_SOURCES } from '../../ingest/catalog.js';
 import { startInBackground } from '../background-run.js';
 import { Nullable, StringEnum } from '../schemas/shared.js';
 import { presentRun, Run } from './admin-imports.js';
@@ -36,7 +35,7 @@ const FetchOverview = Type.Object({
   stale_after_hours: Type.Number(),
   sources: Type.Array(FetchSource),
 });
-const SourceParams = Type.Object({ source: StringEnum(fetchSources() as [string, ...string[]]) });
+const SourceParams = Type.Object({ source: StringEnum(FETCH_SOURCES as [string, ...string[]]) });
 
 // ── routes ────────────────────────────────────────────────────────────────
 export const adminFetchRoutes: FastifyPluginAsyncTypebox<AdminFetchOptions> = async (app, { settings }) => {
@@ -47,9 +46,10 @@ export const adminFetchRoutes: FastifyPluginAsyncTypebox<AdminFetchOptions> = as
     config: { permission: 'imports:read' },
     schema: { tags: ['admin'], summary: 'Each fetch source: its schedule, last run and freshness', response: { 200: FetchOverview } },
   }, async () => {
-    const sources = fetchSources();
+    // The fetchers (and the importers they feed) load when an editor looks at them or starts one (src/ingest/catalog.ts).
+    const { fetchers } = await import('../../fetch/fetchers.js');
     const runs = await db.selectDistinctOn([importRuns.source]).from(importRuns)
-      .where(inArray(importRuns.source, sources)).orderBy(importRuns.source, desc(importRuns.id));
+      .where(inArray(importRuns.source, FETCH_SOURCES)).orderBy(importRuns.source, desc(importRuns.id));
     const freshness = new Map((await app.ops.health.sourceFreshness(0)).map((f) => [f.source, f]));
     return {
       scheduled: settings.enabled,
@@ -78,10 +78,11 @@ export const adminFetchRoutes: FastifyPluginAsyncTypebox<AdminFetchOptions> = as
     schema: { tags: ['admin'], summary: 'Fetch one source now, in the background (whatever its schedule)', params: SourceParams, response: { 202: Run } },
   }, async (request, reply) => {
     const { source } = request.params;
-    const fetcher = findFetcher(source)!;
     if (!settings.contact) {
       throw new HttpProblem(409, 'fetch-not-configured', 'This server may not fetch: set FETCH_CONTACT (an email address or URL the publishers can reach you at) and restart it.');
     }
+    const [{ findFetcher }, { runFetch }] = await Promise.all([import('../../fetch/fetchers.js'), import('../../fetch/fetch-run.js')]);
+    const fetcher = findFetcher(source)!;
     const runId = await startInBackground(request, source, (onStart) => runFetch(app.database, fetcher, settings, { onStart, startedBy: 'admin', request, announce: app.store }));
     const [row] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
     return reply.code(202).header('location', `/api/v1/admin/imports/${runId}`).send(presentRun(row!));

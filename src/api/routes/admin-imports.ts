@@ -9,9 +9,7 @@ import { and, asc, eq, getTableColumns } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { importErrors, importRuns } from '../../db/schema.js';
 import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
-import { SAMPLE_DATA_DIR } from '../../ingest/import-all.js';
-import { runImport } from '../../ingest/runner.js';
-import { findImporter, importers } from '../../ingest/sources.js';
+import { SOURCE_NAMES } from '../../ingest/catalog.js';
 import { startInBackground } from '../background-run.js';
 import { by, keysetList, respondList, sortBy } from '../lists.js';
 import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
@@ -23,7 +21,7 @@ import { importRunProperties, Nullable, RUN_STATUSES, StringEnum, type RunStatus
 const MAX_REJECTIONS_SHOWN = 100;
 
 const StartBody = Type.Object({
-  source: Type.String({ minLength: 1, maxLength: 64, description: `One of: ${importers.map((i) => i.source).join(', ')}.` }),
+  source: Type.String({ minLength: 1, maxLength: 64, description: `One of: ${SOURCE_NAMES.join(', ')}.` }),
   sample: Type.Literal(true, { description: 'Import the sample bundled with the product (the only input the API accepts).' }),
 }, { additionalProperties: false });
 
@@ -62,8 +60,12 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ['admin'], summary: 'Start importing one source\'s bundled sample in the background', body: StartBody, response: { 202: Run } },
   }, async (request, reply) => {
     const { source } = request.body;
+    // The importers load with the first import (src/ingest/catalog.ts).
+    const [{ findImporter }, { runImport }, { SAMPLE_DATA_DIR }] = await Promise.all([
+      import('../../ingest/sources.js'), import('../../ingest/runner.js'), import('../../ingest/import-all.js'),
+    ]);
     const importer = findImporter(source);
-    if (!importer) throw badParameter('source', `Unknown source "${source}"; known sources: ${importers.map((i) => i.source).join(', ')}.`);
+    if (!importer) throw badParameter('source', `Unknown source "${source}"; known sources: ${SOURCE_NAMES.join(', ')}.`);
     const paths = importer.samplePaths(SAMPLE_DATA_DIR).filter((p) => existsSync(p));
     if (paths.length === 0) throw new HttpProblem(409, 'no-sample', `The bundled sample has no files for "${source}".`);
     // The import service takes the source (one run at a time, whoever starts it), audits the run, announces the change.

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static } from 'typebox';
 import type { Database } from '../../db/client.js';
-import { importers } from '../../ingest/sources.js';
+import { SOURCES } from '../../ingest/catalog.js';
 import { sourceStatuses } from '../../ingest/status.js';
 import { respondList, sinceMoment, type ListSource } from '../lists.js';
 import { listResponse, type Direction } from '../schemas/lists.js';
@@ -13,12 +13,12 @@ import { DataSource, SourcesQuery, type DataSourceItem } from '../schemas/source
 /** Registered importers and any other source with recorded runs, by name; small enough to build in memory. */
 async function dataSources(database: Database, now: number): Promise<DataSourceItem[]> {
   const statuses = new Map((await sourceStatuses(database)).map((s) => [s.source, s]));
-  const names = [...new Set([...importers.map((i) => i.source), ...statuses.keys()])].sort();
+  const names = [...new Set([...Object.keys(SOURCES), ...statuses.keys()])].sort();
   return names.map((source) => {
     const s = statuses.get(source);
     return {
       source,
-      description: importers.find((i) => i.source === source)?.description ?? null,
+      description: (SOURCES as Record<string, string>)[source] ?? null,
       last_run: s ? {
         id: s.last_run_id, status: s.last_status as RunStatus, started_at: s.last_started_at, finished_at: s.last_finished_at,
         inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, error: s.error,
