@@ -1,5 +1,6 @@
 /** The embedded database (PGlite in a data folder, or in memory for tests), loaded only when no PostgreSQL URL is set. */
 import { mkdirSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -23,6 +24,12 @@ import * as schema from './schema.js';
 const START_SETTINGS = ['shared_buffers=16MB'];
 
 export async function openEmbedded(options: OpenOptions): Promise<Database> {
+  // V8 runs PGlite's WASM on its baseline compiler (Liftoff) only and never tiers its hot functions up to
+  // TurboFan, whose compile zones (malloc'ed on background threads, then kept by glibc's thread arenas) were
+  // 55-75 MB of the peak RSS on first start and on the full import, for the same import times and reads
+  // (docs/notes/2026-12-06-issue-12g-r6.md). The flag is process-wide and read when WASM is compiled, so it
+  // is set before PGlite compiles; NODE_OPTIONS does not take it, and a server on PostgreSQL never gets here.
+  setFlagsFromString('--liftoff-only');
   let unlock = () => {};
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
