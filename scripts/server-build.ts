@@ -11,24 +11,17 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { newestChange } from '../web/ensure-built.js';
+import { serverBuildIsCurrent, STAMP } from './server-build-current.mjs';
+
+export { serverBuildIsCurrent };
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const THIS_FILE = fileURLToPath(import.meta.url);
-/** Written last, dated when the build started: a source changed during the build makes the next start build again. */
-const STAMP = '.built';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? files(path) : [path];
   });
-}
-
-export function serverBuildIsCurrent(root = ROOT): boolean {
-  const stamp = join(root, 'dist', STAMP);
-  if (!existsSync(stamp)) return false;
-  return Math.max(newestChange(join(root, 'src')), statSync(THIS_FILE).mtimeMs) <= statSync(stamp).mtimeMs;
 }
 
 /**

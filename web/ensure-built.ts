@@ -4,21 +4,15 @@
  * shows the site, and it costs a few file stats when the build is current.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newestChange } from '../scripts/server-build-current.mjs';
 
 const WEB = fileURLToPath(new URL('.', import.meta.url));
 const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 // With the server's module the site bundles too (the pages' titles), so a change to it rebuilds the site.
 const SOURCES = ['index.html', 'vite.config.ts', 'tsconfig.json', 'src', 'public', '../src/api/page-titles.ts'];
-
-/** The latest modification time in a tree: a directory's own time changes when a file in it is added or removed. */
-export function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
 
 export function webBuildIsCurrent(): boolean {
   const index = join(WEB, 'dist', 'index.html');
