@@ -111,6 +111,9 @@ async function distinctPaths(base: string, path: string): Promise<string[]> {
 
 async function benchInstance(name: string, instance: Instance, databaseUrl?: string): Promise<void> {
   console.log(`\n## ${name}  (load average ${load()})`);
+  // For PGlite this peak is the first start's: an empty data folder, the template, the migrations and the sample's import.
+  const ready = serverMemory(instance.child.pid!);
+  console.log(`server memory when ready: RSS ${ready.rssMb} MB, peak ${ready.peakMb} MB`);
   const key = await benchApiKey(instance.url);
   const paths = (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match));
   const capture = databaseUrl ? await statementCapture(databaseUrl) : undefined;
