@@ -274,8 +274,8 @@ describe('SQL statements per request', () => {
       ['/api/v1/bills?session=44-1', 2, 1],
       ['/api/v1/bills?q=firearms', 2, 1],
       ['/api/v1/votes?session=44-1', 2, 1],
-      ['/api/v1/people?current=false', 3, 2], // + the page's current roles, parties and latest seats
-      ['/api/v1/people?current=false&party=Conservative%20Party%20of%20Canada', 4, 3], // + the party's organization ids
+      ['/api/v1/people?current=false', 4, 2], // + the page's current roles, parties and latest seats, and the organizations they name (kept until the data changes)
+      ['/api/v1/people?current=false&party=Conservative%20Party%20of%20Canada', 5, 3], // + the party's organization ids
       [`/api/v1/people/${person}/votes`, 6, 2], // the person, the page, the federal parties' French names, the total, the summary's two counts; then the names, the total and the summary are known
       [`/api/v1/people/${person}/bills`, 3, 1], // one bill: page 2 is past the known total, so only the person is read
       ['/api/v1/debates', 2, 0], // one sitting: page 2 is past the known total, no statement
@@ -301,7 +301,7 @@ describe('SQL statements per request', () => {
       ['/api/v1/bills/ca/44-1/C-21', 1, 1],
       ['/api/v1/bills/ca/44-1/C-21?include=actions,votes', 1, 1], // the bill with its actions and divisions as JSON columns
       ['/api/v1/votes/ca/44-1/332', 3, 2], // the division, its ballots, the federal parties' French names (kept until the data changes)
-      [`/api/v1/people/${person}`, 4, 4], // the person, their memberships, current standing, the sessions of their seats
+      [`/api/v1/people/${person}`, 5, 4], // the person, their memberships, current standing, the sessions of their seats; the organizations, kept until the data changes
       [`/api/v1/debates/${debate}`, 2, 2], // the sitting, its table of contents by subject
       [`/api/v1/debates/${debate}?include=speeches`, 3, 3],
       [`/api/v1/committees/${committee}`, 3, 3], // the committee, its activity, its meetings' count and span

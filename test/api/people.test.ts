@@ -13,6 +13,7 @@ import { testApi } from '../support/api.js';
 import { SHARED_DATA } from '../support/db.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 import { importSteps } from '../support/imports.js';
+import { announceDataChange } from '../../src/store/data-changed.js';
 
 // The House's own member export, read independently of the importer to check the API's figures.
 const readCsv = (file: string) => parse(readFileSync(join(SHARED_DATA, 'ourcommons-44', file)), { columns: true }) as Record<string, string>[];
@@ -83,6 +84,24 @@ describe('GET /api/v1/people', () => {
       url: ANANDASANGAREE,
     });
     expect(gary.sources[0].source).toBe('ourcommons-members');
+  });
+
+  it('names organizations as the data stands after each data change: they are kept in memory until then', async () => {
+    const party = (url: string) => get(url).then((r) => r.json().results[0].latest_seat.party);
+    const url = '/api/v1/people?name=anandasangaree&current=false';
+    expect(await party(url)).toEqual({ en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' });
+    const rename = async (fr: string) => {
+      await api.database.db.execute(sql`update organizations set name_fr = ${fr} where name = 'Liberal Party of Canada'`);
+      await announceDataChange(api.app.store);
+    };
+    await rename('Parti libéral (renommé)');
+    try {
+      expect(await party(url)).toEqual({ en: 'Liberal Party of Canada', fr: 'Parti libéral (renommé)' });
+      expect((await get(ANANDASANGAREE)).json().latest_seat.party.fr).toBe('Parti libéral (renommé)');
+    } finally {
+      await rename('Parti libéral du Canada');
+    }
+    expect(await party(url)).toEqual({ en: 'Liberal Party of Canada', fr: 'Parti libéral du Canada' });
   });
 
   it('finds names without caring about accents or case', async () => {

@@ -14,6 +14,7 @@ import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
 import { likeContains } from '../../domain/text.js';
 import { isCurrent, organizationRef, presentOrganization, presentPerson, withStandings, type PhotoServing } from './people.js';
+import type { ListTotals } from '../list-totals.js';
 import { DivisionsQuery, Division, Representative, DivisionDetail } from '../schemas/divisions.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
@@ -43,7 +44,7 @@ const membershipsHeld = shapedQuery((db, where: SQL) => db.select({
   .orderBy(asc(organizations.classification), asc(organizations.name), asc(sql`lower(coalesce(${people.sortName}, ${people.name}))`), asc(people.id)));
 
 /** Everyone with a membership that `where` and `held` select (by default, held today), each with those memberships; seats before other posts. */
-export async function representatives(db: Db, where: SQL, photos: PhotoServing, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
+export async function representatives(db: Db, totals: ListTotals, where: SQL, photos: PhotoServing, held: SQL = isCurrent): Promise<Static<typeof Representative>[]> {
   const rows = await membershipsHeld(db, and(where, held)!);
   const byPerson = new Map<string, { person: typeof people.$inferSelect; memberships: Static<typeof Representative>['memberships'] }>();
   for (const { person, organization, ...membership } of rows) {
@@ -52,7 +53,7 @@ export async function representatives(db: Db, where: SQL, photos: PhotoServing, 
     byPerson.set(person.id, entry);
   }
   const entries = [...byPerson.values()];
-  const presented = await withStandings(db, entries.map((e) => e.person));
+  const presented = await withStandings(db, totals, entries.map((e) => e.person));
   return presented.map((p, i) => ({ ...presentPerson(p, photos), memberships: entries[i]!.memberships }));
 }
 
@@ -66,12 +67,12 @@ const lastSeatEnd = shapedQuery((db, where: SQL) => db.select({ end: sql<string 
  * nobody does — the data holds no member of the legislature sitting now — the
  * last holders, whose seats ended on the latest date any of them did.
  */
-export async function seatHolders(db: Db, where: SQL, photos: PhotoServing): Promise<{ current: boolean; representatives: Static<typeof Representative>[] }> {
-  const current = await representatives(db, where, photos);
+export async function seatHolders(db: Db, totals: ListTotals, where: SQL, photos: PhotoServing): Promise<{ current: boolean; representatives: Static<typeof Representative>[] }> {
+  const current = await representatives(db, totals, where, photos);
   if (current.length > 0) return { current: true, representatives: current };
   const [last] = await lastSeatEnd(db, where);
   if (!last?.end) return { current: true, representatives: [] };
-  return { current: false, representatives: await representatives(db, where, photos, eq(memberships.endDate, last.end)) };
+  return { current: false, representatives: await representatives(db, totals, where, photos, eq(memberships.endDate, last.end)) };
 }
 
 // ── response ──────────────────────────────────────────────────────────────
@@ -115,7 +116,7 @@ export const divisionRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (ap
     const id = request.params['*'];
     const [division] = await divisionWhere(db, eq(divisions.id, id));
     if (!division) throw notFound('division', id);
-    const { current, representatives: held } = await seatHolders(db, eq(memberships.divisionId, id), photos);
+    const { current, representatives: held } = await seatHolders(db, app.listTotals, eq(memberships.divisionId, id), photos);
     return { ...presentDivision(division), representatives: held, representatives_current: current };
   });
 };

@@ -102,53 +102,68 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** What a membership's standing shows of its organization and of the party it sat for. */
+const organizationFields = { id: organizations.id, classification: organizations.classification, name: organizations.name, nameFr: organizations.nameFr, jurisdictionId: organizations.jurisdictionId };
+type Organization = SelectResultFields<typeof organizationFields>;
+const everyOrganization = shapedQuery((db) => db.select(organizationFields).from(organizations));
+
+/**
+ * Every organization by id. Organizations are a few hundred rows that change only by import, and every page of people
+ * joined its memberships to them twice (two hashed scans on each execution): kept like the list totals, until the data
+ * changes, the standings read memberships alone.
+ */
+function organizationNames(db: Db, totals: ListTotals): Promise<ReadonlyMap<string, Organization>> {
+  return totals.remember('organizations-by-id', async () => new Map((await everyOrganization(db)).map((o) => [o.id, o])));
+}
+
 const standingRows = shapedQuery((db, ofPeople: SQL) => db.select({
   personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
-  divisionId: memberships.divisionId, startDate: memberships.startDate, endDate: memberships.endDate, classification: organizations.classification,
-  organizationName: organizations.name, organizationNameFr: organizations.nameFr, jurisdictionId: organizations.jurisdictionId,
-  partyName: partyOrg.name, partyNameFr: partyOrg.nameFr, current: sql<boolean>`${isCurrent}`,
+  divisionId: memberships.divisionId, startDate: memberships.startDate, endDate: memberships.endDate,
+  organizationId: memberships.organizationId, onBehalfOfId: memberships.onBehalfOfId, current: sql<boolean>`${isCurrent}`,
 })
   .from(memberships)
-  .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-  .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
   .where(ofPeople)
   .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
 
 /** Each person's current party and role and their latest seat, from their memberships, in one query for a page of people. */
-async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> {
+async function standings(db: Db, totals: ListTotals, ids: string[]): Promise<Map<string, Standing>> {
   const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null, seat: null }]));
   if (ids.length === 0) return result;
-  const rows = await standingRows(db, anyOf(memberships.personId, ids));
-  type Row = (typeof rows)[number];
-  const best = new Map<string, Row>();
-  const latestSeat = new Map<string, Row>();
-  const partyMembership = new Map<string, { name: string; nameFr: string | null }>();
+  const [rows, orgs] = await Promise.all([standingRows(db, anyOf(memberships.personId, ids)), organizationNames(db, totals)]);
+  type Held = (typeof rows)[number] & { org: Organization; party: Organization | undefined };
+  const best = new Map<string, Held>();
+  const latestSeat = new Map<string, Held>();
+  const partyMembership = new Map<string, Organization>();
   // A seat still held, else the one that ended last (an open end sorts after every date).
-  const seatOrder = (r: Row) => (r.current ? '9999-12-31' : r.endDate ?? '');
+  const seatOrder = (r: Held) => (r.current ? '9999-12-31' : r.endDate ?? '');
   for (const row of rows) {
-    if (SEATS.includes(row.classification)) {
-      const held = latestSeat.get(row.personId);
-      if (!held || seatOrder(row) > seatOrder(held)) latestSeat.set(row.personId, row);
+    const org = orgs.get(row.organizationId);
+    // A membership of an organization not known (yet) is left out, as the inner join to organizations did.
+    if (!org) continue;
+    const held: Held = { ...row, org, party: row.onBehalfOfId === null ? undefined : orgs.get(row.onBehalfOfId) };
+    if (SEATS.includes(org.classification)) {
+      const seat = latestSeat.get(row.personId);
+      if (!seat || seatOrder(held) > seatOrder(seat)) latestSeat.set(row.personId, held);
     }
     if (!row.current) continue;
-    if (row.classification === 'party') {
-      if (!partyMembership.has(row.personId)) partyMembership.set(row.personId, { name: row.organizationName, nameFr: row.organizationNameFr });
+    if (org.classification === 'party') {
+      if (!partyMembership.has(row.personId)) partyMembership.set(row.personId, org);
       continue;
     }
-    const rank = ROLE_RANK[row.classification] ?? 3;
-    const held = best.get(row.personId);
-    if (!held || rank < (ROLE_RANK[held.classification] ?? 3)) best.set(row.personId, row);
+    const rank = ROLE_RANK[org.classification] ?? 3;
+    const role = best.get(row.personId);
+    if (!role || rank < (ROLE_RANK[role.org.classification] ?? 3)) best.set(row.personId, held);
   }
-  const roleOf = (r: Row): Static<typeof CurrentRole> => ({
+  const roleOf = (r: Held): Static<typeof CurrentRole> => ({
     title: r.label ?? capitalize(r.role),
-    org_classification: r.classification,
+    org_classification: r.org.classification,
     district: r.district,
     division_id: r.divisionId,
-    jurisdiction_id: r.jurisdictionId,
+    jurisdiction_id: r.org.jurisdictionId,
   });
   for (const id of ids) {
     const role = best.get(id);
-    const party = role?.partyName ? { name: role.partyName, nameFr: role.partyNameFr } : partyMembership.get(id);
+    const party = role?.party?.name ? role.party : partyMembership.get(id);
     const seat = latestSeat.get(id);
     result.set(id, {
       party: party?.name ?? null,
@@ -156,12 +171,12 @@ async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> 
       role: role ? roleOf(role) : null,
       seat: seat ? {
         ...roleOf(seat),
-        party: seat.partyName ? bilingual(seat.partyName, seat.partyNameFr) : null,
+        party: seat.party?.name ? bilingual(seat.party.name, seat.party.nameFr) : null,
         start_date: seat.startDate,
         end_date: seat.endDate,
         current: Boolean(seat.current),
         // The Parliament it ended in (a seat openparliament dates 2004–2011 spans three), or sits in.
-        legislature: presentLegislature(legislatureOn(seat.jurisdictionId, seat.endDate ?? seat.startDate)),
+        legislature: presentLegislature(legislatureOn(seat.org.jurisdictionId, seat.endDate ?? seat.startDate)),
       } : null,
     });
   }
@@ -169,8 +184,8 @@ async function standings(db: Db, ids: string[]): Promise<Map<string, Standing>> 
 }
 
 /** People rows with their current standing attached, ready for `presentPerson`. */
-export async function withStandings<R extends PersonRow>(db: Db, rows: R[]): Promise<(R & { standing: Standing })[]> {
-  const byId = await standings(db, rows.map((r) => r.id));
+export async function withStandings<R extends PersonRow>(db: Db, totals: ListTotals, rows: R[]): Promise<(R & { standing: Standing })[]> {
+  const byId = await standings(db, totals, rows.map((r) => r.id));
   return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
 }
 
@@ -179,10 +194,10 @@ const orders: Orders<(typeof ORDERS)[number]> = {
   updated: [by(people.updatedAt, 'time'), by(people.id, 'text')],
 };
 
-async function peopleSource(db: Db, q: Static<typeof PeopleQuery>) {
+async function peopleSource(db: Db, totals: ListTotals, q: Static<typeof PeopleQuery>) {
   return keysetList<typeof personFields, PersonRow & { standing: Standing }>(db, {
     from: people, fields: personFields, where: await peopleFilters(db, q), sort: sortBy(q.sort ?? 'name_asc', orders),
-    changedSince: { column: people.updatedAt, since: q.updated_since }, attach: (rows) => withStandings(db, rows),
+    changedSince: { column: people.updatedAt, since: q.updated_since }, attach: (rows) => withStandings(db, totals, rows),
   });
 }
 
@@ -207,9 +222,9 @@ const membershipRows = shapedQuery((db, ofPerson: SQL) => db.select({
   .where(ofPerson)
   .orderBy(asc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
 
-async function personDetail(db: Db, person: PersonRow, photos: PhotoServing): Promise<Static<typeof PersonDetail>> {
+async function personDetail(db: Db, totals: ListTotals, person: PersonRow, photos: PhotoServing): Promise<Static<typeof PersonDetail>> {
   const [[withStanding], rows] = await Promise.all([
-    withStandings(db, [person]),
+    withStandings(db, totals, [person]),
     membershipRows(db, eq(memberships.personId, person.id)),
   ]);
   const seats = rows.filter((r) => SEATS.includes(r.organization.classification));
@@ -429,13 +444,13 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app,
   const db = app.database.db;
 
   app.get('/people', { schema: { tags: ['people'], summary: 'List and search people', querystring: PeopleQuery, response: { 200: listResponse(Person) } } },
-    async (request, reply) => respondList(request, reply, request.query, await peopleSource(db, request.query), (p) => presentPerson(p, photos), {
+    async (request, reply) => respondList(request, reply, request.query, await peopleSource(db, app.listTotals, request.query), (p) => presentPerson(p, photos), {
       filename: 'people', columns: personCsvColumns,
     }));
 
   app.get('/people/ocd-person/:uuid', {
     schema: { tags: ['people'], summary: 'One person with memberships and seat terms', params: PersonParams, response: { 200: PersonDetail } },
-  }, async (request) => personDetail(db, await findPerson(db, request.params.uuid), photos));
+  }, async (request) => personDetail(db, app.listTotals, await findPerson(db, request.params.uuid), photos));
 
   app.get('/people/ocd-person/:uuid/votes', {
     schema: {

@@ -19,6 +19,7 @@ import { legislatureOn, nextLegislature, type Legislature } from '../../domain/l
 import { bilingual, presentLegislature } from '../resources.js';
 import { representatives, seatHolders } from './divisions.js';
 import { isCurrent, type PhotoServing } from './people.js';
+import type { ListTotals } from '../list-totals.js';
 import { Representative, RepresentativesCurrent } from '../schemas/divisions.js';
 import { Legislature as LegislatureSchema } from '../schemas/people.js';
 
@@ -142,7 +143,7 @@ async function suggestions(db: Db, q: string): Promise<Static<typeof Suggestion>
   return [...places.slice(0, placeRoom), ...found].slice(0, SUGGESTIONS);
 }
 
-async function answer(db: Db, place: string, photos: PhotoServing): Promise<Static<typeof RepresentativesAnswer>> {
+async function answer(db: Db, totals: ListTotals, place: string, photos: PhotoServing): Promise<Static<typeof RepresentativesAnswer>> {
   const key = keyOf(place, 'place');
   const [{ districts, latest }, towns] = await Promise.all([listedSeats(db), municipalities(db)]);
   const matched = districts.filter((d) => placeKey(d.district) === key);
@@ -154,10 +155,10 @@ async function answer(db: Db, place: string, photos: PhotoServing): Promise<Stat
   const [seated, council] = await Promise.all([
     Promise.all(matched.map(async (d) => ({
       district: d,
-      holders: await seatHolders(db, and(eq(memberships.district, d.district), eq(organizations.jurisdictionId, d.jurisdiction), inArray(organizations.classification, SEATS))!, photos),
+      holders: await seatHolders(db, totals, and(eq(memberships.district, d.district), eq(organizations.jurisdictionId, d.jurisdiction), inArray(organizations.classification, SEATS))!, photos),
     }))),
     // One array parameter: one prepared statement for any number of councils (`inArray` makes a statement text per count).
-    councils.length ? representatives(db, and(anyOf(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!, photos) : [],
+    councils.length ? representatives(db, totals, and(anyOf(organizations.jurisdictionId, councils.map((c) => c.id)), eq(organizations.classification, 'council'))!, photos) : [],
   ]);
   const bodies = new Map((await db.select({ id: jurisdictions.id, name: jurisdictions.name, nameFr: jurisdictions.nameFr, level: jurisdictions.level }).from(jurisdictions)).map((j) => [j.id, j]));
   const levels: Static<typeof Level>[] = [];
@@ -202,5 +203,5 @@ export const representativeRoutes: FastifyPluginAsyncTypebox<PhotoServing> = asy
 
   app.get('/representatives', {
     schema: { tags: ['people'], summary: 'Who represents a place, at each level the data holds', querystring: RepresentativesQuery, response: { 200: RepresentativesAnswer } },
-  }, async (request) => answer(db, request.query.place, photos));
+  }, async (request) => answer(db, app.listTotals, request.query.place, photos));
 };
