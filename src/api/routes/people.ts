@@ -130,17 +130,18 @@ async function standings(db: Db, totals: ListTotals, ids: string[]): Promise<Map
   const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null, seat: null }]));
   if (ids.length === 0) return result;
   const [rows, orgs] = await Promise.all([standingRows(db, anyOf(memberships.personId, ids)), organizationNames(db, totals)]);
-  type Held = (typeof rows)[number] & { org: Organization; party: Organization | undefined };
+  // The membership beside its organizations, not spread into a new row: copying drizzle's rows showed in profiles.
+  interface Held { m: (typeof rows)[number]; org: Organization; party: Organization | undefined }
   const best = new Map<string, Held>();
   const latestSeat = new Map<string, Held>();
   const partyMembership = new Map<string, Organization>();
   // A seat still held, else the one that ended last (an open end sorts after every date).
-  const seatOrder = (r: Held) => (r.current ? '9999-12-31' : r.endDate ?? '');
+  const seatOrder = ({ m }: Held) => (m.current ? '9999-12-31' : m.endDate ?? '');
   for (const row of rows) {
     const org = orgs.get(row.organizationId);
     // A membership of an organization not known (yet) is left out, as the inner join to organizations did.
     if (!org) continue;
-    const held: Held = { ...row, org, party: row.onBehalfOfId === null ? undefined : orgs.get(row.onBehalfOfId) };
+    const held: Held = { m: row, org, party: row.onBehalfOfId === null ? undefined : orgs.get(row.onBehalfOfId) };
     if (SEATS.includes(org.classification)) {
       const seat = latestSeat.get(row.personId);
       if (!seat || seatOrder(held) > seatOrder(seat)) latestSeat.set(row.personId, held);
@@ -154,12 +155,8 @@ async function standings(db: Db, totals: ListTotals, ids: string[]): Promise<Map
     const role = best.get(row.personId);
     if (!role || rank < (ROLE_RANK[role.org.classification] ?? 3)) best.set(row.personId, held);
   }
-  const roleOf = (r: Held): Static<typeof CurrentRole> => ({
-    title: r.label ?? capitalize(r.role),
-    org_classification: r.org.classification,
-    district: r.district,
-    division_id: r.divisionId,
-    jurisdiction_id: r.org.jurisdictionId,
+  const roleOf = ({ m, org }: Held): Static<typeof CurrentRole> => ({
+    title: m.label ?? capitalize(m.role), org_classification: org.classification, district: m.district, division_id: m.divisionId, jurisdiction_id: org.jurisdictionId,
   });
   for (const id of ids) {
     const role = best.get(id);
@@ -170,13 +167,14 @@ async function standings(db: Db, totals: ListTotals, ids: string[]): Promise<Map
       partyFr: party?.nameFr ?? null,
       role: role ? roleOf(role) : null,
       seat: seat ? {
-        ...roleOf(seat),
+        title: seat.m.label ?? capitalize(seat.m.role), org_classification: seat.org.classification, district: seat.m.district, division_id: seat.m.divisionId,
+        jurisdiction_id: seat.org.jurisdictionId,
         party: seat.party?.name ? bilingual(seat.party.name, seat.party.nameFr) : null,
-        start_date: seat.startDate,
-        end_date: seat.endDate,
-        current: Boolean(seat.current),
+        start_date: seat.m.startDate,
+        end_date: seat.m.endDate,
+        current: Boolean(seat.m.current),
         // The Parliament it ended in (a seat openparliament dates 2004–2011 spans three), or sits in.
-        legislature: presentLegislature(legislatureOn(seat.org.jurisdictionId, seat.endDate ?? seat.startDate)),
+        legislature: presentLegislature(legislatureOn(seat.org.jurisdictionId, seat.m.endDate ?? seat.m.startDate)),
       } : null,
     });
   }
