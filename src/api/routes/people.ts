@@ -167,8 +167,7 @@ async function standings(db: Db, totals: ListTotals, ids: string[]): Promise<Map
       partyFr: party?.nameFr ?? null,
       role: role ? roleOf(role) : null,
       seat: seat ? {
-        title: seat.m.label ?? capitalize(seat.m.role), org_classification: seat.org.classification, district: seat.m.district, division_id: seat.m.divisionId,
-        jurisdiction_id: seat.org.jurisdictionId,
+        ...roleOf(seat),
         party: seat.party?.name ? bilingual(seat.party.name, seat.party.nameFr) : null,
         start_date: seat.m.startDate,
         end_date: seat.m.endDate,
