@@ -11,6 +11,7 @@ import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { shapedQuery } from '../../db/prepared.js';
+import { jsonArray } from '../../db/json-columns.js';
 import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
@@ -103,11 +104,6 @@ export function presentBill(b: BillRow): Static<typeof Bill> {
 }
 
 const bilingualJson = (en: SQLWrapper, fr: SQLWrapper) => sql`json_build_object('en', ${en}, 'fr', ${fr})`;
-
-/** The JSON array of `element` for each row of `from` that `where` selects, in `order` (empty, not null, when none). */
-function jsonArray<T>(element: SQL, from: SQL, where: SQL, order: SQL): SQL<T[]> {
-  return sql<T[]>`(select coalesce(json_agg(${element} order by ${order}), '[]') from ${from} where ${where})`;
-}
 
 type Detail = Static<typeof BillDetail>;
 type Included = 'actions' | 'votes' | 'texts' | 'committee_meetings';
