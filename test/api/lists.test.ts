@@ -277,8 +277,8 @@ describe('SQL statements per request', () => {
       ['/api/v1/bills?session=44-1', 2, 1],
       ['/api/v1/bills?q=firearms', 2, 1],
       ['/api/v1/votes?session=44-1', 2, 1],
-      ['/api/v1/people?current=false', 4, 2], // + the page's current roles, parties and latest seats, and the organizations they name (kept until the data changes)
-      ['/api/v1/people?current=false&party=Conservative%20Party%20of%20Canada', 5, 3], // + the party's organization ids
+      ['/api/v1/people?current=false', 3, 1], // + the organizations the page's memberships name (kept until the data changes): the memberships are a JSON column of the page
+      ['/api/v1/people?current=false&party=Conservative%20Party%20of%20Canada', 4, 2], // + the party's organization ids
       [`/api/v1/people/${person}/votes`, 6, 2], // the person, the page, the federal parties' French names, the total, the summary's two counts; then the names, the total and the summary are known
       [`/api/v1/people/${person}/bills`, 3, 1], // one bill: page 2 is past the known total, so only the person is read
       ['/api/v1/debates', 2, 0], // one sitting: page 2 is past the known total, no statement

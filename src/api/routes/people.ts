@@ -11,6 +11,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { anyOf, shapedQuery, shapedRows } from '../../db/prepared.js';
+import { jsonArray } from '../../db/json-columns.js';
 import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { legislatureOn } from '../../domain/legislatures.js';
@@ -125,13 +126,20 @@ const standingRows = shapedQuery((db, ofPeople: SQL) => db.select({
   .where(ofPeople)
   .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
 
+type MembershipRow = Awaited<ReturnType<typeof standingRows>>[number];
+
 /** Each person's current party and role and their latest seat, from their memberships, in one query for a page of people. */
 async function standings(db: Db, totals: ListTotals, ids: string[]): Promise<Map<string, Standing>> {
-  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null, seat: null }]));
-  if (ids.length === 0) return result;
+  if (ids.length === 0) return new Map();
   const [rows, orgs] = await Promise.all([standingRows(db, anyOf(memberships.personId, ids)), organizationNames(db, totals)]);
+  return standingsOf(ids, rows, orgs);
+}
+
+/** Each person's standing from their memberships (each person's in `standingRows`' order). */
+function standingsOf(ids: string[], rows: MembershipRow[], orgs: ReadonlyMap<string, Organization>): Map<string, Standing> {
+  const result = new Map<string, Standing>(ids.map((id) => [id, { party: null, partyFr: null, role: null, seat: null }]));
   // The membership beside its organizations, not spread into a new row: copying drizzle's rows showed in profiles.
-  interface Held { m: (typeof rows)[number]; org: Organization; party: Organization | undefined }
+  interface Held { m: MembershipRow; org: Organization; party: Organization | undefined }
   const best = new Map<string, Held>();
   const latestSeat = new Map<string, Held>();
   const partyMembership = new Map<string, Organization>();
@@ -186,15 +194,40 @@ export async function withStandings<R extends PersonRow>(db: Db, totals: ListTot
   return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
 }
 
+/** A membership as `heldColumn` sends it: `standingRows`' fields but the person's id, in this order. */
+type HeldTuple = [role: string, label: string | null, district: string | null, divisionId: string | null, startDate: string | null,
+  endDate: string | null, organizationId: string, onBehalfOfId: string | null, current: boolean];
+
+/**
+ * A person's memberships, as `standingRows` orders them, as a JSON column of the statement that reads the people: a
+ * page of people and their standings are one statement, where the memberships as a second one cost a statement's
+ * socket write and a row each to parse and map.
+ */
+const heldColumn = jsonArray<HeldTuple>(sql`json_build_array(${memberships.role}, ${memberships.label}, ${memberships.district}, ${memberships.divisionId},
+  ${memberships.startDate}, ${memberships.endDate}, ${memberships.organizationId}, ${memberships.onBehalfOfId}, ${isCurrent})`,
+sql`${memberships}`, eq(memberships.personId, people.id), sql`coalesce(${memberships.startDate}, '0001-01-01') desc, ${memberships.id}`);
+
+const listedPersonFields = { ...personFields, held: heldColumn };
+
+/** People rows read with `heldColumn`, with their current standing attached, ready for `presentPerson`. */
+async function withHeldStandings<R extends PersonRow & { held: HeldTuple[] }>(db: Db, totals: ListTotals, rows: R[]): Promise<(R & { standing: Standing })[]> {
+  const orgs = await organizationNames(db, totals);
+  const held = rows.flatMap((p) => p.held.map(([role, label, district, divisionId, startDate, endDate, organizationId, onBehalfOfId, current]): MembershipRow => ({
+    personId: p.id, role, label, district, divisionId, startDate, endDate, organizationId, onBehalfOfId, current,
+  })));
+  const byId = standingsOf(rows.map((r) => r.id), held, orgs);
+  return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
+}
+
 const orders: Orders<(typeof ORDERS)[number]> = {
   name: [by(sql`lower(coalesce(${people.sortName}, ${people.name}))`, 'text'), by(people.id, 'text')],
   updated: [by(people.updatedAt, 'time'), by(people.id, 'text')],
 };
 
 async function peopleSource(db: Db, totals: ListTotals, q: Static<typeof PeopleQuery>) {
-  return keysetList<typeof personFields, PersonRow & { standing: Standing }>(db, {
-    from: people, fields: personFields, where: await peopleFilters(db, q), sort: sortBy(q.sort ?? 'name_asc', orders),
-    changedSince: { column: people.updatedAt, since: q.updated_since }, attach: (rows) => withStandings(db, totals, rows),
+  return keysetList<typeof listedPersonFields, PersonRow & { standing: Standing }>(db, {
+    from: people, fields: listedPersonFields, where: await peopleFilters(db, q), sort: sortBy(q.sort ?? 'name_asc', orders),
+    changedSince: { column: people.updatedAt, since: q.updated_since }, attach: (rows) => withHeldStandings(db, totals, rows),
   });
 }
 
