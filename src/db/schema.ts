@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { billNumberOrder, noDate } from './bill-order.js';
 import { textVector } from './full-text.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -90,6 +91,8 @@ export const divisions = pgTable('divisions', {
   index('divisions_parent_idx').on(t.parentId),
   index('divisions_classification_idx').on(t.classification),
   index('divisions_name_idx').on(sql`lower(${t.name})`),
+  // divisions?sort=updated_asc|desc (src/api/routes/divisions.ts)
+  index('divisions_updated_idx').on(t.updatedAt, t.id),
 ]);
 
 export const organizations = pgTable('organizations', {
@@ -258,11 +261,17 @@ export const bills = pgTable('bills', {
   index('bills_identifier_upper_idx').on(sql`upper(${t.identifier})`),
   index('bills_status_idx').on(t.statusEn),
   index('bills_sponsor_idx').on(t.sponsorPersonId),
-  index('bills_introduced_idx').on(t.introducedDate),
-  index('bills_latest_action_idx').on(t.latestActionDate),
+  index('bills_introduced_idx').on(t.introducedDate), // introduced_since, introduced_before
   // The lists' orders (src/api/routes), so a page is read in order and stops at its limit instead of sorting every match.
   index('bills_updated_idx').on(t.updatedAt, t.id),
   index('bills_session_updated_idx').on(t.sessionId, t.updatedAt, t.id),
+  index('bills_introduced_sort_idx').on(noDate(t.introducedDate), t.id),
+  index('bills_latest_action_sort_idx').on(noDate(t.latestActionDate), t.id),
+  index('bills_number_sort_idx').on(...billNumberOrder(t), t.id),
+  // A session's bills in each order: the equality on session_id leaves the rest of the index in the order.
+  index('bills_session_introduced_sort_idx').on(t.sessionId, noDate(t.introducedDate), t.id),
+  index('bills_session_latest_action_sort_idx').on(t.sessionId, noDate(t.latestActionDate), t.id),
+  index('bills_session_number_sort_idx').on(t.sessionId, ...billNumberOrder(t), t.id),
   index('bills_search_en_idx').using('gin', t.searchEn),
   index('bills_search_fr_idx').using('gin', t.searchFr),
 ]);

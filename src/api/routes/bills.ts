@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.js';
 import {
   billActions, bills, billTexts, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations, voteEvents,
 } from '../../db/schema.js';
+import { billNumberOrder, noDate } from '../../db/bill-order.js';
 import { billId as naturalBillId } from '../../domain/ids.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
@@ -40,18 +41,13 @@ function filters(q: Static<typeof BillsQuery>): SQL[] {
   return where;
 }
 
-const NO_DATE = sql`'0001-01-01'::date`;
-
-const noDate = (column: SQLWrapper) => sql`coalesce(${column}, ${NO_DATE})`;
+const [numberSession, numberPrefix, numberValue] = billNumberOrder(bills);
 
 const orders: Orders<(typeof BILL_ORDERS)[number]> = {
   updated: [by(bills.updatedAt, 'time'), by(bills.id, 'text')],
   introduced: [by(noDate(bills.introducedDate), 'date'), by(bills.id, 'text')],
   latest_action: [by(noDate(bills.latestActionDate), 'date'), by(bills.id, 'text')],
-  number: [
-    by(legislativeSessions.identifier, 'text'), by(sql`split_part(${bills.identifier}, '-', 1)`, 'text'),
-    by(sql`coalesce(nullif(regexp_replace(${bills.identifier}, '\\D', '', 'g'), ''), '0')::int`, 'int'), by(bills.id, 'text'),
-  ],
+  number: [by(numberSession, 'text'), by(numberPrefix, 'text'), by(numberValue, 'int'), by(bills.id, 'text')],
 };
 
 function ordering(q: Static<typeof BillsQuery>): Sort {
