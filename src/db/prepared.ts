@@ -64,8 +64,8 @@ export function shapedQuery<P extends (SQL | undefined)[], R>(build: (db: Db, ..
 
 const dialect = new PgDialect();
 
-/** Raw SQL as a preparable query of its rows (as `db.execute` returns them, whatever the driver). */
-function rawQuery<T>(db: Db, query: SQL): Preparable<T[]> {
+/** Raw SQL as a preparable query of its rows (as `db.execute` returns them, whatever the driver), named by their aliases. */
+export function rawQuery<T>(db: Db, query: SQL): Preparable<T[]> {
   return {
     prepare(name) {
       const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);

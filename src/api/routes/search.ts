@@ -14,7 +14,7 @@ import { bills, debates, legislativeSessions, people, speeches, voteEvents } fro
 import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, onceEach, sameNumber, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank, typedNumber, type TextQuery } from '../../db/full-text.js';
 import { by, keysetList, respondList, sortBy, type ListSource, type Sort } from '../lists.js';
-import { preparedOn } from '../../db/prepared.js';
+import { preparedOn, rawQuery } from '../../db/prepared.js';
 import { listResponse } from '../schemas/lists.js';
 import type { KeptOrder, ListTotals } from '../list-totals.js';
 import { isoTime } from '../resources.js';
@@ -254,7 +254,9 @@ const PAGE = { q: sql.placeholder('q'), kept: sql.placeholder('kept'), ids: { bi
 function pageQuery(db: Db) {
   const query = onceEach(textQuery(sql`(select ${PAGE.q}::text)`));
   const union = sql.join(TYPES.map((t) => sql`(${branch(t, KINDS[t], null, sql`${KINDS[t].id} = any(array(select jsonb_array_elements_text(${PAGE.ids[t]}::text::jsonb)))`)})`), sql` union all `);
-  return db.select(hitFields(query, PAGE.kept)).from(sql`(${union}) hit`);
+  // The driver's rows as they come, named by the fields: drizzle mapped each value through its field, on every request.
+  const fields = sql.join(Object.entries(hitFields(query, PAGE.kept)).map(([name, field]) => sql`${field} as ${sql.identifier(name)}`), sql`, `);
+  return rawQuery<HitRow>(db, sql`select ${fields} from (${union}) hit`);
 }
 
 const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -292,11 +294,13 @@ function searchSource(db: Db, totals: ListTotals, query: Static<typeof SearchQue
     for (const hit of page) ids[hit.type].push(hit.id);
     const rows = await preparedOn(db, 'search-page', pageQuery).execute({
       q: query.q, kept: JSON.stringify(page.map(hitKey).filter((k) => kept.known.has(k))), ...Object.fromEntries(TYPES.map((t) => [t, JSON.stringify(ids[t])])),
-    }) as HitRow[];
+    }) as SearchRow[];
     const byKey = new Map(rows.map((row) => [hitKey(row), row]));
     return attach(page.flatMap((hit) => {
       const row = byKey.get(hitKey(hit));
-      return row ? [{ ...row, rankKey: hit.key }] : [];
+      if (!row) return [];
+      row.rankKey = hit.key;
+      return [row];
     }));
   }
 
