@@ -1,0 +1,61 @@
+/**
+ * Every way the project starts node gives V8 the same old-space limit: `npm start` (and the bench and the
+ * tests, through startArguments), `npm run serve|import|migrate|status`, and `npx openpolicy` (the bin's
+ * shebang). Below 2 GB of limit V8 lets its heap grow by at most 1.3-2x its live size between full
+ * collections instead of 4x, which is what keeps the first start under 500 MB
+ * (docs/notes/2026-12-06-issue-12g-r7.md); the limit itself stays far above what an import holds live.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ensureServerBuilt, ROOT, startArguments } from '../scripts/server-build.js';
+
+/** V8 sizes its heap's growth by the limit: at 2048 MB and above (64-bit) it grows up to 4x its live size. */
+const FULL_GROWTH_LIMIT_MB = 2048;
+/** The most a full import held live (sampled after each full collection), with room for the server beside it. */
+const IMPORT_LIVE_PEAK_MB = 130;
+
+let dir: string;
+let probe: string;
+
+beforeAll(async () => {
+  await ensureServerBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'op-heap-limit-'));
+  probe = join(dir, 'probe.mjs');
+  writeFileSync(probe, `import { getHeapStatistics } from 'node:v8';\nconsole.error('heap limit MB', Math.round(getHeapStatistics().heap_size_limit / 2 ** 20));\n`);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The heap limit of a node started by `file` with `args`, read by a module NODE_OPTIONS loads first; the CLI only prints its usage. */
+function heapLimitMb(file: string, args: string[]): number {
+  const env = { ...process.env, NODE_OPTIONS: `--import ${probe}` };
+  const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env, encoding: 'utf8' });
+  const limit = /heap limit MB (\d+)/.exec(stderr)?.[1];
+  if (status !== 0 || !limit) throw new Error(`${file} ${args.join(' ')} exited with ${status}: ${stderr}`);
+  return Number(limit);
+}
+
+function scripts(): Record<string, string> {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+}
+
+it('npm start (and so the bench and the tests) runs the server with a heap limit below the size where V8 grows its heap 4x', () => {
+  const args = startArguments();
+  const limit = heapLimitMb(process.execPath, [...args.slice(0, args.indexOf('dist/cli.js') + 1), 'help']);
+  expect(limit).toBeLessThan(FULL_GROWTH_LIMIT_MB);
+  expect(limit).toBeGreaterThan(3 * IMPORT_LIVE_PEAK_MB);
+});
+
+it('npx openpolicy (the bin run through its shebang) gets the same limit as npm start', () => {
+  const args = startArguments();
+  expect(heapLimitMb(join(ROOT, 'bin/openpolicy.js'), ['help'])).toBe(heapLimitMb(process.execPath, [...args.slice(0, args.indexOf('dist/cli.js') + 1), 'help']));
+});
+
+it('the other npm scripts that start the CLI give node the same flags as npm start', () => {
+  const flags = startArguments().slice(0, startArguments().indexOf('dist/cli.js'));
+  expect(flags.length).toBeGreaterThan(0);
+  for (const name of ['serve', 'import', 'migrate', 'status']) expect(scripts()[name]!.split(/\s+/).slice(1, 1 + flags.length), name).toEqual(flags);
+});
