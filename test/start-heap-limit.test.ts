@@ -24,12 +24,12 @@ beforeAll(async () => {
   await ensureServerBuilt();
   dir = mkdtempSync(join(tmpdir(), 'op-heap-limit-'));
   probe = join(dir, 'probe.mjs');
-  writeFileSync(probe, `import { getHeapStatistics } from 'node:v8';\nconsole.error('heap limit MB', Math.round(getHeapStatistics().heap_size_limit / 2 ** 20));\n`);
+  writeFileSync(probe, `import { getHeapStatistics } from 'node:v8';\nconsole.error('heap limit MB', Math.round(getHeapStatistics().heap_size_limit / 2 ** 20));\nprocess.exit(0);\n`);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The heap limit of a node started by `file` with `args`, read by a module NODE_OPTIONS loads first; the CLI only prints its usage. */
+/** The heap limit of a node started by `file` with `args`, read by a module NODE_OPTIONS loads before the CLI, which it does not wait for. */
 function heapLimitMb(file: string, args: string[]): number {
   const env = { ...process.env, NODE_OPTIONS: `--import ${probe}` };
   const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env, encoding: 'utf8' });
