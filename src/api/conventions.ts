@@ -17,7 +17,7 @@ function negotiatesCsv(request: FastifyRequest): boolean {
   return query?.properties?.format !== undefined;
 }
 
-/** Install in the /api/v1 plugin before its routes, after @fastify/etag (registered with `replyWith304: false`). */
+/** Install in the /api/v1 plugin before its routes, after the ETags (src/api/etag.ts). */
 export function installConventions(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     if (!route.schema?.querystring) route.schema = { ...route.schema, querystring: NO_QUERY };

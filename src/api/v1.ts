@@ -1,8 +1,8 @@
 /** The public read API under /api/v1: one plugin per resource, public caching and ETags. */
-import etag from '@fastify/etag';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FetchConfig } from '../config.js';
 import { installConventions } from './conventions.js';
+import { installEtags } from './etag.js';
 import { ListTotals } from './list-totals.js';
 import { adminFetchRoutes } from './routes/admin-fetch.js';
 import { adminImportRoutes } from './routes/admin-imports.js';
@@ -27,8 +27,7 @@ import { sourceRoutes } from './routes/sources.js';
 import { voteRoutes } from './routes/votes.js';
 
 export const v1Routes: FastifyPluginAsyncTypebox<{ alerts: AlertRouteOptions; fetch: FetchConfig } & PhotoRouteOptions> = async (app, { alerts, photos, fetch }) => {
-  // The 304 is ours (src/api/conventions.ts): @fastify/etag knows one ETag per If-None-Match, not a list or `*`.
-  await app.register(etag, { weak: true, replyWith304: false });
+  installEtags(app);
   installConventions(app);
   app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method === 'GET' && reply.statusCode < 400 && !reply.hasHeader('cache-control')) {
