@@ -255,7 +255,6 @@ export const bills = pgTable('bills', {
   ),
 }, (t) => [
   index('bills_session_identifier_idx').on(t.sessionId, t.identifier),
-  index('bills_jurisdiction_idx').on(t.jurisdictionId),
   index('bills_identifier_idx').on(t.identifier),
   // Full-text filters also match an exact number (upper(identifier) = upper(q)): indexed too, so the OR is a bitmap of indexes.
   index('bills_identifier_upper_idx').on(sql`upper(${t.identifier})`),
@@ -272,6 +271,12 @@ export const bills = pgTable('bills', {
   index('bills_session_introduced_sort_idx').on(t.sessionId, noDate(t.introducedDate), t.id),
   index('bills_session_latest_action_sort_idx').on(t.sessionId, noDate(t.latestActionDate), t.id),
   index('bills_session_number_sort_idx').on(t.sessionId, ...billNumberOrder(t), t.id),
+  // A jurisdiction's bills (jurisdiction= without session=) likewise: a page's statement keeps its generic plan, which
+  // cannot tell a jurisdiction of 33 bills from one of 6,229, so without these it walked the whole order for BC's.
+  index('bills_jurisdiction_updated_idx').on(t.jurisdictionId, t.updatedAt, t.id),
+  index('bills_jurisdiction_introduced_sort_idx').on(t.jurisdictionId, noDate(t.introducedDate), t.id),
+  index('bills_jurisdiction_latest_action_sort_idx').on(t.jurisdictionId, noDate(t.latestActionDate), t.id),
+  index('bills_jurisdiction_number_sort_idx').on(t.jurisdictionId, ...billNumberOrder(t), t.id),
   index('bills_search_en_idx').using('gin', t.searchEn),
   index('bills_search_fr_idx').using('gin', t.searchFr),
 ]);

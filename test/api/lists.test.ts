@@ -346,14 +346,14 @@ describe('a page that skips no rows, planned once', () => {
 describe('a page read in its order from an index', () => {
   // Without an index holding an order's keys, PostgreSQL reads every matching row and sorts them for one page (bills?sort=number
   // on the full data: 1,036 buffers; with its index, 25). With sorting disabled, a plan that still sorts has no index to read.
-  it('plans no sort for a page of each bills and divisions order, of a session or of all', async () => {
-    const urls = [
-      ...['number', 'introduced', 'latest_action', 'updated'].flatMap((s) => ['asc', 'desc'].flatMap((d) => [`/api/v1/bills?sort=${s}_${d}`, `/api/v1/bills?session=44-1&sort=${s}_${d}`])),
-      '/api/v1/divisions?sort=updated_asc', '/api/v1/divisions?sort=updated_desc',
+  it('plans no sort for a page of each bills and divisions order, of a session, a jurisdiction or of all', async () => {
+    const scopes: [string, string][] = [['', ''], ['session=44-1&', 'ocd-jurisdiction/country:ca/legislature/44-1'], ['jurisdiction=ca&', 'ocd-jurisdiction/country:ca/legislature']];
+    const urls: [string, string][] = [
+      ...['number', 'introduced', 'latest_action', 'updated'].flatMap((s) => ['asc', 'desc'].flatMap((d) => scopes.map(([q, id]): [string, string] => [`/api/v1/bills?${q}sort=${s}_${d}`, id]))),
+      ['/api/v1/divisions?sort=updated_asc', ''], ['/api/v1/divisions?sort=updated_desc', ''],
     ];
-    const session = 'ocd-jurisdiction/country:ca/legislature/44-1';
     const sorted: string[] = [];
-    for (const url of urls) {
+    for (const [url, scope] of urls) {
       const texts: string[] = [];
       const stop = api.database.onQuery((e) => { if (e.text) texts.push(e.text); });
       try {
@@ -367,7 +367,7 @@ describe('a page read in its order from an index', () => {
         await tx.execute(sql.raw(`prepare sorted_page as ${statement}`));
         try {
           const [{ types }] = resultRows<{ types: string[] }>(await tx.execute(sql`select parameter_types::text[] as types from pg_prepared_statements where name = 'sorted_page'`)) as [{ types: string[] }];
-          const values = types.map((type) => (type === 'text' ? `'${session}'` : '21'));
+          const values = types.map((type) => (type === 'text' ? `'${scope}'` : '21'));
           return resultRows<{ 'QUERY PLAN': string }>(await tx.execute(sql.raw(`explain execute sorted_page(${values.join(', ')})`))).map((r) => r['QUERY PLAN']).join('\n');
         } finally {
           await tx.execute(sql`deallocate sorted_page`);
