@@ -244,25 +244,6 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
   };
 }
 
-/** A list whose items PostgreSQL writes as JSON text in the response's shape (src/db/json.ts), one a row. */
-export interface ItemSpec extends Omit<KeysetSpec<{ item: SQL<string> }, never>, 'fields' | 'attach'> {
-  item: SQL<string>;
-}
-
-/** A row of an `itemList`: its item's JSON text and its sort key. */
-export type ItemRow = Keyed<{ item: string }>;
-
-const itemFields = new WeakMap<SQL, { item: SQL<string> }>();
-
-/** The keyset list of items PostgreSQL writes (answer with `respondItems`). */
-export function itemList(db: Db, spec: ItemSpec): ListSource<ItemRow> {
-  const { item, ...list } = spec;
-  // One fields object per item, so its shape is walked once (`fieldsShape` keeps constant fields by identity).
-  let fields = itemFields.get(item);
-  if (!fields) itemFields.set(item, (fields = { item }));
-  return keysetList(db, { ...list, fields });
-}
-
 /** `(a, b) > (x, y)` for ascending keys, `<` for descending; the keyset page condition. */
 function after(columns: SQLWrapper[], values: unknown[] | null, direction: 'asc' | 'desc'): SQL | undefined {
   if (!values) return undefined;
@@ -363,20 +344,20 @@ export interface ListQueryParams {
   format?: 'json' | 'csv';
 }
 
-/** The page a list request asks for: its rows, the pagination, or null for CSV (already answered on `reply`). */
-async function listPage<Row, Item>(
+/** Answers a list request: JSON page (offset or cursor), or the whole filtered list as CSV. */
+export async function respondList<Row, Item>(
   request: FastifyRequest,
   reply: FastifyReply,
   query: ListQueryParams,
   source: ListSource<Row>,
-  csv: { filename: string; columns: CsvColumn<Item>[]; present: (row: Row) => Item },
+  present: (row: Row) => Item,
+  csv: { filename: string; columns: CsvColumn<Item>[] },
 ) {
   if (wantsCsv(request, query.format)) {
-    reply
+    return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${csv.filename}.csv"`)
-      .send(streamCsv(source, csv.present, csv.columns));
-    return null;
+      .send(streamCsv(source, present, csv.columns));
   }
   const perPage = query.per_page ?? 20;
   const page = query.cursor ? 1 : query.page ?? 1;
@@ -392,46 +373,16 @@ async function listPage<Row, Item>(
   const more = rows.length > perPage;
   const pageRows = more ? rows.slice(0, perPage) : rows;
   const last = pageRows[pageRows.length - 1];
-  const pagination = {
-    page,
-    per_page: perPage,
-    max_page: Math.max(1, Math.ceil(total / perPage)),
-    total_items: total,
-    next: more && last ? nextUrl(request, encodeCursor(source.key(last))) : null,
+  return {
+    results: pageRows.map(present),
+    pagination: {
+      page,
+      per_page: perPage,
+      max_page: Math.max(1, Math.ceil(total / perPage)),
+      total_items: total,
+      next: more && last ? nextUrl(request, encodeCursor(source.key(last))) : null,
+    },
   };
-  return { rows: pageRows, pagination };
-}
-
-/** Answers a list request: JSON page (offset or cursor), or the whole filtered list as CSV. */
-export async function respondList<Row, Item>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  query: ListQueryParams,
-  source: ListSource<Row>,
-  present: (row: Row) => Item,
-  csv: { filename: string; columns: CsvColumn<Item>[] },
-) {
-  const page = await listPage(request, reply, query, source, { ...csv, present });
-  return page ? { results: page.rows.map(present), pagination: page.pagination } : reply;
-}
-
-/**
- * Answers an `itemList` request: the items' JSON text spliced into the body as the response schema would write
- * it (`results` then `pagination`, whose keys and values `JSON.stringify` writes as fast-json-stringify does), or
- * CSV of the parsed items. Node then neither maps, presents nor serializes a row: on the bills list its CPU per
- * request fell 26-47%, PostgreSQL's rose 2.7-3.9x (writing the JSON; 12j-r7 note).
- */
-export async function respondItems<Item>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  query: ListQueryParams,
-  source: ListSource<ItemRow>,
-  csv: { filename: string; columns: CsvColumn<Item>[] },
-) {
-  const page = await listPage(request, reply, query, source, { ...csv, present: (row) => JSON.parse(row.item) as Item });
-  if (!page) return reply;
-  const results = page.rows.map((row) => row.item).join(',');
-  return reply.type('application/json; charset=utf-8').send(`{"results":[${results}],"pagination":${JSON.stringify(page.pagination)}}`);
 }
 
 /** `include=a&include=b` or `include=a,b`, validated against the resource's enum. */

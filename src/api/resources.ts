@@ -1,7 +1,7 @@
 /** What presenting and scoping rows share across resources: bilingual text, timestamps, a list's jurisdiction and session. */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { FEDERAL_JURISDICTION, sessionId } from '../domain/ids.js';
-import { MUNICIPAL_CODE, PROVINCE_CODE, resolveJurisdiction } from '../domain/jurisdictions.js';
+import { resolveJurisdiction } from '../domain/jurisdictions.js';
 import { legislatureName, type Legislature } from '../domain/legislatures.js';
 import { badParameter } from '../errors/problem.js';
 
@@ -42,12 +42,4 @@ export function listScope(q: { jurisdiction?: string | undefined; session?: stri
   const jurisdiction = listJurisdiction(q);
   if (!jurisdiction) return null;
   return q.session ? sql`${columns.sessionId} = ${sessionId(jurisdiction, q.session)}` : sql`${columns.jurisdictionId} = ${jurisdiction}`;
-}
-
-const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
-
-/** `jurisdictionCode` of a jurisdiction id column, in SQL, for items PostgreSQL builds (src/db/json.ts). */
-export function jurisdictionCodeOf(id: SQLWrapper): SQL<string> {
-  return sql<string>`case when ${id} = ${literal(FEDERAL_JURISDICTION)} then 'ca'
-    else coalesce(substring(${id} from ${literal(PROVINCE_CODE.source)}), substring(${id} from ${literal(MUNICIPAL_CODE.source)}), ${id}) end`;
 }

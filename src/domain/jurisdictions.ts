@@ -15,15 +15,11 @@ export function resolveJurisdiction(value: string): string | null {
   return null;
 }
 
-/** Where a province's and a municipality's code is in its OCD jurisdiction id (also read by PostgreSQL's regular expressions). */
-export const PROVINCE_CODE = /province:([a-z]{2})\/legislature$/;
-export const MUNICIPAL_CODE = /\/((?:csd|cd):\d+)\/council$/;
-
 /** The short code of an OCD jurisdiction id, for natural-key URLs like /bills/ca/45-1/C-12. */
 export function jurisdictionCode(id: string): string {
   if (id === FEDERAL_JURISDICTION) return 'ca';
-  const province = PROVINCE_CODE.exec(id);
+  const province = /province:([a-z]{2})\/legislature$/.exec(id);
   if (province) return province[1]!;
-  const municipal = MUNICIPAL_CODE.exec(id);
+  const municipal = /\/((?:csd|cd):\d+)\/council$/.exec(id);
   return municipal ? municipal[1]! : id;
 }

@@ -1,6 +1,7 @@
 /** Bills: list with filters, full-text search and sorts; one bill by OCD id or natural key, with includes. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import {
@@ -12,15 +13,17 @@ import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdiction
 import { sameNumber, textMatches, textQuery, textRank } from '../../db/full-text.js';
 import { shapedQuery } from '../../db/prepared.js';
 import { jsonArray } from '../../db/json-columns.js';
-import { by, includes, itemList, respondItems, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
+import { by, columnsWithout, includes, keysetList, respondList, sortBy, type CsvColumn, type Orders, type Sort } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
-import { jurisdictionCodeOf, listScope } from '../resources.js';
-import { bilingualText, isoTimeText, jsonbObjectsText, jsonText, jsonWhen } from '../../db/json.js';
+import { bilingual, isoTime, listScope } from '../resources.js';
 import { BILL_ORDERS, INCLUDES, BillsQuery, Bill, BillDetail, DetailQuery } from '../schemas/bills.js';
 
 // ── query ─────────────────────────────────────────────────────────────────
+/** What a bill response shows: every column but the search vectors, and the session's identifier. */
+const billFields = { ...columnsWithout(bills, ['searchEn', 'searchFr']), session: legislativeSessions.identifier };
 const billJoins = [{ table: legislativeSessions, on: eq(legislativeSessions.id, bills.sessionId), exactlyOne: true }];
+type BillRow = SelectResultFields<typeof billFields>;
 const billVectors = { en: bills.searchEn, fr: bills.searchFr };
 
 function filters(q: Static<typeof BillsQuery>): SQL[] {
@@ -59,8 +62,8 @@ function ordering(q: Static<typeof BillsQuery>): Sort {
 }
 
 export function billSource(db: Db, q: Static<typeof BillsQuery>) {
-  return itemList(db, {
-    from: bills, joins: billJoins, item: billItem, where: filters(q), sort: ordering(q), changedSince: { column: bills.updatedAt, since: q.updated_since },
+  return keysetList(db, {
+    from: bills, joins: billJoins, fields: billFields, where: filters(q), sort: ordering(q), changedSince: { column: bills.updatedAt, since: q.updated_since },
   });
 }
 
@@ -69,34 +72,32 @@ export function billUrl(jurisdictionId: string, session: string, identifier: str
   return `/api/v1/bills/${jurisdictionCode(jurisdictionId)}/${session}/${identifier}`;
 }
 
-/**
- * A bill as the response shows it, written by PostgreSQL as JSON text (src/db/json.ts): the list splices its
- * rows into the body, the detail parses its one row and adds what it includes.
- */
-const billItem = jsonText<Static<typeof Bill>>({
-  id: bills.id,
-  jurisdiction_id: bills.jurisdictionId,
-  session: legislativeSessions.identifier,
-  identifier: bills.identifier,
-  title: bilingualText(bills.titleEn, bills.titleFr),
-  short_title: bilingualText(bills.shortTitleEn, bills.shortTitleFr),
-  type: bills.billType,
-  is_government: bills.isGovernment,
-  from_organization: bills.originatingChamber,
-  sponsor: jsonWhen(sql`${bills.sponsorPersonId} <> ''`, jsonText({ id: bills.sponsorPersonId, name: bills.sponsorName, title: bills.sponsorTitle })),
-  status: bilingualText(bills.statusEn, bills.statusFr),
-  latest_stage: bilingualText(bills.latestStageEn, bills.latestStageFr),
-  introduced_date: bills.introducedDate,
-  latest_action_date: bills.latestActionDate,
-  royal_assent_date: bills.royalAssentDate,
-  statute: jsonWhen(sql`${bills.statuteChapter} <> '' or ${bills.statuteYear} <> 0`, jsonText({ year: bills.statuteYear, chapter: bills.statuteChapter })),
-  summary: bilingualText(bills.summaryEn, bills.summaryFr),
-  other_identifiers: jsonbObjectsText(bills.otherIdentifiers, ['scheme', 'identifier']),
-  sources: jsonbObjectsText(bills.sources, ['source', 'retrieved_at'], ['url', 'file', 'location']),
-  url: sql`'/api/v1/bills/' || ${jurisdictionCodeOf(bills.jurisdictionId)} || '/' || ${legislativeSessions.identifier} || '/' || ${bills.identifier}`,
-  created_at: isoTimeText(bills.createdAt),
-  updated_at: isoTimeText(bills.updatedAt),
-});
+export function presentBill(b: BillRow): Static<typeof Bill> {
+  return {
+    id: b.id,
+    jurisdiction_id: b.jurisdictionId,
+    session: b.session,
+    identifier: b.identifier,
+    title: bilingual(b.titleEn, b.titleFr),
+    short_title: bilingual(b.shortTitleEn, b.shortTitleFr),
+    type: b.billType,
+    is_government: b.isGovernment,
+    from_organization: b.originatingChamber,
+    sponsor: b.sponsorPersonId ? { id: b.sponsorPersonId, name: b.sponsorName, title: b.sponsorTitle } : null,
+    status: bilingual(b.statusEn, b.statusFr),
+    latest_stage: bilingual(b.latestStageEn, b.latestStageFr),
+    introduced_date: b.introducedDate,
+    latest_action_date: b.latestActionDate,
+    royal_assent_date: b.royalAssentDate,
+    statute: b.statuteChapter || b.statuteYear ? { year: b.statuteYear, chapter: b.statuteChapter } : null,
+    summary: bilingual(b.summaryEn, b.summaryFr),
+    other_identifiers: b.otherIdentifiers,
+    sources: b.sources,
+    url: billUrl(b.jurisdictionId, b.session, b.identifier),
+    created_at: isoTime(b.createdAt)!,
+    updated_at: isoTime(b.updatedAt)!,
+  };
+}
 
 const bilingualJson = (en: SQLWrapper, fr: SQLWrapper) => sql`json_build_object('en', ${en}, 'fr', ${fr})`;
 
@@ -129,7 +130,7 @@ const includeColumns: { [K in Included]: SQL<NonNullable<Detail[K]>> } = {
   eq(committeeMeetingBills.billId, bills.id), sql`${committeeMeetings.date}, ${committeeMeetings.number}`),
 };
 
-type BillWith = { item: string } & { [K in Included]?: NonNullable<Detail[K]> };
+type BillWith = BillRow & { [K in Included]?: NonNullable<Detail[K]> };
 
 // One query per set of includes asked for (in INCLUDES' order), each prepared once per shape of its `where`.
 const billQueries = new Map<string, (db: Db, where: SQL) => Promise<BillWith[]>>();
@@ -139,7 +140,7 @@ function billQuery(include: Set<(typeof INCLUDES)[number]>) {
   const key = included.join();
   let query = billQueries.get(key);
   if (!query) {
-    const fields = { item: billItem, ...Object.fromEntries(included.map((name) => [name, includeColumns[name]])) };
+    const fields = { ...billFields, ...Object.fromEntries(included.map((name) => [name, includeColumns[name]])) };
     query = shapedQuery((db, where: SQL) => db.select(fields).from(bills).innerJoin(legislativeSessions, billJoins[0]!.on).where(where).limit(1)) as (db: Db, where: SQL) => Promise<BillWith[]>;
     billQueries.set(key, query);
   }
@@ -150,9 +151,11 @@ function billQuery(include: Set<(typeof INCLUDES)[number]>) {
 async function billDetail(db: Db, where: SQL, include: Set<(typeof INCLUDES)[number]>): Promise<Detail | undefined> {
   const [bill] = await billQuery(include)(db, where);
   if (!bill) return undefined;
-  const detail: Detail = JSON.parse(bill.item) as Static<typeof Bill>;
+  const detail: Detail = presentBill(bill);
   if (bill.actions) detail.actions = bill.actions;
-  if (include.has('sponsors')) detail.sponsors = detail.sponsor ? [{ ...detail.sponsor, primary: true }] : [];
+  if (include.has('sponsors')) {
+    detail.sponsors = bill.sponsorPersonId ? [{ id: bill.sponsorPersonId, name: bill.sponsorName, title: bill.sponsorTitle, primary: true }] : [];
+  }
   if (bill.votes) detail.votes = bill.votes;
   if (bill.texts) detail.texts = bill.texts;
   if (bill.committee_meetings) detail.committee_meetings = bill.committee_meetings;
@@ -173,7 +176,7 @@ export const billRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.database.db;
 
   app.get('/bills', { schema: { tags: ['bills'], summary: 'List and search bills', querystring: BillsQuery, response: { 200: listResponse(Bill) } } },
-    async (request, reply) => respondItems(request, reply, request.query, billSource(db, request.query), {
+    async (request, reply) => respondList(request, reply, request.query, billSource(db, request.query), presentBill, {
       filename: 'bills', columns: billCsvColumns,
     }));
 

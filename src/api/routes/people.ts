@@ -17,12 +17,12 @@ import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { legislatureOn } from '../../domain/legislatures.js';
 import { likeContains, searchKey } from '../../domain/text.js';
 import { isParty } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, respondItems, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
+import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
 import type { ListTotals } from '../list-totals.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime, presentLegislature } from '../resources.js';
-import { billCsvColumns, billSource } from './bills.js';
+import { billCsvColumns, billSource, presentBill } from './bills.js';
 import { Bill } from '../schemas/bills.js';
 import { presentSpeech, speechColumns, speechFilters, speechOrdering, speechSource } from './debates.js';
 import { Speech } from '../schemas/debates.js';
@@ -507,7 +507,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app,
     schema: { tags: ['people'], summary: 'Bills the person sponsored', params: PersonParams, querystring: BillsQuery, response: { 200: listResponse(Bill) } },
   }, async (request, reply) => {
     const person = await findPerson(db, request.params.uuid);
-    return respondItems(request, reply, request.query, billSource(db, { ...request.query, sponsor: person.id }), {
+    return respondList(request, reply, request.query, billSource(db, { ...request.query, sponsor: person.id }), presentBill, {
       filename: 'bills', columns: billCsvColumns,
     });
   });
