@@ -114,7 +114,10 @@ export function redisStore(url: string, prefix = 'op:'): Store {
     },
     async subscribe(channel, listener) {
       if (!subscriber) {
-        subscriber = new Redis(url, options);
+        // Its own resubscription is off: ioredis sends it on every reconnect with no handler, so a connection lost
+        // again before Redis answered rejected it unhandled (CI, test/ops/health.test.ts); the 'ready' handler
+        // below renews every subscription anyway.
+        subscriber = new Redis(url, { ...options, autoResubscribe: false });
         subscriber.on('error', () => {});
         subscriber.on('message', (ch: string, message: string) => {
           for (const l of listeners.get(ch) ?? []) l(message);

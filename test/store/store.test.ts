@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryStore, openStore, type Store } from '../../src/store/store.js';
+import { TcpProxy } from '../ops/support.js';
 
 const stores: [string, Store][] = [['memory', memoryStore()]];
 if (process.env.REDIS_URL) stores.push(['redis', openStore(process.env.REDIS_URL)]);
@@ -48,4 +49,25 @@ it.skipIf(!process.env.REDIS_URL)('a second Redis client sees the first one\'s c
   expect((await b.hit(key, 10_000)).count).toBe(3);
   await a.close();
   await b.close();
+});
+
+it.skipIf(!process.env.REDIS_URL)('a subscriber keeps its subscriptions across a lost connection to Redis', async () => {
+  const target = new URL(process.env.REDIS_URL!);
+  const proxy = await new TcpProxy({ host: target.hostname, port: Number(target.port || 6379) }).start();
+  const subscriber = openStore(proxy.url(process.env.REDIS_URL!));
+  const publisher = openStore(process.env.REDIS_URL);
+  const channel = `test:${randomUUID()}`;
+  const received: string[] = [];
+  await subscriber.subscribe(channel, (m) => received.push(m));
+  await proxy.cut();
+  await proxy.restore();
+  // Published from another client until the subscriber, reconnected, has subscribed again.
+  for (let i = 0; i < 100 && received.length === 0; i++) {
+    await publisher.publish(channel, 'after the loss');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(received[0]).toBe('after the loss');
+  await subscriber.close();
+  await publisher.close();
+  await proxy.cut();
 });
