@@ -12,7 +12,7 @@ import { type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { anyOf, shapedQuery, shapedRows } from '../../db/prepared.js';
 import { jsonArray } from '../../db/json-columns.js';
-import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes } from '../../db/schema.js';
+import { bills, legislativeSessions, memberships, organizations, people, voteEvents, votes, type Provenance } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { legislatureOn } from '../../domain/legislatures.js';
 import { likeContains, searchKey } from '../../domain/text.js';
@@ -117,6 +117,9 @@ function organizationNames(db: Db, totals: ListTotals): Promise<ReadonlyMap<stri
   return totals.remember('organizations-by-id', async () => new Map((await everyOrganization(db)).map((o) => [o.id, o])));
 }
 
+/** The order `standingsOf` reads a person's memberships in: the latest start first (an undated one last), then by id. */
+const standingOrder = [desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)];
+
 const standingRows = shapedQuery((db, ofPeople: SQL) => db.select({
   personId: memberships.personId, role: memberships.role, label: memberships.label, district: memberships.district,
   divisionId: memberships.divisionId, startDate: memberships.startDate, endDate: memberships.endDate,
@@ -124,7 +127,7 @@ const standingRows = shapedQuery((db, ofPeople: SQL) => db.select({
 })
   .from(memberships)
   .where(ofPeople)
-  .orderBy(desc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
+  .orderBy(...standingOrder));
 
 type MembershipRow = Awaited<ReturnType<typeof standingRows>>[number];
 
@@ -188,10 +191,14 @@ function standingsOf(ids: string[], rows: MembershipRow[], orgs: ReadonlyMap<str
   return result;
 }
 
+/** Each row with its person's standing. */
+function attachStandings<R extends PersonRow>(rows: R[], byId: Map<string, Standing>): (R & { standing: Standing })[] {
+  return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
+}
+
 /** People rows with their current standing attached, ready for `presentPerson`. */
 export async function withStandings<R extends PersonRow>(db: Db, totals: ListTotals, rows: R[]): Promise<(R & { standing: Standing })[]> {
-  const byId = await standings(db, totals, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
+  return attachStandings(rows, await standings(db, totals, rows.map((r) => r.id)));
 }
 
 /** A membership as `heldColumn` sends it: `standingRows`' fields but the person's id, in this order. */
@@ -205,7 +212,7 @@ type HeldTuple = [role: string, label: string | null, district: string | null, d
  */
 const heldColumn = jsonArray<HeldTuple>(sql`json_build_array(${memberships.role}, ${memberships.label}, ${memberships.district}, ${memberships.divisionId},
   ${memberships.startDate}, ${memberships.endDate}, ${memberships.organizationId}, ${memberships.onBehalfOfId}, ${isCurrent})`,
-sql`${memberships}`, eq(memberships.personId, people.id), sql`coalesce(${memberships.startDate}, '0001-01-01') desc, ${memberships.id}`);
+sql`${memberships}`, eq(memberships.personId, people.id), sql.join(standingOrder, sql`, `));
 
 const listedPersonFields = { ...personFields, held: heldColumn };
 
@@ -215,8 +222,7 @@ async function withHeldStandings<R extends PersonRow & { held: HeldTuple[] }>(db
   const held = rows.flatMap((p) => p.held.map(([role, label, district, divisionId, startDate, endDate, organizationId, onBehalfOfId, current]): MembershipRow => ({
     personId: p.id, role, label, district, divisionId, startDate, endDate, organizationId, onBehalfOfId, current,
   })));
-  const byId = standingsOf(rows.map((r) => r.id), held, orgs);
-  return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
+  return attachStandings(rows, standingsOf(rows.map((r) => r.id), held, orgs));
 }
 
 const orders: Orders<(typeof ORDERS)[number]> = {
@@ -231,44 +237,58 @@ async function peopleSource(db: Db, totals: ListTotals, q: Static<typeof PeopleQ
   });
 }
 
-const personWhere = shapedQuery((db, where: SQL) => db.select(personFields).from(people).where(where).limit(1));
-
-async function findPerson(db: Db, uuid: string): Promise<PersonRow> {
-  const id = `ocd-person/${uuid}`;
-  const [row] = await personWhere(db, eq(people.id, id));
-  if (!row) throw notFound('person', id);
-  return row;
+/** The person of a path's uuid as `read` selects them, or a 404. */
+function personBy<R>(read: (db: Db, where: SQL) => Promise<R[]>): (db: Db, uuid: string) => Promise<R> {
+  return async (db, uuid) => {
+    const id = `ocd-person/${uuid}`;
+    const [row] = await read(db, eq(people.id, id));
+    if (!row) throw notFound('person', id);
+    return row;
+  };
 }
 
-const membershipRows = shapedQuery((db, ofPerson: SQL) => db.select({
-  membership: memberships,
-  organization: organizationRef,
-  party: { id: partyOrg.id, name: partyOrg.name, nameFr: partyOrg.nameFr },
-  current: sql<boolean>`${isCurrent}`,
-})
-  .from(memberships)
-  .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-  .leftJoin(partyOrg, eq(partyOrg.id, memberships.onBehalfOfId))
-  .where(ofPerson)
-  .orderBy(asc(sql`coalesce(${memberships.startDate}, '0001-01-01')`), asc(memberships.id)));
+const findPerson = personBy(shapedQuery((db, where: SQL) => db.select(personFields).from(people).where(where).limit(1)));
 
-async function personDetail(db: Db, totals: ListTotals, person: PersonRow, photos: PhotoServing): Promise<Static<typeof PersonDetail>> {
-  const [[withStanding], rows] = await Promise.all([
-    withStandings(db, totals, [person]),
-    membershipRows(db, eq(memberships.personId, person.id)),
-  ]);
-  const seats = rows.filter((r) => SEATS.includes(r.organization.classification));
-  const sessions = await overlappingSessions(db, seats.map((r) => ({ ...r.membership, jurisdictionId: r.organization.jurisdictionId })));
+/** A membership as `membershipsColumn` sends it, with its organization and the party it sat for, in this order. */
+type MembershipTuple = [id: string, role: string, label: string | null, district: string | null, divisionId: string | null, startDate: string | null,
+  endDate: string | null, sources: Provenance[], current: boolean, organizationId: string, organizationName: string, organizationNameFr: string | null,
+  classification: string, jurisdictionId: string | null, partyId: string | null, partyName: string | null, partyNameFr: string | null];
+
+/**
+ * Every membership of the person, the earliest first, as a JSON column of the statement that reads the person (beside
+ * `heldColumn` for their standing): a person is one statement, where their memberships and standing were two more.
+ */
+const membershipsColumn = jsonArray<MembershipTuple>(sql`json_build_array(${memberships.id}, ${memberships.role}, ${memberships.label},
+  ${memberships.district}, ${memberships.divisionId}, ${memberships.startDate}, ${memberships.endDate}, ${memberships.sources}, ${isCurrent},
+  ${organizations.id}, ${organizations.name}, ${organizations.nameFr}, ${organizations.classification}, ${organizations.jurisdictionId},
+  ${partyOrg.id}, ${partyOrg.name}, ${partyOrg.nameFr})`,
+sql`${memberships} inner join ${organizations} on ${organizations.id} = ${memberships.organizationId}
+  left join ${organizations} ${partyOrg} on ${partyOrg.id} = ${memberships.onBehalfOfId}`,
+eq(memberships.personId, people.id), sql`coalesce(${memberships.startDate}, '0001-01-01'), ${memberships.id}`);
+
+const findPersonDetail = personBy(shapedQuery((db, where: SQL) => db.select({ ...personFields, held: heldColumn, memberships: membershipsColumn })
+  .from(people).where(where).limit(1)));
+
+async function personDetail(db: Db, totals: ListTotals, uuid: string, photos: PhotoServing): Promise<Static<typeof PersonDetail>> {
+  const row = await findPersonDetail(db, uuid);
+  const [person] = await withHeldStandings(db, totals, [row]);
+  const rows = row.memberships.map(([id, role, label, district, divisionId, startDate, endDate, sources, current,
+    organizationId, name, nameFr, classification, jurisdictionId, partyId, partyName, partyNameFr]) => ({
+    id, role, label, district, divisionId, startDate, endDate, sources, current,
+    organization: { id: organizationId, name, nameFr, classification, jurisdictionId }, party: { id: partyId, name: partyName, nameFr: partyNameFr },
+  }));
+  const seats = rows.filter((m) => SEATS.includes(m.organization.classification));
+  const sessions = await overlappingSessions(db, seats.map((m) => ({ ...m, jurisdictionId: m.organization.jurisdictionId })));
   return {
-    ...presentPerson(withStanding!, photos),
-    memberships: rows.map(({ membership: m, organization, party, current }) => ({
-      id: m.id, organization: presentOrganization(organization), role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
-      party: party?.id && party.name ? { id: party.id, name: bilingual(party.name, party.nameFr) } : null,
-      start_date: m.startDate, end_date: m.endDate, current: Boolean(current), sources: m.sources,
+    ...presentPerson(person!, photos),
+    memberships: rows.map((m) => ({
+      id: m.id, organization: presentOrganization(m.organization), role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
+      party: m.party.id && m.party.name ? { id: m.party.id, name: bilingual(m.party.name, m.party.nameFr) } : null,
+      start_date: m.startDate, end_date: m.endDate, current: m.current, sources: m.sources,
     })),
-    terms: seats.map(({ membership: m, organization, party }) => ({
-      organization: presentOrganization(organization), role: m.role, district: m.district, division_id: m.divisionId, party: party?.name ? bilingual(party.name, party.nameFr) : null,
-      start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
+    terms: seats.map((m) => ({
+      organization: presentOrganization(m.organization), role: m.role, district: m.district, division_id: m.divisionId,
+      party: m.party.name ? bilingual(m.party.name, m.party.nameFr) : null, start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
     })),
   };
 }
@@ -480,7 +500,7 @@ export const peopleRoutes: FastifyPluginAsyncTypebox<PhotoServing> = async (app,
 
   app.get('/people/ocd-person/:uuid', {
     schema: { tags: ['people'], summary: 'One person with memberships and seat terms', params: PersonParams, response: { 200: PersonDetail } },
-  }, async (request) => personDetail(db, app.listTotals, await findPerson(db, request.params.uuid), photos));
+  }, async (request) => personDetail(db, app.listTotals, request.params.uuid, photos));
 
   app.get('/people/ocd-person/:uuid/votes', {
     schema: {
