@@ -113,7 +113,7 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
   console.log(`\n## ${name}  (load average ${load()})`);
   // For PGlite this peak is the first start's: an empty data folder, the template, the migrations and the sample's import.
   const ready = serverMemory(instance.child.pid!);
-  console.log(`server memory when ready: RSS ${ready.rssMb} MB, peak ${ready.peakMb} MB`);
+  console.log(`server memory when ready: RSS ${ready.rssMb} MB (anonymous ${ready.anonymousMb}, mapped files ${ready.rssMb - ready.anonymousMb}), peak ${ready.peakMb} MB`);
   const key = await benchApiKey(instance.url);
   const paths = (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match));
   const capture = databaseUrl ? await statementCapture(databaseUrl) : undefined;
@@ -193,7 +193,7 @@ async function benchEndpoints(instance: Instance, paths: string[], key: string, 
     await bare.close();
   }
   const memory = serverMemory(instance.child.pid!);
-  console.log(`server memory after the run: RSS ${memory.rssMb} MB, peak ${memory.peakMb} MB  (load average ${load()})`);
+  console.log(`server memory after the run: RSS ${memory.rssMb} MB (anonymous ${memory.anonymousMb}, mapped files ${memory.rssMb - memory.anonymousMb}), peak ${memory.peakMb} MB  (load average ${load()})`);
   console.log(`\nUncached at c=${connectionCounts[0]}, for the README:\n\n${markdownTable(table)}`);
 }
 

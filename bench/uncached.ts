@@ -138,16 +138,20 @@ export function distinctListPaths(path: string, total: number, cap = 20_000): st
 
 /**
  * Resident memory of the server: the largest process under `pid` (the process itself,
- * or with --workers its largest worker), in MB, now and at its peak.
+ * or with --workers its largest worker), in MB, now and at its peak, and how much of it
+ * is anonymous (V8's heap, buffers, malloc's arenas: what the server's own work holds)
+ * rather than pages of mapped files (node's and the libraries' code, ~46 MB, the same
+ * whatever the server does).
  */
-export function serverMemory(pid: number): { rssMb: number; peakMb: number } {
-  let best = { rssMb: 0, peakMb: 0 };
+export function serverMemory(pid: number): { rssMb: number; peakMb: number; anonymousMb: number } {
+  let best = { rssMb: 0, peakMb: 0, anonymousMb: 0 };
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
       const peakMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-      if (rssMb > best.rssMb) best = { rssMb, peakMb };
+      const anonymousMb = Math.round(Number(/^Anonymous:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024);
+      if (rssMb > best.rssMb) best = { rssMb, peakMb, anonymousMb };
       for (const task of readdirSync(`/proc/${p}/task`)) {
         for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
       }
