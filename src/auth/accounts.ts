@@ -153,7 +153,7 @@ export class Accounts {
     assertAcceptablePassword(next, { email: user.email, username: user.username }, 'new_password');
     const passwordHash = await hashPassword(next);
     const result = await scoped(this.db, session, async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
+      await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date().toISOString() }).where(eq(users.id, user.id));
       const sessionsRevoked = await revokeAllSessions(tx, session, user.id, 'password-change', session.sessionId);
       const resetTokensRevoked = await spendResetTokens(tx, user.id);
       const keys = await tx.select(apiKeyInfo).from(apiKeys)
@@ -186,7 +186,7 @@ export class Accounts {
       const [claimed] = await tx.select({ hash: passwordResets.tokenHash }).from(passwordResets)
         .where(and(eq(passwordResets.tokenHash, hash), isNull(passwordResets.usedAt))).for('update');
       if (!claimed) return null;
-      await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, user.id));
+      await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date().toISOString() }).where(eq(users.id, user.id));
       const sessionsRevoked = await revokeAllSessions(tx, scope, user.id, 'password-reset');
       const keys = await tx.update(apiKeys).set({ revokedAt: new Date() })
         .where(and(eq(apiKeys.userId, user.id), isNull(apiKeys.revokedAt))).returning({ id: apiKeys.id });

@@ -59,6 +59,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       max,
       prepare: true,
       onnotice: () => {},
+      // Timestamps arrive as PostgreSQL's text in the session's zone; in UTC the API's ISO string is a
+      // rewrite of that text (isoTime, src/api/resources.ts) whatever zone the server defaults to.
+      connection: { TimeZone: 'UTC' },
       // A database that does not answer a connect within 2 s is treated as down (503, src/db/outage.ts).
       connect_timeout: 2,
       // postgres.js waits up to 20 s between reconnects after a few failed ones, which keeps reads down long

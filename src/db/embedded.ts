@@ -19,9 +19,9 @@ import * as schema from './schema.js';
  * grows and never shrinks: at the template's 128 MB they filled during the first import and took the
  * heap from 128 to 226 MB (first start's sample import peaked at 621 MB; at 16 MB the heap stays at its
  * initial 128 MB and the peak is 482 MB, in the same time). Pages they do not hold come from the
- * operating system's file cache, a copy away.
+ * operating system's file cache, a copy away. Sessions in UTC, as on PostgreSQL (src/db/client.ts).
  */
-const START_SETTINGS = ['shared_buffers=16MB'];
+const START_SETTINGS = ['shared_buffers=16MB', 'TimeZone=UTC'];
 
 export async function openEmbedded(options: OpenOptions): Promise<Database> {
   // V8 runs PGlite's WASM on its baseline compiler (Liftoff) only and never tiers its hot functions up to

@@ -48,9 +48,17 @@ export interface Link {
   note?: string;
 }
 
+/**
+ * A time the API shows but no code computes with: PostgreSQL's text as the driver hands it over
+ * (`2021-11-22 15:00:00.123456+00`), which isoTime (src/api/resources.ts) rewrites for a response
+ * without the Date per value of drizzle's 'date' mode. The times accounts, sessions, keys and jobs
+ * compare and add to stay Dates.
+ */
+const shownTime = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
 const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: shownTime('created_at').notNull().defaultNow(),
+  updatedAt: shownTime('updated_at').notNull().defaultNow(),
 };
 const provenance = {
   sources: jsonb('sources').$type<Provenance[]>().notNull().default(sql`'[]'::jsonb`),
@@ -182,7 +190,7 @@ export const personCandidates = pgTable('person_candidates', {
   otherPersonId: text('other_person_id').notNull(),
   name: text('name').notNull(),
   reason: text('reason').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: shownTime('created_at').notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.personId, t.otherPersonId] })]);
 
 /**
@@ -410,7 +418,7 @@ export const speeches = pgTable('speeches', {
   speakerName: text('speaker_name').notNull(), // as printed
   speakerAffiliation: text('speaker_affiliation'), // party / riding as printed
   speakerRole: text('speaker_role').$type<SpeakerRole>(), // who spoke: a member, the chair, a witness, a clerk, a group ("Some hon. members")
-  time: timestamp('time', { withTimezone: true }),
+  time: shownTime('time'),
   subjectEn: text('subject_en'),
   subjectFr: text('subject_fr'),
   textEn: text('text_en'),
@@ -436,8 +444,8 @@ export const importRuns = pgTable('import_runs', {
   source: text('source').notNull(),
   paths: jsonb('paths').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   status: text('status').notNull(), // running | succeeded | partial | failed | abandoned (src/ingest/import-runs.ts)
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  startedAt: shownTime('started_at').notNull().defaultNow(),
+  finishedAt: shownTime('finished_at'),
   inserted: integer('inserted').notNull().default(0),
   updated: integer('updated').notNull().default(0),
   unchanged: integer('unchanged').notNull().default(0),

@@ -726,7 +726,7 @@ async function writeSpeeches(
       speakerName: s.heading.printed,
       speakerAffiliation: s.heading.affiliation,
       speakerRole: s.heading.role,
-      time: s.time,
+      time: s.time?.toISOString() ?? null,
       billId: s.bill ? billId(FEDERAL_JURISDICTION, sitting.session, s.bill) : null,
       otherIdentifiers: [{ scheme: 'hansard-intervention-id', identifier: s.interventionId }],
       sources: ctx.provenance(file, `Intervention ${s.interventionId}`, sittingUrl(sitting)),

@@ -71,7 +71,7 @@ describe('hansard importer (House of Commons Alpheus XML)', () => {
       textFr: null,
     });
     // (1000) on the sitting day, Ottawa summer time.
-    expect(rows[0]!.time?.toISOString()).toBe('2023-05-18T14:00:00.000Z');
+    expect(rows[0]!.time).toBe('2023-05-18 14:00:00+00');
     expect(rows[0]!.textEn).toMatch(/^moved for leave to introduce Bill C-332, An Act to amend the Criminal Code \(controlling or coercive conduct\)\.\n\nShe said: Mr\. Speaker/);
     expect(rows[0]!.textEn!.split('\n\n')).toHaveLength(5);
     // A petition continues the "Petitions" subject of business under its own qualifier.

@@ -176,7 +176,7 @@ describe('a run whose process is killed', () => {
       expect(row.status).toBe('abandoned');
       expect(row.error).toMatch(/^abandoned: the process running it stopped/);
       // Its last heartbeat stays its updated_at; it was ended no later than a minute after it (plus one reaper round).
-      expect(row.finishedAt!.getTime() - row.updatedAt.getTime()).toBeLessThan(ABANDON_AFTER_MS + 35_000);
+      expect(Date.parse(row.finishedAt!) - Date.parse(row.updatedAt)).toBeLessThan(ABANDON_AFTER_MS + 35_000);
       // What it had committed stays (each unit is one transaction); the source imports again.
       const again = await runImport(db, legisinfoBills, SAMPLE);
       expect(['succeeded', 'partial']).toContain(again.status);

@@ -128,7 +128,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { role, tier, disabled } = request.body;
     if ((role !== undefined && role !== 'admin') || disabled === true) await keepAnAdmin(user, role !== undefined && role !== 'admin' ? 'demote' : 'disable');
     const newRole = role !== undefined && role !== user.role ? role : undefined;
-    const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+    const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date().toISOString() };
     if (tier !== undefined && tier !== user.tier) changes.tier = tier;
     if (disabled !== undefined && disabled !== (user.disabledAt !== null)) changes.disabledAt = disabled ? new Date() : null;
     const target = { targetType: 'user', targetId: user.id } as const;
