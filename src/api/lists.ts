@@ -124,26 +124,42 @@ const DEFER_AFTER_PAGES = 4;
 
 const CSV_BATCH = 500;
 
-/** The row counts a page that skips no rows is planned for: a 1-2-5 series of page sizes and the row that tells whether there is more, and the CSV batch. */
+/** The row counts a page is planned for: a 1-2-5 series of page sizes and the row that tells whether there is more, and the CSV batch. */
 const PLANNED_ROWS = [...[1, 2, 5, 10, 20, 50, 100].map((perPage) => perPage + 1), CSV_BATCH];
 
 /** The planned row count of a page of `limit` rows: one statement per list shape and count on each connection. */
 const plannedRows = (limit: number) => PLANNED_ROWS.find((n) => n >= limit) ?? limit;
 
 /**
- * A page that skips no rows (the first, a cursor's, a CSV batch) as `select * from (<page> limit $n) page
- * limit <rows>`, so the plan cache keeps one plan for it. A bound limit (or any offset) makes PostgreSQL
+ * A page (the first, a cursor's, a CSV batch, one after an offset, the keys a deep page skips to) as
+ * `select * from (<page> limit $n) page limit <rows>`, so the plan cache keeps one plan for it. A bound limit (or any offset) makes PostgreSQL
  * cost a generic plan for 10% of the rows it estimates (preprocess_limit), never cheaper than a custom plan
  * for a page of a long list, so the page was planned again on every request: 0.14-0.94 ms for 0.07-0.39 ms
  * of execution on the full data. A limit written in alone is costed as that many of the generic estimate's
  * rows, which loses to the custom plan where that estimate is low (a session's divisions, a cursor's rest).
  * Written around a bound one, the inner query is planned for `rows` rows and costed for the fewer of the two
- * (12p-r6 note: which statements end on the generic plan). Drizzle binds `limit`, so the SQL is wrapped where
- * the builder renders it.
+ * (12p-r6 note: which statements end on the generic plan). After an offset, the offset is a one-time
+ * subquery (`opaque`): a custom plan costs the offset it knows, a generic one 10% of the rows, and the custom
+ * one won on every request (12p-r8 note). Drizzle binds `limit` and `offset`, so the SQL is written where the
+ * builder renders it.
  */
-function plannedFor<Q extends { getSQL(): SQL }>(query: Q, rows: number): Q {
+function plannedFor<Q extends { getSQL(): SQL }>(query: Q, limit: number | Placeholder, offset: number | Placeholder | null, rows: number): Q {
   const inner = query.getSQL.bind(query);
-  return Object.assign(query, { getSQL: () => sql`select * from (${inner()}) page limit ${sql.raw(String(rows))}` });
+  const skip = offset === null ? sql`` : sql` offset ${opaque([offset], ['int'])}`;
+  return Object.assign(query, { getSQL: () => sql`select * from (${inner()} limit ${limit}${skip}) page limit ${sql.raw(String(rows))}` });
+}
+
+/** The SQL type of each cursor value's type, as the sort keys compare it. */
+const SQL_TYPES: Record<KeyType, string> = { text: 'text', uuid: 'uuid', date: 'date', time: 'timestamptz', int: 'int4', bigint: 'int8', number: 'numeric' };
+
+/**
+ * Values as a one-time subquery, `(select $1::t, …)`: PostgreSQL runs it once per execution (an initplan)
+ * and an index still reads from its result, but no plan sees the values, so a custom plan costs what the
+ * generic one does and the plan cache keeps the generic one (a custom plan's estimate for a cursor's
+ * `(keys) < ($1, $2)` or an offset differs from the generic one's, and won on every request).
+ */
+function opaque(values: unknown[], types: KeyType[]): SQL {
+  return sql`(select ${sql.join(values.map((v, i) => sql`${v}::${sql.raw(SQL_TYPES[types[i]!])}`), sql`, `)})`;
 }
 
 /** What a page skips: nothing, a few rows by offset, or many rows found by their keys first (`pageQuery`). */
@@ -171,6 +187,7 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
     from: spec.from, ons: joins.map((j) => j.on), where: [...spec.where, changedSince(spec.changedSince)], keys: spec.sort.keys.map((k) => k.expr), fields: spec.fields,
   };
   const dir = spec.sort.direction === 'asc' ? asc : desc;
+  const keyTypes = spec.sort.keys.map((k) => k.type);
   // The joins the skipped rows of a deep page are found without (PostgreSQL 15 keeps an unread left join's key column needed, so no index-only scan).
   const unread = joins.map((join) => join.exactlyOne === true && !reads([parts.where, parts.keys], join.table));
   function select<S extends SelectedFields>(tx: Db, p: Parts<F>, fields: S, keysOnly = false) {
@@ -190,13 +207,12 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
    * The keys end with a unique one, so the page is exactly the rows the offset names.
    */
   const pageQuery = (tx: Db, p: Parts<F>, afterKey: unknown[] | null, limit: number | Placeholder, offset: number | Placeholder, skip: Skip, rowsPlanned: number) => {
-    const where = and(...p.where, after(p.keys, afterKey, spec.sort.direction));
+    const where = and(...p.where, after(p.keys, afterKey, keyTypes, spec.sort.direction));
     const order = p.keys.map((k) => dir(k));
     const rows = select(tx, p, { ...p.fields, [CURSOR_KEY]: sql<unknown[]>`json_build_array(${sql.join(p.keys, sql`, `)})` });
-    if (skip === 'none') return plannedFor(rows.where(where).orderBy(...order).limit(limit), rowsPlanned);
-    if (skip === 'offset') return rows.where(where).orderBy(...order).limit(limit).offset(offset);
+    if (skip !== 'keys') return plannedFor(rows.where(where).orderBy(...order), limit, skip === 'none' ? null : offset, rowsPlanned);
     const keys = sql.join(p.keys.map((k) => sql`${k}`), sql`, `);
-    const skipped = select(tx, p, { keys: sql`${keys}` }, true).where(where).orderBy(...order).limit(limit).offset(offset);
+    const skipped = plannedFor(select(tx, p, { keys: sql`${keys}` }, true).where(where).orderBy(...order), limit, offset, rowsPlanned);
     return rows.where(and(where, sql`(${keys}) in ${skipped}`)).orderBy(...order);
   };
   // Only a table is read twice cheaply: a derived `from` (search's union) would be computed again. Finding each
@@ -229,8 +245,7 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
       if (!source || !ordered || !fields) {
         return run(async (tx) => attach(await pageQuery(tx, parts, afterKey, limit, offset, skip, rowsPlanned) as unknown as Keyed<SelectResultFields<F>>[]));
       }
-      const planned = skip === 'none' ? rowsPlanned : '';
-      const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${skip}${planned}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
+      const shape = `rows\u0000${spec.sort.direction}\u0000${afterKey?.length ?? 0}\u0000${skip}${rowsPlanned}\u0000${source.key}\u0000${ordered.key}\u0000${fields.key}`;
       const query = preparedOn(db, shape, (target) => pageQuery(
         target, templated(), afterKey && afterKey.map((_, i) => sql.placeholder(`a${i}`)), sql.placeholder('limit'), sql.placeholder('offset'), skip, rowsPlanned,
       ));
@@ -239,17 +254,16 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
       return query.execute(values).then((rows) => attach(rows as unknown as Keyed<SelectResultFields<F>>[]));
     },
     key: (row) => row[CURSOR_KEY],
-    keyTypes: spec.sort.keys.map((k) => k.type),
+    keyTypes,
     ...(countKey ? { countKey } : {}),
   };
 }
 
-/** `(a, b) > (x, y)` for ascending keys, `<` for descending; the keyset page condition. */
-function after(columns: SQLWrapper[], values: unknown[] | null, direction: 'asc' | 'desc'): SQL | undefined {
+/** `(a, b) > (x, y)` for ascending keys, `<` for descending; the keyset page condition, its values `opaque`. */
+function after(columns: SQLWrapper[], values: unknown[] | null, types: KeyType[], direction: 'asc' | 'desc'): SQL | undefined {
   if (!values) return undefined;
   const left = sql.join(columns.map((c) => sql`${c}`), sql`, `);
-  const right = sql.join(values.map((v) => sql`${v}`), sql`, `);
-  return direction === 'asc' ? sql`(${left}) > (${right})` : sql`(${left}) < (${right})`;
+  return direction === 'asc' ? sql`(${left}) > ${opaque(values, types)}` : sql`(${left}) < ${opaque(values, types)}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
