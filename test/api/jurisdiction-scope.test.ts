@@ -7,11 +7,12 @@ import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { testApi } from '../support/api.js';
 import { SHARED_DATA } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
+import { pagePlan } from '../support/plans.js';
 import { legisinfoBillFiles } from '../support/legisinfo.js';
 
 const BC = provinceJurisdiction('bc');
 
-const { get } = testApi(async (database) => {
+const api = testApi(async (database) => {
   await importSteps(database, [
     [ourcommonsMembers, [join(SHARED_DATA, 'ourcommons-44')]],
     [legisinfoBills, legisinfoBillFiles(['40-2'])],
@@ -19,6 +20,8 @@ const { get } = testApi(async (database) => {
     [bcLegislature, [join(SHARED_DATA, 'bc-legislature-40/mlas.json'), join(SHARED_DATA, 'bc-legislature-40/divisions.json')], 'partial'],
   ]);
 });
+
+const { get } = api;
 
 interface Page<T> { results: T[]; pagination: { total_items: number } }
 interface Seated {
@@ -79,5 +82,18 @@ describe('a session filter stays in one jurisdiction', () => {
     const bcVotes = (await get('/api/v1/votes?session=40-2&jurisdiction=bc&per_page=100')).json() as Page<{ url: string }>;
     expect(bcVotes.pagination.total_items).toBeGreaterThan(0);
     expect(bcVotes.results.every((v) => v.url.startsWith('/api/v1/votes/bc/'))).toBe(true);
+  });
+});
+
+describe('a jurisdiction\'s bills', () => {
+  // Through an order's own index, `bills?jurisdiction=bc&sort=updated_asc` passed over every federal bill on the full data
+  // (6,182 buffers) to find BC's: each order has an index after jurisdiction_id (migration 0011), and a page reads it, unsorted.
+  it('reads a page of each order from the index of that order after jurisdiction_id', async () => {
+    const unindexed: string[] = [];
+    for (const url of ['number', 'introduced', 'latest_action', 'updated'].flatMap((s) => ['asc', 'desc'].map((d) => `/api/v1/bills?jurisdiction=bc&sort=${s}_${d}`))) {
+      const plan = await pagePlan(api, url, BC);
+      if (/Sort/.test(plan) || !/Index Cond: \(jurisdiction_id = /.test(plan)) unindexed.push(`${url}\n${plan}`);
+    }
+    expect(unindexed).toEqual([]);
   });
 });
