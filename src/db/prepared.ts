@@ -9,10 +9,11 @@
  * read target (src/db/replica.ts), not per routing object.
  */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgDialect, PgSelectBase } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';
 import { resultRows, type Db } from './client.js';
 import { readTarget } from './replica.js';
+import { rowsDecoder } from './row-decoder.js';
 import { placeholderValues, shapeOf, template } from './sql-shape.js';
 
 /** A query drizzle built once; each run fills in its placeholders. */
@@ -36,8 +37,25 @@ export function preparedOn<R>(db: Db, key: string, build: (target: Db) => Prepar
   let byKey = kept.get(target);
   if (!byKey) kept.set(target, (byKey = new LRUCache({ max: 500 })));
   let query = byKey.get(key) as PreparedQuery<R> | undefined;
-  if (!query) byKey.set(key, (query = build(target).prepare(`q${names++}`)));
+  if (!query) byKey.set(key, (query = prepare(target, build(target), `q${names++}`)));
   return query;
+}
+
+/** What a select builder keeps without declaring it: how it renders, and which of its joined tables may be missing. */
+interface SelectInternals {
+  config: { fields: Record<string, unknown> };
+  dialect: PgDialect;
+  joinsNotNullableMap?: Record<string, boolean>;
+}
+
+/** `query` prepared as `name`; a select's rows decoded by a function built for its fields (src/db/row-decoder.ts), not by drizzle's per-value mapping. */
+function prepare<R>(db: Db, query: Preparable<R>, name: string): PreparedQuery<R> {
+  if (!(query instanceof PgSelectBase)) return query.prepare(name);
+  const { config, dialect, joinsNotNullableMap } = query as unknown as SelectInternals;
+  const decode = rowsDecoder(config.fields, joinsNotNullableMap);
+  if (!decode) return query.prepare(name);
+  // In array mode (`isResponseInArrayMode`) both drivers hand the mapper each row as an array of the fields' values.
+  return db._.session.prepareQuery(dialect.sqlToQuery(query.getSQL()), undefined, name, true, (rows) => decode(rows as unknown[][])) as PreparedQuery<R>;
 }
 
 let queries = 0;
