@@ -145,7 +145,7 @@ const plannedRows = (limit: number) => PLANNED_ROWS.find((n) => n >= limit) ?? l
  */
 function plannedFor<Q extends { getSQL(): SQL }>(query: Q, limit: number | Placeholder, offset: number | Placeholder | null, rows: number): Q {
   const inner = query.getSQL.bind(query);
-  const skip = offset === null ? sql`` : sql` offset ${opaque([offset], ['int'])}`;
+  const skip = offset === null ? sql`` : sql` offset ${opaque([offset], ['bigint'])}`;
   return Object.assign(query, { getSQL: () => sql`select * from (${inner()} limit ${limit}${skip}) page limit ${sql.raw(String(rows))}` });
 }
 
