@@ -41,7 +41,7 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
     const id = options.requestId(request);
     const notModified = ifNoneMatch(request.headers['if-none-match'], entry.etag);
     const variant = notModified ? undefined : entry.variantFor(request.headers['accept-encoding']);
-    const headers = variant ? [...variant.ok] : [...entry.notModified];
+    const headers = variant ? entry.okHeaders(variant) : entry.notModifiedHeaders();
     headers.push('x-request-id', id, ...app.corsPolicy(request.headers.origin).headerList);
     for (const name in quota) headers.push(name, quota[name]!);
     response.writeHead(notModified ? 304 : 200, headers);
