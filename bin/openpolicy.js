@@ -2,9 +2,11 @@
 // Runs the CLI in this process, so a supervisor's SIGTERM reaches the server itself (no child to orphan):
 // the compiled dist/ when it is the build of the current sources (npm start builds it), which holds
 // ~50 MB less than the TypeScript through tsx's loader; else the sources through tsx, so `npx openpolicy`
-// needs no build step. The shebang gives V8 the old-space limit `npm start` gives it (package.json): under 2 GB
-// of limit V8 grows its heap to at most 1.6x what it keeps live, not 4x, which holds down the embedded first
-// start's peak; a full import holds ~90-130 MB live (docs/notes/2026-12-06-issue-12g-r7.md).
+// needs no build step. The shebang is the one place node's flags are written: `npm start` and the other
+// npm scripts run this file (package.json), the bench and the tests read them from here (startArguments in
+// scripts/server-build.ts). Its old-space limit: under 2 GB of limit V8 grows its heap to at most 1.6x
+// what it keeps live, not 4x, which holds down the embedded first start's peak; a full import holds
+// ~90-130 MB live (docs/notes/2026-12-06-issue-12g-r7.md).
 import { serverBuildIsCurrent } from '../scripts/server-build-current.mjs';
 
 if (serverBuildIsCurrent()) {

@@ -70,10 +70,18 @@ export async function ensureServerBuilt(root = ROOT): Promise<boolean> {
   return true;
 }
 
-/** The node arguments `npm start` runs (package.json's start script), so the bench and the tests start the server users get. */
+/** The bin every npm script that starts the CLI runs (package.json): its shebang holds the node flags, written only there. */
+const BIN = 'bin/openpolicy.js';
+
+/**
+ * The node arguments `npm start` amounts to (the bin's shebang flags, the bin, the start script's
+ * arguments), so the bench and the tests start the server users get, under a node they choose.
+ */
 export function startArguments(root = ROOT): string[] {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = scripts.start.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`package.json's start script runs ${command}; the bench and the tests expect it to run node`);
-  return args;
+  if (command !== BIN) throw new Error(`package.json's start script runs ${command}; the bench and the tests expect it to run ${BIN}`);
+  const shebang = /^#!\/usr\/bin\/env -S node((?: --?[\w-]+(?:=\S+)?)*)\n/.exec(readFileSync(join(root, BIN), 'utf8'));
+  if (!shebang) throw new Error(`${BIN} does not start with the shebang the bench and the tests expect (#!/usr/bin/env -S node <flags>)`);
+  return [...shebang[1]!.trim().split(/\s+/).filter(Boolean), BIN, ...args];
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureServerBuilt, ROOT, startArguments } from '../scripts/server-build.js';
+import { ensureServerBuilt, ROOT, serverBuildIsCurrent, startArguments } from '../scripts/server-build.js';
 import { testDatabase, type TestDatabase } from './support/db.js';
 
 let child: ChildProcess;
@@ -51,7 +51,9 @@ async function health(): Promise<Health | null> {
 }
 
 it('runs the compiled server, not the TypeScript sources', () => {
-  expect(startArguments()).toContain('dist/cli.js');
+  // npm start runs the bin, which runs dist/ when it is the build of the current sources (built above, as prestart does).
+  expect(startArguments()).toContain('bin/openpolicy.js');
+  expect(serverBuildIsCurrent()).toBe(true);
 });
 
 it('serves /health while the first-start import of the sample is running, and shows progress', async () => {
