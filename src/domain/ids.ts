@@ -3,15 +3,16 @@
  * over SHA-1) from the record's natural key, so every import of the same fact
  * lands on the same row and importers can link records without a lookup.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const NAMESPACE = 'openpolicy.ca';
 
 export function stableUuid(...parts: (string | number)[]): string {
-  const hash = createHash('sha1').update(NAMESPACE).update('\u0000').update(parts.join('\u0000')).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
+  // One-shot: a bill's detail derives its id per request, and an import per record.
+  const digest = hash('sha1', `${NAMESPACE}\u0000${parts.join('\u0000')}`, 'buffer');
+  digest[6] = (digest[6]! & 0x0f) | 0x50;
+  digest[8] = (digest[8]! & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
