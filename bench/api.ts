@@ -15,7 +15,10 @@
  * runs, the ways in alternating within a round so that all see the same
  * background load; the load average is printed with the figures.
  *
- *   npm run bench [-- --seconds 5 --rounds 3 --connections 10 --only postgres|pglite --match votes]
+ * `--workers N` serves the PostgreSQL half with `serve --workers N` (node:cluster; the
+ * embedded database belongs to one process, so the PGlite half always has one).
+ *
+ *   npm run bench [-- --seconds 5 --rounds 3 --connections 10 --only postgres|pglite --match votes --workers 2]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -34,11 +37,13 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
     match: { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const seconds = Number(args.seconds);
 const rounds = Number(args.rounds);
 const connectionCounts = args.connections!.split(',').map(Number);
+const workers = Number(args.workers);
 // Limits are still counted on every request (in Redis on PostgreSQL), just never reached.
 // Cache hits have their own per-address quota (cached-ip): unlimited too, or the cached rows measure 429s.
 const UNLIMITED = 'anonymous=1000000/s; default=1000000/s; cached-ip=1000000/s';
@@ -60,6 +65,12 @@ function medianOf(runs: Measurement[]): Measurement {
     errors: runs.reduce((n, m) => n + m.errors, 0),
     non2xx: runs.reduce((n, m) => n + m.non2xx, 0),
   };
+}
+
+/** The largest process's RSS (the API process the RSS target is for), and with --workers every process's in all. */
+function memoryText(m: ReturnType<typeof serverMemory>): string {
+  const all = m.processes > 1 ? `; ${m.processes} processes (primary and workers) ${m.totalMb} MB in all` : '';
+  return `RSS ${m.rssMb} MB (anonymous ${m.anonymousMb}, mapped files ${m.rssMb - m.anonymousMb}), peak ${m.peakMb} MB${all}`;
 }
 
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -113,7 +124,7 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
   console.log(`\n## ${name}  (load average ${load()})`);
   // For PGlite this peak is the first start's: an empty data folder, the template, the migrations and the sample's import.
   const ready = serverMemory(instance.child.pid!);
-  console.log(`server memory when ready: RSS ${ready.rssMb} MB (anonymous ${ready.anonymousMb}, mapped files ${ready.rssMb - ready.anonymousMb}), peak ${ready.peakMb} MB`);
+  console.log(`server memory when ready: ${memoryText(ready)}`);
   const key = await benchApiKey(instance.url);
   const paths = (await endpoints(instance.url)).filter((p) => !args.match || p.includes(args.match));
   const capture = databaseUrl ? await statementCapture(databaseUrl) : undefined;
@@ -193,7 +204,7 @@ async function benchEndpoints(instance: Instance, paths: string[], key: string, 
     await bare.close();
   }
   const memory = serverMemory(instance.child.pid!);
-  console.log(`server memory after the run: RSS ${memory.rssMb} MB (anonymous ${memory.anonymousMb}, mapped files ${memory.rssMb - memory.anonymousMb}), peak ${memory.peakMb} MB  (load average ${load()})`);
+  console.log(`server memory after the run: ${memoryText(memory)}  (load average ${load()})`);
   console.log(`\nUncached at c=${connectionCounts[0]}, for the README:\n\n${markdownTable(table)}`);
 }
 
@@ -202,9 +213,9 @@ async function main() {
   console.log(`# API benchmark: median of ${rounds} runs of ${seconds}s, alternating with the bare server; connections ${connectionCounts.join('/')}, wrk -t1; ${new Date().toISOString()}`);
   if (args.only !== 'pglite') {
     const url = await fullDataDatabase();
-    const pg = await startInstance(18080, { DATABASE_URL: url, REDIS_URL, RATE_LIMITS: UNLIMITED });
+    const pg = await startInstance(18080, { DATABASE_URL: url, REDIS_URL, RATE_LIMITS: UNLIMITED, WORKERS: String(workers) });
     try {
-      await benchInstance('PostgreSQL (full data set) + Redis', pg, url);
+      await benchInstance(`PostgreSQL (full data set) + Redis${workers > 1 ? `, serve --workers ${workers}` : ''}`, pg, url);
     } finally {
       await pg.stop();
     }

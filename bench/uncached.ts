@@ -141,10 +141,13 @@ export function distinctListPaths(path: string, total: number, cap = 20_000): st
  * or with --workers its largest worker), in MB, now and at its peak, and how much of it
  * is anonymous (V8's heap, buffers, malloc's arenas: what the server's own work holds)
  * rather than pages of mapped files (node's and the libraries' code, ~46 MB, the same
- * whatever the server does).
+ * whatever the server does); with the number of processes and their RSS in all (with
+ * --workers the primary and every worker: what the machine gives the layout).
  */
-export function serverMemory(pid: number): { rssMb: number; peakMb: number; anonymousMb: number } {
+export function serverMemory(pid: number): { rssMb: number; peakMb: number; anonymousMb: number; processes: number; totalMb: number } {
   let best = { rssMb: 0, peakMb: 0, anonymousMb: 0 };
+  let processes = 0;
+  let totalMb = 0;
   const visit = (p: number) => {
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
@@ -152,6 +155,8 @@ export function serverMemory(pid: number): { rssMb: number; peakMb: number; anon
       const peakMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
       const anonymousMb = Math.round(Number(/^Anonymous:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024);
       if (rssMb > best.rssMb) best = { rssMb, peakMb, anonymousMb };
+      processes++;
+      totalMb += rssMb;
       for (const task of readdirSync(`/proc/${p}/task`)) {
         for (const child of readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) visit(Number(child));
       }
@@ -160,5 +165,5 @@ export function serverMemory(pid: number): { rssMb: number; peakMb: number; anon
     }
   };
   visit(pid);
-  return best;
+  return { ...best, processes, totalMb };
 }
