@@ -338,6 +338,8 @@ function observability(env: NodeJS.ProcessEnv) {
  * Twice the cores: on the 2-core bench machine (npm run bench, full data set, 10 connections) a pool of 4
  * served people?current=true at 330 req/s (p99 60 ms) against 248 (p99 118 ms) with 10 and 266 with 2, and
  * the bills list at 1,084 against 1,022 and 1,005: more connections than cores only queue inside PostgreSQL.
+ * Again on 2026-12-07 (pools 2/4/10, 1 and 2 workers, load 10-22): PostgreSQL's CPU per request rose with
+ * the pool on every endpoint, 10 never paid, 2 was within the noise (docs/notes/2026-12-07-issue-12w-r9.md).
  */
 function defaultPool(): number {
   return 2 * availableParallelism();
