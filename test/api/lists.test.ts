@@ -307,7 +307,7 @@ describe('SQL statements per request', () => {
       ['/api/v1/bills/ca/44-1/C-21', 1, 1],
       ['/api/v1/bills/ca/44-1/C-21?include=actions,votes', 1, 1], // the bill with its actions and divisions as JSON columns
       ['/api/v1/votes/ca/44-1/332', 2, 1], // the division with its ballots as a JSON column, the federal parties' French names (kept until the data changes)
-      [`/api/v1/people/${person}`, 3, 2], // the person with their memberships (as JSON columns), the sessions of their seats; the organizations, kept until the data changes
+      [`/api/v1/people/${person}`, 2, 1], // the person with their memberships and their seats' sessions (as JSON columns); the organizations, kept until the data changes
       [`/api/v1/debates/${debate}`, 2, 2], // the sitting, its table of contents by subject
       [`/api/v1/debates/${debate}?include=speeches`, 3, 3],
       [`/api/v1/committees/${committee}`, 3, 3], // the committee, its activity, its meetings' count and span

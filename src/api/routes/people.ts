@@ -249,19 +249,36 @@ function personBy<R>(read: (db: Db, where: SQL) => Promise<R[]>): (db: Db, uuid:
 
 const findPerson = personBy(shapedQuery((db, where: SQL) => db.select(personFields).from(people).where(where).limit(1)));
 
-/** A membership as `membershipsColumn` sends it, with its organization and the party it sat for, in this order. */
+/** A membership as `membershipsColumn` sends it, with its organization, the party it sat for and (a seat's) sessions, in this order. */
 type MembershipTuple = [id: string, role: string, label: string | null, district: string | null, divisionId: string | null, startDate: string | null,
   endDate: string | null, sources: Provenance[], current: boolean, organizationId: string, organizationName: string, organizationNameFr: string | null,
-  classification: string, jurisdictionId: string | null, partyId: string | null, partyName: string | null, partyNameFr: string | null];
+  classification: string, jurisdictionId: string | null, partyId: string | null, partyName: string | null, partyNameFr: string | null,
+  sessions: string[] | null];
+
+const heldBound = (bound: 'min' | 'max') =>
+  sql`(select ${sql.raw(bound)}(v.start_date) from vote_events v where v.session_id = ${legislativeSessions.id})`;
+
+/**
+ * For a seat (null for any other membership), the sessions of its organization's jurisdiction that overlap it, in
+ * session order. Sessions are seldom published with dates, so an undated session spans the dates of the divisions held
+ * in it; one with neither overlaps nothing. An open end is the far future, an unknown start the far past.
+ */
+const seatSessions = sql<string[] | null>`case when ${anyOf(organizations.classification, SEATS)} then ${jsonArray<string>(sql`${legislativeSessions.identifier}`,
+  sql`${legislativeSessions} cross join lateral (select coalesce(${legislativeSessions.startDate}, ${heldBound('min')}) as start_date,
+    coalesce(${legislativeSessions.endDate}, ${heldBound('max')}) as end_date) span`,
+  sql`${legislativeSessions.jurisdictionId} = ${organizations.jurisdictionId}
+    and span.start_date <= coalesce(${memberships.endDate}, 'infinity') and coalesce(span.end_date, 'infinity') >= coalesce(${memberships.startDate}, '-infinity')`,
+  sql.join(sessionOrder.map((k) => k.expr), sql`, `))} end`;
 
 /**
  * Every membership of the person, the earliest first, as a JSON column of the statement that reads the person (beside
- * `heldColumn` for their standing): a person is one statement, where their memberships and standing were two more.
+ * `heldColumn` for their standing): a person is one statement, where their memberships, standing and seats' sessions
+ * were three more.
  */
 const membershipsColumn = jsonArray<MembershipTuple>(sql`json_build_array(${memberships.id}, ${memberships.role}, ${memberships.label},
   ${memberships.district}, ${memberships.divisionId}, ${memberships.startDate}, ${memberships.endDate}, ${memberships.sources}, ${isCurrent},
   ${organizations.id}, ${organizations.name}, ${organizations.nameFr}, ${organizations.classification}, ${organizations.jurisdictionId},
-  ${partyOrg.id}, ${partyOrg.name}, ${partyOrg.nameFr})`,
+  ${partyOrg.id}, ${partyOrg.name}, ${partyOrg.nameFr}, ${seatSessions})`,
 sql`${memberships} inner join ${organizations} on ${organizations.id} = ${memberships.organizationId}
   left join ${organizations} ${partyOrg} on ${partyOrg.id} = ${memberships.onBehalfOfId}`,
 eq(memberships.personId, people.id), sql`coalesce(${memberships.startDate}, '0001-01-01'), ${memberships.id}`);
@@ -273,12 +290,10 @@ async function personDetail(db: Db, totals: ListTotals, uuid: string, photos: Ph
   const row = await findPersonDetail(db, uuid);
   const [person] = await withHeldStandings(db, totals, [row]);
   const rows = row.memberships.map(([id, role, label, district, divisionId, startDate, endDate, sources, current,
-    organizationId, name, nameFr, classification, jurisdictionId, partyId, partyName, partyNameFr]) => ({
-    id, role, label, district, divisionId, startDate, endDate, sources, current,
+    organizationId, name, nameFr, classification, jurisdictionId, partyId, partyName, partyNameFr, sessions]) => ({
+    id, role, label, district, divisionId, startDate, endDate, sources, current, sessions,
     organization: { id: organizationId, name, nameFr, classification, jurisdictionId }, party: { id: partyId, name: partyName, nameFr: partyNameFr },
   }));
-  const seats = rows.filter((m) => SEATS.includes(m.organization.classification));
-  const sessions = await overlappingSessions(db, seats.map((m) => ({ ...m, jurisdictionId: m.organization.jurisdictionId })));
   return {
     ...presentPerson(person!, photos),
     memberships: rows.map((m) => ({
@@ -286,40 +301,12 @@ async function personDetail(db: Db, totals: ListTotals, uuid: string, photos: Ph
       party: m.party.id && m.party.name ? { id: m.party.id, name: bilingual(m.party.name, m.party.nameFr) } : null,
       start_date: m.startDate, end_date: m.endDate, current: m.current, sources: m.sources,
     })),
-    terms: seats.map((m) => ({
+    // A seat's sessions are an array (`seatSessions`), so the seats are the memberships that have one.
+    terms: rows.flatMap((m) => (m.sessions === null ? [] : [{
       organization: presentOrganization(m.organization), role: m.role, district: m.district, division_id: m.divisionId,
-      party: m.party.name ? bilingual(m.party.name, m.party.nameFr) : null, start_date: m.startDate, end_date: m.endDate, sessions: sessions.get(m.id) ?? [],
-    })),
+      party: m.party.name ? bilingual(m.party.name, m.party.nameFr) : null, start_date: m.startDate, end_date: m.endDate, sessions: m.sessions,
+    }])),
   };
-}
-
-const heldBound = (bound: 'min' | 'max') =>
-  sql`(select ${sql.raw(bound)}(v.start_date) from vote_events v where v.session_id = ${legislativeSessions.id})`;
-const sessionSpans = shapedQuery((db, ofJurisdictions: SQL) => db.select({
-  jurisdictionId: legislativeSessions.jurisdictionId,
-  identifier: legislativeSessions.identifier,
-  startDate: sql<string | null>`coalesce(${legislativeSessions.startDate}, ${heldBound('min')})::text`,
-  endDate: sql<string | null>`coalesce(${legislativeSessions.endDate}, ${heldBound('max')})::text`,
-})
-  .from(legislativeSessions)
-  .where(ofJurisdictions)
-  .orderBy(...sessionOrder.map((k) => asc(k.expr))));
-
-/**
- * For each seat, the sessions of its jurisdiction that overlap it, in one query for all seats. Sessions
- * are seldom published with dates, so an undated session spans the dates of the divisions held in it.
- */
-async function overlappingSessions(
-  db: Db, seats: { id: string; jurisdictionId: string | null; startDate: string | null; endDate: string | null }[],
-): Promise<Map<string, string[]>> {
-  const jurisdictionIds = [...new Set(seats.map((s) => s.jurisdictionId).filter((j): j is string => j !== null))];
-  if (jurisdictionIds.length === 0) return new Map();
-  const spans = await sessionSpans(db, anyOf(legislativeSessions.jurisdictionId, jurisdictionIds));
-  // ISO dates compare as strings; an open end is the far future.
-  return new Map(seats.map((seat) => [seat.id, spans
-    .filter((s) => s.jurisdictionId === seat.jurisdictionId && s.startDate !== null
-      && s.startDate <= (seat.endDate ?? '9999-12-31') && (s.endDate ?? '9999-12-31') >= (seat.startDate ?? '0001-01-01'))
-    .map((s) => s.identifier)]));
 }
 
 // ── query: a person's ballots ──────────────────────────────────────────────
