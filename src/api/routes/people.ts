@@ -177,23 +177,26 @@ function standingsOf(ids: string[], rows: MembershipRow[], orgs: ReadonlyMap<str
       party: party?.name ?? null,
       partyFr: party?.nameFr ?? null,
       role: role ? roleOf(role) : null,
-      seat: seat ? {
-        ...roleOf(seat),
+      seat: seat ? Object.assign(roleOf(seat), {
         party: seat.party?.name ? bilingual(seat.party.name, seat.party.nameFr) : null,
         start_date: seat.m.startDate,
         end_date: seat.m.endDate,
         current: Boolean(seat.m.current),
         // The Parliament it ended in (a seat openparliament dates 2004–2011 spans three), or sits in.
         legislature: presentLegislature(legislatureOn(seat.org.jurisdictionId, seat.m.endDate ?? seat.m.startDate)),
-      } : null,
+      }) : null,
     });
   }
   return result;
 }
 
-/** Each row with its person's standing. */
+/**
+ * Each row with its person's standing, added to the row the query made for this request. Not copied as `{ ...r, standing }`:
+ * in Node 20's V8 a spread followed by a key the source lacks takes a slow path, microseconds an object (the standings of
+ * a page of 21 people: ~100 us with `{ ...roleOf(seat), party, ... }`, ~9 us with `Object.assign`).
+ */
 function attachStandings<R extends PersonRow>(rows: R[], byId: Map<string, Standing>): (R & { standing: Standing })[] {
-  return rows.map((r) => ({ ...r, standing: byId.get(r.id)! }));
+  return rows.map((r) => Object.assign(r, { standing: byId.get(r.id)! }));
 }
 
 /** People rows with their current standing attached, ready for `presentPerson`. */
@@ -294,8 +297,7 @@ async function personDetail(db: Db, totals: ListTotals, uuid: string, photos: Ph
     id, role, label, district, divisionId, startDate, endDate, sources, current, sessions,
     organization: { id: organizationId, name, nameFr, classification, jurisdictionId }, party: { id: partyId, name: partyName, nameFr: partyNameFr },
   }));
-  return {
-    ...presentPerson(person!, photos),
+  return Object.assign(presentPerson(person!, photos), {
     memberships: rows.map((m) => ({
       id: m.id, organization: presentOrganization(m.organization), role: m.role, label: m.label, district: m.district, division_id: m.divisionId,
       party: m.party.id && m.party.name ? { id: m.party.id, name: bilingual(m.party.name, m.party.nameFr) } : null,
@@ -306,7 +308,7 @@ async function personDetail(db: Db, totals: ListTotals, uuid: string, photos: Ph
       organization: presentOrganization(m.organization), role: m.role, district: m.district, division_id: m.divisionId,
       party: m.party.name ? bilingual(m.party.name, m.party.nameFr) : null, start_date: m.startDate, end_date: m.endDate, sessions: m.sessions,
     }])),
-  };
+  });
 }
 
 // ── query: a person's ballots ──────────────────────────────────────────────
