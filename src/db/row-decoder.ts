@@ -53,8 +53,8 @@ type Node = Map<string, Node | Leaf>;
 export function rowsDecoder(fields: Record<string, unknown>, notNullable: Record<string, boolean> | undefined): RowsDecoder | null {
   const ordered = leaves(fields, []);
   const root: Node = new Map();
-  const decoders: ((value: unknown) => unknown)[] = [];
-  const names: string[] = [];
+  // The columns whose decoder changes the value, by index: the built function calls `d<index>`.
+  const decoders = new Map<number, (value: unknown) => unknown>();
   for (const [index, { path, field }] of ordered.entries()) {
     if (path.includes('__proto__')) return null;
     let node = root;
@@ -65,13 +65,9 @@ export function rowsDecoder(fields: Record<string, unknown>, notNullable: Record
     }
     node.set(path[path.length - 1]!, { index, field });
     const decoder = decoderOf(field);
-    if (!IDENTITY.has(decoder.mapFromDriverValue)) {
-      names.push(`d${index}`);
-      decoders.push((value) => decoder.mapFromDriverValue(value));
-    }
+    if (!IDENTITY.has(decoder.mapFromDriverValue)) decoders.set(index, decoder.mapFromDriverValue.bind(decoder));
   }
-  const decoded = new Set(names);
-  const value = (leaf: Leaf) => (decoded.has(`d${leaf.index}`) ? `(r[${leaf.index}] === null ? null : d${leaf.index}(r[${leaf.index}]))` : `r[${leaf.index}]`);
+  const value = ({ index }: Leaf) => (decoders.has(index) ? `(r[${index}] === null ? null : d${index}(r[${index}]))` : `r[${index}]`);
   const object = (node: Node): string => `{ ${[...node].map(([name, child]) => `${JSON.stringify(name)}: ${child instanceof Map ? object(child) : value(child)}`).join(', ')} }`;
   const top = [...root].map(([name, child]) => {
     if (!(child instanceof Map)) return `${JSON.stringify(name)}: ${value(child)}`;
@@ -79,7 +75,7 @@ export function rowsDecoder(fields: Record<string, unknown>, notNullable: Record
     return `${JSON.stringify(name)}: ${first === null ? object(child) : `r[${first}] === null ? null : ${object(child)}`}`;
   });
   // Built once per prepared query from field names and indexes alone (the names quoted by JSON.stringify).
-  const make = new Function(...names, `return (rows) => {
+  const make = new Function(...[...decoders.keys()].map((index) => `d${index}`), `return (rows) => {
     const out = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -87,7 +83,7 @@ export function rowsDecoder(fields: Record<string, unknown>, notNullable: Record
     }
     return out;
   };`) as (...decoders: ((value: unknown) => unknown)[]) => RowsDecoder;
-  return make(...decoders);
+  return make(...decoders.values());
 }
 
 /**
