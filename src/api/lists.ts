@@ -145,7 +145,7 @@ const plannedRows = (limit: number) => PLANNED_ROWS.find((n) => n >= limit) ?? l
  */
 function plannedFor<Q extends { getSQL(): SQL }>(query: Q, limit: number | Placeholder, offset: number | Placeholder | null, rows: number): Q {
   const inner = query.getSQL.bind(query);
-  const skip = offset === null ? sql`` : sql` offset ${opaque([offset], ['bigint'])}`;
+  const skip = offset === null ? sql`` : sql` offset ${opaqueOffset(offset)}`;
   return Object.assign(query, { getSQL: () => sql`select * from (${inner()} limit ${limit}${skip}) page limit ${sql.raw(String(rows))}` });
 }
 
@@ -160,6 +160,14 @@ const SQL_TYPES: Record<KeyType, string> = { text: 'text', uuid: 'uuid', date: '
  */
 function opaque(values: unknown[], types: KeyType[]): SQL {
   return sql`(select ${sql.join(values.map((v, i) => sql`${v}::${sql.raw(SQL_TYPES[types[i]!])}`), sql`, `)})`;
+}
+
+/**
+ * An offset as `opaque` binds it: int8, the type OFFSET takes. It is no sort key; only its SQL type is read from
+ * the keys' table, and as int4 a page past 2^31 rows was a 500 (a12b5c4).
+ */
+function opaqueOffset(offset: number | Placeholder): SQL {
+  return opaque([offset], ['bigint']);
 }
 
 /** What a page skips: nothing, a few rows by offset, or many rows found by their keys first (`pageQuery`). */
