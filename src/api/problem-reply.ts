@@ -11,12 +11,20 @@ export function problemInstance(url: string): string {
   } catch {
     return '/';
   }
-  for (const name of [...target.searchParams.keys()]) {
-    if (SECRET_QUERY_PARAMETERS.includes(name.toLowerCase())) target.searchParams.delete(name);
+  return uriReference(target.pathname, new URLSearchParams(target.search));
+}
+
+/**
+ * A parsed URL's path and its parameters (apart from the URL: each change made through `url.searchParams` serializes
+ * and parses the whole URL again) as a URI reference, the parameters that carry credentials taken out of `params`.
+ */
+export function uriReference(pathname: string, params: URLSearchParams): string {
+  for (const name of [...params.keys()]) {
+    if (SECRET_QUERY_PARAMETERS.includes(name.toLowerCase())) params.delete(name);
   }
   // Re-serialized, so a stray `%` the client sent (`cursor=%%%`) is `%25` and the instance stays a valid URI reference.
-  const search = new URLSearchParams(target.searchParams).toString();
-  return `${target.pathname.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')}${search ? `?${search}` : ''}`;
+  const search = params.toString();
+  return `${pathname.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')}${search ? `?${search}` : ''}`;
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}) {
