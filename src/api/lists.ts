@@ -10,7 +10,7 @@ import type { PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
-import { fieldsShape, placeholderValues, reads, shapeOf, template, templateFields } from '../db/sql-shape.js';
+import { constantShapes, fieldsShape, joinShapes, placeholderValues, reads, shapeOf, template, templateFields } from '../db/sql-shape.js';
 import { preparedOn } from '../db/prepared.js';
 import { badParameter } from '../errors/problem.js';
 import { toCsvLine } from './csv.js';
@@ -48,12 +48,23 @@ export interface Sort {
  */
 export type Orders<N extends string> = Record<N, SortKey[] | ((direction: Direction) => SortKey[])>;
 
+// An order whose keys differ by direction is built once for each, so each request gives the same keys (walked once, `keysShape`).
+const directedKeys = new WeakMap<(direction: Direction) => SortKey[], Map<Direction, SortKey[]>>();
+
+function keysFor(keys: (direction: Direction) => SortKey[], direction: Direction): SortKey[] {
+  let built = directedKeys.get(keys);
+  if (!built) directedKeys.set(keys, (built = new Map()));
+  let made = built.get(direction);
+  if (!made) built.set(direction, (made = keys(direction)));
+  return made;
+}
+
 /** The `Sort` a sort value names. */
 export function sortBy<N extends string>(value: SortValue<N>, orders: Orders<N>): Sort {
   const cut = value.lastIndexOf('_');
   const direction = value.slice(cut + 1) as Direction;
   const keys = orders[value.slice(0, cut) as N];
-  return { keys: typeof keys === 'function' ? keys(direction) : keys, direction };
+  return { keys: typeof keys === 'function' ? keysFor(keys, direction) : keys, direction };
 }
 
 export const by = (expr: SQLWrapper, type: KeyType): SortKey => {
@@ -182,6 +193,13 @@ interface Parts<F> {
   fields: F;
 }
 
+const NO_JOINS: KeysetJoin[] = [];
+
+// A list's table, joins and orders are its route's module constants: walked once, where a request walks only its filters.
+const fromShape = constantShapes((from: PgTable | SQL) => shapeOf([from]));
+const joinsShape = constantShapes((joins: KeysetJoin[]) => shapeOf(joins.flatMap((j) => [j.table, sql.raw(j.left ? 'left' : j.exactlyOne ? 'one' : 'inner'), j.on])));
+const keysShape = constantShapes((keys: SortKey[]) => shapeOf(keys.map((k) => k.expr)));
+
 /**
  * The one keyset list: the count, the page (by offset or after a cursor), the
  * sort key of each row and the `after` condition, from one description of the
@@ -190,18 +208,21 @@ interface Parts<F> {
  */
 export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(db: Db, spec: KeysetSpec<F, R>): ListSource<Keyed<R>> {
   const run = spec.within ?? ((work) => work(db));
-  const joins = spec.joins ?? [];
+  const joins = spec.joins ?? NO_JOINS;
   const parts: Parts<F> = {
     from: spec.from, ons: joins.map((j) => j.on), where: [...spec.where, changedSince(spec.changedSince)], keys: spec.sort.keys.map((k) => k.expr), fields: spec.fields,
   };
   const dir = spec.sort.direction === 'asc' ? asc : desc;
   const keyTypes = spec.sort.keys.map((k) => k.type);
-  // The joins the skipped rows of a deep page are found without (PostgreSQL 15 keeps an unread left join's key column needed, so no index-only scan).
-  const unread = joins.map((join) => join.exactlyOne === true && !reads([parts.where, parts.keys], join.table));
+  // The joins the skipped rows of a deep page are found without (PostgreSQL 15 keeps an unread left join's key column
+  // needed, so no index-only scan): walked only when a query is built, not on every request of a prepared one.
+  let unread: boolean[] | undefined;
+  const unreadJoins = () => (unread ??= joins.map((join) => join.exactlyOne === true && !reads([parts.where, parts.keys], join.table)));
   function select<S extends SelectedFields>(tx: Db, p: Parts<F>, fields: S, keysOnly = false) {
     let query = tx.select(fields).from(p.from as PgTable).$dynamic();
+    const skipped = keysOnly ? unreadJoins() : null;
     joins.forEach((join, i) => {
-      if (keysOnly && unread[i]) return;
+      if (skipped?.[i]) return;
       query = (join.left ? query.leftJoin(join.table, p.ons[i]!) : query.innerJoin(join.table, p.ons[i]!)) as typeof query;
     });
     return query;
@@ -229,8 +250,8 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
   const skipOf = (offset: number, limit: number): Skip => (offset === 0 ? 'none' : offset >= DEFER_AFTER_PAGES * limit && is(spec.from, Table) ? 'keys' : 'offset');
 
   // A list in a transaction (row-level security) runs on that transaction's connection: built per request.
-  const source = spec.within ? null : shapeOf([spec.from, ...joins.flatMap((j) => [j.table, sql.raw(j.left ? 'left' : j.exactlyOne ? 'one' : 'inner'), j.on]), ...parts.where]);
-  const ordered = source && shapeOf(parts.keys);
+  const source = spec.within ? null : joinShapes([fromShape(spec.from), joinsShape(joins), shapeOf(parts.where)]);
+  const ordered = source && keysShape(spec.sort.keys);
   const fields = ordered && fieldsShape(spec.fields);
   // The values in `template`'s order: filter, then sort keys, then fields.
   const templated = () => {

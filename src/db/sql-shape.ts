@@ -89,17 +89,36 @@ export function shapeOf(chunks: unknown[]): Shape | null {
   return out;
 }
 
-// A module's constant fields (columns and value-free SQL) have one shape for good: walked once.
-const constantFields = new WeakMap<object, Shape>();
+/**
+ * A shape kept by the object it is read from, when that object holds no value: a route's table, joins, orders and
+ * fields are module constants, so a list request walks only its filters (its values) and not what stays the same.
+ * Fragments are not changed once built, so an object's shape never changes.
+ */
+export function constantShapes<O extends object>(shape: (owner: O) => Shape | null): (owner: O) => Shape | null {
+  const known = new WeakMap<O, Shape>();
+  return (owner) => {
+    const kept = known.get(owner);
+    if (kept) return kept;
+    const made = shape(owner);
+    if (made && made.values.length === 0) known.set(owner, made);
+    return made;
+  };
+}
+
+/** Shapes taken in order as one: their keys joined, their values in order; null when one is. */
+export function joinShapes(shapes: (Shape | null)[]): Shape | null {
+  let key = '';
+  let values: unknown[] = [];
+  for (const shape of shapes) {
+    if (!shape) return null;
+    key += shape.key;
+    if (shape.values.length > 0) values = values.length === 0 ? shape.values : [...values, ...shape.values];
+  }
+  return { key, values };
+}
 
 /** A select's fields (columns, SQL, nested objects of them) as one shape: their names, in order, and what each reads. */
-export function fieldsShape(fields: Record<string, unknown>): Shape | null {
-  const known = constantFields.get(fields);
-  if (known) return known;
-  const shape = walkFields(fields, { key: '', values: [] });
-  if (shape && shape.values.length === 0) constantFields.set(fields, shape);
-  return shape;
-}
+export const fieldsShape = constantShapes((fields: Record<string, unknown>) => walkFields(fields, { key: '', values: [] }));
 
 function walkFields(fields: Record<string, unknown>, out: Shape): Shape | null {
   for (const [name, field] of Object.entries(fields)) {

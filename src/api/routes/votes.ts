@@ -13,7 +13,7 @@ import { FEDERAL_JURISDICTION, sessionId } from '../../domain/ids.js';
 import { federalPartyId } from '../../domain/parties.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { analyseBallots } from '../../domain/vote-analysis.js';
-import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn } from '../lists.js';
+import { by, columnsWithout, keysetList, respondList, sortBy, wantsCsv, type CsvColumn, type Orders } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import type { ListTotals } from '../list-totals.js';
 import { toCsvLine } from '../csv.js';
@@ -61,14 +61,16 @@ function filters(q: Static<typeof VotesQuery>): SQL[] {
   return where;
 }
 
+const voteOrders: Orders<'date' | 'updated'> = {
+  // Divisions are numbered within a session; the id settles the rare same-day, same-number pair across jurisdictions.
+  date: [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text')],
+  updated: [by(voteEvents.updatedAt, 'time'), by(voteEvents.id, 'text')],
+};
+
 function voteSource(db: Db, q: Static<typeof VotesQuery>) {
-  const sort = sortBy(q.sort ?? 'date_desc', {
-    // Divisions are numbered within a session; the id settles the rare same-day, same-number pair across jurisdictions.
-    date: [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text')],
-    updated: [by(voteEvents.updatedAt, 'time'), by(voteEvents.id, 'text')],
-  });
   return keysetList<typeof voteFields, VoteRow>(db, {
-    from: voteEvents, joins: voteJoins, fields: voteFields, where: filters(q), sort, changedSince: { column: voteEvents.updatedAt, since: q.updated_since },
+    from: voteEvents, joins: voteJoins, fields: voteFields, where: filters(q), sort: sortBy(q.sort ?? 'date_desc', voteOrders),
+    changedSince: { column: voteEvents.updatedAt, since: q.updated_since },
   });
 }
 
