@@ -405,9 +405,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the web site in Chromium, on the real pl
     const mail = page.getByLabel(/^Mail for C-12/);
     await mail.waitFor();
     expect(await mail.inputValue()).toBe('');
-    await mail.selectOption('daily');
+    // Each choice is saved by its own request: the reload below waits for both, or it could cancel the second.
+    const saved = () => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/api/v1/me/saved/'));
+    await Promise.all([saved(), mail.selectOption('daily')]);
     await expect.poll(() => mail.inputValue()).toBe('daily');
-    await page.getByLabel(/^Webhooks for C-12/).selectOption('off');
+    await Promise.all([saved(), page.getByLabel(/^Webhooks for C-12/).selectOption('off')]);
     // Saved, not only shown: a new visit reads them back.
     await page.reload();
     await page.getByLabel(/^Mail for C-12/).waitFor();
