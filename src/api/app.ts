@@ -15,6 +15,7 @@ import { installAuthentication, installProtections, installSecurityPolicies, typ
 import { normalizeTarget, targetPath } from '../auth/request-target.js';
 import { runLagTolerant } from '../db/replica.js';
 import { databaseFormats } from './database-formats.js';
+import { sharedSerializers } from './serializers.js';
 import { OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { databaseUnavailable, HttpProblem, PROBLEM_BASE, problemTitle, type Problem } from '../errors/problem.js';
 import { sendProblem } from './problem-reply.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: logger ? loggerOptions(logger.level, logger.stream) : false,
     // Fastify's own request lines are off: src/ops/request-observer.ts writes one line per request, after it.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, plugins: [databaseFormats] },
     // X-Forwarded-For is believed only from these peers; otherwise request.ip is the socket's peer.
     trustProxy: trustedProxies.length ? trustedProxies : false,
