@@ -45,6 +45,8 @@ export interface Sort {
 /**
  * The keys of each order of a list, ending with a unique one; an order whose
  * keys differ by direction (speeches stay in sitting order both ways) is a function.
+ * A route's orders (and its joins) are module constants: `keysetList` keeps their
+ * shape by identity, so an order built per request is walked again on every request.
  */
 export type Orders<N extends string> = Record<N, SortKey[] | ((direction: Direction) => SortKey[])>;
 

@@ -11,7 +11,7 @@ import { importErrors, importRuns } from '../../db/schema.js';
 import { BODY_LIMIT, privateResponses } from '../../auth/http.js';
 import { SOURCE_NAMES } from '../../ingest/catalog.js';
 import { startInBackground } from '../background-run.js';
-import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { badParameter, HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime } from '../resources.js';
@@ -42,6 +42,7 @@ const RunsQuery = listQuery({
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 type RunRow = typeof importRuns.$inferSelect;
+const runOrders: Orders<'id'> = { id: [by(importRuns.id, 'bigint')] };
 export function presentRun(row: RunRow) {
   return {
     id: row.id, source: row.source, status: row.status as RunStatus, paths: row.paths, started_at: isoTime(row.startedAt)!, finished_at: isoTime(row.finishedAt),
@@ -80,7 +81,7 @@ export const adminImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const q = request.query;
     const where = and(q.source ? eq(importRuns.source, q.source) : undefined, q.status ? eq(importRuns.status, q.status) : undefined);
-    const source = keysetList(db, { from: importRuns, fields: getTableColumns(importRuns), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', { id: [by(importRuns.id, 'bigint')] }) });
+    const source = keysetList(db, { from: importRuns, fields: getTableColumns(importRuns), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', runOrders) });
     return respondList(request, reply, q, source, presentRun, {
       filename: 'import-runs',
       columns: ['id', 'source', 'status', 'started_at', 'finished_at', 'inserted', 'updated', 'unchanged', 'rejected', 'error'].map((header) => ({

@@ -13,7 +13,7 @@ import { currentActor, privateResponses } from '../../auth/http.js';
 import { scoped } from '../../auth/scope.js';
 import { apiKeys, users } from '../../db/schema.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { NoContent, Nullable } from '../schemas/shared.js';
@@ -40,6 +40,9 @@ const AdminApiKey = Type.Object({
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 type KeyWithOwner = ApiKeyInfo & { owner: { email: string; username: string | null; tier: string } };
+const keyFields = { ...apiKeyInfo, owner: { email: users.email, username: users.username, tier: users.tier } };
+const keyJoins = [{ table: users, on: eq(users.id, apiKeys.userId) }];
+const keyOrders: Orders<'created'> = { created: [by(apiKeys.createdAt, 'time'), by(apiKeys.id, 'uuid')] };
 
 const present = (row: KeyWithOwner) => ({ ...presentApiKey(row), user_id: row.userId, owner: row.owner });
 
@@ -63,10 +66,10 @@ export const adminKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     const source = keysetList(db, {
       from: apiKeys,
-      joins: [{ table: users, on: eq(users.id, apiKeys.userId) }],
-      fields: { ...apiKeyInfo, owner: { email: users.email, username: users.username, tier: users.tier } },
+      joins: keyJoins,
+      fields: keyFields,
       where: [where],
-      sort: sortBy(q.sort ?? 'created_desc', { created: [by(apiKeys.createdAt, 'time'), by(apiKeys.id, 'uuid')] }),
+      sort: sortBy(q.sort ?? 'created_desc', keyOrders),
       within: (work) => scoped(db, scope, work),
     });
     return respondList(request, reply, q, source, present, {

@@ -16,7 +16,7 @@ import { USER_TIERS } from '../../auth/rate-limit.js';
 import { revokeAllSessions } from '../../auth/sessions.js';
 import { getUser, presentUser, type UserRow } from '../../auth/users.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime } from '../resources.js';
@@ -62,6 +62,10 @@ const OutboxQuery = listQuery({ to: Type.Optional(Type.String({ maxLength: 254 }
 const OutboxMail = Type.Object({ id: Type.Integer(), to: Type.String(), subject: Type.String(), body: Type.String(), created_at: Type.String() });
 
 // ── query ─────────────────────────────────────────────────────────────────
+const userOrders: Orders<'created'> = { created: [by(users.createdAt, 'time'), by(users.id, 'uuid')] };
+const auditOrders: Orders<'id'> = { id: [by(auditLog.id, 'bigint')] };
+const outboxOrders: Orders<'id'> = { id: [by(emailOutbox.id, 'bigint')] };
+
 function presentAudit(row: typeof auditLog.$inferSelect) {
   return {
     id: row.id, at: isoTime(row.at)!, action: row.action, outcome: row.outcome, user_id: row.userId, actor: row.actor,
@@ -102,7 +106,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     const source = keysetList(db, {
       from: users, fields: getTableColumns(users), where: [where], live: true,
-      sort: sortBy(q.sort ?? 'created_desc', { created: [by(users.createdAt, 'time'), by(users.id, 'uuid')] }),
+      sort: sortBy(q.sort ?? 'created_desc', userOrders),
     });
     return respondList(request, reply, q, source, presentUser, {
       filename: 'users',
@@ -190,7 +194,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       q.since ? gte(auditLog.at, new Date(q.since)) : undefined,
       q.until ? lt(auditLog.at, new Date(q.until)) : undefined,
     );
-    const source = keysetList(db, { from: auditLog, fields: getTableColumns(auditLog), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', { id: [by(auditLog.id, 'bigint')] }) });
+    const source = keysetList(db, { from: auditLog, fields: getTableColumns(auditLog), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', auditOrders) });
     return respondList(request, reply, q, source, presentAudit, {
       filename: 'audit',
       columns: [
@@ -208,7 +212,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const q = request.query;
     const where = q.to ? eq(emailOutbox.recipient, q.to.trim().toLowerCase()) : undefined;
-    const source = keysetList(db, { from: emailOutbox, fields: getTableColumns(emailOutbox), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', { id: [by(emailOutbox.id, 'bigint')] }) });
+    const source = keysetList(db, { from: emailOutbox, fields: getTableColumns(emailOutbox), where: [where], live: true, sort: sortBy(q.sort ?? 'id_desc', outboxOrders) });
     const present = (m: typeof emailOutbox.$inferSelect) => ({ id: m.id, to: m.recipient, subject: m.subject, body: m.body, created_at: isoTime(m.createdAt)! });
     return respondList(request, reply, q, source, present, {
       filename: 'outbox',

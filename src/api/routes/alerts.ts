@@ -15,7 +15,7 @@ import {
 import { checkWebhookUrl, WebhookRefused, type WebhookPolicy } from '../../alerts/webhooks.js';
 import { currentActor, privateResponses } from '../../auth/http.js';
 import { jobs } from '../../db/schema.js';
-import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listQuery, listResponse, sortParameter } from '../schemas/lists.js';
 import { HttpProblem, notFound } from '../../errors/problem.js';
 import { isoTime } from '../resources.js';
@@ -99,6 +99,7 @@ const deliveryFields = {
   lastError: jobs.lastError, runAt: jobs.runAt, createdAt: jobs.createdAt, finishedAt: jobs.finishedAt,
 };
 type DeliveryRow = SelectResultFields<typeof deliveryFields>;
+const deliveryOrders: Orders<'id'> = { id: [by(jobs.id, 'bigint')] };
 
 const presentDelivery = (row: DeliveryRow) => ({
   id: row.id,
@@ -202,7 +203,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<AlertRouteOptions> = async (
       from: jobs,
       fields: deliveryFields,
       where: [and(eq(jobs.webhookId, hook.id), eq(jobs.kind, 'webhook'))],
-      sort: sortBy(request.query.sort ?? 'id_desc', { id: [by(jobs.id, 'bigint')] }),
+      sort: sortBy(request.query.sort ?? 'id_desc', deliveryOrders),
       live: true,
     });
     return respondList(request, reply, request.query, source, presentDelivery, {

@@ -9,7 +9,7 @@ import { anyOf, shapedQuery, shapedRows } from '../../db/prepared.js';
 import { billActions, bills, committeeMeetingBills, committeeMeetings, legislativeSessions, organizations } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
 import { likeContains } from '../../domain/text.js';
-import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter, notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
@@ -83,13 +83,14 @@ function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
   return where;
 }
 
+const committeeOrders: Orders<'name' | 'updated'> = {
+  name: [by(organizations.name, 'text'), by(organizations.id, 'text')],
+  updated: [by(organizations.updatedAt, 'time'), by(organizations.id, 'text')],
+};
+
 function committeeSource(db: Db, q: Static<typeof CommitteesQuery>) {
-  const sort = sortBy(q.sort ?? 'name_asc', {
-    name: [by(organizations.name, 'text'), by(organizations.id, 'text')],
-    updated: [by(organizations.updatedAt, 'time'), by(organizations.id, 'text')],
-  });
   return keysetList<typeof committeeFields, ActiveCommitteeRow>(db, {
-    from: organizations, joins: committeeJoins, fields: committeeFields, where: committeeFilters(q), sort,
+    from: organizations, joins: committeeJoins, fields: committeeFields, where: committeeFilters(q), sort: sortBy(q.sort ?? 'name_asc', committeeOrders),
     changedSince: { column: organizations.updatedAt, since: q.updated_since },
     attach: (rows) => withActivity(db, rows),
   });
@@ -106,23 +107,24 @@ async function findCommittee(db: Db, id: string): Promise<CommitteeRow | undefin
 }
 
 const meetingFields = { meeting: committeeMeetings, session: legislativeSessions.identifier };
+const meetingJoins = [{ table: legislativeSessions, on: eq(legislativeSessions.id, committeeMeetings.sessionId), left: true }];
 type MeetingRow = Omit<SelectResultFields<typeof meetingFields>, 'session'> & { session: string | null; bills: Static<typeof MeetingBill>[] };
+// Undated meetings are the oldest; then by number so a sitting series reads in order.
+const meetingOrders: Orders<'date'> = {
+  date: [by(sql`coalesce(${committeeMeetings.date}, '0001-01-01'::date)`, 'date'), by(sql`coalesce(${committeeMeetings.number}, 0)`, 'int'), by(committeeMeetings.id, 'text')],
+};
 
 function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQuery>) {
   const where: SQL[] = [eq(committeeMeetings.committeeId, committeeId)];
   if (q.session) where.push(eq(legislativeSessions.identifier, q.session));
   if (q.since) where.push(gte(committeeMeetings.date, q.since));
   if (q.before) where.push(lt(committeeMeetings.date, q.before));
-  // Undated meetings are the oldest; then by number so a sitting series reads in order.
-  const sort = sortBy(q.sort ?? 'date_desc', {
-    date: [by(sql`coalesce(${committeeMeetings.date}, '0001-01-01'::date)`, 'date'), by(sql`coalesce(${committeeMeetings.number}, 0)`, 'int'), by(committeeMeetings.id, 'text')],
-  });
   return keysetList<typeof meetingFields, MeetingRow>(db, {
     from: committeeMeetings,
-    joins: [{ table: legislativeSessions, on: eq(legislativeSessions.id, committeeMeetings.sessionId), left: true }],
+    joins: meetingJoins,
     fields: meetingFields,
     where,
-    sort,
+    sort: sortBy(q.sort ?? 'date_desc', meetingOrders),
     changedSince: { column: committeeMeetings.updatedAt, since: q.updated_since },
     async attach(rows) {
       const studied = await billsStudied(db, rows.map((r) => r.meeting.id));

@@ -39,13 +39,15 @@ function dateFilters(column: typeof debates.date, q: { date?: string; since?: st
   return where;
 }
 
+const debateOrders: Orders<'date'> = { date: [by(debates.date, 'date'), by(debates.id, 'text')] };
+
 function debateSource(db: Db, q: Static<typeof DebatesQuery>) {
   const where = dateFilters(debates.date, q);
   const scope = listScope(q, debates);
   if (scope) where.push(scope);
-  const sort = sortBy(q.sort ?? 'date_desc', { date: [by(debates.date, 'date'), by(debates.id, 'text')] });
   return keysetList<typeof debateFields, DebateRow>(db, {
-    from: debates, joins: debateJoins, fields: debateFields, where, sort, changedSince: { column: debates.updatedAt, since: q.updated_since },
+    from: debates, joins: debateJoins, fields: debateFields, where, sort: sortBy(q.sort ?? 'date_desc', debateOrders),
+    changedSince: { column: debates.updatedAt, since: q.updated_since },
   });
 }
 

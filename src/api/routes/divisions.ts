@@ -8,7 +8,7 @@ import { Type, type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { shapedQuery } from '../../db/prepared.js';
 import { divisions, memberships, organizations, people } from '../../db/schema.js';
-import { by, keysetList, respondList, sortBy } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
@@ -20,6 +20,8 @@ import { DivisionsQuery, Division, Representative, DivisionDetail } from '../sch
 // ── query ─────────────────────────────────────────────────────────────────
 type DivisionRow = typeof divisions.$inferSelect;
 
+const divisionOrders: Orders<'id' | 'updated'> = { id: [by(divisions.id, 'text')], updated: [by(divisions.updatedAt, 'time'), by(divisions.id, 'text')] };
+
 function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
   const where: SQL[] = [];
   if (q.parent) where.push(eq(divisions.parentId, q.parent));
@@ -28,8 +30,9 @@ function divisionSource(db: Db, q: Static<typeof DivisionsQuery>) {
     const pattern = likeContains(q.name.toLowerCase());
     where.push(sql`(lower(${divisions.name}) like ${pattern} or lower(${divisions.nameFr}) like ${pattern})`);
   }
-  const sort = sortBy(q.sort ?? 'id_asc', { id: [by(divisions.id, 'text')], updated: [by(divisions.updatedAt, 'time'), by(divisions.id, 'text')] });
-  return keysetList(db, { from: divisions, fields: getTableColumns(divisions), where, sort, changedSince: { column: divisions.updatedAt, since: q.updated_since } });
+  return keysetList(db, {
+    from: divisions, fields: getTableColumns(divisions), where, sort: sortBy(q.sort ?? 'id_asc', divisionOrders), changedSince: { column: divisions.updatedAt, since: q.updated_since },
+  });
 }
 
 const membershipsHeld = shapedQuery((db, where: SQL) => db.select({

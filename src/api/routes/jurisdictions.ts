@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { shapedQuery } from '../../db/prepared.js';
 import { jurisdictions, legislativeSessions, organizations } from '../../db/schema.js';
 import { jurisdictionCode, resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { by, includes, keysetList, respondList, sortBy } from '../lists.js';
+import { by, includes, keysetList, respondList, sortBy, type Orders } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { notFound } from '../../errors/problem.js';
 import { bilingual, isoTime } from '../resources.js';
@@ -16,13 +16,16 @@ import { INCLUDES, JurisdictionsQuery, Jurisdiction, JurisdictionDetail, DetailQ
 // ── query ─────────────────────────────────────────────────────────────────
 type JurisdictionRow = typeof jurisdictions.$inferSelect;
 
+const jurisdictionOrders: Orders<'id' | 'updated'> = {
+  id: [by(jurisdictions.id, 'text')], updated: [by(jurisdictions.updatedAt, 'time'), by(jurisdictions.id, 'text')],
+};
+
 function jurisdictionSource(db: Db, q: Static<typeof JurisdictionsQuery>) {
   const where: SQL[] = [];
   if (q.level) where.push(eq(jurisdictions.level, q.level));
   if (q.classification) where.push(eq(jurisdictions.classification, q.classification));
-  const sort = sortBy(q.sort ?? 'id_asc', { id: [by(jurisdictions.id, 'text')], updated: [by(jurisdictions.updatedAt, 'time'), by(jurisdictions.id, 'text')] });
   return keysetList(db, {
-    from: jurisdictions, fields: getTableColumns(jurisdictions), where, sort, changedSince: { column: jurisdictions.updatedAt, since: q.updated_since },
+    from: jurisdictions, fields: getTableColumns(jurisdictions), where, sort: sortBy(q.sort ?? 'id_asc', jurisdictionOrders), changedSince: { column: jurisdictions.updatedAt, since: q.updated_since },
   });
 }
 

@@ -337,13 +337,15 @@ const ballotOrders: Orders<(typeof BALLOT_ORDERS)[number]> = {
   date: [by(voteEvents.startDate, 'date'), by(sql`coalesce(${voteEvents.number}, 0)`, 'int'), by(voteEvents.id, 'text'), by(votes.voterName, 'text')],
 };
 
+const ballotJoins = [
+  { table: voteEvents, on: eq(voteEvents.id, votes.voteEventId), exactlyOne: true },
+  { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId), exactlyOne: true },
+];
+
 function ballotSource(db: Db, totals: ListTotals, personId: string, q: Static<typeof VotesQuery>) {
   return keysetList<typeof ballotFields, BallotRow>(db, {
     from: votes,
-    joins: [
-      { table: voteEvents, on: eq(voteEvents.id, votes.voteEventId), exactlyOne: true },
-      { table: legislativeSessions, on: eq(legislativeSessions.id, voteEvents.sessionId), exactlyOne: true },
-    ],
+    joins: ballotJoins,
     fields: ballotFields,
     where: [eq(votes.voterId, personId), ...divisionFilters(q), ...(q.option ? [eq(votes.option, q.option)] : [])],
     sort: sortBy(q.sort ?? 'date_desc', ballotOrders),

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.js';
 import { bills, debates, legislativeSessions, people, speeches, voteEvents } from '../../db/schema.js';
 import { searchKey } from '../../domain/text.js';
 import { matchedLanguage, onceEach, sameNumber, TEXT_CONFIG, textHeadline, textMatches, textQuery, textRank, typedNumber, type TextQuery } from '../../db/full-text.js';
-import { by, keysetList, respondList, sortBy, type ListSource, type Sort } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type ListSource, type Orders, type Sort } from '../lists.js';
 import { preparedOn, rawQuery } from '../../db/prepared.js';
 import { listResponse } from '../schemas/lists.js';
 import type { KeptOrder, ListTotals } from '../list-totals.js';
@@ -223,10 +223,12 @@ function withSnippets(q: string, kept: KeptSnippets) {
   };
 }
 
+// The orders of `matching`'s hits (the derived table `hit`): they hold no value, so they are built once.
+const hitOrders: Orders<'date'> = { date: [by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')] };
+const byRelevance: Sort = { keys: [by(sql`hit.tier`, 'int'), by(sql`hit.rank`, 'number'), by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')], direction: 'desc' };
+
 function searchSort(sort: Static<typeof SearchQuery>['sort']): Sort {
-  return sort && sort !== 'relevance'
-    ? sortBy(sort, { date: [by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')] })
-    : { keys: [by(sql`hit.tier`, 'int'), by(sql`hit.rank`, 'number'), by(sql`hit.date`, 'date'), by(sql`hit.id`, 'text')], direction: 'desc' };
+  return sort && sort !== 'relevance' ? sortBy(sort, hitOrders) : byRelevance;
 }
 
 /**

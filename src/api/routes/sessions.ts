@@ -5,7 +5,7 @@ import { type Static } from 'typebox';
 import type { Db } from '../../db/client.js';
 import { legislativeSessions } from '../../db/schema.js';
 import { resolveJurisdiction } from '../../domain/jurisdictions.js';
-import { by, keysetList, respondList, sortBy, type SortKey } from '../lists.js';
+import { by, keysetList, respondList, sortBy, type Orders, type SortKey } from '../lists.js';
 import { listResponse } from '../schemas/lists.js';
 import { badParameter } from '../../errors/problem.js';
 import { isoTime } from '../resources.js';
@@ -22,6 +22,8 @@ export const sessionOrder: SortKey[] = [
   by(legislativeSessions.id, 'text'),
 ];
 
+const sessionOrders: Orders<'number' | 'updated'> = { number: sessionOrder, updated: [by(legislativeSessions.updatedAt, 'time'), by(legislativeSessions.id, 'text')] };
+
 function sessionSource(db: Db, q: Static<typeof SessionsQuery>) {
   const where: SQL[] = [];
   if (q.jurisdiction) {
@@ -29,9 +31,8 @@ function sessionSource(db: Db, q: Static<typeof SessionsQuery>) {
     if (!id) throw badParameter('jurisdiction', `Unknown jurisdiction "${q.jurisdiction}"; use an OCD jurisdiction id or a code such as "ca" or "bc".`);
     where.push(eq(legislativeSessions.jurisdictionId, id));
   }
-  const sort = sortBy(q.sort ?? 'number_asc', { number: sessionOrder, updated: [by(legislativeSessions.updatedAt, 'time'), by(legislativeSessions.id, 'text')] });
   return keysetList(db, {
-    from: legislativeSessions, fields: getTableColumns(legislativeSessions), where, sort,
+    from: legislativeSessions, fields: getTableColumns(legislativeSessions), where, sort: sortBy(q.sort ?? 'number_asc', sessionOrders),
     changedSince: { column: legislativeSessions.updatedAt, since: q.updated_since },
   });
 }
