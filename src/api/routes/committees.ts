@@ -65,7 +65,8 @@ async function withActivity<R extends CommitteeRow>(db: Db, rows: R[]): Promise<
         order by later.last desc, later.id limit 1) as superseded_by
     from activity one where ${anyOf(sql`one.id`, rows.map((r) => r.committee.id))}`);
   const byId = new Map(found.map((r) => [r.id, { first: r.first, last: r.last, supersededBy: r.superseded_by }]));
-  return rows.map((r) => ({ ...r, activity: byId.get(r.committee.id) ?? { first: null, last: null, supersededBy: null } }));
+  // Added to the rows the query made for this request: a copy as `{ ...r, activity }` takes V8's slow path (~1 us a row).
+  return rows.map((r) => Object.assign(r, { activity: byId.get(r.committee.id) ?? { first: null, last: null, supersededBy: null } }));
 }
 
 function committeeFilters(q: Static<typeof CommitteesQuery>): SQL[] {
@@ -128,7 +129,7 @@ function meetingSource(db: Db, committeeId: string, q: Static<typeof MeetingsQue
     changedSince: { column: committeeMeetings.updatedAt, since: q.updated_since },
     async attach(rows) {
       const studied = await billsStudied(db, rows.map((r) => r.meeting.id));
-      return rows.map((r) => ({ ...r, bills: studied.get(r.meeting.id) ?? [] }));
+      return rows.map((r) => Object.assign(r, { bills: studied.get(r.meeting.id) ?? [] }));
     },
   });
 }
