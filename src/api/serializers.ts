@@ -14,9 +14,8 @@ import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Serializer = (doc: unknown) => string;
 
-/** Fastify's `schemaController.compilersFactory.buildSerializer`: its default, made lazy and shared. */
-export function sharedSerializers(): SerializerFactory {
-  const compilerFactory = SerializerSelector();
+/** Fastify's `schemaController.compilersFactory.buildSerializer`: `compilerFactory` (its default), made lazy and shared. */
+export function sharedSerializers(compilerFactory: SerializerFactory = SerializerSelector()): SerializerFactory {
   const serializers = new Map<string, Serializer>();
   return (externalSchemas, options) => {
     const compile = compilerFactory(externalSchemas, options);
