@@ -10,6 +10,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { normalizeTarget, targetPath } from '../../src/auth/request-target.js';
 
 type Json = Record<string, unknown>;
 interface Operation { responses: Record<string, Json>; parameters?: { name: string; in: string; schema?: Json }[] }
@@ -85,7 +86,8 @@ export class Contract {
   }
 
   check(method: string, url: string, res: LightMyRequestResponse): void {
-    const requestPath = url.split('?')[0]!;
+    // The operation is the one the router matched: it routes the normalized target (`/keys/%2e` is `/keys`).
+    const requestPath = targetPath(normalizeTarget(url));
     if (!requestPath.startsWith('/api/v1/') || method === 'HEAD' || method === 'OPTIONS') return;
     const path = this.documentedPath(requestPath);
     const operation = path ? this.document.paths[path]![method.toLowerCase()] : undefined;
