@@ -8,8 +8,8 @@
  * response it writes, so an instance holds those of the routes it serves. The validators need neither:
  * Ajv keeps each schema object's validator already.
  */
-import { createHash } from 'node:crypto';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { sha256 } from '../auth/tokens.js';
 
 type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Serializer = (doc: unknown) => string;
@@ -21,7 +21,7 @@ export function sharedSerializers(compilerFactory: SerializerFactory = Serialize
     const compile = compilerFactory(externalSchemas, options);
     const scope = JSON.stringify([externalSchemas, options]);
     return (route) => {
-      const key = createHash('sha256').update(scope).update(JSON.stringify(route.schema)).digest('base64');
+      const key = sha256(scope + JSON.stringify(route.schema));
       let serializer = serializers.get(key);
       if (!serializer) {
         let compiled: Serializer | undefined;
