@@ -1,6 +1,7 @@
 /** A body's bytes as src/api/etag.ts encodes them once for the ETag and the socket: what `Buffer.from` gives. */
 import { describe, expect, it } from 'vitest';
-import { utf8Bytes, weakEtag } from '../../src/api/etag.js';
+import { weakEtag } from '../../src/api/etag.js';
+import { utf8Bytes } from '../../src/api/utf8-writer.js';
 
 describe('a body encoded once (utf8Bytes)', () => {
   const texts = {
