@@ -30,6 +30,7 @@ import type { AlertRouteOptions } from './routes/alerts.js';
 import type { PhotoStore } from '../fetch/photos.js';
 import { v1Routes } from './v1.js';
 import { nullablesAsKeyword } from './serialization-schema.js';
+import { piecewiseSerializers } from './piecewise-serializer.js';
 import { loadConfig, type FetchConfig } from '../config.js';
 import { SitePages, webRoutes, type SiteOptions } from './web.js';
 
@@ -105,9 +106,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: logger ? loggerOptions(logger.level, logger.stream) : false,
     // Fastify's own request lines are off: src/ops/request-observer.ts writes one line per request, after it.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
-    // Serializers shared and compiled on first use (src/api/serializers.ts), of schemas whose nullable values need no
-    // validator call (src/api/serialization-schema.ts).
-    schemaController: { compilersFactory: { buildSerializer: sharedSerializers(nullablesAsKeyword()) } },
+    // Objects written as bytes piece by piece (src/api/piecewise-serializer.ts), each piece's serializer shared and
+    // compiled on first use (src/api/serializers.ts: a list's pagination is one for every list), of schemas whose
+    // nullable values need no validator call (src/api/serialization-schema.ts).
+    schemaController: { compilersFactory: { buildSerializer: piecewiseSerializers(sharedSerializers(nullablesAsKeyword())) } },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false }, plugins: [databaseFormats] },
     // X-Forwarded-For is believed only from these peers; otherwise request.ip is the socket's peer.
     trustProxy: trustedProxies.length ? trustedProxies : false,
