@@ -10,14 +10,11 @@
  * the top) keep the whole serializer.
  */
 import { mergeSchemas } from '@fastify/merge-json-schemas';
-import type { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { isObject, type Schema } from './serialization-schema.js';
+import type { SerializerFactory } from './serializers.js';
 import { Utf8Writer } from './utf8-writer.js';
 
-type SerializerFactory = ReturnType<typeof SerializerSelector>;
-type Schema = Record<string, unknown>;
 type Serialize = (value: unknown) => string;
-
-const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Keywords at the top that change how fast-json-stringify writes an object beyond its properties.
 const WHOLE_ONLY = ['$ref', 'anyOf', 'oneOf', 'if', 'nullable', 'patternProperties', 'const', 'enum'];

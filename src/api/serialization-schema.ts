@@ -7,10 +7,12 @@
  * allows, with no validator call. The OpenAPI document and request validation keep the route's schema.
  */
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import type { SerializerFactory } from './serializers.js';
 
-type Schema = Record<string, unknown>;
+export type Schema = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON schema object (not an array, not null). */
+export const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // The keywords that fast-json-stringify reads before `nullable`: a branch with one of them keeps its `anyOf`.
 const BEFORE_NULLABLE = ['$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'const', 'nullable'];
@@ -40,8 +42,6 @@ export function serializationSchema(schema: unknown): unknown {
   for (const [key, value] of Object.entries(schema)) copy[key] = serializationSchema(value);
   return copy;
 }
-
-type SerializerFactory = ReturnType<typeof SerializerSelector>;
 
 /** A serializer factory (fastify's default unless given) compiling each response schema as `serializationSchema` writes it. */
 export function nullablesAsKeyword(compilerFactory: SerializerFactory = SerializerSelector()): SerializerFactory {

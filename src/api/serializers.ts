@@ -11,7 +11,8 @@
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { sha256 } from '../auth/tokens.js';
 
-type SerializerFactory = ReturnType<typeof SerializerSelector>;
+/** Fastify's `buildSerializer` factory, which each of the app's serializer layers takes and returns. */
+export type SerializerFactory = ReturnType<typeof SerializerSelector>;
 type Serializer = (doc: unknown) => string;
 
 /** Fastify's `schemaController.compilersFactory.buildSerializer`: `compilerFactory` (its default), made lazy and shared. */
