@@ -46,7 +46,11 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
     for (const name in quota) headers.push(name, quota[name]!);
     response.writeHead(notModified ? 304 : 200, headers);
     if (notModified) response.end();
-    else response.end(variant!.body);
+    else {
+      response.end(variant!.body);
+      // Bytes the socket has not taken yet (a slow reader, or queued behind the last response) are written from the slab later.
+      if (response.writableLength > 0) variant!.slab.lent = true;
+    }
     hits.inc();
     recordRequest(app.ops.logRequests ? app.log : null, {
       method: 'GET', url: request.url!, route: entry.route, status: notModified ? 304 : 200,
@@ -69,8 +73,9 @@ export function answerCachedReads(appOf: () => FastifyInstance, fastify: Request
     };
     // Fastify refuses one over its quota, with the full problem document and this count.
     const settle = (limit: LimitResult) => {
-      if (!limit.limited) return answer(app, request, response, entry, started, ip, limit.headers);
-      app.rateLimiter.refuseCachedRead(request, limit);
+      // While the store was asked, the entry may have left the cache and its bytes with it: Fastify answers, as a miss.
+      if (!limit.limited && !entry.released) return answer(app, request, response, entry, started, ip, limit.headers);
+      if (limit.limited) app.rateLimiter.refuseCachedRead(request, limit);
       handOver();
     };
     const counted = { method: 'GET', url: request.url!, ip };

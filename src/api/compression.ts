@@ -79,7 +79,7 @@ function compressReply(app: FastifyInstance): onSendHookHandler {
     if (!text) return done(null, (payload as Readable).pipe(compressStream(encoding)));
     // A response the cache just kept is compressed into the entry, so its first hit in this encoding is free too.
     const kept = app.responseCache.keptFor(request);
-    done(null, kept ? kept.encoded(encoding).body : compressBody(Buffer.isBuffer(payload) ? payload : Buffer.from(payload as string), encoding));
+    done(null, kept ? kept.compressedForMiss(encoding) : compressBody(Buffer.isBuffer(payload) ? payload : Buffer.from(payload as string), encoding));
   };
 }
 

@@ -17,10 +17,12 @@ import { metrics } from '../ops/metrics.js';
 import { prefersCsv } from './negotiation.js';
 import { DATA_CHANGED } from '../store/data-changed.js';
 import { compressBody, compressible, preferredEncoding, type Encoding } from './compression.js';
+import { Slabs, type Slab } from './slabs.js';
 
-/** A cached 200 in one encoding: its body, and the encoding it is in (null: as the route answered it). */
+/** A cached 200 in one encoding: its body, the slab it is kept in, and the encoding it is in (null: as the route answered it). */
 export interface CachedVariant {
   body: Buffer;
+  slab: Slab;
   encoding: Encoding | null;
 }
 
@@ -28,6 +30,8 @@ export interface CachedVariant {
  * An entry keeps what its headers are made of, not the header lists themselves: the lists are
  * made on each hit (which copied a prepared list before), and an entry of one of the bench's
  * small pages held ~1.8 KB of heap with them, more than its 1.5 KB body (note 12m-r9).
+ *
+ * Its bodies are kept in the cache's slabs (src/api/slabs.ts), and released when it leaves the cache.
  */
 export class CachedResponse {
   /** Encoded variants made so far, each once (src/api/compression.ts); most entries are never asked compressed. */
@@ -35,11 +39,15 @@ export class CachedResponse {
   /** The Vary header's value, if the body varies. */
   private readonly vary: string | undefined;
   readonly identity: CachedVariant;
+  readonly body: Buffer;
   /** Whether the body is compressed for clients that accept it (and so varies by Accept-Encoding). */
   readonly compressible: boolean;
+  /** Out of the cache, its bytes given back: a hit that found it before must not write them. */
+  released = false;
 
   constructor(
-    readonly body: Buffer,
+    private readonly slabs: Slabs,
+    body: Buffer,
     readonly etag: string | undefined,
     /** The route pattern that answered it, for the request metrics. */
     readonly route: string,
@@ -53,17 +61,26 @@ export class CachedResponse {
     // In the order the miss wrote them (addVary puts each new one first); CORS adds its own Vary (Origin) to each hit.
     const varies = this.compressible ? ['Accept-Encoding', ...vary] : vary;
     this.vary = varies.length ? varies.join(', ') : undefined;
-    this.identity = { body, encoding: null };
+    const { bytes, slab } = slabs.copy(body);
+    this.identity = { body: bytes, slab, encoding: null };
+    this.body = bytes;
   }
 
-  /** The body in `encoding`, compressed the first time it is asked for. */
+  /** The body in `encoding`, compressed the first time it is asked for (of an entry still in the cache). */
   encoded(encoding: Encoding): CachedVariant {
-    let variant = this.variants?.get(encoding);
-    if (!variant) {
-      variant = { body: ownBytes(compressBody(this.body, encoding)), encoding };
-      (this.variants ??= new Map()).set(encoding, variant);
-    }
-    return variant;
+    return this.variants?.get(encoding) ?? this.keep(encoding, compressBody(this.body, encoding));
+  }
+
+  /**
+   * The body in `encoding` for the miss that filled the entry, kept in it too. The miss writes a buffer
+   * of its own: Fastify's write is not watched for being in flight, as a hit's is (src/api/cached-reads.ts).
+   */
+  compressedForMiss(encoding: Encoding): Buffer {
+    const variant = this.variants?.get(encoding);
+    if (variant) return Buffer.from(variant.body);
+    const bytes = compressBody(this.body, encoding);
+    if (!this.released) this.keep(encoding, bytes);
+    return bytes;
   }
 
   /** What to write for a request with this Accept-Encoding. */
@@ -88,6 +105,20 @@ export class CachedResponse {
     return headers;
   }
 
+  /** Gives its bytes back to the slabs (the cache calls it once, when the entry leaves). */
+  release(): void {
+    this.released = true;
+    this.slabs.release(this.identity.slab);
+    for (const variant of this.variants?.values() ?? []) this.slabs.release(variant.slab);
+  }
+
+  private keep(encoding: Encoding, bytes: Buffer): CachedVariant {
+    const { bytes: body, slab } = this.slabs.copy(bytes);
+    const variant = { body, slab, encoding };
+    (this.variants ??= new Map()).set(encoding, variant);
+    return variant;
+  }
+
   /** The headers every variant and the 304 share. */
   private shared(): string[] {
     const headers = [...SECURITY, ...this.kept];
@@ -96,22 +127,16 @@ export class CachedResponse {
   }
 }
 
-/**
- * `bytes` in a buffer of exactly its size. A kept Buffer holds its whole backing
- * store: Buffer.from of a string under 4 KB is a view on an 8 KB pool slab, and
- * a zlib result under 16 KB a view on the compressor's 16 KB output chunk. The
- * bench's distinct URLs kept ~8 KB per entry for bodies of 1-2 KB that way.
- */
-function ownBytes(bytes: Buffer): Buffer {
-  if (bytes.byteLength === bytes.buffer.byteLength) return bytes;
-  const own = Buffer.allocUnsafeSlow(bytes.byteLength);
-  bytes.copy(own);
-  return own;
+export interface ResponseCacheOptions {
+  /** What entries may count in all (`entrySize`); 64 MB when absent. */
+  maxBytes?: number;
+  /** How long an entry lives from its fill; 60 s when absent. */
+  ttlMs?: number;
 }
 
-export interface ResponseCacheOptions {
-  maxBytes?: number;
-  ttlMs?: number;
+/** What an entry counts against the bound: compressed variants are a fraction of the body, added later; the estimate leaves room for them. */
+function entrySize(bodyBytes: number): number {
+  return Math.ceil(bodyBytes * 1.5) + 200;
 }
 
 /** The parts of a request (Fastify's or Node's) a lookup goes by; its URL is normalized (src/auth/request-target.ts). */
@@ -150,15 +175,19 @@ function cacheKey(request: RequestLike): string {
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
+  /** Where the entries' bodies are kept: given back to the system as entries leave, evicted, expired or cleared. */
+  readonly slabs = new Slabs();
   /** The entry each miss filled, for the compression that follows in the same reply. */
   private readonly kept = new WeakMap<FastifyRequest, CachedResponse>();
+  private readonly maxBytes: number;
 
   constructor(options: ResponseCacheOptions = {}) {
+    this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.entries = new LRUCache<string, CachedResponse>({
-      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-      // Compressed variants are a fraction of the body, added later; the estimate leaves room for them.
-      sizeCalculation: (e) => Math.ceil(e.body.length * 1.5) + 200,
+      maxSize: this.maxBytes,
+      sizeCalculation: (e) => entrySize(e.body.length),
       ttl: options.ttlMs ?? 60_000,
+      dispose: (e) => e.release(),
     });
   }
 
@@ -210,11 +239,14 @@ export class ResponseCache {
         }
         // A list's body follows Accept.
         const vary = /(^|,)\s*accept\s*(,|$)/i.test(String(reply.getHeader('vary') ?? '')) ? ['Accept'] : [];
-        const body = ownBytes(Buffer.isBuffer(payload) ? payload : Buffer.from(payload));
-        const etag = reply.getHeader('etag');
-        const entry = new CachedResponse(body, etag === undefined ? undefined : String(etag), request.routeOptions.url ?? request.url, String(reply.getHeader('content-type')), shared, vary);
-        this.entries.set(cacheKey(request), entry);
-        this.kept.set(request, entry);
+        const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+        // lru-cache would refuse it without releasing it.
+        if (entrySize(body.length) <= this.maxBytes) {
+          const etag = reply.getHeader('etag');
+          const entry = new CachedResponse(this.slabs, body, etag === undefined ? undefined : String(etag), request.routeOptions.url ?? request.url, String(reply.getHeader('content-type')), shared, vary);
+          this.entries.set(cacheKey(request), entry);
+          this.kept.set(request, entry);
+        }
       }
       done(null, payload);
     });
