@@ -22,7 +22,7 @@ import { sendProblem } from './problem-reply.js';
 import { allowedMethods, methodNotAllowed } from './method-not-allowed.js';
 import { cachedReadsServer } from './cached-reads.js';
 import { installCompression } from './compression.js';
-import { cacheable, ResponseCache } from './response-cache.js';
+import { cacheable, ResponseCache, type ResponseCacheOptions } from './response-cache.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { performanceRoutes } from './routes/performance.js';
@@ -61,6 +61,8 @@ export interface AppOptions {
   photos?: PhotoStore;
   /** The live fetchers' settings, for the admin console's fetch page; fetching off and not configured when absent. */
   fetch?: FetchConfig;
+  /** The anonymous response cache's bound and lifetime (src/api/response-cache.ts); 64 MB and 60 s when absent. */
+  responseCache?: ResponseCacheOptions;
 }
 
 /** What the value at `path` failed: each branch of an `anyOf` it matched none of ("a date or a date-time"), else the one rule. */
@@ -185,8 +187,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First, so that every route after it must declare its permission.
   const security = options.security ?? {};
   installSecurityPolicies(app, security);
-  app.decorate('responseCache', new ResponseCache());
+  app.decorate('responseCache', new ResponseCache(options.responseCache));
   app.responseCache.clearOnDataChange(app);
+  app.responseCache.expireStale(app);
   app.responseCache.markMisses(app);
   installProtections(app);
   // While the database is known to be down, what needs it fails fast (before authentication, which reads it).

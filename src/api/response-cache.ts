@@ -180,19 +180,34 @@ export class ResponseCache {
   /** The entry each miss filled, for the compression that follows in the same reply. */
   private readonly kept = new WeakMap<FastifyRequest, CachedResponse>();
   private readonly maxBytes: number;
+  private readonly ttlMs: number;
 
   constructor(options: ResponseCacheOptions = {}) {
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+    this.ttlMs = options.ttlMs ?? 60_000;
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: this.maxBytes,
       sizeCalculation: (e) => entrySize(e.body.length),
-      ttl: options.ttlMs ?? 60_000,
+      ttl: this.ttlMs,
       dispose: (e) => e.release(),
     });
   }
 
   clear(): void {
     this.entries.clear();
+  }
+
+  /**
+   * Drops expired entries every sixth of their lifetime (10 s for 60 s), and empties the cache when the app closes.
+   * lru-cache notices an entry's age only when it is asked for or evicted: a server gone quiet would keep
+   * the last minute's bodies until its next busy minute.
+   */
+  expireStale(app: FastifyInstance): void {
+    const timer = setInterval(() => this.entries.purgeStale(), this.ttlMs / 6).unref();
+    app.addHook('onClose', async () => {
+      clearInterval(timer);
+      this.clear();
+    });
   }
 
   size(): number {
