@@ -8,8 +8,13 @@
  * checks fast-json-stringify's object code has (required properties first, a missing required one an error).
  * Schemas this does not cover (no properties, a default, additional or pattern properties, a union or nullable at
  * the top) keep the whole serializer.
+ *
+ * A top-level property's value may be its JSON text as PostgreSQL wrote it from the property's schema (a `JsonText`,
+ * src/db/json-columns.ts: a bill's actions): it is written as it is, once that schema is found to be the one the
+ * response declares for the property.
  */
 import { mergeSchemas } from '@fastify/merge-json-schemas';
+import { JsonText } from '../db/json-columns.js';
 import { isObject, type Schema } from './serialization-schema.js';
 import type { SerializerFactory } from './serializers.js';
 import { Utf8Writer } from './utf8-writer.js';
@@ -27,6 +32,18 @@ interface Property {
   serialize: Serialize;
   /** For an array of objects: each item's serializer. */
   item?: Serialize;
+  /** The schema the response declares for it, and the schemas of texts found to be the same. */
+  schema: Schema;
+  texts: WeakSet<object>;
+}
+
+/** `text`'s JSON, once its schema is found to be the one the response declares for `p`: SQL built it for this property. */
+function checkedText(p: Property, text: JsonText): string {
+  if (!p.texts.has(text.schema)) {
+    if (JSON.stringify(text.schema) !== JSON.stringify(p.schema)) throw new Error(`${JSON.stringify(p.name)} is JSON text of another schema`);
+    p.texts.add(text.schema);
+  }
+  return text.text;
 }
 
 /** The schema's object with `allOf` merged as fast-json-stringify merges it, or null if it is not one this writes. */
@@ -59,7 +76,9 @@ function plan(object: Schema, compile: (schema: unknown) => Serialize): Property
     const schema = schemas[name]!;
     const items = schema.type === 'array' && !('nullable' in schema) && isObject(schema.items) ? schema.items : undefined;
     const splits = items !== undefined && (items.type === 'object' || 'allOf' in items);
-    return { key: `${JSON.stringify(name)}:`, name, required: required.has(name), serialize: compile(schema), ...(splits ? { item: compile(items) } : {}) };
+    return {
+      key: `${JSON.stringify(name)}:`, name, required: required.has(name), serialize: compile(schema), schema, texts: new WeakSet(), ...(splits ? { item: compile(items) } : {}),
+    };
   });
 }
 
@@ -74,7 +93,9 @@ function write(properties: Property[], doc: Record<string, unknown>): Buffer {
     }
     writer.add(i === 0 ? '{' : ',');
     writer.add(p.key);
-    if (p.item && Array.isArray(value)) {
+    if (value instanceof JsonText) {
+      writer.add(checkedText(p, value));
+    } else if (p.item && Array.isArray(value)) {
       writer.add('[');
       for (let j = 0; j < value.length; j++) {
         if (j > 0) writer.add(',');

@@ -50,18 +50,23 @@ export const Action = Type.Object({
   order: Type.Integer(), date: Nullable(Type.String()), time: Nullable(Type.String()), chamber: Nullable(Type.String()), stage: Bilingual,
   description: Bilingual, classification: Type.Array(Type.String()), committee_id: Nullable(Type.String()),
 });
+// The includes' arrays, named for the SQL that writes their JSON text (src/api/routes/bills.ts).
+export const Actions = Type.Array(Action);
+export const BillVotes = Type.Array(Type.Object({
+  id: Type.String(), identifier: Type.String(), start_date: Type.String(), motion_text: Bilingual, result: Type.String(),
+  counts: Type.Array(Count),
+}));
+export const BillTexts = Type.Array(Type.Object({ version: Type.String(), language: Type.String(), url: Nullable(Type.String()), text: Type.String() }));
+export const CommitteeMeetings = Type.Array(Type.Object({
+  id: Type.String(), committee: Type.Object({ id: Type.String(), name: Bilingual, abbreviation: Nullable(Type.String()) }),
+  number: Nullable(Type.Integer()), date: Nullable(Type.String()), title: Nullable(Type.String()), url: Nullable(Type.String()),
+}));
 export const BillDetail = Type.Intersect([Bill, Type.Object({
-  actions: Type.Optional(Type.Array(Action)),
+  actions: Type.Optional(Actions),
   sponsors: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Nullable(Type.String()), title: Nullable(Type.String()), primary: Type.Boolean() }))),
-  votes: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(), identifier: Type.String(), start_date: Type.String(), motion_text: Bilingual, result: Type.String(),
-    counts: Type.Array(Count),
-  }))),
-  texts: Type.Optional(Type.Array(Type.Object({ version: Type.String(), language: Type.String(), url: Nullable(Type.String()), text: Type.String() }))),
-  committee_meetings: Type.Optional(Type.Array(Type.Object({
-    id: Type.String(), committee: Type.Object({ id: Type.String(), name: Bilingual, abbreviation: Nullable(Type.String()) }),
-    number: Nullable(Type.Integer()), date: Nullable(Type.String()), title: Nullable(Type.String()), url: Nullable(Type.String()),
-  }))),
+  votes: Type.Optional(BillVotes),
+  texts: Type.Optional(BillTexts),
+  committee_meetings: Type.Optional(CommitteeMeetings),
 })]);
 
 export const DetailQuery = Type.Object({ include: includeParameter(INCLUDES) }, { additionalProperties: false });
