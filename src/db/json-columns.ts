@@ -77,8 +77,10 @@ function write(schema: Schema, value: Values, text: Text): void {
   const single = is(value, SQL) || is(value, Column);
   if (single && inner.type === 'array' && (inner.items as Schema).type === 'string' && !orNull) {
     // jsonb of strings alone: its text with jsonb's ", " between items made ",". Within a string every `"` is
-    // escaped, so `", "` (a quote after a space) is only ever between two items.
-    text.checks.push(sql`(jsonb_typeof(${value}) = 'array' and not ${value} @? '$[*] ? (@.type() != "string")')`);
+    // escaped, so `", "` is between two items, unless its first quote is escaped and its last closes a string ending
+    // in `", ` (`["a\", ", "b"]`), which would lose its space: text with `\", "` takes the parsed way instead.
+    text.checks.push(sql`(jsonb_typeof(${value}) = 'array' and not ${value} @? '$[*] ? (@.type() != "string")'
+      and strpos(${value}::text, ${literal('\\", "')}) = 0)`);
     text.pieces.push(sql`replace(${value}::text, '", "', '","')`);
     return;
   }

@@ -91,5 +91,10 @@ describe('JSON columns as text', () => {
     // A jsonb value the schema does not describe (a number among strings): the database's JSON, parsed.
     const odd = await read([sql`(0, 'x'::text, 1::int, null::date, '["a", 1.50]'::jsonb)`]);
     expect(odd).toEqual([{ s: 'x', n: 'x', i: 1, j: 1, d: null, pair: { en: 'x', fr: 'fr' }, tags: ['a', 1.5], counts: [{ option: 'yes', value: 1 }] }]);
+    // A string ending in `", ` would lose its space to the de-spacing of jsonb's `", "`: parsed instead, same bytes.
+    const quoteComma = ['a", ', 'b', 'c\\", '];
+    const despaced = await read([sql`(0, 'x'::text, 1::int, null::date, ${JSON.stringify(quoteComma)}::jsonb)`]);
+    expect(despaced).not.toBeInstanceOf(JsonText);
+    expect(despaced).toEqual([{ s: 'x', n: 'x', i: 1, j: 1, d: null, pair: { en: 'x', fr: 'fr' }, tags: quoteComma, counts: [{ option: 'yes', value: 1 }] }]);
   });
 });
