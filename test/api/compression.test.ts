@@ -5,7 +5,6 @@
  * decompress to the identity answer, and cache entries that keep each
  * encoding once.
  */
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { ourcommonsMembers } from '../../src/ingest/ourcommons-members.js';
 import { testApi } from '../support/api.js';
 import { SHARED_DATA } from '../support/db.js';
 import { importSteps } from '../support/imports.js';
+import { rawGet } from '../support/raw-get.js';
 
 const api = testApi(async (database) => {
   await importSteps(database, [
@@ -32,23 +32,7 @@ beforeAll(async () => {
   port = typeof address === 'object' && address ? address.port : 0;
 });
 
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The bytes on the wire, not decoded. */
-  body: Buffer;
-}
-
-/** A GET whose body is returned as sent (fetch would decode it). */
-function get(path: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}) => rawGet(port, path, headers);
 
 const DIVISION = '/api/v1/votes/ca/44-1/332';
 

@@ -5,36 +5,19 @@
  * an entry leaves, and its slab space is given back, when it expires (without
  * being asked for again), when data changes, and when it is evicted.
  */
-import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { announceDataChange } from '../../src/store/data-changed.js';
 import { testApi } from '../support/api.js';
 import { federal44_1, importSteps } from '../support/imports.js';
+import { rawGet, type Raw } from '../support/raw-get.js';
 import { testStore } from '../security/support.js';
 
 const TTL_MS = 3000;
 const UNLIMITED = { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 60_000 }] }, cachedIpQuotas: [{ limit: 1_000_000, windowMs: 60_000 }] };
 const store = testStore();
 const api = testApi(async (database) => importSteps(database, federal44_1()), { store, security: UNLIMITED, responseCache: { ttlMs: TTL_MS } });
-
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The bytes on the wire, not decoded. */
-  body: Buffer;
-}
-
-function getFrom(port: number, path: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
-  });
-}
 
 async function listen(app: typeof api.app): Promise<number> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -43,7 +26,7 @@ async function listen(app: typeof api.app): Promise<number> {
 }
 
 let port = 0;
-const get = (path: string, headers: Record<string, string> = {}) => getFrom(port, path, headers);
+const get = (path: string, headers: Record<string, string> = {}) => rawGet(port, path, headers);
 beforeAll(async () => {
   port = await listen(api.app);
 });
@@ -128,7 +111,7 @@ describe('an entry leaves, and gives its bytes back', () => {
       const bodies = new Map<string, Buffer>();
       for (let perPage = 10; passed < 3 * 1024 * 1024; perPage++) {
         const page = `/api/v1/bills?per_page=${perPage}`;
-        const miss = await getFrom(small, page);
+        const miss = await rawGet(small, page);
         expect(miss.headers['x-cache']).toBe('MISS');
         passed += miss.body.length;
         bodies.set(page, miss.body);
@@ -136,9 +119,9 @@ describe('an entry leaves, and gives its bytes back', () => {
       }
       // What the bound keeps (~170 KB of bodies) is in the open slab and at most the one before it.
       expect(app.responseCache.slabs.held).toBeLessThanOrEqual(2 * 1024 * 1024);
-      const last = await getFrom(small, pages.at(-1)!);
+      const last = await rawGet(small, pages.at(-1)!);
       expect([last.headers['x-cache'], last.body.equals(bodies.get(pages.at(-1)!)!)]).toEqual(['HIT', true]);
-      expect((await getFrom(small, pages[0]!)).headers['x-cache']).toBe('MISS');
+      expect((await rawGet(small, pages[0]!)).headers['x-cache']).toBe('MISS');
     } finally {
       await app.close();
     }
