@@ -19,7 +19,7 @@ const BEFORE_NULLABLE = ['$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'const', 'null
 const SINGLE_TYPES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 
 /** The non-null branch of `anyOf: [X, {type: 'null'}]` (either order), when `nullable` serializes it alike. */
-function nullableBranch(schema: Schema): Schema | null {
+export function nullableBranch(schema: Schema): Schema | null {
   const branches = schema.anyOf;
   if (!Array.isArray(branches) || branches.length !== 2) return null;
   const nullAt = branches.findIndex((b) => isObject(b) && b.type === 'null' && Object.keys(b).length === 1);

@@ -17,6 +17,7 @@
  * save ~1 µs (note docs/notes/2026-12-07-issue-12j-r12.md).
  */
 import { Column, is, SQL, sql } from 'drizzle-orm';
+import { nullableBranch, type Schema } from '../api/serialization-schema.js';
 
 /** The JSON of a response field as the response writes it, built by PostgreSQL from `schema` (the field's own). */
 export class JsonText<T = unknown> {
@@ -38,8 +39,6 @@ export function jsonArray<T>(element: SQL, from: SQL, where: SQL, order: SQL): S
   return sql<T[]>`(select coalesce(json_agg(${element} order by ${order}), '[]') from ${from} where ${where})`;
 }
 
-type Schema = Record<string, unknown>;
-
 /** What a field of the response holds: a column or SQL value, an object's values by name, or an array's items. */
 export type Values = SQL | Column | { [name: string]: Values } | Values[];
 
@@ -50,15 +49,6 @@ interface Text {
 }
 
 const literal = (text: string) => sql.raw(`'${text.replaceAll("'", "''")}'`);
-
-/** `schema` without a `null` branch of its union (TypeBox's Nullable), and whether it had one. */
-function nullable(schema: Schema): [Schema, boolean] {
-  const branches = schema.anyOf;
-  if (!Array.isArray(branches) || branches.length !== 2) return [schema, false];
-  const other = (branches as Schema[]).find((b) => b.type !== 'null');
-  if (!other || !(branches as Schema[]).some((b) => b.type === 'null' && Object.keys(b).length === 1)) return [schema, false];
-  return [other, true];
-}
 
 /**
  * An object schema's properties, every one required, as declared: the order fast-json-stringify writes them in
@@ -73,7 +63,8 @@ function ordered(schema: Schema): { name: string; schema: Schema }[] {
 
 /** Writes `value` (columns and expressions of SQL types) as `schema` says into `text`. */
 function write(schema: Schema, value: Values, text: Text): void {
-  const [inner, orNull] = nullable(schema);
+  const branch = nullableBranch(schema);
+  const [inner, orNull] = branch ? [branch, true] : [schema, false];
   const single = is(value, SQL) || is(value, Column);
   if (single && inner.type === 'array' && (inner.items as Schema).type === 'string' && !orNull) {
     // jsonb of strings alone: its text with jsonb's ", " between items made ",". Within a string every `"` is
