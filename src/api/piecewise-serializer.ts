@@ -15,7 +15,7 @@
  */
 import { mergeSchemas } from '@fastify/merge-json-schemas';
 import { JsonText } from '../db/json-columns.js';
-import { isObject, type Schema } from './serialization-schema.js';
+import { isObject, type Schema } from '../db/json-schema.js';
 import type { SerializerFactory } from './serializers.js';
 import { Utf8Writer } from './utf8-writer.js';
 

@@ -17,7 +17,7 @@
  * save ~1 µs (note docs/notes/2026-12-07-issue-12j-r12.md).
  */
 import { Column, is, SQL, sql } from 'drizzle-orm';
-import { nullableBranch, type Schema } from '../api/serialization-schema.js';
+import { nullableBranch, type Schema } from './json-schema.js';
 
 /** The JSON of a response field as the response writes it, built by PostgreSQL from `schema` (the field's own). */
 export class JsonText<T = unknown> {
