@@ -24,13 +24,19 @@ done = function(summary, latency, requests)
 end`;
 
 let script: string | null = null;
-/** The report, the headers of every request and, with `paths`, each request's path in turn (distinct URLs). */
+/**
+ * The report, the headers of every request and, with `paths`, each request's path in turn (distinct URLs),
+ * read from a file of their own rather than written into the script as one table constructor: a run is given
+ * up to tens of thousands of them, and Lua bounds the constants one function may hold.
+ */
 function reportScript(headers: Record<string, string>, paths: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'op-wrk-'));
   const path = join(dir, 'report.lua');
   const lines = Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
   if (paths.length) {
-    lines.push(`local paths = {${paths.map((p) => JSON.stringify(p)).join(',\n')}}`, 'local i = 0',
+    const list = join(dir, 'paths.txt');
+    writeFileSync(list, `${paths.join('\n')}\n`);
+    lines.push('local paths = {}', `for line in io.lines(${JSON.stringify(list)}) do paths[#paths + 1] = line end`, 'local i = 0',
       'request = function() i = i % #paths + 1; return wrk.format(nil, paths[i]) end');
   }
   writeFileSync(path, `${lines.join('\n')}\n${REPORT}`);
