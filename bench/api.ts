@@ -4,11 +4,13 @@
  *   cached     anonymous, the same URL again: against bare node:http serving the same bytes;
  *   cached br  the same, asking for brotli (as browsers do): the stored compressed entry, written as is;
  *   key        uncached, with an X-API-Key (every API client with a key);
- *   distinct   uncached anonymous misses: a different query string each request;
+ *   distinct   uncached anonymous misses: a different query string each request (a list's: pages of the
+ *              keyed URL's size), none asked before in the run; the cache's hits, read from /metrics, are printed;
  *   db limit   the SQL statements the endpoint issues (captured from the driver),
  *              replayed through postgres.js at the same concurrency (PostgreSQL only);
  *              for the distinct column, those of a sample of the URLs its run asked;
- * with req/s, p50, p99, the ratio to the limit (bare server, or database limit),
+ * with req/s, p50, p99 (beside the database limit's own p99: the floor of any p99 target),
+ * the ratio to the limit (bare server, or database limit),
  * and the server's memory after the run.
  *
  * The machine is shared and noisy: each figure is the median of `--rounds`
@@ -27,7 +29,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compressBody } from '../src/api/compression.js';
 import { bareServer, endpoints, fullDataDatabase, median, REDIS_URL, startInstance, type Instance } from './platform.js';
-import { benchApiKey, databaseLimit, distinctListPaths, sampleAsked, serverMemory, statementCapture, type Statement, type StatementCapture } from './uncached.js';
+import {
+  benchApiKey, cacheLookups, databaseLimit, distinctListPaths, recordQueries, sampleAsked, serverMemory, statementCapture,
+  type CacheLookups, type ListShape, type Statement, type StatementCapture,
+} from './uncached.js';
 import { measure, wrkAvailable, type Measurement } from './wrk.js';
 
 const { values: args } = parseArgs({
@@ -48,10 +53,12 @@ const workers = Number(args.workers);
 // Cache hits have their own per-address quota (cached-ip): unlimited too, or the cached rows measure 429s.
 const UNLIMITED = 'anonymous=1000000/s; default=1000000/s; cached-ip=1000000/s';
 
-function row(label: string, c: number, m: Measurement, ratioToLimit?: number): string {
+/** A figure's line; with `limit`, the database limit's p99 beside the endpoint's. */
+function row(label: string, c: number, m: Measurement, ratioToLimit?: number, limit?: Measurement, note = ''): string {
   const ratio = ratioToLimit === undefined ? '' : ratioToLimit.toFixed(2);
   const errors = m.errors + m.non2xx ? ` errors=${m.errors + m.non2xx}` : '';
-  return `${label.padEnd(40)} c=${String(c).padStart(2)} ${m.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${m.p50Ms.toFixed(2).padStart(6)} ms  p99 ${m.p99Ms.toFixed(2).padStart(7)} ms${ratio ? `  ×limit ${ratio}` : ''}${errors}`;
+  const floor = limit ? ` (limit's ${limit.p99Ms.toFixed(2)})` : '';
+  return `${label.padEnd(40)} c=${String(c).padStart(2)} ${m.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${m.p50Ms.toFixed(2).padStart(6)} ms  p99 ${m.p99Ms.toFixed(2).padStart(7)} ms${floor}${ratio ? `  ×limit ${ratio}` : ''}${errors}${note}`;
 }
 
 /** Medians of each figure over the rounds. */
@@ -81,13 +88,20 @@ interface TableRow {
   statements: number | undefined;
   key: Measurement;
   distinct: Measurement;
+  /** The share of the distinct runs' requests the response cache answered (0: all were misses). */
+  distinctHits: number;
   distinctUrls: number;
   db: Measurement | undefined;
   dbDistinct: Measurement | undefined;
   ratios: [number | undefined, number | undefined];
 }
 
-const figure = (m: Measurement) => `${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p99 ${m.p99Ms.toFixed(0)} ms`;
+/** Milliseconds as the table gives them: tenths below 10 ms (the p99 target), whole above. */
+const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+/** A cell of the table; with `limit`, the database limit's p99 beside the endpoint's: the floor of its p99. */
+const figure = (m: Measurement, limit?: Measurement) =>
+  `${m.requestsPerSecond.toFixed(0)} req/s, p50 ${m.p50Ms.toFixed(1)} ms, p99 ${ms(m.p99Ms)} ms${limit ? ` (limit's ${ms(limit.p99Ms)})` : ''}`;
+const percent = (share: number) => `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
 
 /** The uncached figures as the README's table, ready to paste over the last one. */
 function markdownTable(rows: TableRow[]): string {
@@ -96,28 +110,30 @@ function markdownTable(rows: TableRow[]): string {
     '|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
-    // A round that made more requests than there are URLs asked most of them again, from the response cache.
-    const repeats = r.distinct.requests > r.distinctUrls;
-    const distinct = repeats ? `(${r.distinctUrls} URLs, repeated: cache hits)` : figure(r.distinct);
+    // Runs that asked URLs again (a record with fewer siblings than a run asks) were partly cache hits: no figure then, and no ratio.
+    const distinct = r.distinctHits ? `(${r.distinctUrls.toLocaleString('en-CA')} URLs, asked again: **${percent(r.distinctHits)} cache hits**)` : figure(r.distinct, r.dbDistinct);
     const ratio = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
-    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key)} | ${distinct} | ${r.db ? figure(r.db) : '–'}${r.dbDistinct && !repeats ? ` / ${figure(r.dbDistinct)}` : ''} | ${ratio(r.ratios[0])} / ${repeats ? '–' : ratio(r.ratios[1])} |`);
+    lines.push(`| \`${r.path.replace('/api/v1/', '')}\` | ${r.statements ?? '–'} | ${figure(r.key, r.db)} | ${distinct} | ${r.db ? figure(r.db) : '–'}${r.dbDistinct ? ` / ${figure(r.dbDistinct)}` : ''} | ${ratio(r.ratios[0])} / ${ratio(r.ratios[1])} |`);
   }
   return lines.join('\n');
 }
 
-/** Paths that read what `path` reads, each different: pages of a list, or siblings of a record (its list's URLs). */
-async function distinctPaths(base: string, path: string): Promise<string[]> {
-  const body = (await (await fetch(base + path)).json()) as { pagination?: { total_items: number } };
-  if (body.pagination) return distinctListPaths(path, body.pagination.total_items);
+/**
+ * Paths that read what `path` reads, each different, up to `cap`: pages of a list of its page's size,
+ * or siblings of a record (its list's URLs), with its query, then with its query's values in other orders.
+ */
+async function distinctPaths(base: string, path: string, cap: number): Promise<string[]> {
+  const body = (await (await fetch(base + path)).json()) as { pagination?: ListShape };
+  if (body.pagination) return distinctListPaths(path, body.pagination, cap);
   const [, resource] = /^\/api\/v1\/([a-z]+)\//.exec(path)!;
-  const query = path.includes('?') ? path.slice(path.indexOf('?')) : '';
-  const paths: string[] = [];
-  for (let url: string | null = `/api/v1/${resource}?per_page=100`; url && paths.length < 5000;) {
+  const siblings: string[] = [];
+  for (let url: string | null = `/api/v1/${resource}?per_page=100`; url && siblings.length < cap;) {
     const page = (await (await fetch(base + url)).json()) as { results: { url: string }[]; pagination: { next: string | null } };
-    paths.push(...page.results.map((r) => r.url + query));
+    siblings.push(...page.results.map((r) => r.url));
     url = page.pagination.next;
   }
-  return paths;
+  const queries = recordQueries(path.includes('?') ? path.slice(path.indexOf('?')) : '');
+  return queries.flatMap((query) => siblings.map((sibling) => sibling + query)).filter((p) => p !== path).slice(0, cap);
 }
 
 async function benchInstance(name: string, instance: Instance, databaseUrl?: string): Promise<void> {
@@ -137,6 +153,12 @@ async function benchInstance(name: string, instance: Instance, databaseUrl?: str
 
 /** How many of a distinct-URL run's URLs have their statements replayed for its database limit. */
 const DISTINCT_SAMPLE = 100;
+/** More uncached requests a second than one run of this machine makes: each run is given this many URLs a second it lasts. */
+const DISTINCT_PER_SECOND = 8000;
+
+/** `count` of `paths` from `from` on, going round to the first when they run out. */
+const slice = (paths: string[], from: number, count: number) =>
+  Array.from({ length: Math.min(count, paths.length) }, (_, i) => paths[(from + i) % paths.length]!);
 
 async function benchEndpoints(instance: Instance, paths: string[], key: string, databaseUrl: string | undefined, capture: StatementCapture | undefined): Promise<void> {
   const statements: Map<string, Statement[]> = capture ? await capture.capture(paths) : new Map();
@@ -159,26 +181,36 @@ async function benchEndpoints(instance: Instance, paths: string[], key: string, 
       compressBody(body, encoding);
       return performance.now() - start;
     })).toFixed(2);
-    const distinct = await distinctPaths(instance.url, path);
+    // Enough that no run asks a URL an earlier one asked (the cache keeps a page 60 s): records with few siblings have fewer.
+    const distinct = await distinctPaths(instance.url, path, rounds * connectionCounts.length * seconds * DISTINCT_PER_SECOND);
+    // Where the next distinct run starts in them: where the last stopped.
+    let offset = 0;
     const sqls = statements.get(path);
     console.log(`${path}  (${body.length.toLocaleString('en-CA')} bytes; ${distinct.length.toLocaleString('en-CA')} distinct URLs${sqls ? `; ${sqls.length} SQL statement${sqls.length === 1 ? '' : 's'}` : ''}; compressing it once: brotli ${compressMs('br')} ms, gzip ${compressMs('gzip')} ms)`);
     for (const c of connectionCounts) {
       const runs = {
         cached: [] as Measurement[], cachedBr: [] as Measurement[], bare: [] as Measurement[], key: [] as Measurement[], distinct: [] as Measurement[],
-        db: [] as Measurement[], dbDistinct: [] as Measurement[],
+        db: [] as Measurement[], dbDistinct: [] as Measurement[], lookups: [] as CacheLookups[],
       };
       for (let r = 0; r < rounds; r++) {
         runs.cached.push(measure(instance.url + path, c, seconds));
         runs.cachedBr.push(measure(instance.url + path, c, seconds, { 'accept-encoding': 'br' }));
         runs.bare.push(measure(bare.url, c, seconds));
         runs.key.push(measure(instance.url + path, c, seconds, { 'x-api-key': key }));
-        // Each round starts where the last stopped in the list of URLs: none is asked twice within the cache's minute.
-        const asked = distinct.slice(r * Math.floor(distinct.length / rounds));
+        // Each run starts where the last stopped in the list of URLs, so none asks what an earlier one asked within
+        // the cache's minute, unless the URLs run out; the cache's own counters say whether any request was a hit.
+        const asked = slice(distinct, offset, seconds * DISTINCT_PER_SECOND);
+        const before = await cacheLookups(instance.url);
         const run = measure(instance.url, c, seconds, {}, asked);
+        const after = await cacheLookups(instance.url);
+        const lookups = { hits: after.hits - before.hits, misses: after.misses - before.misses };
         runs.distinct.push(run);
+        runs.lookups.push(lookups);
+        // Requests still in flight when wrk stopped (up to one a connection) took URLs too.
+        offset += Math.max(run.requests, lookups.hits + lookups.misses) + c;
         if (sqls) runs.db.push(await databaseLimit(databaseUrl!, [sqls], c, seconds));
-        // The distinct URLs' own limit: deep pages and other page sizes cost the database more than the key URL's first page.
-        if (capture && run.requests <= asked.length) {
+        // The distinct URLs' own limit: deep pages cost the database more than the key URL's first page.
+        if (capture && lookups.hits === 0) {
           const sampled = [...(await capture.capture(sampleAsked(asked, run.requests, DISTINCT_SAMPLE))).values()];
           if (sampled.length) runs.dbDistinct.push(await databaseLimit(databaseUrl!, sampled, c, seconds));
         }
@@ -188,15 +220,21 @@ async function benchEndpoints(instance: Instance, paths: string[], key: string, 
       console.log(row('  cached', c, medianOf(runs.cached), ratio(runs.cached, runs.bare)));
       console.log(row(`  cached, brotli (${compressed.toLocaleString('en-CA')} bytes)`, c, medianOf(runs.cachedBr), ratio(runs.cachedBr, runs.bare)));
       console.log(row('  bare node:http, same bytes', c, medianOf(runs.bare)));
-      console.log(row('  uncached, API key', c, medianOf(runs.key), ratio(runs.key, runs.db)));
+      const db = sqls ? medianOf(runs.db) : undefined;
+      console.log(row('  uncached, API key', c, medianOf(runs.key), ratio(runs.key, runs.db), db));
+      const hits = runs.lookups.reduce((n, l) => n + l.hits, 0);
+      const lookups = runs.lookups.reduce((n, l) => n + l.hits + l.misses, 0);
+      const hitShare = lookups ? hits / lookups : 0;
       const distinctLimit = runs.dbDistinct.length === rounds ? runs.dbDistinct : undefined;
-      console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), distinctLimit && ratio(runs.distinct, distinctLimit)));
-      if (sqls) console.log(row('  database limit (same SQL, postgres.js)', c, medianOf(runs.db)));
+      const each = runs.lookups.map((l) => `${l.hits.toLocaleString('en-CA')}/${(l.hits + l.misses).toLocaleString('en-CA')}`).join(', ');
+      const hitNote = `  cache hits ${percent(hitShare)} (by run ${each}${hits ? `; ${distinct.length.toLocaleString('en-CA')} URLs, asked again` : ''})`;
+      console.log(row('  uncached, anonymous distinct URLs', c, medianOf(runs.distinct), distinctLimit && ratio(runs.distinct, distinctLimit), distinctLimit && medianOf(distinctLimit), hitNote));
+      if (db) console.log(row('  database limit (same SQL, postgres.js)', c, db));
       if (distinctLimit) console.log(row(`  database limit, distinct URLs (${DISTINCT_SAMPLE} of each run's)`, c, medianOf(distinctLimit)));
       if (c === connectionCounts[0]) {
         table.push({
-          path: decodeURIComponent(path), statements: sqls?.length, key: medianOf(runs.key), distinct: medianOf(runs.distinct), distinctUrls: distinct.length,
-          db: sqls ? medianOf(runs.db) : undefined, dbDistinct: distinctLimit && medianOf(distinctLimit),
+          path: decodeURIComponent(path), statements: sqls?.length, key: medianOf(runs.key), distinct: medianOf(runs.distinct), distinctHits: hitShare, distinctUrls: distinct.length,
+          db, dbDistinct: distinctLimit && medianOf(distinctLimit),
           ratios: [ratio(runs.key, runs.db), distinctLimit && ratio(runs.distinct, distinctLimit)],
         });
       }

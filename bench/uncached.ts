@@ -11,6 +11,7 @@ import postgres from 'postgres';
 import { buildApp } from '../src/api/app.js';
 import type { Database, Db } from '../src/db/client.js';
 import * as schema from '../src/db/schema.js';
+import { listParameters } from '../src/api/schemas/lists.js';
 import type { Measurement } from './wrk.js';
 
 /** An API key of a new user, made through the API as a client would (register, log in, create a key). */
@@ -117,23 +118,107 @@ export async function databaseLimit(url: string, requests: Statement[][], connec
   return { requestsPerSecond: latencies.length / elapsed, p50Ms: at(0.5), p99Ms: at(0.99), requests: latencies.length, errors, non2xx: 0 };
 }
 
-/** Distinct query strings that all read the same list: every per_page with each of its pages, in JSON and with format=json. */
-export function distinctListPaths(path: string, total: number, cap = 20_000): string[] {
+/** What a list answered for the keyed URL: the page's size and how many items there are. */
+export interface ListShape {
+  per_page: number;
+  total_items: number;
+  max_page: number;
+}
+
+/** The largest page a list serves. */
+const MAX_PER_PAGE = (listParameters.per_page as unknown as { maximum: number }).maximum;
+
+/** from, from + 1, …, to. */
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/** Every order of `items`. */
+function* permutations<T>(items: T[]): Generator<T[]> {
+  if (items.length <= 1) {
+    yield items;
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    for (const rest of permutations([...items.slice(0, i), ...items.slice(i + 1)])) yield [items[i]!, ...rest];
+  }
+}
+
+/**
+ * Distinct query strings of a list, each answering a page of as many items as the keyed URL's
+ * (`path`, a first page), so that an anonymous miss reads what a keyed request reads:
+ * - every full page of the keyed URL's filters and `per_page` (the last page may be short);
+ *   a list of one page: that page with every `per_page` that still holds all its items;
+ * - with the parameters in every order, then with `format=json` added in every order;
+ * - then, only when the runs need more URLs than that (small lists), all of those again with
+ *   a leading zero on `page`, on `per_page`, on both, then two, …: the API reads the same numbers.
+ * Each is a key of its own in the response cache (the URL as sent), none the keyed URL.
+ * Consecutive URLs walk the pages, so any slice of them reads the list's pages alike.
+ * The filters keep the bytes the keyed URL gives them.
+ */
+export function distinctListPaths(path: string, list: ListShape, cap: number): string[] {
+  const q = path.indexOf('?');
+  const pathname = q === -1 ? path : path.slice(0, q);
+  const own = new Set(['per_page', 'page', 'format']);
+  const filters = q === -1 ? [] : path.slice(q + 1).split('&').filter((p) => p && !own.has(p.split('=')[0]!));
+  const pages = Math.max(1, Math.min(list.max_page, Math.floor(list.total_items / list.per_page)));
+  const perPages = list.total_items > list.per_page ? [list.per_page] : [list.per_page, ...range(Math.max(1, list.total_items), MAX_PER_PAGE).filter((n) => n !== list.per_page)];
   const paths: string[] = [];
-  const url = new URL(path, 'http://x');
-  url.searchParams.delete('per_page');
-  url.searchParams.delete('page');
-  path = url.pathname + url.search;
-  const join = url.search ? '&' : '?';
-  for (const format of ['', '&format=json']) {
-    for (let perPage = 1; perPage <= 100; perPage++) {
-      for (let page = 1; page <= Math.max(1, Math.ceil(total / perPage)); page++) {
-        paths.push(`${path}${join}per_page=${perPage}&page=${page}${format}`);
-        if (paths.length >= cap) return paths;
+  // Leading zeros of page and per_page: (0, 0), then every pair with at most 1, then at most 2, …
+  for (let most = 0; ; most++) {
+    const zeros: [page: number, perPage: number][] = [...range(0, most - 1).map((a) => [most, a] as [number, number]), ...range(0, most).map((b) => [b, most] as [number, number])];
+    for (const [zerosPage, zerosPerPage] of zeros) {
+      for (const format of [[], ['format=json']]) {
+        for (const order of permutations([...filters, 'per_page', 'page', ...format])) {
+          for (const perPage of perPages) {
+            for (let page = 1; page <= pages; page++) {
+              const value = (name: string) => (name === 'page' ? `page=${'0'.repeat(zerosPage)}${page}` : name === 'per_page' ? `per_page=${'0'.repeat(zerosPerPage)}${perPage}` : name);
+              const url = `${pathname}?${order.map(value).join('&')}`;
+              if (url !== path) paths.push(url);
+              if (paths.length >= cap) return paths;
+            }
+          }
+        }
       }
     }
   }
-  return paths;
+}
+
+/**
+ * A record's query (`?include=actions,votes`) in every order of each list of values it
+ * gives (`?include=votes,actions`): the same answer under other keys of the response cache.
+ */
+export function recordQueries(query: string): string[] {
+  if (!query) return [''];
+  let queries = [''];
+  for (const parameter of query.slice(1).split('&')) {
+    const eq = parameter.indexOf('=');
+    const orders = eq === -1 ? [parameter] : [...permutations(parameter.slice(eq + 1).split(','))].map((values) => `${parameter.slice(0, eq)}=${values.join(',')}`);
+    queries = queries.flatMap((q) => orders.map((o) => `${q}${q ? '&' : '?'}${o}`));
+  }
+  return queries;
+}
+
+/** The response cache's lookups so far, by result: anonymous reads it answered, and those that went on to the database. */
+export interface CacheLookups {
+  hits: number;
+  misses: number;
+}
+
+/** `cache_requests_total` of a Prometheus text exposition (`/metrics`; with --workers, summed over the workers). */
+function parseCacheLookups(text: string): CacheLookups {
+  const count = (result: 'hit' | 'miss') => {
+    const found = new RegExp(`^cache_requests_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(text);
+    if (!found) throw new Error(`/metrics has no cache_requests_total{result="${result}"}`);
+    return Number(found[1]);
+  };
+  return { hits: count('hit'), misses: count('miss') };
+}
+
+/** The server's cache lookups, read from its /metrics (with the METRICS_TOKEN the server was given, if any). */
+export async function cacheLookups(base: string): Promise<CacheLookups> {
+  const token = process.env.METRICS_TOKEN;
+  const res = await fetch(`${base}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw new Error(`${base}/metrics answered ${res.status}: the bench counts the cache's hits there (it answers loopback, or METRICS_TOKEN)`);
+  return parseCacheLookups(await res.text());
 }
 
 /**
