@@ -123,9 +123,23 @@ async function json<T>(url: string): Promise<T> {
 }
 
 /** The issue's endpoints, with ids looked up from the running instance's real data. */
-export async function endpoints(base: string): Promise<string[]> {
+/**
+ * Of division 332's first voters, the one with the most ballots. The shared data holds the ballots of two 44-1
+ * divisions (and of 99 in the 40th and 41st Parliaments), so a sitting member has 2–10; the first voter alone has 2, a
+ * page that measured an almost empty list.
+ */
+async function busiestVoter(base: string): Promise<string | undefined> {
   const vote = await json<{ votes: { voter_id: string | null }[] }>(`${base}/api/v1/votes/ca/44-1/332`).catch(() => null);
-  const voter = vote?.votes.find((v) => v.voter_id)?.voter_id;
+  const voters = [...new Set((vote?.votes ?? []).flatMap((v) => (v.voter_id ? [v.voter_id] : [])))].slice(0, 30);
+  const counted = await Promise.all(voters.map(async (id) => {
+    const page = await json<{ pagination: { total_items: number } }>(`${base}/api/v1/people/${id}/votes`);
+    return { id, ballots: page.pagination.total_items };
+  }));
+  return counted.sort((a, b) => b.ballots - a.ballots || a.id.localeCompare(b.id))[0]?.id;
+}
+
+export async function endpoints(base: string): Promise<string[]> {
+  const voter = await busiestVoter(base);
   return [
     '/api/v1/bills?per_page=20',
     '/api/v1/bills?session=44-1',
