@@ -17,7 +17,7 @@ import { metrics } from '../ops/metrics.js';
 import { prefersCsv } from './negotiation.js';
 import { DATA_CHANGED } from '../store/data-changed.js';
 import { compressBody, compressible, preferredEncoding, type Encoding } from './compression.js';
-import { SLAB_BYTES, Slabs, type Slab } from './slabs.js';
+import { Slabs, type Slab } from './slabs.js';
 
 /** A cached 200 in one encoding: its body, the slab it is kept in, and the encoding it is in (null: as the route answered it). */
 export interface CachedVariant {
@@ -175,11 +175,8 @@ function cacheKey(request: RequestLike): string {
 
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
-  /**
-   * Where the entries' bodies are kept: given back to the system as entries leave, evicted, expired or cleared;
-   * two emptied slabs are kept for the next misses (src/api/slabs.ts), until the cache is cleared or its stale entries purged.
-   */
-  readonly slabs = new Slabs(SLAB_BYTES, 2);
+  /** Where the entries' bodies are kept: given back to the system as entries leave, evicted, expired or cleared. */
+  readonly slabs = new Slabs();
   /** The entry each miss filled, for the compression that follows in the same reply. */
   private readonly kept = new WeakMap<FastifyRequest, CachedResponse>();
   private readonly maxBytes: number;
@@ -198,7 +195,6 @@ export class ResponseCache {
 
   clear(): void {
     this.entries.clear();
-    this.slabs.trim();
   }
 
   /**
@@ -207,11 +203,7 @@ export class ResponseCache {
    * the last minute's bodies until its next busy minute.
    */
   expireStale(app: FastifyInstance): void {
-    // The spares too: under load, misses take them again long before the next purge.
-    const timer = setInterval(() => {
-      this.entries.purgeStale();
-      this.slabs.trim();
-    }, this.ttlMs / 6).unref();
+    const timer = setInterval(() => this.entries.purgeStale(), this.ttlMs / 6).unref();
     app.addHook('onClose', async () => {
       clearInterval(timer);
       this.clear();

@@ -12,18 +12,11 @@
  * of that size comes from the arena again. A resizable ArrayBuffer is V8's own
  * mapping, reserved at its maximum; shrinking it to nothing hands its pages
  * back at once (mprotect and madvise), without waiting for a GC.
- *
- * A new slab, or a shrunk one grown again, is external memory V8 counts as it
- * grows, whatever was shrunk meanwhile, and V8 marks the whole heap as that
- * count climbs: anonymous misses of 20-bill pages filling the cache ran a full
- * mark-compact every ~0.6 s, which keyed requests of the same pages never did
- * (note 12p-r13). So the cache keeps a few emptied slabs whole (spares) and
- * fills them again, until it is cleared or trims them.
  */
 /// <reference lib="es2024.arraybuffer" />
 
 /** Small enough that a slab is freed soon after the bodies in it (LRU evicts them about in the order they came), large enough to be a few mappings for the cache's 64 MB. */
-export const SLAB_BYTES = 1024 * 1024;
+const SLAB_BYTES = 1024 * 1024;
 const PAGE_BYTES = 4096;
 
 /** A block of pages, filled from its start. */
@@ -50,13 +43,10 @@ export interface SlabPiece {
 export class Slabs {
   /** The slab new pieces go into. */
   private open: Slab | undefined;
-  /** Emptied slabs kept whole, to be filled again (only of `slabBytes`, never lent). */
-  private readonly spares: Slab[] = [];
-  /** Bytes of slabs not freed yet, spares included (page-rounded): the most they add to the RSS. */
+  /** Bytes of slabs not freed yet (page-rounded): the most they add to the RSS. */
   held = 0;
 
-  /** `spareSlabs`: how many emptied slabs to keep whole for reuse (their pages stay resident until `trim`). */
-  constructor(private readonly slabBytes = SLAB_BYTES, private readonly spareSlabs = 0) {}
+  constructor(private readonly slabBytes = SLAB_BYTES) {}
 
   /** A copy of `bytes`, in a slab; release it once, when it is no longer used. */
   copy(bytes: Uint8Array): SlabPiece {
@@ -72,29 +62,15 @@ export class Slabs {
 
   release(slab: Slab): void {
     if (--slab.live > 0) return;
-    // The open slab too: a server gone quiet keeps nothing (`trim` frees the spares).
+    // The open slab too: a server gone quiet keeps nothing.
     if (slab === this.open) this.open = undefined;
-    if (!slab.lent && slab.memory.maxByteLength === this.slabBytes && this.spares.length < this.spareSlabs) {
-      slab.used = 0;
-      this.spares.push(slab);
-      return;
-    }
-    this.free(slab);
-  }
-
-  /** Frees the spares: their pages go back to the system. */
-  trim(): void {
-    for (const slab of this.spares.splice(0)) this.free(slab);
-  }
-
-  private free(slab: Slab): void {
     this.held -= slab.memory.maxByteLength;
     if (!slab.lent) slab.memory.resize(0);
   }
 
-  /** The open slab, if `size` bytes still fit in it, else a spare or a new one. */
+  /** The open slab, if `size` bytes still fit in it, else a new one. */
   private room(size: number): Slab {
-    if (!this.open || this.open.used + size > this.slabBytes) this.open = this.spares.pop() ?? this.newSlab(this.slabBytes);
+    if (!this.open || this.open.used + size > this.slabBytes) this.open = this.newSlab(this.slabBytes);
     return this.open;
   }
 
