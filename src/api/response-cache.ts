@@ -5,9 +5,9 @@
  * changes: imports publish `data-changed` through the shared store (Redis
  * pub/sub across instances).
  *
- * Fastify fills it; hits are answered before Fastify, at the socket
- * (src/api/cached-reads.ts), with headers prepared here when the entry was
- * filled.
+ * Fastify fills it, from a URL's second read on (src/api/first-reads.ts);
+ * hits are answered before Fastify, at the socket (src/api/cached-reads.ts),
+ * with headers prepared here when the entry was filled.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -18,6 +18,7 @@ import { prefersCsv } from './negotiation.js';
 import { DATA_CHANGED } from '../store/data-changed.js';
 import { compressBody, compressible, preferredEncoding, type Encoding } from './compression.js';
 import { Slabs, type Slab } from './slabs.js';
+import { FirstReads } from './first-reads.js';
 
 /** A cached 200 in one encoding: its body, the slab it is kept in, and the encoding it is in (null: as the route answered it). */
 export interface CachedVariant {
@@ -177,6 +178,8 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, CachedResponse>;
   /** Where the entries' bodies are kept: given back to the system as entries leave, evicted, expired or cleared. */
   readonly slabs = new Slabs();
+  /** The URLs read once: a miss is kept only if its URL was read before. */
+  private readonly firstReads = new FirstReads();
   /** The entry each miss filled, for the compression that follows in the same reply. */
   private readonly kept = new WeakMap<FastifyRequest, CachedResponse>();
   private readonly maxBytes: number;
@@ -255,11 +258,12 @@ export class ResponseCache {
         // A list's body follows Accept.
         const vary = /(^|,)\s*accept\s*(,|$)/i.test(String(reply.getHeader('vary') ?? '')) ? ['Accept'] : [];
         const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+        const key = cacheKey(request);
         // lru-cache would refuse it without releasing it.
-        if (entrySize(body.length) <= this.maxBytes) {
+        if (this.firstReads.readBefore(key) && entrySize(body.length) <= this.maxBytes) {
           const etag = reply.getHeader('etag');
           const entry = new CachedResponse(this.slabs, body, etag === undefined ? undefined : String(etag), request.routeOptions.url ?? request.url, String(reply.getHeader('content-type')), shared, vary);
-          this.entries.set(cacheKey(request), entry);
+          this.entries.set(key, entry);
           this.kept.set(request, entry);
         }
       }

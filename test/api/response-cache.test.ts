@@ -2,7 +2,8 @@
  * The response cache's bodies, kept in slabs (src/api/slabs.ts), over real HTTP
  * and real data: a hit is byte for byte and header for header the response
  * that filled its entry, for every list and a few records, in every encoding;
- * an entry leaves, and its slab space is given back, when it expires (without
+ * a URL is kept from its second read on, so a walk over pages read once keeps
+ * nothing; an entry leaves, and its slab space is given back, when it expires (without
  * being asked for again), when data changes, and when it is evicted.
  */
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -55,7 +56,9 @@ describe('a hit', () => {
     ];
     let compressed = 0;
     for (const url of urls) {
-      // The miss asks for brotli: the entry keeps the identity body and the brotli one.
+      // The first read is not kept. The second asks for brotli: the entry keeps the identity body and the brotli one.
+      const first = await get(url);
+      expect([first.status, first.headers['x-cache']], url).toEqual([200, 'MISS']);
       const miss = await get(url, { 'accept-encoding': 'br' });
       expect([miss.status, miss.headers['x-cache']], url).toEqual([200, 'MISS']);
       const hit = await get(url, { 'accept-encoding': 'br' });
@@ -78,9 +81,31 @@ describe('a hit', () => {
   });
 });
 
+describe('a URL read once', () => {
+  it('is not kept: a walk over every page of a list keeps nothing, and a page read again is kept from that read', async () => {
+    const app = await buildApp({ database: api.database, security: UNLIMITED });
+    try {
+      const own = await listen(app);
+      const total = (JSON.parse((await rawGet(own, '/api/v1/bills?per_page=20')).body.toString()) as { pagination: { max_page: number } }).pagination.max_page;
+      expect(total).toBeGreaterThan(5);
+      // Page 1 was read just now: the walk starts at 2.
+      for (let page = 2; page <= total; page++) {
+        const res = await rawGet(own, `/api/v1/bills?per_page=20&page=${page}`);
+        expect([res.status, res.headers['x-cache']]).toEqual([200, 'MISS']);
+      }
+      expect([app.responseCache.size(), app.responseCache.slabs.held]).toEqual([0, 0]);
+      const again = await rawGet(own, '/api/v1/bills?per_page=20&page=2');
+      const hit = await rawGet(own, '/api/v1/bills?per_page=20&page=2');
+      expect([again.headers['x-cache'], hit.headers['x-cache'], hit.body.equals(again.body), app.responseCache.size()]).toEqual(['MISS', 'HIT', true, 1]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('an entry leaves, and gives its bytes back', () => {
   const fill = async (urls: string[]) => {
-    for (const url of urls) await get(url);
+    for (const url of [...urls, ...urls]) await get(url);
     for (const url of urls) expect((await get(url)).headers['x-cache'], url).toBe('HIT');
   };
   const urls = ['/api/v1/bills?per_page=100', '/api/v1/speeches?per_page=100', '/api/v1/votes?per_page=50'];
@@ -105,12 +130,13 @@ describe('an entry leaves, and gives its bytes back', () => {
     const app = await buildApp({ database: api.database, security: UNLIMITED, responseCache: { maxBytes: 256 * 1024 } });
     try {
       const small = await listen(app);
-      // 3 MB of bodies of 10-80 KB through a bound of 256 KB.
+      // 3 MB of bodies of 10-80 KB through a bound of 256 KB, each read twice so that it is kept.
       const pages: string[] = [];
       let passed = 0;
       const bodies = new Map<string, Buffer>();
       for (let perPage = 10; passed < 3 * 1024 * 1024; perPage++) {
         const page = `/api/v1/bills?per_page=${perPage}`;
+        await rawGet(small, page);
         const miss = await rawGet(small, page);
         expect(miss.headers['x-cache']).toBe('MISS');
         passed += miss.body.length;

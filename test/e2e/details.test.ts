@@ -71,22 +71,27 @@ describe.skipIf(!existsSync(CHROMIUM))('the smaller items of the site, in Chromi
     // The first reader finds nothing in the cache: what its browser asks reaches the database, counted against the anonymous 60 a minute.
     const first = await read(pages);
     const afterFirst = await anonymousLeft();
-    // A second reader at the same address a moment later (a classroom, an office) is answered from the cache:
-    // counted against the 600 a minute of cached reads, it leaves the anonymous quota where the first reader left it.
+    // The cache keeps a URL from its second read (src/api/first-reads.ts): a second reader's browser reaches the database
+    // too, for what the first asked only once, and fills the cache.
     const second = await read(pages);
-    const afterSecond = await anonymousLeft();
+    // A third reader at the same address a moment later (a classroom, an office) is answered from the cache:
+    // counted against the 600 a minute of cached reads, it leaves the anonymous quota where the first two left it.
+    const beforeThird = await anonymousLeft();
+    const third = await read(pages);
+    const afterThird = await anonymousLeft();
     const seconds = Math.round((Date.now() - started) / 1000);
-    expect([...first, ...second].filter((a) => a.status === 429)).toEqual([]);
+    expect([...first, ...second, ...third].filter((a) => a.status === 429)).toEqual([]);
     const used = 60 - afterFirst.left - 1;
     expect(used).toBeGreaterThanOrEqual(pages.length);
     expect(used).toBeLessThan(60);
-    expect(second.length).toBeGreaterThan(pages.length);
-    expect(second.filter((a) => a.cache !== 'HIT' || a.limit !== '600')).toEqual([]);
-    // Only the second probe counted: in the same minute, or from a new minute's 60 if one began meanwhile.
-    expect(afterSecond.left).toBe(afterSecond.reset <= afterFirst.reset ? afterFirst.left - 1 : 59);
-    console.log(`${pages.length} pages by two readers in ${seconds} s: the first reached the database ${used} times, the second ${second.length} times from the cache; anonymous quota left ${afterSecond.left} of 60`);
+    expect(second.filter((a) => a.cache === 'MISS').length).toBeGreaterThan(0);
+    expect(third.length).toBeGreaterThan(pages.length);
+    expect(third.filter((a) => a.cache !== 'HIT' || a.limit !== '600')).toEqual([]);
+    // Only the last probe counted: in the same minute, or from a new minute's 60 if one began meanwhile.
+    expect(afterThird.left).toBe(afterThird.reset <= beforeThird.reset ? beforeThird.left - 1 : 59);
+    console.log(`${pages.length} pages by three readers in ${seconds} s: the first reached the database ${used} times, the second ${second.filter((a) => a.cache === 'MISS').length}, the third ${third.length} times from the cache; anonymous quota left ${afterThird.left} of 60`);
     // The tests after this one start on a fresh minute of the anonymous quota (every request here comes from 127.0.0.1).
-    await new Promise((r) => setTimeout(r, (afterSecond.reset + 1) * 1000));
+    await new Promise((r) => setTimeout(r, (afterThird.reset + 1) * 1000));
   }, 180_000);
 
   it('the live performance page is a page of the site: a signed-in admin is not asked to sign in again, and the site\'s navigation leads back', async () => {

@@ -129,8 +129,9 @@ describe.skipIf(!ready)('gateway + 2 instances + PostgreSQL + Redis', () => {
   });
 
   it('serves the same new data from both instances after an import on one of them', async () => {
-    // Warm both instances' own caches, bypassing the gateway.
+    // Warm both instances' own caches, bypassing the gateway (each keeps a URL from its second read).
     for (const instance of [a, b]) {
+      await total(instance.url);
       await total(instance.url);
       expect((await total(instance.url)).cache).toBe('HIT');
     }
