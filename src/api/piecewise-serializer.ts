@@ -11,7 +11,7 @@
  *
  * A top-level property's value may be its JSON text as PostgreSQL wrote it from the property's schema (a `JsonText`,
  * src/db/json-columns.ts: a bill's actions): it is written as it is, once that schema is found to be the one the
- * response declares for the property.
+ * response declares for the property; as the bytes postgres.js received when the statement was read raw.
  */
 import { mergeSchemas } from '@fastify/merge-json-schemas';
 import { JsonText } from '../db/json-columns.js';
@@ -38,7 +38,7 @@ interface Property {
 }
 
 /** `text`'s JSON, once its schema is found to be the one the response declares for `p`: SQL built it for this property. */
-function checkedText(p: Property, text: JsonText): string {
+function checkedText(p: Property, text: JsonText): string | Uint8Array {
   if (!p.texts.has(text.schema)) {
     if (JSON.stringify(text.schema) !== JSON.stringify(p.schema)) throw new Error(`${JSON.stringify(p.name)} is JSON text of another schema`);
     p.texts.add(text.schema);
@@ -94,7 +94,9 @@ function write(properties: Property[], doc: Record<string, unknown>): Buffer {
     writer.add(i === 0 ? '{' : ',');
     writer.add(p.key);
     if (value instanceof JsonText) {
-      writer.add(checkedText(p, value));
+      const text = checkedText(p, value);
+      if (typeof text === 'string') writer.add(text);
+      else writer.addBytes(text);
     } else if (p.item && Array.isArray(value)) {
       writer.add('[');
       for (let j = 0; j < value.length; j++) {

@@ -23,6 +23,14 @@ export class Utf8Writer {
     this.pending += piece;
   }
 
+  /** Appends bytes already UTF-8 (whole JSON tokens). */
+  addBytes(bytes: Uint8Array): void {
+    this.flush();
+    this.reserve(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   /** The bytes written, in a Buffer of their own; the writer is done. */
   bytes(): Buffer {
     this.flush();
@@ -34,13 +42,19 @@ export class Utf8Writer {
   private flush(): void {
     const text = this.pending;
     this.pending = '';
+    if (text.length === 0) return;
     // Each character is at most 3 bytes of UTF-8 (a surrogate pair, 2 characters, is 4).
-    if (this.length + text.length * 3 > this.buffer.length) {
-      const larger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + text.length * 3));
+    this.reserve(text.length * 3);
+    this.length += this.buffer.write(text, this.length);
+  }
+
+  /** Room for `size` more bytes. */
+  private reserve(size: number): void {
+    if (this.length + size > this.buffer.length) {
+      const larger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + size));
       this.buffer.copy(larger, 0, 0, this.length);
       this.buffer = larger;
     }
-    this.length += this.buffer.write(text, this.length);
   }
 }
 

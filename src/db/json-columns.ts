@@ -19,10 +19,22 @@
 import { Column, is, SQL, sql } from 'drizzle-orm';
 import { nullableBranch, type Schema } from './json-schema.js';
 
-/** The JSON of a response field as the response writes it, built by PostgreSQL from `schema` (the field's own). */
+/**
+ * The JSON of a response field as the response writes it, built by PostgreSQL from `schema` (the field's own): as a
+ * string, or as the UTF-8 bytes the driver received when the statement was read raw (src/db/prepared.ts), which the
+ * serializer copies into the body without decoding and encoding them again.
+ */
 export class JsonText<T = unknown> {
   declare private readonly value?: T;
-  constructor(readonly text: string, readonly schema: object) {}
+  constructor(readonly text: string | Uint8Array, readonly schema: object) {}
+}
+
+/** Marks a column decoder that takes the column's UTF-8 bytes (a Buffer) as well as its text: such a column may be read raw. */
+export const TAKES_BYTES = Symbol('takes bytes');
+
+/** `decode` marked as taking a column's bytes as well as its text. */
+export function takesBytes<F extends (value: unknown) => unknown>(decode: F): F {
+  return Object.assign(decode, { [TAKES_BYTES]: true });
 }
 
 /** A field the response may carry as its JSON text. */
@@ -103,9 +115,13 @@ function jsonOf(values: Values): SQL {
   return sql`json_build_object(${sql.join(Object.entries(values).map(([name, v]) => sql`${literal(name)}, ${jsonOf(v)}`), sql`, `)})`;
 }
 
-/** Decodes the column: the text PostgreSQL built, or the value it wrote after `!`, parsed. */
+/** Decodes the column, its text or its bytes: the text PostgreSQL built, or the value it wrote after `!`, parsed. */
 function textOrValue<T>(schema: object) {
-  return (text: unknown): MaybeText<T> => (typeof text === 'string' && text.charCodeAt(0) === 0x21 ? JSON.parse(text.slice(1)) as T : new JsonText<T>(text as string, schema));
+  return takesBytes((text: unknown): MaybeText<T> => {
+    if (typeof text === 'string') return text.charCodeAt(0) === 0x21 ? JSON.parse(text.slice(1)) as T : new JsonText<T>(text, schema);
+    const bytes = text as Buffer;
+    return bytes[0] === 0x21 ? JSON.parse(bytes.toString('utf8', 1)) as T : new JsonText<T>(bytes, schema);
+  });
 }
 
 /**

@@ -8,12 +8,14 @@
  * A prepared query is bound to the database it was built on, so it is kept per
  * read target (src/db/replica.ts), not per routing object.
  */
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { fillPlaceholders, is, sql, type Query, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { PgDialect, PgSelectBase } from 'drizzle-orm/pg-core';
+import { PostgresJsSession } from 'drizzle-orm/postgres-js';
 import { LRUCache } from 'lru-cache';
+import type { Sql } from 'postgres';
 import { resultRows, type Db } from './client.js';
 import { readTarget } from './replica.js';
-import { rowsDecoder } from './row-decoder.js';
+import { bytesFields, rowsDecoder, type RowsDecoder } from './row-decoder.js';
 import { placeholderValues, shapeOf, template } from './sql-shape.js';
 
 /** A query drizzle built once; each run fills in its placeholders. */
@@ -54,8 +56,40 @@ function prepare<R>(db: Db, query: Preparable<R>, name: string): PreparedQuery<R
   const { config, dialect, joinsNotNullableMap } = query as unknown as SelectInternals;
   const decode = rowsDecoder(config.fields, joinsNotNullableMap);
   if (!decode) return query.prepare(name);
+  const built = dialect.sqlToQuery(query.getSQL());
+  const bytes = bytesFields(config.fields);
+  if (bytes.length > 0 && is(db._.session, PostgresJsSession)) return readRaw(db._.session.client, built, bytes, decode);
   // In array mode (`isResponseInArrayMode`) both drivers hand the mapper each row as an array of the fields' values.
-  return db._.session.prepareQuery(dialect.sqlToQuery(query.getSQL()), undefined, name, true, (rows) => decode(rows as unknown[][])) as PreparedQuery<R>;
+  return db._.session.prepareQuery(built, undefined, name, true, (rows) => decode(rows as unknown[][])) as PreparedQuery<R>;
+}
+
+interface RawColumn {
+  parser?: ((text: string) => unknown) & { array?: boolean };
+}
+
+/**
+ * A select run by postgres.js in raw mode (every value the Buffer of its bytes), where some fields take their
+ * column's bytes (`bytes`, src/db/json-columns.ts): those keep them, and a long JSON text goes into the body without
+ * being decoded from UTF-8 and encoded again. Every other value is decoded here as postgres.js decodes it (its
+ * column's parser, an array's after its first byte), so the row decoder sees what it sees from `values()`.
+ */
+function readRaw<R>(client: Sql, query: Query, bytes: number[], decode: RowsDecoder): PreparedQuery<R> {
+  const kept = new Set(bytes);
+  return {
+    async execute(values = {}) {
+      const rows = await client.unsafe(query.sql, fillPlaceholders(query.params, values) as never[], { prepare: true }).raw() as unknown as (Buffer | unknown)[][] & { columns: RawColumn[] };
+      const { columns } = rows;
+      for (let c = 0; c < columns.length; c++) {
+        if (kept.has(c)) continue;
+        const parse = columns[c]!.parser;
+        for (let i = 0; i < rows.length; i++) {
+          const value = rows[i]![c] as Buffer | null;
+          if (value !== null) rows[i]![c] = parse === undefined ? value.toString('utf8') : parse.array === true ? parse(value.toString('utf8', 1)) : parse(value.toString('utf8'));
+        }
+      }
+      return decode(rows) as R;
+    },
+  };
 }
 
 let queries = 0;

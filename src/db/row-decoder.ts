@@ -12,6 +12,7 @@
  * (its first column is null, and every column of it is of that one table).
  */
 import { Column, getTableColumns, getTableName, is, SQL, Subquery, Table, type DriverValueDecoder } from 'drizzle-orm';
+import { TAKES_BYTES } from './json-columns.js';
 
 /** Decodes one query's rows, as the driver returns them in array mode. */
 export type RowsDecoder = (rows: unknown[][]) => Record<string, unknown>[];
@@ -35,6 +36,11 @@ function leaves(fields: Record<string, unknown>, prefix: string[]): { path: stri
     if (is(field, Column) || is(field, SQL) || is(field, SQL.Aliased) || is(field, Subquery)) return [{ path, field }];
     return leaves(is(field, Table) ? getTableColumns(field) : field as Record<string, unknown>, path);
   });
+}
+
+/** The indexes, in the driver's arrays, of the fields whose decoders take their column's UTF-8 bytes (`takesBytes`). */
+export function bytesFields(fields: Record<string, unknown>): number[] {
+  return leaves(fields, []).flatMap(({ field }, index) => (TAKES_BYTES in decoderOf(field).mapFromDriverValue ? [index] : []));
 }
 
 /** A field's place in the row: a value at an index, or a nested object of them. */

@@ -11,6 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
 import { JsonText, jsonArrayText } from '../../src/db/json-columns.js';
+import { preparedOn } from '../../src/db/prepared.js';
 import { billTexts } from '../../src/ingest/bill-texts.js';
 import { legisinfoBills } from '../../src/ingest/legisinfo-bills.js';
 import { BillDetail } from '../../src/api/schemas/bills.js';
@@ -96,5 +97,23 @@ describe('JSON columns as text', () => {
     const despaced = await read([sql`(0, 'x'::text, 1::int, null::date, ${JSON.stringify(quoteComma)}::jsonb)`]);
     expect(despaced).not.toBeInstanceOf(JsonText);
     expect(despaced).toEqual([{ s: 'x', n: 'x', i: 1, j: 1, d: null, pair: { en: 'x', fr: 'fr' }, tags: quoteComma, counts: [{ option: 'yes', value: 1 }] }]);
+
+    // Prepared, on postgres.js the statement is read raw (src/db/prepared.ts): the text stays the bytes received, every
+    // other column is decoded as postgres.js decodes it; on PGlite the text is a string. The same JSON either way.
+    const others = { id: sql<string>`'a"b'::text`, n: sql<number>`2::int`, big: sql<string>`9007199254740993::bigint`, d: sql<string>`'2024-06-19'::date`,
+      at: sql<string>`'2024-06-19 10:00:00+00'::timestamptz`, list: sql<string[]>`array['a', 'b"c', null]::text[]`, ok: sql<boolean>`true`,
+      j: sql<unknown>`'{"a": [1, "é"]}'::jsonb`, none: sql<string | null>`null::text` };
+    const selectOf = (values: SQL[]) => (db: typeof api.database.db) => db.select({ ...others, t: jsonArrayText(Items, item, from(values), sql`true`, sql`x.k`) }).from(sql`(select 1) one`);
+    const [plain] = await selectOf(rows)(api.database.db);
+    const [prepared] = await preparedOn(api.database.db, 'json-text: strings', selectOf(rows)).execute();
+    const { t, ...rest } = prepared!;
+    const { t: plainText, ...plainRest } = plain!;
+    expect(rest).toEqual(plainRest);
+    expect(t).toBeInstanceOf(JsonText);
+    const bytes = (t as JsonText).text;
+    expect(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8')).toBe((plainText as JsonText).text);
+    expect(typeof bytes === 'string').toBe(api.database.kind === 'pglite');
+    const [oddPrepared] = await preparedOn(api.database.db, 'json-text: odd', selectOf([sql`(0, 'x'::text, 1::int, null::date, '["a", 1.50]'::jsonb)`])).execute();
+    expect(oddPrepared!.t).toEqual(odd);
   });
 });
