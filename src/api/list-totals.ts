@@ -24,6 +24,14 @@ const textsSize = (texts: ReadonlyMap<string, string>) => {
   return size;
 };
 
+/** The keys of rows read at known positions of one list in one order, by position (ascending). */
+interface KnownKeys {
+  positions: number[];
+  keys: unknown[][];
+}
+/** The positions kept of one list: its pages read by number, a few hundred at most on the full data (bills: 313 pages of 20). */
+const MAX_KEYS_A_LIST = 2_000;
+
 export class ListTotals {
   private readonly totals = new LRUCache<string, number>({ max: 20_000, ttl: 60_000 });
   private readonly figures = new LRUCache<string, Promise<object>>({ max: 2_000, ttl: 60_000 });
@@ -31,6 +39,14 @@ export class ListTotals {
   private readonly texts = new LRUCache<string, ReadonlyMap<string, string>>({ maxSize: 4_000_000, sizeCalculation: textsSize, ttl: 60_000 });
   // Sized by items: a search hit's type, id and sort key, a few hundred bytes each.
   private readonly orders = new LRUCache<string, KeptOrder<unknown>>({ maxSize: 40_000, sizeCalculation: (order) => order.items.length + 1, ttl: 60_000 });
+  // Sized by keys: a row's sort key, a timestamp or a date and an id, ~200 bytes each.
+  private readonly known = new LRUCache<string, KnownKeys>({ maxSize: 20_000, sizeCalculation: (k) => k.positions.length + 1, ttl: 60_000 });
+  private changes = 0;
+
+  /** Counts the data changes seen: what a request read before one is not kept after it (`keepKey`). */
+  get generation(): number {
+    return this.changes;
+  }
 
   get(key: string): number | undefined {
     return this.totals.get(key);
@@ -80,7 +96,40 @@ export class ListTotals {
     this.orders.set(key, order);
   }
 
+  /**
+   * The sort key of the row nearest before position `offset` (0-based) of a list in its order (`orderKey`), among the rows
+   * read so far in this data version: a page by number is then the page after that key, skipping only the rows between.
+   */
+  keyBefore(orderKey: string, offset: number): { position: number; key: unknown[] } | undefined {
+    const known = this.known.get(orderKey);
+    if (!known) return undefined;
+    // The last position below offset.
+    let lo = 0;
+    let hi = known.positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (known.positions[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : { position: known.positions[lo - 1]!, key: known.keys[lo - 1]! };
+  }
+
+  /** Keeps the sort key of the row at `position` of a list, read while the data was at `generation`. */
+  keepKey(orderKey: string, position: number, key: unknown[], generation: number): void {
+    if (generation !== this.changes) return;
+    const known = this.known.get(orderKey) ?? { positions: [], keys: [] };
+    let at = known.positions.length;
+    while (at > 0 && known.positions[at - 1]! > position) at--;
+    if (known.positions[at - 1] === position || known.positions.length >= MAX_KEYS_A_LIST) return;
+    known.positions.splice(at, 0, position);
+    known.keys.splice(at, 0, key);
+    // Set again, as the cache sizes an entry when it is set; its keys expire with the first of them, like a total.
+    this.known.set(orderKey, known, { noUpdateTTL: true });
+  }
+
   clear(): void {
+    this.changes++;
+    this.known.clear();
     this.totals.clear();
     this.orders.clear();
     this.figures.clear();

@@ -85,6 +85,11 @@ export interface ListSource<Row> {
   keyTypes: KeyType[];
   /** Names the count's SQL and parameters when the total may be kept until the data changes; absent → counted every time. */
   countKey?: string;
+  /**
+   * Names the rows in their order (the count's key and the sort) when the sort keys of rows read may be kept until the
+   * data changes and stand for an offset: a page by number then starts after the key of a row an earlier page read.
+   */
+  orderKey?: string;
 }
 
 /** A table's columns but the ones no response shows (search vectors), for a list's `fields`. */
@@ -264,6 +269,9 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
     };
   };
   const countKey = source && !spec.live ? `${source.key}\u0000${JSON.stringify(source.values)}` : undefined;
+  // A 'number' key (a rank) is a float compared as numeric: its cursor value may not find its row again exactly.
+  const orderKey = countKey && ordered && !keyTypes.includes('number')
+    ? `${countKey}\u0000${spec.sort.direction}\u0000${ordered.key}\u0000${JSON.stringify(ordered.values)}` : undefined;
   return {
     count: () => (source
       ? preparedOn(db, `count\u0000${source.key}`, (target) => countQuery(target, templated()))
@@ -287,6 +295,7 @@ export function keysetList<F extends SelectedFields, R = SelectResultFields<F>>(
     key: (row) => row[CURSOR_KEY],
     keyTypes,
     ...(countKey ? { countKey } : {}),
+    ...(orderKey ? { orderKey } : {}),
   };
 }
 
@@ -412,14 +421,22 @@ export async function respondList<Row, Item>(
   const offset = afterKey ? 0 : (page - 1) * perPage;
   const totals = request.server.listTotals;
   const known = source.countKey === undefined ? undefined : totals.get(source.countKey);
+  // A page by number starts after the nearest row an earlier page read (the last page's `next` when walked in order):
+  // the database skips the rows between, not all the rows before, and the rows are the ones the offset names.
+  const order = afterKey ? undefined : source.orderKey;
+  const generation = totals.generation;
+  const before = order !== undefined && offset > 0 ? totals.keyBefore(order, offset) : undefined;
   const [total, rows] = await Promise.all([
     known ?? source.count().then((n) => (source.countKey === undefined ? n : totals.set(source.countKey, n))),
     // A later page past the known end needs no query (the first always asks: it is where a missing database shows).
-    known !== undefined && offset > 0 && offset >= known ? [] : source.rows({ limit: perPage + 1, offset, after: afterKey }),
+    known !== undefined && offset > 0 && offset >= known ? []
+      : before ? source.rows({ limit: perPage + 1, offset: offset - before.position - 1, after: before.key })
+        : source.rows({ limit: perPage + 1, offset, after: afterKey }),
   ]);
   const more = rows.length > perPage;
   const pageRows = more ? rows.slice(0, perPage) : rows;
   const last = pageRows[pageRows.length - 1];
+  if (order !== undefined && more && last) totals.keepKey(order, offset + perPage - 1, source.key(last), generation);
   return {
     results: pageRows.map(present),
     pagination: {

@@ -85,8 +85,16 @@ describe('walking every public list by cursor', () => {
       expect(seen.size, list).toBe(pagination.total_items);
       // Pages by number hold the walk's items, in its order: from page 4, read directly, on to the pages four or more
       // pages deep, which find their rows by their keys first (the earlier ones as page 4; fewer requests on PGlite).
+      // Read from the last back, no page has one read before it; read again in order, each page but page 4 starts
+      // after the last row of the page before it (the keys kept in list-totals).
+      await announceDataChange(api.app.store);
+      const pages = Math.ceil(pagination.total_items / perPage) + 1;
+      const backwards: string[][] = [];
+      // (Another order of the parameters: not the response cache's key of the pages read in order below.)
+      for (let n = pages; n >= 4; n--) backwards.unshift((await page(withQuery(list, `page=${n}&per_page=${perPage}`))).results.map(itemId));
+      expect(backwards.flat(), `${list}, last page first`).toEqual([...seen].slice(3 * perPage));
       const paged: string[] = [];
-      for (let n = 4; n <= Math.ceil(pagination.total_items / perPage) + 1; n++) {
+      for (let n = 4; n <= pages; n++) {
         paged.push(...(await page(withQuery(list, `per_page=${perPage}&page=${n}`))).results.map(itemId));
       }
       expect(paged, list).toEqual([...seen].slice(3 * perPage));
@@ -319,6 +327,39 @@ describe('SQL statements per request', () => {
       measuredDetails.push([url, await statements(url), await statements(url)]);
     }
     expect(measuredDetails).toEqual(details);
+  });
+});
+
+describe('a page by number after the page before it', () => {
+  async function pageStatement(url: string): Promise<[Page, string]> {
+    const texts: string[] = [];
+    const stop = api.database.onQuery((e) => { if (e.text?.includes(' limit ')) texts.push(e.text); });
+    try {
+      const body = await page(url);
+      expect(texts, url).toHaveLength(1);
+      return [body, texts[0]!];
+    } finally {
+      stop();
+    }
+  }
+
+  it('starts after that page\'s last row, skipping none, and holds the rows the offset names', async () => {
+    for (const list of ['/api/v1/bills?sort=number_asc', '/api/v1/bills?session=44-1&sort=introduced_desc', '/api/v1/votes']) {
+      await announceDataChange(api.app.store);
+      // Page 8 of 5 skips 35 rows found by their keys first; page 9 after it skips none, as a cursor's page does.
+      const [eighth, deep] = await pageStatement(withQuery(list, 'per_page=5&page=8'));
+      expect(deep, list).toMatch(/ offset /);
+      const [ninth, next] = await pageStatement(withQuery(list, 'per_page=5&page=9'));
+      expect(next, list).not.toMatch(/ offset /);
+      const byCursor = await page(eighth.pagination.next!);
+      expect(ninth.results, list).toEqual(byCursor.results);
+      // Page 11 after page 9: the ten rows of page 10 skipped by offset, after page 9's last.
+      const [eleventh, near] = await pageStatement(withQuery(list, 'per_page=5&page=11'));
+      expect(near, list).toMatch(/ offset /);
+      await announceDataChange(api.app.store);
+      const [fresh] = await pageStatement(withQuery(list, 'page=11&per_page=5'));
+      expect(eleventh, list).toEqual(fresh);
+    }
   });
 });
 
