@@ -211,7 +211,8 @@ async function benchEndpoints(instance: Instance, paths: string[], key: string, 
         if (sqls) runs.db.push(await databaseLimit(databaseUrl!, [sqls], c, seconds));
         // The distinct URLs' own limit: deep pages cost the database more than the key URL's first page.
         if (capture && lookups.hits === 0) {
-          const sampled = [...(await capture.capture(sampleAsked(asked, run.requests, DISTINCT_SAMPLE))).values()];
+          const readBefore = new Map(asked.slice(1).map((path, i) => [path, asked[i]!]));
+          const sampled = [...(await capture.capture(sampleAsked(asked, run.requests, DISTINCT_SAMPLE), readBefore)).values()];
           if (sampled.length) runs.dbDistinct.push(await databaseLimit(databaseUrl!, sampled, c, seconds));
         }
       }

@@ -38,8 +38,12 @@ export interface Statement {
 
 /** Captures the statements requests issue, from the driver, as the app sends them. */
 export interface StatementCapture {
-  /** The statements of each path that answered 200, as issued once the list totals are known (its second request), in order. */
-  capture(paths: string[]): Promise<Map<string, Statement[]>>;
+  /**
+   * The statements of each path that answered 200, as issued once the list totals are known (its second request), in order;
+   * each read after the path `readBefore` names for it, as the server read them in a run: a page by number after the
+   * page before it starts after that page's last row (src/api/lists.ts), so its statements are a cursor page's.
+   */
+  capture(paths: string[], readBefore?: ReadonlyMap<string, string>): Promise<Map<string, Statement[]>>;
   close(): Promise<void>;
 }
 
@@ -59,9 +63,11 @@ export async function statementCapture(url: string): Promise<StatementCapture> {
   };
   const app = await buildApp({ database, security: { tiers: { anonymous: [{ limit: 1_000_000, windowMs: 1000 }] } } });
   return {
-    async capture(paths) {
+    async capture(paths, readBefore = new Map()) {
       const result = new Map<string, Statement[]>();
       for (const path of paths) {
+        const before = readBefore.get(path);
+        if (before !== undefined) await app.inject({ method: 'GET', url: before });
         await app.inject({ method: 'GET', url: path });
         const mine: Statement[] = (captured = []);
         const res = await app.inject({ method: 'GET', url: path });

@@ -5,7 +5,7 @@
  * and the cache's hits and misses are read from the server's own /metrics.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheLookups, distinctListPaths, recordQueries, type ListShape } from '../../bench/uncached.js';
+import { cacheLookups, distinctListPaths, recordQueries, statementCapture, type ListShape } from '../../bench/uncached.js';
 import { testApi } from '../support/api.js';
 import { federal44_1, importSteps } from '../support/imports.js';
 
@@ -106,5 +106,22 @@ describe('the cache lookups the bench counts', () => {
     await get(path);
     const after = await cacheLookups(base);
     expect({ hits: after.hits - before.hits, misses: after.misses - before.misses }).toEqual({ hits: 1, misses: 2 });
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('the statements the bench replays for a distinct URL', () => {
+  it('are the server\'s for a page read after the page before it: a cursor page\'s, not an offset', async () => {
+    const capture = await statementCapture(api.database.url!);
+    try {
+      const [page2, page3] = ['/api/v1/bills?per_page=5&page=2', '/api/v1/bills?per_page=5&page=3'];
+      const alone = (await capture.capture([page3])).get(page3)!;
+      const after = (await capture.capture([page3], new Map([[page3, page2]]))).get(page3)!;
+      // Read alone, page 3 skips the ten rows before it; read after page 2, it starts after page 2's last row.
+      expect(alone.map((s) => s.query).join('\n')).toMatch(/ offset /);
+      expect(after.map((s) => s.query).join('\n')).not.toMatch(/ offset /);
+      expect(after.map((s) => s.query).join('\n')).toMatch(/\) < \(select \$1::timestamptz, \$2::text\)/);
+    } finally {
+      await capture.close();
+    }
   });
 });
