@@ -9,7 +9,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../src/db/client.js';
 import { importAll } from '../src/ingest/import-all.js';
 import { progressPrinter } from '../src/ingest/progress.js';
-import { ensureServerBuilt, startArguments } from '../scripts/server-build.js';
+import { ensureServerBuilt, startArguments, startEnvironment } from '../scripts/server-build.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const SHARED_DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -54,7 +54,7 @@ export interface Instance {
 
 /** Starts the server as `npm start` does (compiled, built first when stale) and waits until /health says the data is loaded. */
 export async function startInstance(port: number, env: Record<string, string | undefined>): Promise<Instance> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env, ...startEnvironment() };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
   await ensureServerBuilt();
   const child = spawn(process.execPath, startArguments(), { cwd: ROOT, env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });

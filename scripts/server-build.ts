@@ -74,14 +74,32 @@ export async function ensureServerBuilt(root = ROOT): Promise<boolean> {
 const BIN = 'bin/openpolicy.js';
 
 /**
+ * The bin's shebang, `#!/usr/bin/env -S [NAME=value …] node [flags …]`: the environment `env` sets before node
+ * starts (what the C library reads at its own start, which no flag or code of node's can set later) and node's flags.
+ */
+function shebang(root: string): { environment: Record<string, string>; flags: string[] } {
+  const found = /^#!\/usr\/bin\/env -S((?: [A-Z_][A-Z0-9_]*=\S+)*) node((?: --?[\w-]+(?:=\S+)?)*)\n/.exec(readFileSync(join(root, BIN), 'utf8'));
+  if (!found) throw new Error(`${BIN} does not start with the shebang the bench and the tests expect (#!/usr/bin/env -S [NAME=value …] node <flags>)`);
+  const words = (text: string) => text.trim().split(/\s+/).filter(Boolean);
+  return {
+    environment: Object.fromEntries(words(found[1]!).map((assignment) => [assignment.slice(0, assignment.indexOf('=')), assignment.slice(assignment.indexOf('=') + 1)])),
+    flags: words(found[2]!),
+  };
+}
+
+/**
  * The node arguments `npm start` amounts to (the bin's shebang flags, the bin, the start script's
  * arguments), so the bench and the tests start the server users get, under a node they choose.
+ * Spawn them with `startEnvironment` added to the child's environment.
  */
 export function startArguments(root = ROOT): string[] {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = scripts.start.trim().split(/\s+/);
   if (command !== BIN) throw new Error(`package.json's start script runs ${command}; the bench and the tests expect it to run ${BIN}`);
-  const shebang = /^#!\/usr\/bin\/env -S node((?: --?[\w-]+(?:=\S+)?)*)\n/.exec(readFileSync(join(root, BIN), 'utf8'));
-  if (!shebang) throw new Error(`${BIN} does not start with the shebang the bench and the tests expect (#!/usr/bin/env -S node <flags>)`);
-  return [...shebang[1]!.trim().split(/\s+/).filter(Boolean), BIN, ...args];
+  return [...shebang(root).flags, BIN, ...args];
+}
+
+/** The variables the bin's shebang sets for node (over the caller's own, as `env` does): what a spawn of `startArguments` adds. */
+export function startEnvironment(root = ROOT): Record<string, string> {
+  return shebang(root).environment;
 }

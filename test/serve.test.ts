@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureServerBuilt, ROOT, serverBuildIsCurrent, startArguments } from '../scripts/server-build.js';
+import { ensureServerBuilt, ROOT, serverBuildIsCurrent, startArguments, startEnvironment } from '../scripts/server-build.js';
 import { testDatabase, type TestDatabase } from './support/db.js';
 
 let child: ChildProcess;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await ensureServerBuilt();
   database = await testDatabase({ migrate: false });
   dataDir = mkdtempSync(join(tmpdir(), 'op-serve-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...startEnvironment() };
   if (database.url) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
   child = spawn(process.execPath, startArguments(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

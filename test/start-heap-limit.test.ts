@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureServerBuilt, ROOT, startArguments } from '../scripts/server-build.js';
+import { ensureServerBuilt, ROOT, startArguments, startEnvironment } from '../scripts/server-build.js';
 
 /** V8 sizes its heap's growth by the limit: at 2048 MB and above (64-bit) it grows up to 4x its live size. */
 const FULL_GROWTH_LIMIT_MB = 2048;
@@ -24,19 +24,25 @@ beforeAll(async () => {
   await ensureServerBuilt();
   dir = mkdtempSync(join(tmpdir(), 'op-heap-limit-'));
   probe = join(dir, 'probe.mjs');
-  writeFileSync(probe, `import { getHeapStatistics } from 'node:v8';\nconsole.error('heap limit MB', Math.round(getHeapStatistics().heap_size_limit / 2 ** 20));\nprocess.exit(0);\n`);
+  writeFileSync(probe, `import { getHeapStatistics } from 'node:v8';\nconsole.error('heap limit MB', Math.round(getHeapStatistics().heap_size_limit / 2 ** 20), 'arenas', process.env.MALLOC_ARENA_MAX);\nprocess.exit(0);\n`);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The heap limit of a node started by `file` with `args`, read by a module NODE_OPTIONS loads before the CLI, which it does not wait for. */
-function heapLimitMb(file: string, args: string[]): number {
-  const env = { ...process.env, NODE_OPTIONS: `--import ${probe}` };
-  const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env, encoding: 'utf8' });
-  const limit = /heap limit MB (\d+)/.exec(stderr)?.[1];
-  if (status !== 0 || !limit) throw new Error(`${file} ${args.join(' ')} exited with ${status}: ${stderr}`);
-  return Number(limit);
+/**
+ * The heap limit and glibc's arena bound (MALLOC_ARENA_MAX) of a node started by `file` with `args` and `env`, read by a
+ * module NODE_OPTIONS loads before the CLI, which it does not wait for.
+ */
+function started(file: string, args: string[], env: Record<string, string> = {}): { limitMb: number; arenaMax: string } {
+  // Not the test run's own bound, if it has one: only what the start gives.
+  const own: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import ${probe}`, ...env };
+  if (!('MALLOC_ARENA_MAX' in env)) delete own.MALLOC_ARENA_MAX;
+  const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env: own, encoding: 'utf8' });
+  const found = /heap limit MB (\d+) arenas (\S+)/.exec(stderr);
+  if (status !== 0 || !found) throw new Error(`${file} ${args.join(' ')} exited with ${status}: ${stderr}`);
+  return { limitMb: Number(found[1]), arenaMax: found[2]! };
 }
+const heapLimitMb = (file: string, args: string[]) => started(file, args).limitMb;
 
 function scripts(): Record<string, string> {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -50,6 +56,14 @@ it('npm start (and so the bench and the tests) runs the server with a heap limit
 
 it('npx openpolicy (the bin run through its shebang) gets the same limit as the bench and the tests', () => {
   expect(heapLimitMb(join(ROOT, 'bin/openpolicy.js'), ['help'])).toBe(heapLimitMb(process.execPath, [...startArguments().slice(0, -1), 'help']));
+});
+
+it('npx openpolicy, and so npm start, bounds glibc to two malloc arenas, as the bench and the tests start it (startEnvironment)', () => {
+  // Each thread that mallocs (V8's platform workers, libuv's pool) gets an arena of its own, whose free top glibc keeps once
+  // an 8 MB block freed has raised its trim threshold: 11-15 MB resident after a bench-like load with 0.2 MB in use.
+  const viaShebang = started(join(ROOT, 'bin/openpolicy.js'), ['help']);
+  expect(viaShebang.arenaMax).toBe('2');
+  expect(started(process.execPath, [...startArguments().slice(0, -1), 'help'], startEnvironment())).toEqual(viaShebang);
 });
 
 it('the npm scripts that start the CLI run the bin, so its shebang is the one place where node flags are written', () => {
