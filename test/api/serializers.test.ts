@@ -3,9 +3,16 @@
  * the same shape, and the HEAD route beside a GET, share one; nothing is compiled before a response needs it;
  * the JSON is what Fastify's default serializers write.
  */
+import { createRequire } from 'node:module';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { sharedSerializers } from '../../src/api/serializers.js';
+import { jsonString, sharedSerializers } from '../../src/api/serializers.js';
+
+const fastJson = createRequire(createRequire(import.meta.url).resolve('@fastify/fast-json-stringify-compiler'));
+const FastJsonSerializer = fastJson('fast-json-stringify/lib/serializer.js') as {
+  escapeStringLoop: (s: string) => string;
+  prototype: { asString: unknown };
+};
 
 const item = () => ({
   type: 'object',
@@ -47,5 +54,18 @@ describe('shared serializers', () => {
     }
     expect((await shared.inject('/one')).body).toBe('{"id":"x","title":"Bill C-2 \\"quoted\\"","count":3}');
     await Promise.all([shared.close(), usual.close()]);
+  });
+
+  it("writes strings as fast-json-stringify's own asString and JSON.stringify write them, for every serializer", () => {
+    const strings = [
+      '', 'a', 'C-12', 'Projet Montréal - Équipe Valérie Plante', 'Conseiller(ère) d\'arrondissement', '4555, rue de Verdun\nMontréal Québec H4G 1M4',
+      'Bill C-2 "quoted"', 'a\\b', '"', '\\', 'tab\there', '\u0000\u001f', 'l’Assemblée — œuvre', '\u2028\u2029', '😀 emoji', 'lone \ud800 high',
+      'lone \udc00 low', 'x'.repeat(41) + '"', 'x'.repeat(42), 'y'.repeat(42) + '\n', 'z'.repeat(4999), 'z'.repeat(5000), 'q'.repeat(6000) + '"',
+    ];
+    for (const s of [...strings, ...strings.map((s) => `${s}${s.length}`), ...strings.map((s) => s.slice(1))]) {
+      expect(jsonString(s)).toBe(JSON.stringify(s));
+      expect(jsonString(s)).toBe(FastJsonSerializer.escapeStringLoop(s));
+    }
+    expect(FastJsonSerializer.prototype.asString).toBe(jsonString);
   });
 });
