@@ -11,6 +11,10 @@ const scratch = Buffer.allocUnsafeSlow(256 * 1024);
 // Pieces are written in strings of up to this many characters: under V8's largest regular object even two bytes a
 // character (64 K), and long enough that a write's own cost is spread over many pieces (8 K chunks cost more).
 const CHUNK = 32 * 1024;
+// A piece this long (a list's item) is written alone: a gathered chunk with one character past U+00FF (a French
+// summary's ’, an em dash) is flattened whole to two bytes a character and encoded on V8's slow path, the items
+// around it too.
+const ALONE = 1024;
 
 export class Utf8Writer {
   private buffer = scratch;
@@ -19,6 +23,12 @@ export class Utf8Writer {
 
   /** Appends `piece` (whole JSON tokens: a chunk never splits a surrogate pair). */
   add(piece: string): void {
+    if (piece.length >= ALONE) {
+      this.flush();
+      this.pending = piece;
+      this.flush();
+      return;
+    }
     if (this.pending.length + piece.length > CHUNK) this.flush();
     this.pending += piece;
   }
