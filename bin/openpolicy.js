@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=1024
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-old-space-size=1024 --max-semi-space-size=8
 // Runs the CLI in this process, so a supervisor's SIGTERM reaches the server itself (no child to orphan):
 // the compiled dist/ when it is the build of the current sources (npm start builds it), which holds
 // ~50 MB less than the TypeScript through tsx's loader; else the sources through tsx, so `npx openpolicy`
@@ -11,7 +11,10 @@
 // without it each thread that mallocs (V8's platform workers among them) gets an arena of its own, and
 // each keeps its freed top once an 8 MB block has raised glibc's trim threshold: 11-15 MB resident after a
 // bench-like load with 0.2 MB in use, 3-7 MB with two arenas; RSS under that load 4 MB lower on average,
-// for the same Node CPU (docs/notes/2026-12-07-issue-12r-r14.md, 2026-12-08-issue-12m-r15.md).
+// for the same Node CPU (docs/notes/2026-12-07-issue-12r-r14.md, 2026-12-08-issue-12m-r15.md). The young
+// generation's bound: V8's default semi-space of 16 MB keeps 32 MB resident once a load has grown it; at 8 MB the
+// server read 137 MB after a keyed load against 151-159, for Node CPU x0.98-1.04 a request (A/A x0.97-1.01;
+// docs/notes/2026-12-08-issue-12-r15.md).
 import { serverBuildIsCurrent } from '../scripts/server-build-current.mjs';
 
 if (serverBuildIsCurrent()) {

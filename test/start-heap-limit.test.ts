@@ -19,12 +19,16 @@ const IMPORT_LIVE_PEAK_MB = 130;
 
 let dir: string;
 let probe: string;
+let youngProbe: string;
 
 beforeAll(async () => {
   await ensureServerBuilt();
   dir = mkdtempSync(join(tmpdir(), 'op-heap-limit-'));
   probe = join(dir, 'probe.mjs');
   writeFileSync(probe, `import { getHeapStatistics } from 'node:v8';\nconsole.error('heap limit MB', Math.round(getHeapStatistics().heap_size_limit / 2 ** 20), 'arenas', process.env.MALLOC_ARENA_MAX);\nprocess.exit(0);\n`);
+  // Short-lived garbage until the young generation has grown as far as its bound lets it, then its size.
+  youngProbe = join(dir, 'young.mjs');
+  writeFileSync(youngProbe, `import { getHeapSpaceStatistics } from 'node:v8';\nlet kept = [];\nfor (let i = 0; i < 2e6; i++) { kept.push({ i, s: 'x' + i }); if (kept.length > 5e4) kept = []; }\nconsole.error('new space MB', Math.round(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 ** 20));\nprocess.exit(0);\n`);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,6 +68,18 @@ it('npx openpolicy, and so npm start, bounds glibc to two malloc arenas, as the 
   const viaShebang = started(join(ROOT, 'bin/openpolicy.js'), ['help']);
   expect(viaShebang.arenaMax).toBe('2');
   expect(started(process.execPath, [...startArguments().slice(0, -1), 'help'], startEnvironment())).toEqual(viaShebang);
+});
+
+it('npx openpolicy, and so npm start, bounds V8\'s young generation to two semi-spaces of 8 MB, as the bench and the tests start it', () => {
+  // V8's default (16 MB a semi-space) keeps 32 MB resident once a load has grown it: ~20 MB of the RSS after the bench.
+  const youngMb = (file: string, args: string[]) => {
+    const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--import ${youngProbe}` }, encoding: 'utf8' });
+    const found = /new space MB (\d+)/.exec(stderr);
+    if (status !== 0 || !found) throw new Error(`${file} ${args.join(' ')} exited with ${status}: ${stderr}`);
+    return Number(found[1]);
+  };
+  expect(youngMb(join(ROOT, 'bin/openpolicy.js'), ['help'])).toBe(16);
+  expect(youngMb(process.execPath, [...startArguments().slice(0, -1), 'help'])).toBe(16);
 });
 
 it('the npm scripts that start the CLI run the bin, so its shebang is the one place where node flags are written', () => {
