@@ -33,17 +33,20 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/**
- * The heap limit and glibc's arena bound (MALLOC_ARENA_MAX) of a node started by `file` with `args` and `env`, read by a
- * module NODE_OPTIONS loads before the CLI, which it does not wait for.
- */
-function started(file: string, args: string[], env: Record<string, string> = {}): { limitMb: number; arenaMax: string } {
-  // Not the test run's own bound, if it has one: only what the start gives.
-  const own: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import ${probe}`, ...env };
+/** What the module `probeFile`, which NODE_OPTIONS loads before the CLI (it does not wait for it), writes when node is started by `file` with `args` and `env`. */
+function probed(probeFile: string, pattern: RegExp, file: string, args: string[], env: Record<string, string> = {}): RegExpExecArray {
+  // Not the test run's own arena bound, if it has one: only what the start gives.
+  const own: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import ${probeFile}`, ...env };
   if (!('MALLOC_ARENA_MAX' in env)) delete own.MALLOC_ARENA_MAX;
   const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env: own, encoding: 'utf8' });
-  const found = /heap limit MB (\d+) arenas (\S+)/.exec(stderr);
+  const found = pattern.exec(stderr);
   if (status !== 0 || !found) throw new Error(`${file} ${args.join(' ')} exited with ${status}: ${stderr}`);
+  return found;
+}
+
+/** The heap limit and glibc's arena bound (MALLOC_ARENA_MAX) of a node started by `file` with `args` and `env`. */
+function started(file: string, args: string[], env: Record<string, string> = {}): { limitMb: number; arenaMax: string } {
+  const found = probed(probe, /heap limit MB (\d+) arenas (\S+)/, file, args, env);
   return { limitMb: Number(found[1]), arenaMax: found[2]! };
 }
 const heapLimitMb = (file: string, args: string[]) => started(file, args).limitMb;
@@ -72,12 +75,7 @@ it('npx openpolicy, and so npm start, bounds glibc to two malloc arenas, as the 
 
 it('npx openpolicy, and so npm start, bounds V8\'s young generation to two semi-spaces of 8 MB, as the bench and the tests start it', () => {
   // V8's default (16 MB a semi-space) keeps 32 MB resident once a load has grown it: ~20 MB of the RSS after the bench.
-  const youngMb = (file: string, args: string[]) => {
-    const { stderr, status } = spawnSync(file, args, { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: `--import ${youngProbe}` }, encoding: 'utf8' });
-    const found = /new space MB (\d+)/.exec(stderr);
-    if (status !== 0 || !found) throw new Error(`${file} ${args.join(' ')} exited with ${status}: ${stderr}`);
-    return Number(found[1]);
-  };
+  const youngMb = (file: string, args: string[]) => Number(probed(youngProbe, /new space MB (\d+)/, file, args)[1]);
   expect(youngMb(join(ROOT, 'bin/openpolicy.js'), ['help'])).toBe(16);
   expect(youngMb(process.execPath, [...startArguments().slice(0, -1), 'help'])).toBe(16);
 });

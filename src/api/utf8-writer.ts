@@ -25,8 +25,7 @@ export class Utf8Writer {
   add(piece: string): void {
     if (piece.length >= ALONE) {
       this.flush();
-      this.pending = piece;
-      this.flush();
+      this.write(piece);
       return;
     }
     if (this.pending.length + piece.length > CHUNK) this.flush();
@@ -52,7 +51,10 @@ export class Utf8Writer {
   private flush(): void {
     const text = this.pending;
     this.pending = '';
-    if (text.length === 0) return;
+    if (text.length !== 0) this.write(text);
+  }
+
+  private write(text: string): void {
     // Each character is at most 3 bytes of UTF-8 (a surrogate pair, 2 characters, is 4).
     this.reserve(text.length * 3);
     this.length += this.buffer.write(text, this.length);
